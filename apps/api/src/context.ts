@@ -1,0 +1,21 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Permission, Role } from '@waymark/domain';
+import type { Loaders } from './graphql/loaders';
+
+/** Who is asking and for which organisation. Built once per request; passed first to every service. */
+export interface RequestContext {
+  requestId: string;
+  /** Runs inside the request's transaction, with row-level security set to `organisationId`. */
+  em: EntityManager;
+  userId: string | null;
+  apiKeyId: string | null;
+  organisationId: string | null;
+  role: Role | null;
+  permissions: ReadonlySet<Permission>;
+  loaders: Loaders;
+}
+
+/** A context that acts for an organisation: what every tenant service requires. */
+export interface TenantContext extends RequestContext {
+  organisationId: string;
+}

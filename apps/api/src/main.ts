@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { config, databaseUrlFor, exitOnConfigError } from '@waymark/config';
+import { ormConfig } from '@waymark/db';
+import { createApiServer } from './server';
+import { createLogger } from './logger';
+
+async function main() {
+  const cfg = (() => {
+    try {
+      return config();
+    } catch (e) {
+      return exitOnConfigError(e);
+    }
+  })();
+  const log = createLogger(cfg, 'api');
+  // The API connects as waymark_app: row-level security applies to every query it sends.
+  const orm = await MikroORM.init(ormConfig({ clientUrl: databaseUrlFor(cfg, 'app'), poolMax: cfg.DATABASE_POOL_MAX }));
+  const server = await createApiServer(cfg, orm);
+  const port = await server.listen(cfg.PORT, cfg.HOST);
+  log.info(`GraphQL API listening on http://localhost:${port}/graphql`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: stopping`);
+    const deadline = setTimeout(() => {
+      log.error(`shutdown took longer than ${cfg.SHUTDOWN_DEADLINE_MS} ms: exiting`);
+      process.exit(1);
+    }, cfg.SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    await server.stop();
+    await orm.close();
+    clearTimeout(deadline);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,128 @@
+import { Client } from 'pg';
+import { createTestDatabase, type TestDatabase } from '@waymark/testing';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Row-level security is the wall that holds even when application code forgets the organisation:
+ * these tests connect as the API's role and send raw SQL with no WHERE clause at all.
+ */
+const TENANT_TABLES = [
+  'membership', 'invitation', 'api_key', 'assessment', 'assessment_reopening',
+  'assessor_answer', 'consensus_answer', 'evidence', 'evidence_link',
+];
+
+let db: TestDatabase;
+let app: Client;
+const orgA = randomUUID();
+const orgB = randomUUID();
+const userA = randomUUID();
+
+async function seedTwoOrganisations() {
+  const owner = new Client({ connectionString: db.ownerUrl });
+  await owner.connect();
+  const fw = await owner.query<{ id: string }>(`select id from framework limit 1`);
+  const frameworkId = fw.rows[0]!.id;
+  await owner.query(`insert into app_user (id, created_at, email, name, password_hash) values ($1, now(), 'a@x.test', 'A', 'x')`, [userA]);
+  for (const org of [orgA, orgB]) {
+    const assessment = randomUUID();
+    const evidence = randomUUID();
+    await owner.query(
+      `insert into organisation (id, name, slug, kind, size_band, governance, created_at) values ($1, $2, $2, 'LIBRARY', 'SMALL', 'CHARITY', now())`,
+      [org, `org-${org}`],
+    );
+    await owner.query(`insert into membership (id, created_at, organisation_id, user_id, role) values ($1, now(), $2, $3, 'OWNER')`, [randomUUID(), org, org === orgA ? userA : (await owner.query(`insert into app_user (id, created_at, email, name, password_hash) values ($1, now(), $2, 'B', 'x') returning id`, [randomUUID(), `b-${org}@x.test`])).rows[0].id]);
+    await owner.query(`insert into invitation (id, created_at, organisation_id, email, role, token_hash, invited_by, expires_at) values ($1, now(), $2, 'i@x.test', 'VIEWER', 'h', $3, now())`, [randomUUID(), org, userA]);
+    await owner.query(`insert into api_key (id, created_at, organisation_id, name, prefix, secret_hash, scopes, created_by) values ($1, now(), $2, 'k', 'p', 'h', '{}', $3)`, [randomUUID(), org, userA]);
+    await owner.query(`insert into assessment (id, created_at, organisation_id, framework_id, cycle, created_by, updated_at) values ($1, now(), $2, $3, '2026', $4, now())`, [assessment, org, frameworkId, userA]);
+    await owner.query(`insert into assessment_reopening (id, created_at, organisation_id, assessment_id, reason, reopened_by) values ($1, now(), $2, $3, 'r', $4)`, [randomUUID(), org, assessment, userA]);
+    for (const table of ['assessor_answer', 'consensus_answer']) {
+      const who = table === 'assessor_answer' ? 'user_id' : 'set_by';
+      await owner.query(`insert into ${table} (id, created_at, organisation_id, assessment_id, node_key, value, updated_at, ${who}) values ($1, now(), $2, $3, '3.1.1.a', 'YES', now(), $4)`, [randomUUID(), org, assessment, userA]);
+    }
+    await owner.query(`insert into evidence (id, created_at, organisation_id, title, evidence_date, created_by) values ($1, now(), $2, 't', '2026-01-01', $3)`, [evidence, org, userA]);
+    await owner.query(`insert into evidence_link (id, created_at, organisation_id, evidence_id, assessment_id, node_key, linked_by) values ($1, now(), $2, $3, $4, '3.1.1.a', $5)`, [randomUUID(), org, evidence, assessment, userA]);
+    await owner.query(`insert into audit_entry (id, organisation_id, action, entity_type, at) values ($1, $2, 'test', 'x', now())`, [randomUUID(), org]);
+  }
+  await owner.end();
+}
+
+async function asOrganisation<T>(org: string | null, fn: () => Promise<T>, user: string | null = null): Promise<T> {
+  await app.query('begin');
+  try {
+    await app.query(`select set_config('app.organisation_id', $1, true), set_config('app.user_id', $2, true)`, [org ?? '', user ?? '']);
+    return await fn();
+  } finally {
+    await app.query('rollback');
+  }
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedTwoOrganisations();
+  app = new Client({ connectionString: db.appUrl });
+  await app.connect();
+});
+
+afterAll(async () => {
+  await app.end();
+  await db.drop();
+});
+
+describe('row-level security under the API role', () => {
+  it('is not a superuser, owner or BYPASSRLS role', async () => {
+    const { rows } = await app.query(`select rolsuper, rolbypassrls from pg_roles where rolname = current_user`);
+    expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
+  });
+
+  it.each([...TENANT_TABLES, 'audit_entry'])('%s: a raw SELECT without WHERE sees only the current organisation', async (table) => {
+    const rows = await asOrganisation(orgA, async () => (await app.query(`select organisation_id from ${table}`)).rows);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.organisation_id))).toEqual(new Set([orgA]));
+  });
+
+  it.each(TENANT_TABLES)('%s: no organisation set means no rows', async (table) => {
+    const rows = await asOrganisation(null, async () => (await app.query(`select 1 from ${table}`)).rows);
+    expect(rows).toHaveLength(0);
+  });
+
+  it.each(TENANT_TABLES)('%s: UPDATE and DELETE without WHERE touch only the current organisation', async (table) => {
+    const counts = await asOrganisation(orgA, async () => {
+      const updated = await app.query(`update ${table} set organisation_id = organisation_id`);
+      const deleted = await app.query(`delete from ${table}`);
+      return { updated: updated.rowCount, deleted: deleted.rowCount };
+    });
+    const { rows } = await asOrganisation(orgA, () => app.query(`select count(*)::int as n from ${table}`));
+    expect(counts.updated).toBe(rows[0].n);
+    expect(counts.deleted).toBe(rows[0].n);
+  });
+
+  it('refuses to write a row into another organisation', async () => {
+    await expect(
+      asOrganisation(orgA, () =>
+        app.query(`insert into evidence (id, created_at, organisation_id, title, evidence_date, created_by) values ($1, now(), $2, 't', '2026-01-01', $3)`, [randomUUID(), orgB, userA]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      asOrganisation(orgA, () => app.query(`update assessment set organisation_id = $1`, [orgB])),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('shows a user their own memberships across organisations, and only the organisations they belong to', async () => {
+    const memberships = await asOrganisation(null, async () => (await app.query(`select organisation_id from membership`)).rows, userA);
+    expect(memberships.map((r) => r.organisation_id)).toEqual([orgA]);
+    const orgs = await asOrganisation(null, async () => (await app.query(`select id from organisation`)).rows, userA);
+    expect(orgs.map((r) => r.id)).toEqual([orgA]);
+  });
+
+  it('cannot change or delete the audit log, or published frameworks', async () => {
+    await expect(asOrganisation(orgA, () => app.query(`delete from audit_entry`))).rejects.toThrow(/permission denied/);
+    await expect(asOrganisation(orgA, () => app.query(`update audit_entry set action = 'x'`))).rejects.toThrow(/permission denied/);
+    await expect(asOrganisation(orgA, () => app.query(`update framework_node set text = 'x'`))).rejects.toThrow(/permission denied/);
+  });
+
+  it('a setting made in one transaction does not leak into the next on the same connection', async () => {
+    await asOrganisation(orgA, async () => undefined);
+    const { rows } = await app.query(`select count(*)::int as n from assessment`);
+    expect(rows[0].n).toBe(0);
+  });
+});

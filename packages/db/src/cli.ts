@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { config, exitOnConfigError } from '@waymark/config';
+import path from 'node:path';
+import { migrateDatabase, migrationNeeded } from './migrate';
+import { ormConfig } from './orm';
+import { seedDemo } from './seeders/demo';
+import { importBundledFrameworks } from './frameworks/import';
+
+/** `node packages/db/dist/cli.js <command>`: the database steps the README and docker compose run. */
+async function main(command: string | undefined): Promise<number> {
+  const cfg = (() => {
+    try {
+      return config();
+    } catch (e) {
+      return exitOnConfigError(e);
+    }
+  })();
+  switch (command) {
+    case 'migrate': {
+      const { applied } = await migrateDatabase(cfg.DATABASE_URL, cfg);
+      console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
+      return 0;
+    }
+    case 'frameworks': {
+      const orm = await MikroORM.init(ormConfig({ clientUrl: cfg.DATABASE_URL }));
+      try {
+        const report = await importBundledFrameworks(orm.em.fork());
+        for (const line of report) console.log(line);
+      } finally {
+        await orm.close(true);
+      }
+      return 0;
+    }
+    case 'seed': {
+      const orm = await MikroORM.init(ormConfig({ clientUrl: cfg.DATABASE_URL }));
+      try {
+        for (const line of await importBundledFrameworks(orm.em.fork())) console.log(line);
+        const summary = await seedDemo(orm.em.fork());
+        console.log(summary);
+      } finally {
+        await orm.close(true);
+      }
+      return 0;
+    }
+    case 'check': {
+      const needed = await migrationNeeded(cfg.DATABASE_URL);
+      console.log(needed ? 'The entities differ from the migrated schema: create a migration.' : 'Migrations match the entities.');
+      return needed ? 1 : 0;
+    }
+    case 'create-migration': {
+      const orm = await MikroORM.init(ormConfig({ clientUrl: cfg.DATABASE_URL }));
+      try {
+        const result = await orm.getMigrator().createMigration(path.join(__dirname, '..', 'src', 'migrations'));
+        console.log(result.fileName ? `Created ${result.fileName}: add it to src/migrations/index.ts` : 'No changes.');
+      } finally {
+        await orm.close(true);
+      }
+      return 0;
+    }
+    default:
+      console.error('usage: cli.js migrate | frameworks | seed | check | create-migration');
+      return 2;
+  }
+}
+
+main(process.argv[2]).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,44 @@
+import { Entity, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { TenantEntity } from './base';
+import { Assessment } from './assessment';
+
+/**
+ * Answers are keyed by the framework node's stable key, so they survive a new framework version
+ * through a crosswalk. `value` is YES / STARTED / NO for parts and YES / NO / NOT_APPLICABLE for
+ * prompts; the service checks which scale applies to which key.
+ */
+abstract class AnswerFields extends TenantEntity {
+  @ManyToOne({ entity: () => Assessment, mapToPk: true, fieldName: 'assessment_id', deleteRule: 'cascade' })
+  assessmentId!: string;
+
+  @Property({ type: 'string', length: 40 })
+  nodeKey!: string;
+
+  @Property({ type: 'string', length: 20 })
+  value!: string;
+
+  @Property({ type: 'boolean' })
+  areaForImprovement: boolean & Opt = false;
+
+  @Property({ type: 'text', nullable: true })
+  note: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date & Opt = new Date();
+}
+
+/** One assessor's own view of one item. */
+@Entity({ tableName: 'assessor_answer' })
+@Unique({ properties: ['assessmentId', 'nodeKey', 'userId'] })
+export class AssessorAnswer extends AnswerFields {
+  @Property({ type: 'uuid' })
+  userId!: string;
+}
+
+/** The team's agreed answer: the only one that counts for scores. */
+@Entity({ tableName: 'consensus_answer' })
+@Unique({ properties: ['assessmentId', 'nodeKey'] })
+export class ConsensusAnswer extends AnswerFields {
+  @Property({ type: 'uuid' })
+  setBy!: string;
+}

@@ -1,0 +1,28 @@
+import { ApiKey } from './api-key';
+import { ConsensusAnswer, AssessorAnswer } from './answer';
+import { Assessment, AssessmentReopening } from './assessment';
+import { AuditEntry } from './audit';
+import { Evidence, EvidenceLink } from './evidence';
+import { Framework, FrameworkNode, Guidance, GuidanceLink } from './framework';
+import { Invitation } from './invitation';
+import { Membership } from './membership';
+import { Organisation } from './organisation';
+import { Region } from './region';
+import { User } from './user';
+
+export * from './enums';
+export { BaseEntity, TenantEntity } from './base';
+export {
+  ApiKey, AssessorAnswer, ConsensusAnswer, Assessment, AssessmentReopening, AuditEntry, Evidence, EvidenceLink,
+  Framework, FrameworkNode, Guidance, GuidanceLink, Invitation, Membership, Organisation, Region, User,
+};
+
+export const ENTITIES = [
+  Region, Organisation, User, Membership, Invitation, ApiKey, Framework, FrameworkNode, Guidance, GuidanceLink,
+  Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, AuditEntry,
+];
+
+/** Entities whose rows belong to one organisation: the tenant filter and row-level security cover these. */
+export const TENANT_ENTITIES = [
+  Membership, Invitation, ApiKey, Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink,
+];

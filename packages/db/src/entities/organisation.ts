@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { BenchmarkingConsent, Governance, OrganisationKind, SizeBand } from './enums';
+import { Region } from './region';
+
+/** The tenant. Row-level security shows a session only the organisation it acts for and the user's own. */
+@Entity({ tableName: 'organisation' })
+export class Organisation {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Property({ type: 'string', length: 80, unique: true })
+  slug!: string;
+
+  @Enum({ items: () => OrganisationKind, nativeEnumName: 'organisation_kind' })
+  kind!: OrganisationKind;
+
+  @ManyToOne({ entity: () => Region, mapToPk: true, fieldName: 'region_id', nullable: true, deleteRule: 'set null' })
+  regionId: string | null = null;
+
+  @Enum({ items: () => SizeBand, nativeEnumName: 'size_band' })
+  sizeBand!: SizeBand;
+
+  @Enum({ items: () => Governance, nativeEnumName: 'governance' })
+  governance!: Governance;
+
+  @Property({ type: 'string', length: 64 })
+  timeZone: string & Opt = 'Europe/London';
+
+  @Enum({ items: () => BenchmarkingConsent, nativeEnumName: 'benchmarking_consent' })
+  benchmarkingConsent: BenchmarkingConsent & Opt = BenchmarkingConsent.NONE;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date & Opt = new Date();
+}

@@ -1,0 +1,87 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  type LoadedFramework,
+  type LoadedGuidance,
+  loadBundledFrameworks,
+  loadBundledGuidance,
+} from '@waymark/frameworks';
+import { Framework, FrameworkNode, type FrameworkNodeKind, Guidance, GuidanceLink } from '../entities';
+
+export class PublishedFrameworkChangedError extends Error {
+  constructor(what: string, key: string, version: string) {
+    super(
+      `${what} ${key}@${version} is already published with different content. ` +
+        `A published version never changes: give the edited file a new version (and a crosswalk from the old one).`,
+    );
+    this.name = 'PublishedFrameworkChangedError';
+  }
+}
+
+/**
+ * Loads frameworks and guidance into the database. Idempotent: a version already published with
+ * the same content hash is left alone; the same version with different content is refused.
+ */
+export async function importFramework(em: EntityManager, fw: LoadedFramework): Promise<'imported' | 'unchanged'> {
+  const existing = await em.findOne(Framework, { key: fw.key, version: fw.version });
+  if (existing) {
+    if (existing.contentHash !== fw.contentHash) throw new PublishedFrameworkChangedError('Framework', fw.key, fw.version);
+    return 'unchanged';
+  }
+  await em.transactional(async (tx) => {
+    const row = tx.create(Framework, {
+      key: fw.key,
+      version: fw.version,
+      title: fw.title,
+      source: { ...fw.source },
+      document: fw.document as unknown as Record<string, unknown>,
+      contentHash: fw.contentHash,
+    });
+    fw.nodes.forEach((node, ordinal) =>
+      tx.create(FrameworkNode, {
+        frameworkId: row.id,
+        key: node.key,
+        kind: node.kind as FrameworkNodeKind,
+        parentKey: node.parentKey,
+        ordinal,
+        position: node.position,
+        text: node.text,
+        footnotes: node.footnotes,
+      }),
+    );
+  });
+  return 'imported';
+}
+
+export async function importGuidance(em: EntityManager, g: LoadedGuidance): Promise<'imported' | 'unchanged'> {
+  const existing = await em.findOne(Guidance, { key: g.key });
+  if (existing) {
+    if (existing.contentHash !== g.contentHash) throw new PublishedFrameworkChangedError('Guidance', g.key, 'current');
+    return 'unchanged';
+  }
+  await em.transactional(async (tx) => {
+    const row = tx.create(Guidance, {
+      key: g.key,
+      title: g.title,
+      partnerType: g.partnerType,
+      source: { ...g.source },
+      document: g.document as unknown as Record<string, unknown>,
+      contentHash: g.contentHash,
+    });
+    for (const link of g.links) {
+      tx.create(GuidanceLink, { guidanceId: row.id, frameworkKey: link.framework, nodeKey: link.nodeKey, reason: link.reason });
+    }
+  });
+  return 'imported';
+}
+
+/** Imports everything bundled in @waymark/frameworks; returns one line per document. */
+export async function importBundledFrameworks(em: EntityManager): Promise<string[]> {
+  const lines: string[] = [];
+  for (const fw of loadBundledFrameworks()) {
+    lines.push(`Framework ${fw.key}@${fw.version}: ${await importFramework(em, fw)}`);
+  }
+  for (const g of loadBundledGuidance()) {
+    lines.push(`Guidance ${g.key}: ${await importGuidance(em, g)}`);
+  }
+  return lines;
+}

@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+
+export * from './entities';
+export { ormConfig, TENANT_FILTER, type OrmOptions } from './orm';
+export { setTenantScope, type TenantScope } from './tenant';
+export { migrateDatabase, migrationNeeded, ensureRoles } from './migrate';
+export { importBundledFrameworks, importFramework, importGuidance, PublishedFrameworkChangedError } from './frameworks/import';

@@ -1,0 +1,57 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '@waymark/config';
+import { DATABASE_ROLES } from '@waymark/config';
+import { ormConfig } from './orm';
+
+const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+/**
+ * Creates (or updates the passwords of) the login roles the API and the benchmark job use. Roles
+ * live outside any one database, so this runs before migrations rather than inside one.
+ */
+export async function ensureRoles(orm: MikroORM, cfg: Pick<Config, 'DATABASE_APP_PASSWORD' | 'DATABASE_ANALYTICS_PASSWORD'>) {
+  const roles = [
+    { name: DATABASE_ROLES.app, password: cfg.DATABASE_APP_PASSWORD, bypass: 'NOBYPASSRLS' },
+    { name: DATABASE_ROLES.analytics, password: cfg.DATABASE_ANALYTICS_PASSWORD, bypass: 'BYPASSRLS' },
+  ];
+  for (const role of roles) {
+    // NOINHERIT: if anyone ever grants these roles another role, its policies must not leak in.
+    await orm.em.getConnection().execute(`
+      do $$ begin
+        if not exists (select from pg_roles where rolname = ${literal(role.name)}) then
+          create role ${role.name} login noinherit ${role.bypass} password ${literal(role.password)};
+        else
+          alter role ${role.name} login noinherit ${role.bypass} password ${literal(role.password)};
+        end if;
+      end $$`);
+  }
+}
+
+export interface MigrateResult {
+  applied: string[];
+}
+
+/** Brings a database to the latest schema: roles first, then every pending migration in one transaction. */
+export async function migrateDatabase(
+  clientUrl: string,
+  cfg: Pick<Config, 'DATABASE_APP_PASSWORD' | 'DATABASE_ANALYTICS_PASSWORD'>,
+): Promise<MigrateResult> {
+  const orm = await MikroORM.init(ormConfig({ clientUrl, poolMax: 1 }));
+  try {
+    await ensureRoles(orm, cfg);
+    const applied = await orm.getMigrator().up();
+    return { applied: applied.map((m) => m.name) };
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/** True when the entities describe a schema the migrations do not produce (a migration is missing). */
+export async function migrationNeeded(clientUrl: string): Promise<boolean> {
+  const orm = await MikroORM.init(ormConfig({ clientUrl, poolMax: 1 }));
+  try {
+    return await orm.getMigrator().checkMigrationNeeded();
+  } finally {
+    await orm.close(true);
+  }
+}

@@ -1,0 +1,52 @@
+import { type Options, ReflectMetadataProvider } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver, defineConfig } from '@mikro-orm/postgresql';
+import { SeedManager } from '@mikro-orm/seeder';
+import path from 'node:path';
+import { ENTITIES, TENANT_ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export const TENANT_FILTER = 'tenant';
+
+export interface OrmOptions {
+  clientUrl: string;
+  poolMax?: number;
+  /** Receives every SQL statement; tests use it to count queries per request. */
+  onQuery?: (sql: string) => void;
+}
+
+export function ormConfig({ clientUrl, poolMax = 10, onQuery }: OrmOptions): Options<PostgreSqlDriver> {
+  return defineConfig({
+    clientUrl,
+    entities: ENTITIES,
+    metadataProvider: ReflectMetadataProvider,
+    discovery: { warnWhenNoEntities: true },
+    pool: { min: 0, max: poolMax },
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    // Every find on a tenant entity needs the organisation: a missing parameter is an error, not all rows.
+    filters: {
+      [TENANT_FILTER]: {
+        name: TENANT_FILTER,
+        cond: (args: { organisationId?: string }) => ({ organisationId: args.organisationId }),
+        entity: TENANT_ENTITIES.map((e) => e.name),
+        default: true,
+      },
+    },
+    extensions: [Migrator, SeedManager],
+    migrations: {
+      migrationsList: MIGRATIONS,
+      path: path.join(__dirname, 'migrations'),
+      pathTs: path.join(__dirname, '..', 'src', 'migrations'),
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+      silent: true,
+    },
+    debug: onQuery ? ['query'] : false,
+    logger: onQuery ? (message: string) => onQuery(message) : undefined,
+    colors: false,
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * Who may do what. Roles belong to memberships; API keys carry scopes. Both resolve to the same
+ * permission strings, which the API's guards check, so one table decides every access question.
+ */
+export const ROLES = ['OWNER', 'MANAGER', 'ASSESSOR', 'VIEWER', 'ANALYST'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'organisation:read',
+  'organisation:manage',
+  'members:read',
+  'members:manage',
+  'apikeys:manage',
+  'audit:read',
+  'frameworks:read',
+  'assessments:read',
+  'assessments:create',
+  'answers:write',
+  'consensus:write',
+  'assessments:submit',
+  'assessments:reopen',
+  'evidence:read',
+  'evidence:write',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ: Permission[] = ['organisation:read', 'members:read', 'frameworks:read', 'assessments:read', 'evidence:read'];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  OWNER: PERMISSIONS,
+  MANAGER: [
+    ...READ,
+    'members:manage',
+    'audit:read',
+    'assessments:create',
+    'answers:write',
+    'consensus:write',
+    'assessments:submit',
+    'assessments:reopen',
+    'evidence:write',
+  ],
+  ASSESSOR: [...READ, 'answers:write', 'consensus:write', 'evidence:write'],
+  VIEWER: READ,
+  // Analysts work in regional bodies: they read their own body's data; network views come later.
+  ANALYST: READ,
+};
+
+export function permissionsForRole(role: Role): ReadonlySet<Permission> {
+  return new Set(ROLE_PERMISSIONS[role]);
+}
+
+/** Scopes an API key may hold: everything but managing people, keys and the organisation itself. */
+export const API_KEY_SCOPES = PERMISSIONS.filter(
+  (p) => !['organisation:manage', 'members:manage', 'apikeys:manage', 'answers:write'].includes(p),
+);
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+export function isApiKeyScope(value: string): value is ApiKeyScope {
+  return (API_KEY_SCOPES as readonly string[]).includes(value);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Roles that hold a permission: used by the guard snapshot so a reader sees roles, not strings. */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((role) => ROLE_PERMISSIONS[role].includes(permission));
+}

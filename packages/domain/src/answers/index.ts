@@ -1,0 +1,2 @@
+export type { AssessorAnswer, Disagreement } from './types';
+export { agreedValues, findDisagreements } from './team';

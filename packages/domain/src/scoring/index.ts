@@ -1,0 +1,3 @@
+export * from './types';
+export { answerableKeys, missingParts } from './answerable';
+export { scoreAssessment } from './score';

@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { FrameworkFormatError } from './errors';
+import { parseFramework, type LoadedFramework } from './framework';
+import { parseGuidance, type LoadedGuidance } from './guidance';
+
+// src/ and dist/ are siblings of data/, so the same relative path works compiled or not.
+export const DATA_DIR = resolve(__dirname, '..', 'data');
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+export function loadFrameworkFile(path: string): LoadedFramework {
+  return parseFramework(readFileSync(path, 'utf8'), path);
+}
+
+export function loadGuidanceFile(path: string): LoadedGuidance {
+  return parseGuidance(readFileSync(path, 'utf8'), path);
+}
+
+/** The file name is the identity (key@version.yaml), so two files can never claim one version. */
+export function loadBundledFrameworks(dir = join(DATA_DIR, 'frameworks')): LoadedFramework[] {
+  return yamlFiles(dir).map((file) => {
+    const fw = loadFrameworkFile(file);
+    const expected = `${fw.key}@${fw.version}.yaml`;
+    if (basename(file) !== expected) throw new FrameworkFormatError(file, [`(file): must be named ${expected}`]);
+    return fw;
+  });
+}
+
+export function loadBundledGuidance(dir = join(DATA_DIR, 'guidance')): LoadedGuidance[] {
+  return yamlFiles(dir).map((file) => {
+    const guidance = loadGuidanceFile(file);
+    const expected = `${guidance.key}.yaml`;
+    if (basename(file) !== expected) throw new FrameworkFormatError(file, [`(file): must be named ${expected}`]);
+    return guidance;
+  });
+}

@@ -1,0 +1,22 @@
+import { type Config, parseConfig } from '../../config/src';
+
+/**
+ * Tests run against the PostgreSQL and Redis on this machine (or those named by DATABASE_URL and
+ * REDIS_URL). The URL's database is only used to create and drop per-file test databases.
+ */
+export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
+  return parseConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  });
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}

@@ -1,0 +1,3 @@
+export { createTestDatabase, type TestDatabase } from './database';
+export { testConfig, withDatabase } from './env';
+export * from './factories';
