@@ -94,7 +94,7 @@ export async function createApiServer(cfg: Config, orm: MikroORM): Promise<ApiSe
             apiKey: header(req, 'x-api-key'),
             organisationHeader: header(req, 'x-organisation-id'),
           });
-          return { requestId: randomUUID(), em, loaders: createLoaders(em), ...principal };
+          return { requestId: randomUUID(), config: cfg, em, loaders: createLoaders(em), ...principal };
         } catch (error) {
           await em.rollback();
           if (error instanceof WaymarkError) throw toGraphQLError(error);

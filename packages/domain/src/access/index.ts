@@ -39,7 +39,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessments:reopen',
     'evidence:write',
   ],
-  ASSESSOR: [...READ, 'answers:write', 'consensus:write', 'evidence:write'],
+  // The team answers, agrees and submits; reopening a locked result is a manager's call.
+  ASSESSOR: [...READ, 'answers:write', 'consensus:write', 'assessments:submit', 'evidence:write'],
   VIEWER: READ,
   // Analysts work in regional bodies: they read their own body's data; network views come later.
   ANALYST: READ,
