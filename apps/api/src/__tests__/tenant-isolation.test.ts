@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { isObjectType } from 'graphql';
+import { ApiKey, AssessmentStatus, Assessment, ConsensusAnswer, Evidence, EvidenceLink, Invitation, MemberRole, type Organisation } from '@waymark/db';
+import { API_KEY_SCOPES } from '@waymark/domain';
+import { withAdminClient } from '../../../../packages/testing/src/admin';
+import { issueSecret } from '../auth/secrets';
+import { createSchema } from '../graphql/schema';
+import { type As, type TestApi, startTestApi } from './harness';
+
+/**
+ * Tenant isolation, operation by operation: every query and mutation in the schema is called by
+ * every kind of credential of organisation B, aimed at organisation A's ids. Nothing of A may be
+ * seen, and nothing of A may change. The list of operations must cover the whole schema, so a
+ * new operation cannot ship without its isolation case.
+ */
+let api: TestApi;
+let orgA: Organisation;
+let orgB: Organisation;
+const A: Record<string, string> = {};
+const actorsB: [string, As][] = [];
+
+interface Case {
+  query: string;
+  variables?: () => Record<string, unknown>;
+  /** Aimed at A's ids: must answer NOT_FOUND (or FORBIDDEN for a role without the permission). */
+  targetsA: boolean;
+}
+
+const answer = { nodeKey: '3.1.1.a', value: 'YES' };
+const evidenceInput = { title: 'x', url: 'https://example.org/x', evidenceDate: '2026-01-01' };
+
+const CASES: Record<string, Case> = {
+  'Query.frameworks': { query: `{ frameworks { totalCount edges { node { id } } } }`, targetsA: false },
+  'Query.framework': { query: `{ framework(key: "inspiring-learning-partnerships") { id } }`, targetsA: false },
+  'Query.assessments': { query: `{ assessments { totalCount edges { node { id cycle } } } }`, targetsA: false },
+  'Query.assessment': { query: `query($id: ID!) { assessment(id: $id) { id } }`, variables: () => ({ id: A.draft }), targetsA: true },
+  'Query.evidenceLibrary': { query: `{ evidenceLibrary { totalCount edges { node { id title } } } }`, targetsA: false },
+  'Query.evidence': { query: `query($id: ID!) { evidence(id: $id) { id } }`, variables: () => ({ id: A.evidence }), targetsA: true },
+  'Query.me': { query: `{ me { user { id email } memberships { role organisation { id name } } } }`, targetsA: false },
+  'Query.organisation': { query: `{ organisation { id name } }`, targetsA: false },
+  'Query.members': { query: `{ members { totalCount edges { node { id role user { id email } } } } }`, targetsA: false },
+  'Query.invitations': { query: `{ invitations { totalCount edges { node { id email } } } }`, targetsA: false },
+  'Query.apiKeys': { query: `{ apiKeys { totalCount edges { node { id name } } } }`, targetsA: false },
+  'Query.auditLog': { query: `{ auditLog { totalCount edges { node { id entityId before after } } } }`, targetsA: false },
+  'Mutation.login': { query: `mutation { login(email: "a-owner@a.test", password: "wrong password here") { token } }`, targetsA: false },
+  'Mutation.acceptInvitation': {
+    query: `mutation($t: String!) { acceptInvitation(token: $t, name: "Mallory", password: "long enough password") { token } }`,
+    variables: () => ({ t: issueSecret('inv', orgA.id, A.invitation!).token }),
+    targetsA: true,
+  },
+  'Mutation.updateOrganisation': { query: `mutation { updateOrganisation(input: { name: "Renamed B" }) { id } }`, targetsA: false },
+  'Mutation.changeMemberRole': { query: `mutation($id: ID!) { changeMemberRole(membershipId: $id, role: VIEWER) { id } }`, variables: () => ({ id: A.membership }), targetsA: true },
+  'Mutation.removeMember': { query: `mutation($id: ID!) { removeMember(membershipId: $id) }`, variables: () => ({ id: A.membership }), targetsA: true },
+  'Mutation.inviteMember': { query: `mutation { inviteMember(email: "new-person@b.test", role: VIEWER) { token } }`, targetsA: false },
+  'Mutation.revokeInvitation': { query: `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`, variables: () => ({ id: A.invitation }), targetsA: true },
+  'Mutation.createApiKey': { query: `mutation { createApiKey(name: "b key", scopes: ["assessments:read"]) { secret } }`, targetsA: false },
+  'Mutation.revokeApiKey': { query: `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, variables: () => ({ id: A.apiKey }), targetsA: true },
+  'Mutation.createAssessment': {
+    query: `mutation($f: ID!) { createAssessment(input: { frameworkId: $f, cycle: "b-cycle" }) { id } }`,
+    variables: () => ({ f: A.framework }),
+    targetsA: false,
+  },
+  'Mutation.startNextCycle': {
+    query: `mutation($id: ID!) { startNextCycle(input: { previousAssessmentId: $id, cycle: "2099" }) { id } }`,
+    variables: () => ({ id: A.submitted }),
+    targetsA: true,
+  },
+  'Mutation.recordAnswers': { query: `mutation($i: AnswersInput!) { recordAnswers(input: $i) { nodeKey } }`, variables: () => ({ i: { assessmentId: A.draft, answers: [answer] } }), targetsA: true },
+  'Mutation.setConsensusAnswers': { query: `mutation($i: AnswersInput!) { setConsensusAnswers(input: $i) { id } }`, variables: () => ({ i: { assessmentId: A.draft, answers: [answer] } }), targetsA: true },
+  'Mutation.adoptAgreedAnswers': { query: `mutation($id: ID!) { adoptAgreedAnswers(id: $id) { id } }`, variables: () => ({ id: A.draft }), targetsA: true },
+  'Mutation.submitAssessment': { query: `mutation($id: ID!) { submitAssessment(id: $id) { id } }`, variables: () => ({ id: A.draft }), targetsA: true },
+  'Mutation.reopenAssessment': { query: `mutation($id: ID!) { reopenAssessment(id: $id, reason: "Trying to reopen someone else's") { id } }`, variables: () => ({ id: A.submitted }), targetsA: true },
+  'Mutation.createEvidence': { query: `mutation($i: EvidenceInput!) { createEvidence(input: $i) { id } }`, variables: () => ({ i: evidenceInput }), targetsA: false },
+  'Mutation.updateEvidence': { query: `mutation($id: ID!, $i: EvidenceInput!) { updateEvidence(id: $id, input: $i) { id } }`, variables: () => ({ id: A.evidence, i: evidenceInput }), targetsA: true },
+  'Mutation.deleteEvidence': { query: `mutation($id: ID!) { deleteEvidence(id: $id) }`, variables: () => ({ id: A.evidence }), targetsA: true },
+  'Mutation.linkEvidence': {
+    query: `mutation($i: EvidenceLinkInput!) { linkEvidence(input: $i) { nodeKey } }`,
+    variables: () => ({ i: { evidenceId: A.evidence, assessmentId: A.draft, nodeKey: '3.1.g1.2' } }),
+    targetsA: true,
+  },
+  'Mutation.unlinkEvidence': {
+    query: `mutation($i: EvidenceLinkInput!) { unlinkEvidence(input: $i) }`,
+    variables: () => ({ i: { evidenceId: A.evidence, assessmentId: A.draft, nodeKey: '3.1.g1.1' } }),
+    targetsA: true,
+  },
+};
+
+const TENANT_TABLES = ['organisation', 'membership', 'invitation', 'api_key', 'assessment', 'assessment_reopening', 'assessor_answer', 'consensus_answer', 'evidence', 'evidence_link', 'audit_entry'];
+
+/** Everything organisation A owns, read as the database owner. */
+async function everythingOfA(): Promise<string> {
+  return withAdminClient(api.db.ownerUrl, async (client) => {
+    const dump: Record<string, unknown[]> = {};
+    for (const table of TENANT_TABLES) {
+      const column = table === 'organisation' ? 'id' : 'organisation_id';
+      dump[table] = (await client.query(`select * from ${table} where ${column} = $1 order by 1`, [orgA.id])).rows;
+    }
+    return JSON.stringify(dump);
+  });
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  orgA = await api.fx.organisation({ name: 'Alpha Archive' });
+  orgB = await api.fx.organisation({ name: 'Beta Museum' });
+  const ownerA = await api.fx.member(orgA, MemberRole.OWNER, await api.fx.user({ email: 'a-owner@a.test' }));
+  const assessorA = await api.fx.member(orgA, MemberRole.ASSESSOR);
+  const framework = await api.fx.framework();
+  const em = api.db.owner.em.fork();
+  const draft = em.create(Assessment, { organisationId: orgA.id, frameworkId: framework.id, cycle: '2026', createdBy: ownerA.user.id });
+  const submitted = em.create(Assessment, {
+    organisationId: orgA.id, frameworkId: framework.id, cycle: '2025', createdBy: ownerA.user.id, status: AssessmentStatus.SUBMITTED, submittedAt: new Date(),
+  });
+  em.create(ConsensusAnswer, { organisationId: orgA.id, assessmentId: submitted.id, nodeKey: '3.1.1.a', value: 'YES', setBy: ownerA.user.id });
+  const evidence = em.create(Evidence, { organisationId: orgA.id, title: 'A secret report', url: 'https://example.org/a', evidenceDate: '2026-01-01', createdBy: ownerA.user.id });
+  em.create(EvidenceLink, { organisationId: orgA.id, evidenceId: evidence.id, assessmentId: draft.id, nodeKey: '3.1.g1.1', linkedBy: ownerA.user.id });
+  const invitation = em.create(Invitation, {
+    organisationId: orgA.id, email: 'invitee@a.test', role: MemberRole.VIEWER, tokenHash: 'x'.repeat(64), invitedBy: ownerA.user.id, expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  const keyId = randomUUID();
+  const key = em.create(ApiKey, {
+    id: keyId, organisationId: orgA.id, name: 'A key', prefix: 'wmk_a', secretHash: issueSecret('wmk', orgA.id, keyId).hash, scopes: [...API_KEY_SCOPES], createdBy: ownerA.user.id,
+  });
+  await em.flush();
+  Object.assign(A, {
+    org: orgA.id, draft: draft.id, submitted: submitted.id, evidence: evidence.id, invitation: invitation.id, apiKey: key.id,
+    membership: assessorA.membership.id, ownerUser: ownerA.user.id, assessorUser: assessorA.user.id, framework: framework.id,
+  });
+
+  for (const role of [MemberRole.OWNER, MemberRole.MANAGER, MemberRole.ASSESSOR, MemberRole.VIEWER]) {
+    actorsB.push([role, (await api.actor(orgB, role)).as]);
+  }
+  const bKeyId = randomUUID();
+  const bKey = issueSecret('wmk', orgB.id, bKeyId);
+  const emB = api.db.owner.em.fork();
+  emB.create(ApiKey, { id: bKeyId, organisationId: orgB.id, name: 'B key', prefix: 'wmk_b', secretHash: bKey.hash, scopes: [...API_KEY_SCOPES], createdBy: A.ownerUser! });
+  await emB.flush();
+  actorsB.push(['API key', { apiKey: bKey.token }]);
+  actorsB.push(['anonymous', {}]);
+});
+afterAll(() => api.close());
+
+it('has an isolation case for every operation in the schema', async () => {
+  const schema = await createSchema();
+  const operations = [schema.getQueryType(), schema.getMutationType()].flatMap((root) =>
+    root && isObjectType(root) ? Object.keys(root.getFields()).map((f) => `${root.name}.${f}`) : [],
+  );
+  expect(Object.keys(CASES).sort()).toEqual(operations.sort());
+});
+
+it('never shows or changes anything of organisation A to any credential of organisation B', async () => {
+  const before = await everythingOfA();
+  const secretsOfA = () => [...Object.values(A).filter((v) => v !== A.framework), 'A secret report', 'Alpha Archive', 'a-owner@a.test'];
+  const failures: string[] = [];
+  for (const [name, c] of Object.entries(CASES)) {
+    for (const [who, as] of actorsB) {
+      const variables = c.variables?.() ?? {};
+      const res = await api.gql(c.query, variables, as);
+      const body = JSON.stringify(res);
+      // An error may repeat the id the caller sent ("Assessment <id> was not found"); anything else of A is a leak.
+      const sent = JSON.stringify(variables);
+      const leaked = secretsOfA().filter((s) => body.includes(s) && !sent.includes(s));
+      if (leaked.length) failures.push(`${name} as ${who} showed ${leaked.join(', ')}`);
+      const code = res.errors?.[0]?.extensions?.code;
+      if (res.status >= 500 || code === 'INTERNAL_SERVER_ERROR') failures.push(`${name} as ${who}: ${res.status} ${code}`);
+      if (c.targetsA && !['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED'].includes(String(code))) {
+        failures.push(`${name} as ${who} answered ${code ?? 'with data'} for A's id`);
+      }
+      if (c.targetsA && who === MemberRole.OWNER && !['NOT_FOUND'].includes(String(code))) {
+        failures.push(`${name} as OWNER of B answered ${code}; another organisation's id must look like a missing one`);
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+  expect(await everythingOfA()).toEqual(before);
+});

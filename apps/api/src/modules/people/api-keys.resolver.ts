@@ -1,0 +1,30 @@
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { ApiKey } from '@waymark/db';
+import { type RequestContext, tenant } from '../../context';
+import { PageInput, connectionOf } from '../../graphql/connection';
+import * as apiKeys from './api-keys.service';
+import { CreateApiKeyArgs } from './inputs';
+import { ApiKeyType, ApiKeyWithSecret } from './types';
+
+const ApiKeyConnection = connectionOf(ApiKeyType, 'ApiKey');
+
+@Resolver()
+export class ApiKeysResolver {
+  @Authorized('apikeys:manage')
+  @Query(() => ApiKeyConnection, { description: "The organisation's API keys, newest first; secrets are never shown again." })
+  apiKeys(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 } }) page: PageInput) {
+    return apiKeys.listApiKeys(tenant(ctx), page);
+  }
+
+  @Authorized('apikeys:manage')
+  @Mutation(() => ApiKeyWithSecret, { description: 'Create a key with scopes; the secret is in this answer only.' })
+  createApiKey(@Ctx() ctx: RequestContext, @Args(() => CreateApiKeyArgs) args: CreateApiKeyArgs): Promise<ApiKeyWithSecret> {
+    return apiKeys.createApiKey(tenant(ctx), args.name, args.scopes);
+  }
+
+  @Authorized('apikeys:manage')
+  @Mutation(() => ApiKeyType, { description: 'Revoke a key at once; revoking it again changes nothing.' })
+  revokeApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ApiKey> {
+    return apiKeys.revokeApiKey(tenant(ctx), id);
+  }
+}

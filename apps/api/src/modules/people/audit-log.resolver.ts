@@ -1,0 +1,16 @@
+import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { type RequestContext, tenant } from '../../context';
+import { PageInput, connectionOf } from '../../graphql/connection';
+import { listAuditLog } from './audit-log.service';
+import { AuditEntryType } from './types';
+
+const AuditEntryConnection = connectionOf(AuditEntryType, 'AuditEntry');
+
+@Resolver()
+export class AuditLogResolver {
+  @Authorized('audit:read')
+  @Query(() => AuditEntryConnection, { description: "Every change made in this organisation, newest first." })
+  auditLog(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 } }) page: PageInput) {
+    return listAuditLog(tenant(ctx), page);
+  }
+}

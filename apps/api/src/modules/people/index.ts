@@ -1,0 +1,16 @@
+import { ApiKeysResolver } from './api-keys.resolver';
+import { AuditLogResolver } from './audit-log.resolver';
+import { AuthResolver } from './auth.resolver';
+import { InvitationsResolver } from './invitations.resolver';
+import { MembersResolver } from './members.resolver';
+import { OrganisationResolver } from './organisation.resolver';
+
+/** People, organisations and access: sign-in, members, invitations, API keys and the audit log. */
+export const PEOPLE_RESOLVERS = [
+  AuthResolver,
+  OrganisationResolver,
+  MembersResolver,
+  InvitationsResolver,
+  ApiKeysResolver,
+  AuditLogResolver,
+] as const;
