@@ -13,9 +13,11 @@ export interface OrmOptions {
   poolMax?: number;
   /** Receives every SQL statement; tests use it to count queries per request. */
   onQuery?: (sql: string) => void;
+  /** Only for the cross-organisation reader: no tenant filter (its role reads every organisation). */
+  withoutTenantFilter?: boolean;
 }
 
-export function ormConfig({ clientUrl, poolMax = 10, onQuery }: OrmOptions): Options<PostgreSqlDriver> {
+export function ormConfig({ clientUrl, poolMax = 10, onQuery, withoutTenantFilter = false }: OrmOptions): Options<PostgreSqlDriver> {
   return defineConfig({
     clientUrl,
     entities: ENTITIES,
@@ -25,7 +27,7 @@ export function ormConfig({ clientUrl, poolMax = 10, onQuery }: OrmOptions): Opt
     forceUtcTimezone: true,
     allowGlobalContext: false,
     // Every find on a tenant entity needs the organisation: a missing parameter is an error, not all rows.
-    filters: {
+    filters: withoutTenantFilter ? {} : {
       [TENANT_FILTER]: {
         name: TENANT_FILTER,
         cond: (args: { organisationId?: string }) => ({ organisationId: args.organisationId }),

@@ -1,5 +1,6 @@
 import { Migration20261126111349 } from './Migration20261126111349';
 import { Migration20261126111400 } from './Migration20261126111400';
+import { Migration20261126120000 } from './Migration20261126120000';
 
 /** Every migration, in order. New files from `npm run db:migration:create` are added here. */
-export const MIGRATIONS = [Migration20261126111349, Migration20261126111400];
+export const MIGRATIONS = [Migration20261126111349, Migration20261126111400, Migration20261126120000];

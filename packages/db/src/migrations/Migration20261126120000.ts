@@ -1,0 +1,12 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/** The cross-organisation reader records each use in the audit log: it may append there, nothing else. */
+export class Migration20261126120000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`grant insert on "audit_entry" to waymark_analytics;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`revoke insert on "audit_entry" from waymark_analytics;`);
+  }
+}
