@@ -1,6 +1,255 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { loadBundledFrameworks, scoringShape } from '@waymark/frameworks';
+import type { ScoringElement } from '@waymark/domain';
+import argon2 from 'argon2';
+import {
+  Assessment,
+  AssessmentStatus,
+  AssessorAnswer,
+  ConsensusAnswer,
+  Evidence,
+  EvidenceLink,
+  Framework,
+  Membership,
+  Organisation,
+  Region,
+  User,
+} from '../entities';
+import {
+  type CycleAnswers,
+  allPracticeKeys,
+  allPromptKeys,
+  firstCycle,
+  makeUnsupportedClaim,
+  nextCycle,
+  seededRandom,
+  teamAnswers,
+} from './demo-answers';
+import {
+  CYCLES,
+  DEMO_ELEMENT_WITH_UNSUPPORTED_CLAIM,
+  DEMO_FRAMEWORK,
+  DEMO_PASSWORD,
+  DEMO_REGION,
+  type DemoInstitution,
+  type DemoOrganisation,
+  EVIDENCE,
+  INSTITUTIONS,
+  NORTHFIELD,
+  PEOPLE,
+  REGIONAL_BODY,
+} from './demo-data';
+import { demoSummary } from './demo-summary';
 
-/** The demo seed arrives in the next commit. */
-export async function seedDemo(_em: EntityManager): Promise<string> {
-  return 'No demo data yet.';
+export { demoSummary } from './demo-summary';
+
+const DAY = 24 * 3600 * 1000;
+const at = (iso: string, plusDays = 0) => new Date(new Date(iso).getTime() + plusDays * DAY);
+
+interface InstitutionContext {
+  em: EntityManager;
+  frameworkId: string;
+  shape: ScoringElement[];
+  organisationId: string;
+  /** Submits assessments. */
+  ownerId: string;
+  /** Creates assessments, agrees answers and links evidence: the manager where there is one. */
+  leadId: string;
+  /** Northfield only: its two assessors. */
+  assessorIds?: [string, string];
+}
+
+/**
+ * The demo region: a regional body, ten institutions, their people, two assessment cycles each and
+ * an evidence library. Runs as the database owner (no row-level security). Idempotent: when the
+ * regional body exists already it changes nothing and returns the same summary.
+ */
+export async function seedDemo(em: EntityManager): Promise<string> {
+  const summary = demoSummary();
+  if (await em.findOne(Organisation, { slug: REGIONAL_BODY.slug })) return summary;
+
+  const framework = await em.findOne(Framework, { key: DEMO_FRAMEWORK.key, version: DEMO_FRAMEWORK.version });
+  const bundled = loadBundledFrameworks().find((fw) => fw.key === DEMO_FRAMEWORK.key && fw.version === DEMO_FRAMEWORK.version);
+  if (!framework || !bundled) {
+    throw new Error(`demo seed needs framework ${DEMO_FRAMEWORK.key}@${DEMO_FRAMEWORK.version}: run "cli.js frameworks" first`);
+  }
+  const shape = scoringShape(bundled);
+  // argon2 is slow on purpose: hash once, share the hash.
+  const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
+
+  // One transaction: a failed seed leaves nothing behind, so "the regional body exists" means "all of it exists".
+  await em.transactional(async (tx) => {
+    const region = (await tx.findOne(Region, { code: DEMO_REGION.code })) ?? tx.create(Region, { ...DEMO_REGION });
+    const organisations = new Map<string, Organisation>();
+    for (const def of [REGIONAL_BODY, ...INSTITUTIONS]) organisations.set(def.slug, createOrganisation(tx, def, region.id));
+
+    const users = await ensureUsers(tx, passwordHash);
+    for (const person of PEOPLE) {
+      const organisation = organisations.get(person.organisationSlug);
+      const user = users.get(person.email);
+      if (!organisation || !user) throw new Error(`demo seed: bad person ${person.email}`);
+      tx.create(Membership, { organisationId: organisation.id, userId: user.id, role: person.role, createdAt: at(CYCLES.first.createdAt, -30) });
+    }
+    await tx.flush();
+
+    const userId = (email: string) => {
+      const user = users.get(email);
+      if (!user) throw new Error(`demo seed: no user ${email}`);
+      return user.id;
+    };
+    for (const institution of INSTITUTIONS) {
+      const organisationId = organisations.get(institution.slug)?.id;
+      if (!organisationId) throw new Error(`demo seed: no organisation ${institution.slug}`);
+      const northfield = institution.slug === NORTHFIELD;
+      const ownerId = userId(northfield ? 'owner@northfield.example' : `owner@${institution.slug}.example`);
+      seedInstitution(
+        {
+          em: tx,
+          frameworkId: framework.id,
+          shape,
+          organisationId,
+          ownerId,
+          leadId: northfield ? userId('manager@northfield.example') : ownerId,
+          assessorIds: northfield ? [userId('assessor@northfield.example'), userId('assessor2@northfield.example')] : undefined,
+        },
+        institution,
+      );
+      await tx.flush();
+    }
+  });
+  return summary;
+}
+
+function createOrganisation(em: EntityManager, def: DemoOrganisation, regionId: string): Organisation {
+  return em.create(Organisation, {
+    name: def.name,
+    slug: def.slug,
+    kind: def.kind,
+    regionId,
+    sizeBand: def.sizeBand,
+    governance: def.governance,
+    timeZone: 'Europe/London',
+    benchmarkingConsent: def.benchmarkingConsent,
+    createdAt: at(CYCLES.first.createdAt, -60),
+  });
+}
+
+/** Reuses an account that already has a demo address (someone may have registered it by hand). */
+async function ensureUsers(em: EntityManager, passwordHash: string): Promise<Map<string, User>> {
+  const existing = await em.find(User, { email: { $in: PEOPLE.map((p) => p.email) } });
+  const users = new Map(existing.map((user) => [user.email, user]));
+  for (const person of PEOPLE) {
+    if (!users.has(person.email)) {
+      users.set(
+        person.email,
+        em.create(User, { email: person.email, name: person.name, passwordHash, createdAt: at(CYCLES.first.createdAt, -30) }),
+      );
+    }
+  }
+  return users;
+}
+
+function seedInstitution(ctx: InstitutionContext, institution: DemoInstitution): void {
+  const random = seededRandom(institution.slug);
+  const first = firstCycle(ctx.shape, institution.profile, random);
+  const second = nextCycle(ctx.shape, first, random);
+  if (institution.unsupportedClaim) makeUnsupportedClaim(ctx.shape, second, DEMO_ELEMENT_WITH_UNSUPPORTED_CLAIM);
+
+  const previous = createSubmitted(ctx, CYCLES.first, null, first);
+  if (ctx.assessorIds) {
+    const team = teamAnswers(ctx.shape, first);
+    addAssessorAnswers(ctx, previous.id, ctx.assessorIds[0], team.first, at(CYCLES.first.submittedAt, -14));
+    addAssessorAnswers(ctx, previous.id, ctx.assessorIds[1], team.second, at(CYCLES.first.submittedAt, -13));
+  }
+
+  const submitted = [{ assessment: previous, answers: first }];
+  if (ctx.assessorIds) {
+    // Left for a newcomer to answer and submit: no agreed answers, a couple from the second assessor.
+    const draft = ctx.em.create(Assessment, {
+      organisationId: ctx.organisationId,
+      frameworkId: ctx.frameworkId,
+      cycle: CYCLES.second.cycle,
+      status: AssessmentStatus.DRAFT,
+      dueOn: CYCLES.northfieldDraft.dueOn,
+      previousId: previous.id,
+      createdBy: ctx.leadId,
+      createdAt: at(CYCLES.northfieldDraft.createdAt),
+      updatedAt: at(CYCLES.northfieldDraft.createdAt, 7),
+    });
+    // Cautious answers, so a newcomer who answers YES (as the README's walk-through does) sees a disagreement.
+    const [firstPart, secondPart] = allPracticeKeys(ctx.shape);
+    const [firstPrompt] = allPromptKeys(ctx.shape);
+    const started = new Map<string, string>();
+    if (firstPart) started.set(firstPart, 'STARTED');
+    if (secondPart) started.set(secondPart, 'NO');
+    if (firstPrompt) started.set(firstPrompt, 'NO');
+    addAssessorAnswers(ctx, draft.id, ctx.assessorIds[1], started, at(CYCLES.northfieldDraft.createdAt, 7));
+  } else {
+    submitted.push({ assessment: createSubmitted(ctx, CYCLES.second, previous.id, second), answers: second });
+  }
+
+  addEvidence(ctx, institution, submitted);
+}
+
+function createSubmitted(
+  ctx: InstitutionContext,
+  cycle: { cycle: string; createdAt: string; submittedAt: string; dueOn: string },
+  previousId: string | null,
+  answers: CycleAnswers,
+): Assessment {
+  const submittedAt = at(cycle.submittedAt);
+  const assessment = ctx.em.create(Assessment, {
+    organisationId: ctx.organisationId,
+    frameworkId: ctx.frameworkId,
+    cycle: cycle.cycle,
+    status: AssessmentStatus.SUBMITTED,
+    dueOn: cycle.dueOn,
+    previousId,
+    createdBy: ctx.leadId,
+    createdAt: at(cycle.createdAt),
+    submittedAt,
+    submittedBy: ctx.ownerId,
+    updatedAt: submittedAt,
+  });
+  const answeredAt = at(cycle.submittedAt, -7);
+  const common = { organisationId: ctx.organisationId, assessmentId: assessment.id, setBy: ctx.leadId, createdAt: answeredAt, updatedAt: answeredAt };
+  for (const [nodeKey, value] of answers.practice) ctx.em.create(ConsensusAnswer, { ...common, nodeKey, value });
+  for (const [nodeKey, draft] of answers.evidence) ctx.em.create(ConsensusAnswer, { ...common, nodeKey, ...draft });
+  return assessment;
+}
+
+function addAssessorAnswers(ctx: InstitutionContext, assessmentId: string, userId: string, answers: Map<string, string>, when: Date) {
+  for (const [nodeKey, value] of answers) {
+    ctx.em.create(AssessorAnswer, { organisationId: ctx.organisationId, assessmentId, userId, nodeKey, value, createdAt: when, updatedAt: when });
+  }
+}
+
+/** The evidence library, each item linked to the prompts it supports wherever the agreed answer is YES. */
+function addEvidence(ctx: InstitutionContext, institution: DemoInstitution, submitted: { assessment: Assessment; answers: CycleAnswers }[]) {
+  for (const template of EVIDENCE) {
+    const evidence = ctx.em.create(Evidence, {
+      organisationId: ctx.organisationId,
+      title: template.title(institution.partners),
+      url: `https://example.org/${institution.slug}/${template.path}`,
+      evidenceDate: template.evidenceDate,
+      expiresOn: template.expiresOn,
+      createdBy: ctx.leadId,
+      createdAt: at(template.evidenceDate, 3),
+    });
+    for (const { assessment, answers } of submitted) {
+      // Evidence dated after a submission cannot have supported it.
+      if (at(template.evidenceDate) > (assessment.submittedAt ?? assessment.createdAt)) continue;
+      for (const nodeKey of template.supports) {
+        if (answers.evidence.get(nodeKey)?.value !== 'YES') continue;
+        ctx.em.create(EvidenceLink, {
+          organisationId: ctx.organisationId,
+          evidenceId: evidence.id,
+          assessmentId: assessment.id,
+          nodeKey,
+          linkedBy: ctx.leadId,
+          createdAt: assessment.submittedAt ?? assessment.createdAt,
+        });
+      }
+    }
+  }
 }

@@ -1,0 +1,171 @@
+import { BenchmarkingConsent, Governance, MemberRole, OrganisationKind, SizeBand } from '../entities/enums';
+import type { Profile } from './demo-answers';
+
+/** Everything here is fictional. */
+
+export const DEMO_PASSWORD = 'waymark-demo';
+export const DEMO_FRAMEWORK = { key: 'inspiring-learning-partnerships', version: '1.0.0' } as const;
+export const DEMO_REGION = { code: 'NW', name: 'North West' } as const;
+export const DEMO_ELEMENT_WITH_UNSUPPORTED_CLAIM = '3.2';
+
+export interface DemoOrganisation {
+  slug: string;
+  name: string;
+  kind: OrganisationKind;
+  sizeBand: SizeBand;
+  governance: Governance;
+  benchmarkingConsent: BenchmarkingConsent;
+}
+
+export interface DemoInstitution extends DemoOrganisation {
+  /** Where the institution stood in 2025; 2026 improves on it. */
+  profile: Profile;
+  /** Partners named in its evidence titles. */
+  partners: [string, string];
+  /** Its 2026 assessment shows practice claimed without evidence on one element. */
+  unsupportedClaim?: boolean;
+}
+
+export const REGIONAL_BODY: DemoOrganisation = {
+  slug: 'north-west-network',
+  name: 'North West Learning Partnerships Network',
+  kind: OrganisationKind.REGIONAL_BODY,
+  sizeBand: SizeBand.SMALL,
+  governance: Governance.CHARITY,
+  benchmarkingConsent: BenchmarkingConsent.NONE,
+};
+
+export const NORTHFIELD = 'northfield-central-library';
+
+const { LIBRARY, MUSEUM, ARCHIVE, COMBINED } = OrganisationKind;
+const { MICRO, SMALL, MEDIUM, LARGE } = SizeBand;
+const { NONE, ANONYMOUS, NAMED } = BenchmarkingConsent;
+
+export const INSTITUTIONS: DemoInstitution[] = [
+  {
+    slug: NORTHFIELD, name: 'Northfield Central Library', kind: LIBRARY, sizeBand: LARGE,
+    governance: Governance.LOCAL_AUTHORITY, benchmarkingConsent: NAMED,
+    profile: { practice: 0.55, evidence: 0.5 }, partners: ['Northfield Adult Learning Service', 'Northfield College'],
+  },
+  {
+    slug: 'riverside-community-library', name: 'Riverside Community Library', kind: LIBRARY, sizeBand: SMALL,
+    governance: Governance.CHARITY, benchmarkingConsent: ANONYMOUS,
+    profile: { practice: 0.4, evidence: 0.35 }, partners: ['Riverside Reading Group', 'St Anne\'s Primary School'],
+  },
+  {
+    slug: 'moorgate-village-library', name: 'Moorgate Village Library', kind: LIBRARY, sizeBand: MICRO,
+    governance: Governance.LOCAL_AUTHORITY, benchmarkingConsent: NONE,
+    profile: { practice: 0.3, evidence: 0.25 }, partners: ['Moorgate Parish Council', 'Moorgate Toddler Group'],
+  },
+  {
+    slug: 'harbourside-maritime-museum', name: 'Harbourside Maritime Museum', kind: MUSEUM, sizeBand: MEDIUM,
+    governance: Governance.INDEPENDENT_TRUST, benchmarkingConsent: NAMED,
+    profile: { practice: 0.6, evidence: 0.4 }, partners: ['Harbourside Sea Cadets', 'Coastal Communities Trust'],
+    unsupportedClaim: true,
+  },
+  {
+    slug: 'pennine-mill-museum', name: 'Pennine Mill Museum', kind: MUSEUM, sizeBand: SMALL,
+    governance: Governance.CHARITY, benchmarkingConsent: ANONYMOUS,
+    profile: { practice: 0.45, evidence: 0.45 }, partners: ['Pennine Heritage Volunteers', 'Valley U3A'],
+  },
+  {
+    slug: 'fellside-art-gallery', name: 'Fellside Art Gallery and Museum', kind: MUSEUM, sizeBand: LARGE,
+    governance: Governance.LOCAL_AUTHORITY, benchmarkingConsent: NAMED,
+    profile: { practice: 0.7, evidence: 0.65 }, partners: ['Fellside School of Art', 'Creative Minds Arts on Prescription'],
+  },
+  {
+    slug: 'lunesdale-record-office', name: 'Lunesdale Record Office', kind: ARCHIVE, sizeBand: MEDIUM,
+    governance: Governance.LOCAL_AUTHORITY, benchmarkingConsent: ANONYMOUS,
+    profile: { practice: 0.5, evidence: 0.55 }, partners: ['Lunesdale Family History Society', 'Lunesdale Sixth Form College'],
+  },
+  {
+    slug: 'irwell-university-special-collections', name: 'Irwell University Special Collections', kind: ARCHIVE,
+    sizeBand: SMALL, governance: Governance.UNIVERSITY, benchmarkingConsent: NAMED,
+    profile: { practice: 0.65, evidence: 0.6 }, partners: ['Irwell Widening Participation Team', 'Salt Quay Community Centre'],
+  },
+  {
+    slug: 'brackenby-parish-archive', name: 'Brackenby Parish Archive Trust', kind: ARCHIVE, sizeBand: MICRO,
+    governance: Governance.INDEPENDENT_TRUST, benchmarkingConsent: NONE,
+    profile: { practice: 0.25, evidence: 0.3 }, partners: ['Brackenby Local History Club', 'Brackenby Church of England School'],
+  },
+  {
+    slug: 'ashworth-library-and-museum', name: 'Ashworth Library and Museum', kind: COMBINED, sizeBand: MEDIUM,
+    governance: Governance.LOCAL_AUTHORITY, benchmarkingConsent: ANONYMOUS,
+    profile: { practice: 0.5, evidence: 0.4 }, partners: ['Ashworth Youth Service', 'Ashworth Carers Network'],
+  },
+];
+
+export interface DemoPerson {
+  email: string;
+  name: string;
+  role: MemberRole;
+  organisationSlug: string;
+}
+
+const OWNER_NAMES = [
+  'Rachel Ainsworth', 'Dev Patel', 'Hannah Crossley', 'Gareth Lloyd', 'Fiona Marsden',
+  'Imran Hussain', 'Beth Kershaw', 'Colin Whitworth', 'Priya Nair',
+];
+
+/** Northfield has a full team (one per role); the analyst sits in the regional body; every other institution has an owner. */
+export const PEOPLE: DemoPerson[] = [
+  { email: 'owner@northfield.example', name: 'Olivia Owens', role: MemberRole.OWNER, organisationSlug: NORTHFIELD },
+  { email: 'manager@northfield.example', name: 'Manoj Mehta', role: MemberRole.MANAGER, organisationSlug: NORTHFIELD },
+  { email: 'assessor@northfield.example', name: 'Aisha Ahmed', role: MemberRole.ASSESSOR, organisationSlug: NORTHFIELD },
+  { email: 'assessor2@northfield.example', name: 'Tom Barker', role: MemberRole.ASSESSOR, organisationSlug: NORTHFIELD },
+  { email: 'viewer@northfield.example', name: 'Val Vickers', role: MemberRole.VIEWER, organisationSlug: NORTHFIELD },
+  { email: 'analyst@north-west-network.example', name: 'Ana Lister', role: MemberRole.ANALYST, organisationSlug: REGIONAL_BODY.slug },
+  ...INSTITUTIONS.filter((institution) => institution.slug !== NORTHFIELD).map((institution, i) => ({
+    email: `owner@${institution.slug}.example`,
+    name: OWNER_NAMES[i] ?? `Owner of ${institution.name}`,
+    role: MemberRole.OWNER,
+    organisationSlug: institution.slug,
+  })),
+];
+
+export interface EvidenceTemplate {
+  title: (partners: [string, string]) => string;
+  path: string;
+  evidenceDate: string;
+  expiresOn: string | null;
+  /** Prompts it supports, linked where the consensus answer is YES. */
+  supports: string[];
+}
+
+export const EVIDENCE: EvidenceTemplate[] = [
+  {
+    title: ([first]) => `Partnership agreement with ${first}`,
+    path: 'partnership-agreement',
+    evidenceDate: '2024-09-01',
+    expiresOn: '2026-08-31',
+    supports: ['3.1.g1.1', '3.1.g1.2', '3.2.g1.1'],
+  },
+  {
+    title: ([, second]) => `Partner feedback survey: ${second}`,
+    path: 'partner-survey',
+    evidenceDate: '2025-02-14',
+    expiresOn: null,
+    supports: ['3.1.g3.1', '3.1.g3.2', '3.1.g3.3'],
+  },
+  {
+    title: () => 'Annual partnership review minutes',
+    path: 'partnership-review-minutes',
+    evidenceDate: '2025-11-20',
+    expiresOn: '2027-11-30',
+    supports: ['3.1.g1.5', '3.1.g1.7', '3.3.g1.1'],
+  },
+  {
+    title: () => 'Staff skills-exchange log',
+    path: 'skills-exchange-log',
+    evidenceDate: '2026-01-10',
+    expiresOn: null,
+    supports: ['3.1.g2.1', '3.1.g2.2'],
+  },
+];
+
+/** Fixed dates, so the demo reads the same whenever it is seeded. */
+export const CYCLES = {
+  first: { cycle: '2025', createdAt: '2025-01-13T09:30:00Z', submittedAt: '2025-04-28T15:00:00Z', dueOn: '2025-04-30' },
+  second: { cycle: '2026', createdAt: '2026-01-12T09:30:00Z', submittedAt: '2026-05-05T15:00:00Z', dueOn: '2026-04-30' },
+  northfieldDraft: { createdAt: '2026-09-14T09:00:00Z', dueOn: '2026-12-18' },
+} as const;
