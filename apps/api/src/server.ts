@@ -62,6 +62,8 @@ export async function createApiServer(cfg: Config, orm: MikroORM): Promise<ApiSe
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: true,
+    // main.ts owns the shutdown order (HTTP, then database) and its deadline.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, (e) => log.error('unexpected error', e)),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), transactionPlugin(log)],
