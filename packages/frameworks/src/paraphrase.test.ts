@@ -1,3 +1,4 @@
+import { SEEDS_DIR } from './__tests__/seeds';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundledGuidanceText } from './__tests__/support';
@@ -5,7 +6,7 @@ import { bundledGuidanceText } from './__tests__/support';
 // The ConnectedLib guidance must be in our own words: no run of 8 words from the source's
 // prose may appear in the bundled YAML. Its quotation, resource titles (link texts) and
 // citations are quoted as such, so they are not checked.
-const SEED = path.resolve(__dirname, '../../../../shared/seeds/community-partnerships-informal-learning.md');
+const SEED = path.join(SEEDS_DIR, 'community-partnerships-informal-learning.md');
 const RUN = 8;
 
 const words = (s: string): string[] =>

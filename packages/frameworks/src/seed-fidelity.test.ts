@@ -1,10 +1,11 @@
+import { SEEDS_DIR } from './__tests__/seeds';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadBundledFrameworks, type LoadedFramework, type NodeKind } from './index';
 import { collapse } from './__tests__/support';
 
-// Read at test time, straight from the seed: the framework must match it word for word.
-const SEED = path.resolve(__dirname, '../../../../shared/seeds/inspiring-learning-partnerships-checklist.txt');
+// Read at test time from the source document itself: the framework must match it word for word.
+const SEED = path.join(SEEDS_DIR, 'inspiring-learning-partnerships-checklist.txt');
 
 interface SeedAction { key: string; question: string; parts: string[] }
 interface SeedGroup { label: string; prompts: string[] }

@@ -126,3 +126,21 @@ describe('row-level security under the API role', () => {
     expect(rows[0].n).toBe(0);
   });
 });
+
+describe('every tenant table is walled', () => {
+  it('has row-level security and an organisation policy on each table with an organisation_id, and the ORM agrees', async () => {
+    const { rows } = await app.query<{ table: string; rls: boolean; policies: string[] }>(`
+      select c.relname as table, c.relrowsecurity as rls,
+             coalesce(array_agg(p.qual) filter (where p.qual is not null), '{}') as policies
+      from information_schema.columns col
+      join pg_class c on c.relname = col.table_name and c.relkind = 'r'
+      left join pg_policies p on p.tablename = c.relname
+      where col.column_name = 'organisation_id' and col.table_schema = 'public'
+      group by c.relname, c.relrowsecurity order by 1`);
+    const unwalled = rows.filter((r) => !r.rls || !r.policies.some((q) => q.includes("current_setting('app.organisation_id'")));
+    expect(unwalled.map((r) => r.table)).toEqual([]);
+    const { TENANT_ENTITIES } = await import('../entities');
+    const tables = TENANT_ENTITIES.map((e) => db.owner.getMetadata().get(e.name).tableName);
+    expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining(tables));
+  });
+});

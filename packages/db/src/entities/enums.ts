@@ -21,3 +21,20 @@ export enum FrameworkNodeKind {
   PROMPT_GROUP = 'PROMPT_GROUP',
   PROMPT = 'PROMPT',
 }
+export enum ActionItemKind {
+  /** An action with a part not yet at YES. */
+  ACTION = 'ACTION',
+  /** An evidence prompt answered NO or marked as an area for improvement. */
+  PROMPT = 'PROMPT',
+  /** An element flagged as an unsupported claim: gather evidence for what is claimed. */
+  EVIDENCE_GAP = 'EVIDENCE_GAP',
+}
+export enum ActionItemStatus { OPEN = 'OPEN', IN_PROGRESS = 'IN_PROGRESS', DONE = 'DONE', DEFERRED = 'DEFERRED', DROPPED = 'DROPPED' }
+export enum PartnerType {
+  INFORMAL_LEARNING_INSTITUTION = 'INFORMAL_LEARNING_INSTITUTION',
+  INDIVIDUAL_BUSINESS_OR_COMMUNITY_GROUP = 'INDIVIDUAL_BUSINESS_OR_COMMUNITY_GROUP',
+  YOUTH_SERVING_ORGANISATION = 'YOUTH_SERVING_ORGANISATION',
+  SCHOOL_OR_UNIVERSITY = 'SCHOOL_OR_UNIVERSITY',
+  OTHER = 'OTHER',
+}
+export enum PartnerStatus { PROSPECTIVE = 'PROSPECTIVE', ACTIVE = 'ACTIVE', PAUSED = 'PAUSED', ENDED = 'ENDED' }

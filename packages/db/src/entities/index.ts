@@ -9,20 +9,25 @@ import { Membership } from './membership';
 import { Organisation } from './organisation';
 import { Region } from './region';
 import { User } from './user';
+import { ActionItem, ActionItemEvidence, ActionItemNote, ActionPlan } from './plan';
+import { Partner, PartnerLink } from './partner';
 
 export * from './enums';
 export { BaseEntity, TenantEntity } from './base';
 export {
   ApiKey, AssessorAnswer, ConsensusAnswer, Assessment, AssessmentReopening, AuditEntry, Evidence, EvidenceLink,
   Framework, FrameworkNode, Guidance, GuidanceLink, Invitation, Membership, Organisation, Region, User,
+  ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
 };
 
 export const ENTITIES = [
   Region, Organisation, User, Membership, Invitation, ApiKey, Framework, FrameworkNode, Guidance, GuidanceLink,
   Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, AuditEntry,
+  ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
 ];
 
 /** Entities whose rows belong to one organisation: the tenant filter and row-level security cover these. */
 export const TENANT_ENTITIES = [
   Membership, Invitation, ApiKey, Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink,
+  ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
 ];

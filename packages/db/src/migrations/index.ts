@@ -1,6 +1,14 @@
 import { Migration20261126111349 } from './Migration20261126111349';
 import { Migration20261126111400 } from './Migration20261126111400';
 import { Migration20261126120000 } from './Migration20261126120000';
+import { Migration20261126120100 } from './Migration20261126120100';
+import { Migration20261126120200 } from './Migration20261126120200';
 
 /** Every migration, in order. New files from `npm run db:migration:create` are added here. */
-export const MIGRATIONS = [Migration20261126111349, Migration20261126111400, Migration20261126120000];
+export const MIGRATIONS = [
+  Migration20261126111349,
+  Migration20261126111400,
+  Migration20261126120000,
+  Migration20261126120100,
+  Migration20261126120200,
+];
