@@ -6,3 +6,10 @@ export { setTenantScope, type TenantScope } from './tenant';
 export { migrateDatabase, migrationNeeded, ensureRoles } from './migrate';
 export { importBundledFrameworks, importFramework, importGuidance, PublishedFrameworkChangedError } from './frameworks/import';
 export { createCrossTenantReader, type CrossTenantReader } from './cross-tenant';
+export {
+  loadFrameworkTree,
+  type FrameworkTree,
+  type NodeView,
+  type GuidanceLinkView,
+  type AnswerScale,
+} from './frameworks/tree';

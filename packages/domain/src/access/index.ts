@@ -21,10 +21,18 @@ export const PERMISSIONS = [
   'assessments:reopen',
   'evidence:read',
   'evidence:write',
+  'plans:read',
+  'plans:write',
+  'plans:manage',
+  'partners:read',
+  'partners:write',
+  'exports:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['organisation:read', 'members:read', 'frameworks:read', 'assessments:read', 'evidence:read'];
+const READ: Permission[] = [
+  'organisation:read', 'members:read', 'frameworks:read', 'assessments:read', 'evidence:read', 'plans:read', 'partners:read',
+];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   OWNER: PERMISSIONS,
@@ -38,9 +46,14 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessments:submit',
     'assessments:reopen',
     'evidence:write',
+    'plans:write',
+    'plans:manage',
+    'partners:write',
+    'exports:read',
   ],
   // The team answers, agrees and submits; reopening a locked result is a manager's call.
-  ASSESSOR: [...READ, 'answers:write', 'consensus:write', 'assessments:submit', 'evidence:write'],
+  // Action owners are often assessors: they record progress and close their items.
+  ASSESSOR: [...READ, 'answers:write', 'consensus:write', 'assessments:submit', 'evidence:write', 'plans:write', 'partners:write'],
   VIEWER: READ,
   // Analysts work in regional bodies: they read their own body's data; network views come later.
   ANALYST: READ,

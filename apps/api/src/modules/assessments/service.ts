@@ -24,7 +24,7 @@ import {
 import type { TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import { isUuid } from '../../graphql/ids';
-import { type FrameworkTree, loadFrameworkTree } from '../frameworks/tree';
+import { type FrameworkTree, loadFrameworkTree } from '@waymark/db';
 import type { AnswerInput } from './inputs';
 
 const SCALES = {

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../context';
 import { PageInput, connectionOf } from '../../graphql/connection';
 import { paginate } from '../../graphql/paginate';
 import { FrameworkType } from './types';
-import { loadFrameworkTree } from './tree';
+import { loadFrameworkTree } from '@waymark/db';
 import { frameworkView } from './view';
 import { isUuid } from '../../graphql/ids';
 

@@ -1,5 +1,5 @@
 import type { FrameworkNodeType, FrameworkType } from './types';
-import type { FrameworkTree, NodeView } from './tree';
+import type { FrameworkTree, NodeView } from '@waymark/db';
 
 const viewCache = new WeakMap<FrameworkTree, FrameworkType>();
 

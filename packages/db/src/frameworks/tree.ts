@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Framework, FrameworkNode, FrameworkNodeKind, Guidance, GuidanceLink } from '@waymark/db';
+import { Framework, FrameworkNode, FrameworkNodeKind, Guidance, GuidanceLink } from '../entities';
 import type { ScoringElement } from '@waymark/domain';
 import { notFound } from '@waymark/domain';
 
