@@ -13,3 +13,4 @@ export {
   type GuidanceLinkView,
   type AnswerScale,
 } from './frameworks/tree';
+export * from './plans';

@@ -2,3 +2,4 @@ export * from './errors';
 export * from './access';
 export * from './scoring';
 export * from './answers';
+export * from './plans';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isObjectType } from 'graphql';
-import { ApiKey, AssessmentStatus, Assessment, ConsensusAnswer, Evidence, EvidenceLink, Invitation, MemberRole, type Organisation } from '@waymark/db';
+import { ActionItem, ActionItemEvidence, ActionItemKind, ActionItemNote, ActionPlan, ApiKey, AssessmentStatus, Assessment, ConsensusAnswer, Evidence, EvidenceLink, Invitation, MemberRole, type Organisation, Partner, PartnerLink, PartnerType } from '@waymark/db';
 import { API_KEY_SCOPES } from '@waymark/domain';
 import { withAdminClient } from '../../../../packages/testing/src/admin';
 import { issueSecret } from '../auth/secrets';
@@ -83,9 +83,47 @@ const CASES: Record<string, Case> = {
     variables: () => ({ i: { evidenceId: A.evidence, assessmentId: A.draft, nodeKey: '3.1.g1.1' } }),
     targetsA: true,
   },
+  'Query.partners': { query: `{ partners { totalCount edges { node { id name links { nodeKey } } } } }`, targetsA: false },
+  'Query.partner': { query: `query($id: ID!) { partner(id: $id) { id name } }`, variables: () => ({ id: A.partner }), targetsA: true },
+  'Mutation.createPartner': { query: `mutation { createPartner(input: { name: "B partner", partnerType: OTHER }) { id } }`, targetsA: false },
+  'Mutation.updatePartner': { query: `mutation($id: ID!) { updatePartner(id: $id, input: { name: "Renamed by B" }) { id } }`, variables: () => ({ id: A.partner }), targetsA: true },
+  'Mutation.deletePartner': { query: `mutation($id: ID!) { deletePartner(id: $id) }`, variables: () => ({ id: A.partner }), targetsA: true },
+  'Mutation.reviewPartner': { query: `mutation($id: ID!) { reviewPartner(id: $id, note: "not mine") { id } }`, variables: () => ({ id: A.partner }), targetsA: true },
+  'Mutation.linkPartner': {
+    query: `mutation($i: PartnerLinkInput!) { linkPartner(input: $i) { nodeKey } }`,
+    variables: () => ({ i: { partnerId: A.partner, assessmentId: A.draft, nodeKey: '3.2.1' } }),
+    targetsA: true,
+  },
+  'Mutation.unlinkPartner': {
+    query: `mutation($i: PartnerLinkInput!) { unlinkPartner(input: $i) }`,
+    variables: () => ({ i: { partnerId: A.partner, assessmentId: A.draft, nodeKey: '3.1.3' } }),
+    targetsA: true,
+  },
+  'Query.actionPlan': { query: `query($a: ID!) { actionPlan(assessmentId: $a) { id } }`, variables: () => ({ a: A.draft }), targetsA: true },
+  'Query.actionItems': { query: `{ actionItems(filter: { includeResolved: true }) { totalCount edges { node { id what } } } }`, targetsA: false },
+  'Query.actionItem': { query: `query($id: ID!) { actionItem(id: $id) { id } }`, variables: () => ({ id: A.item }), targetsA: true },
+  'Query.progress': { query: `{ progress { assessmentId cycle plan { items } } }`, targetsA: false },
+  'Mutation.generateActionPlan': { query: `mutation($a: ID!) { generateActionPlan(assessmentId: $a) { created } }`, variables: () => ({ a: A.draft }), targetsA: true },
+  'Mutation.updateActionItem': {
+    query: `mutation($id: ID!) { updateActionItem(id: $id, input: { resources: "hijacked" }) { id } }`,
+    variables: () => ({ id: A.item }),
+    targetsA: true,
+  },
+  'Mutation.changeActionItemStatus': { query: `mutation($id: ID!) { changeActionItemStatus(id: $id, status: DROPPED) { id } }`, variables: () => ({ id: A.item }), targetsA: true },
+  'Mutation.addActionItemNote': { query: `mutation($id: ID!) { addActionItemNote(id: $id, body: "hello") { id } }`, variables: () => ({ id: A.item }), targetsA: true },
+  'Mutation.linkActionItemEvidence': {
+    query: `mutation($i: ID!, $e: ID!) { linkActionItemEvidence(itemId: $i, evidenceId: $e) { id } }`,
+    variables: () => ({ i: A.item, e: A.evidence }),
+    targetsA: true,
+  },
+  'Mutation.unlinkActionItemEvidence': {
+    query: `mutation($i: ID!, $e: ID!) { unlinkActionItemEvidence(itemId: $i, evidenceId: $e) { id } }`,
+    variables: () => ({ i: A.item, e: A.evidence }),
+    targetsA: true,
+  },
 };
 
-const TENANT_TABLES = ['organisation', 'membership', 'invitation', 'api_key', 'assessment', 'assessment_reopening', 'assessor_answer', 'consensus_answer', 'evidence', 'evidence_link', 'audit_entry'];
+const TENANT_TABLES = ['organisation', 'membership', 'invitation', 'api_key', 'assessment', 'assessment_reopening', 'assessor_answer', 'consensus_answer', 'evidence', 'evidence_link', 'partner', 'partner_link', 'action_plan', 'action_item', 'action_item_note', 'action_item_evidence', 'audit_entry'];
 
 /** Everything organisation A owns, read as the database owner. */
 async function everythingOfA(): Promise<string> {
@@ -114,6 +152,16 @@ beforeAll(async () => {
   em.create(ConsensusAnswer, { organisationId: orgA.id, assessmentId: submitted.id, nodeKey: '3.1.1.a', value: 'YES', setBy: ownerA.user.id });
   const evidence = em.create(Evidence, { organisationId: orgA.id, title: 'A secret report', url: 'https://example.org/a', evidenceDate: '2026-01-01', createdBy: ownerA.user.id });
   em.create(EvidenceLink, { organisationId: orgA.id, evidenceId: evidence.id, assessmentId: draft.id, nodeKey: '3.1.g1.1', linkedBy: ownerA.user.id });
+  // Named so the "Alpha Archive" secret catches any leak of it.
+  const plan = em.create(ActionPlan, { organisationId: orgA.id, assessmentId: draft.id, generatedBy: ownerA.user.id });
+  const item = em.create(ActionItem, {
+    organisationId: orgA.id, planId: plan.id, assessmentId: draft.id, itemKey: 'action:3.1.1', kind: ActionItemKind.ACTION, nodeKey: '3.1.1', elementKey: '3.1',
+    what: 'A secret report of what to do', why: 'because', gap: {}, priority: 1, priorityReason: 'first', target: 'Yes',
+  });
+  em.create(ActionItemNote, { organisationId: orgA.id, itemId: item.id, authorId: ownerA.user.id, body: 'A private note' });
+  em.create(ActionItemEvidence, { organisationId: orgA.id, itemId: item.id, evidenceId: evidence.id, linkedBy: ownerA.user.id });
+  const partner = em.create(Partner, { organisationId: orgA.id, name: 'Alpha Archive Friends', partnerType: PartnerType.OTHER, reviewIntervalDays: 30, createdBy: ownerA.user.id });
+  em.create(PartnerLink, { organisationId: orgA.id, partnerId: partner.id, assessmentId: draft.id, nodeKey: '3.1.3', linkedBy: ownerA.user.id });
   const invitation = em.create(Invitation, {
     organisationId: orgA.id, email: 'invitee@a.test', role: MemberRole.VIEWER, tokenHash: 'x'.repeat(64), invitedBy: ownerA.user.id, expiresAt: new Date(Date.now() + 86_400_000),
   });
@@ -123,7 +171,7 @@ beforeAll(async () => {
   });
   await em.flush();
   Object.assign(A, {
-    org: orgA.id, draft: draft.id, submitted: submitted.id, evidence: evidence.id, invitation: invitation.id, apiKey: key.id,
+    org: orgA.id, draft: draft.id, submitted: submitted.id, evidence: evidence.id, partner: partner.id, item: item.id, plan: plan.id, invitation: invitation.id, apiKey: key.id,
     membership: assessorA.membership.id, ownerUser: ownerA.user.id, assessorUser: assessorA.user.id, framework: framework.id,
   });
 
@@ -150,7 +198,7 @@ it('has an isolation case for every operation in the schema', async () => {
 
 it('never shows or changes anything of organisation A to any credential of organisation B', async () => {
   const before = await everythingOfA();
-  const secretsOfA = () => [...Object.values(A).filter((v) => v !== A.framework), 'A secret report', 'Alpha Archive', 'a-owner@a.test'];
+  const secretsOfA = () => [...Object.values(A).filter((v) => v !== A.framework), 'A secret report', 'Alpha Archive', 'a-owner@a.test', 'A private note'];
   const failures: string[] = [];
   for (const [name, c] of Object.entries(CASES)) {
     for (const [who, as] of actorsB) {

@@ -67,3 +67,15 @@ export function decodeCursor(cursor: string): Cursor {
     throw badInput('after', 'is not a cursor this API issued');
   }
 }
+
+/** Offset cursors, for lists whose sort order the client chooses (keyset needs a fixed order). */
+export function encodeOffset(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString('base64url');
+}
+
+export function decodeOffset(cursor: string | null | undefined): number {
+  if (!cursor) return 0;
+  const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw badInput('after', 'is not a cursor this API issued');
+  return Number(match[1]) + 1;
+}

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, User } from '@waymark/db';
+import { ActionItemEvidence, ActionItemNote, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, User } from '@waymark/db';
 
 function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -23,6 +23,11 @@ export function createLoaders(em: EntityManager) {
       const grouped = groupBy(await load([...ids]), (r) => r.assessmentId);
       return ids.map((id) => grouped.get(id) ?? []);
     });
+  const byItem = <T extends { itemId: string }>(load: (ids: string[]) => Promise<T[]>) =>
+    new DataLoader<string, T[]>(async (ids) => {
+      const grouped = groupBy(await load([...ids]), (r) => r.itemId);
+      return ids.map((id) => grouped.get(id) ?? []);
+    });
   const byId = <T extends { id: string }>(load: (ids: string[]) => Promise<T[]>) =>
     new DataLoader<string, T | null>(async (ids) => {
       const rows = new Map((await load([...ids])).map((r) => [r.id, r]));
@@ -35,6 +40,8 @@ export function createLoaders(em: EntityManager) {
     evidenceLinks: byAssessment((ids) => em.find(EvidenceLink, { assessmentId: { $in: ids } })),
     evidence: byId((ids) => em.find(Evidence, { id: { $in: ids } })),
     users: byId((ids) => em.find(User, { id: { $in: ids } })),
+    itemNotes: byItem((ids) => em.find(ActionItemNote, { itemId: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } })),
+    itemEvidence: byItem((ids) => em.find(ActionItemEvidence, { itemId: { $in: ids } })),
   };
 }
 

@@ -11,6 +11,7 @@ import { FrameworkType } from '../frameworks/types';
 import { frameworkView } from '../frameworks/view';
 import { AnswersInput, CreateAssessmentInput, StartNextCycleInput } from './inputs';
 import * as assessments from './service';
+import * as plans from '../plans/service';
 import {
   AssessmentScoreType,
   AssessmentType,
@@ -57,8 +58,11 @@ export class AssessmentResolver {
 
   @Authorized('assessments:create')
   @Mutation(() => AssessmentType, { description: "Start the next cycle pre-filled with the last cycle's agreed answers and current evidence." })
-  startNextCycle(@Ctx() ctx: RequestContext, @Arg('input', () => StartNextCycleInput) input: StartNextCycleInput) {
-    return assessments.startNextCycle(tenant(ctx), input);
+  async startNextCycle(@Ctx() ctx: RequestContext, @Arg('input', () => StartNextCycleInput) input: StartNextCycleInput) {
+    const t = tenant(ctx);
+    const { previous, next } = await assessments.startNextCycle(t, input);
+    await plans.carryForward(t, previous, next);
+    return next;
   }
 
   @Authorized('answers:write')

@@ -216,5 +216,5 @@ export async function startNextCycle(ctx: TenantContext, input: { previousAssess
     ctx.em.create(EvidenceLink, { organisationId: ctx.organisationId, evidenceId: link.evidenceId, assessmentId: next.id, nodeKey: link.nodeKey, linkedBy: actorId(ctx) });
   }
   audit(ctx, 'assessment.start-next-cycle', 'Assessment', next.id, { previousId: previous.id }, { ...snapshot(next), carriedAnswers: answers.length });
-  return next;
+  return { previous, next };
 }
