@@ -1,18 +1,12 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { config, databaseUrlFor, exitOnConfigError } from '@waymark/config';
+import { configOrExit, databaseUrlFor } from '@waymark/config';
 import { ormConfig } from '@waymark/db';
 import { createApiServer } from './server';
 import { createLogger } from './logger';
 
 async function main() {
-  const cfg = (() => {
-    try {
-      return config();
-    } catch (e) {
-      return exitOnConfigError(e);
-    }
-  })();
+  const cfg = configOrExit();
   const log = createLogger(cfg, 'api');
   // The API connects as waymark_app: row-level security applies to every query it sends.
   const orm = await MikroORM.init(ormConfig({ clientUrl: databaseUrlFor(cfg, 'app'), poolMax: cfg.DATABASE_POOL_MAX }));

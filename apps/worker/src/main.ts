@@ -1,15 +1,9 @@
 import 'reflect-metadata';
-import { config, exitOnConfigError } from '@waymark/config';
+import { configOrExit } from '@waymark/config';
 import { startWorker } from './worker';
 
 async function main() {
-  const cfg = (() => {
-    try {
-      return config();
-    } catch (e) {
-      return exitOnConfigError(e);
-    }
-  })();
+  const cfg = configOrExit();
   const worker = await startWorker(cfg);
   console.log(`Worker ready: queues ${worker.workers.map((w) => w.name).join(', ')}`);
   let stopping = false;

@@ -92,3 +92,12 @@ export function exitOnConfigError(error: unknown): never {
   }
   throw error;
 }
+
+/** The configuration for an entry point: a bad setting prints what is wrong and exits. */
+export function configOrExit(): Config {
+  try {
+    return config();
+  } catch (error) {
+    return exitOnConfigError(error);
+  }
+}

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { config, exitOnConfigError } from '@waymark/config';
+import { configOrExit } from '@waymark/config';
 import path from 'node:path';
 import { migrateDatabase, migrationNeeded } from './migrate';
 import { ormConfig } from './orm';
@@ -9,13 +9,7 @@ import { importBundledFrameworks } from './frameworks/import';
 
 /** `node packages/db/dist/cli.js <command>`: the database steps the README and docker compose run. */
 async function main(command: string | undefined): Promise<number> {
-  const cfg = (() => {
-    try {
-      return config();
-    } catch (e) {
-      return exitOnConfigError(e);
-    }
-  })();
+  const cfg = configOrExit();
   switch (command) {
     case 'migrate': {
       const { applied } = await migrateDatabase(cfg.DATABASE_URL, cfg);
