@@ -1,8 +1,20 @@
 import argon2 from 'argon2';
-import { type EvidenceValue, type PracticeValue, findDisagreements, scoreAssessment } from '@waymark/domain';
+import {
+  CARRIED_FORWARD,
+  type EvidenceValue,
+  type ItemStatus,
+  type PracticeValue,
+  canChangeStatus,
+  findDisagreements,
+  scoreAssessment,
+} from '@waymark/domain';
 import { loadBundledFrameworks, scoringShape } from '@waymark/frameworks';
 import { createTestDatabase, type TestDatabase } from '@waymark/testing';
 import {
+  ActionItem,
+  ActionItemNote,
+  ActionItemStatus,
+  ActionPlan,
   Assessment,
   AssessmentStatus,
   AssessorAnswer,
@@ -11,11 +23,16 @@ import {
   MemberRole,
   Organisation,
   OrganisationKind,
+  Partner,
+  PartnerLink,
+  PartnerStatus,
+  PartnerType,
   Region,
   User,
 } from '../entities';
 import { seedDemo } from '../seeders/demo';
 import { allPracticeKeys, allPromptKeys } from '../seeders/demo-answers';
+import { CYCLES, NORTHFIELD, PLAN_DATES, PLAN_STORY } from '../seeders/demo-data';
 
 /** The demo data `npm start` loads: complete enough to explore every feature, and safe to load twice. */
 let db: TestDatabase;
@@ -53,6 +70,19 @@ async function consensusOf(assessmentId: string) {
   }
   return { answers, practice, evidence };
 }
+
+/** The plans of one organisation, with their assessments' cycles and their items. */
+async function plansOf(organisationId: string) {
+  const em = db.owner.em.fork();
+  const assessments = await em.find(Assessment, { organisationId }, unfiltered);
+  const plans = await em.find(ActionPlan, { organisationId }, unfiltered);
+  const items = await em.find(ActionItem, { organisationId }, unfiltered);
+  const cycleOf = new Map(assessments.map((a) => [a.id, a.cycle]));
+  return plans.map((plan) => ({ plan, cycle: cycleOf.get(plan.assessmentId), items: items.filter((i) => i.planId === plan.id) }));
+}
+
+const londonToday = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -150,10 +180,155 @@ describe('demo seed', () => {
     expect(scoreAssessment(shape, await consensusOf(claim.id)).unsupportedClaims).toContain('3.2');
   });
 
+  it('gives every institution but Northfield plans for both cycles, the open 2025 work carried into 2026', async () => {
+    const em = db.owner.em.fork();
+    const institutions = await em.find(Organisation, { kind: { $ne: OrganisationKind.REGIONAL_BODY } });
+    const done2025: ActionItem[] = [];
+    for (const institution of institutions) {
+      const plans = await plansOf(institution.id);
+      if (institution.slug === NORTHFIELD) {
+        expect(plans).toEqual([]);
+        continue;
+      }
+      expect(plans.map((p) => p.cycle).sort()).toEqual(['2025', '2026']);
+      const first = plans.find((p) => p.cycle === '2025')!;
+      const second = plans.find((p) => p.cycle === '2026')!;
+      for (const { items } of plans) {
+        expect(items.length).toBeGreaterThan(0);
+        expect(new Set(items.map((i) => i.itemKey)).size).toBe(items.length);
+      }
+      expect(first.plan.generatedAt).toEqual(new Date(PLAN_DATES.first));
+
+      // Worked on: owners (the institution's own members only), dates, resources, measures.
+      const members = new Set((await em.find(Membership, { organisationId: institution.id }, unfiltered)).map((m) => m.userId));
+      const owned = first.items.filter((i) => i.ownerUserId);
+      expect(owned.length).toBeGreaterThan(0);
+      for (const item of [...first.items, ...second.items].filter((i) => i.ownerUserId)) {
+        expect(members.has(item.ownerUserId!)).toBe(true);
+        expect(item.dueOn).not.toBeNull();
+        expect(item.successMeasure).not.toBeNull();
+      }
+      expect(first.items.some((i) => i.status !== ActionItemStatus.OPEN)).toBe(true);
+      for (const item of [...first.items, ...second.items]) expect(item.doneAt !== null).toBe(item.status === ActionItemStatus.DONE);
+      done2025.push(...first.items.filter((i) => i.status === ActionItemStatus.DONE));
+
+      // Carried forward: every 2025 item still open, and only those, continues as a 2026 item of the same key.
+      const byId = new Map(first.items.map((i) => [i.id, i]));
+      const carried = second.items.filter((i) => i.carriedFromId);
+      expect(carried.length).toBeGreaterThan(0);
+      for (const item of carried) {
+        const from = byId.get(item.carriedFromId!);
+        expect(from?.itemKey).toBe(item.itemKey);
+        expect(CARRIED_FORWARD).toContain(from?.status);
+      }
+      const open2025 = first.items.filter((i) => CARRIED_FORWARD.includes(i.status as ItemStatus) && !i.resolvedByAssessmentAt);
+      expect(carried.map((i) => i.carriedFromId).sort()).toEqual(open2025.map((i) => i.id).sort());
+    }
+    // "Median days to done" has something to count, in both years.
+    const years = new Set(done2025.map((i) => i.doneAt!.getUTCFullYear()));
+    expect([...years].sort()).toEqual([2025, 2026]);
+  });
+
+  it('records progress notes whose status changes are all allowed ones', async () => {
+    const em = db.owner.em.fork();
+    const notes = await em.find(ActionItemNote, {}, unfiltered);
+    const changes = notes.filter((n) => n.statusTo);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(notes.some((n) => !n.statusTo)).toBe(true);
+    for (const note of changes) expect(canChangeStatus(note.statusFrom as ItemStatus, note.statusTo as ItemStatus)).toBe(true);
+    const reached = new Set(changes.map((n) => n.statusTo));
+    for (const status of [ActionItemStatus.IN_PROGRESS, ActionItemStatus.DONE, ActionItemStatus.DEFERRED, ActionItemStatus.DROPPED]) {
+      expect(reached).toContain(status);
+    }
+  });
+
+  it('regenerates one institution\'s 2026 plan after its answers changed: no duplicates, no lost edits', async () => {
+    const em = db.owner.em.fork();
+    const story = await em.findOneOrFail(Organisation, { slug: PLAN_STORY });
+    const owner = await em.findOneOrFail(User, { email: `owner@${PLAN_STORY}.example` });
+    const assessment = await em.findOneOrFail(Assessment, { organisationId: story.id, cycle: '2026' }, unfiltered);
+    expect(assessment.status).toBe(AssessmentStatus.SUBMITTED);
+    expect(assessment.submittedAt).toEqual(new Date(CYCLES.second.submittedAt));
+
+    const { plan, items } = (await plansOf(story.id)).find((p) => p.cycle === '2026')!;
+    const regeneratedAt = new Date(PLAN_DATES.storyRegenerated);
+    expect(plan.generations).toBeGreaterThanOrEqual(2);
+    expect(plan.generatedAt).toEqual(regeneratedAt);
+    expect(new Set(items.map((i) => i.itemKey)).size).toBe(items.length);
+
+    // The answers changed before the regeneration, and the plan followed: a gap closed, one opened.
+    const changed = await em.find(ConsensusAnswer, { assessmentId: assessment.id, updatedAt: new Date(PLAN_DATES.storyAnswersChanged) }, unfiltered);
+    expect(changed.map((a) => a.value).sort()).toEqual(expect.arrayContaining(['STARTED', 'YES']));
+    const resolved = items.filter((i) => i.resolvedByAssessmentAt?.getTime() === regeneratedAt.getTime());
+    expect(resolved.length).toBeGreaterThanOrEqual(1);
+    const added = items.filter((i) => i.createdAt.getTime() === regeneratedAt.getTime());
+    expect(added.length).toBeGreaterThanOrEqual(1);
+    for (const item of added) {
+      expect(item.carriedFromId).toBeNull();
+      expect(item.resolvedByAssessmentAt).toBeNull();
+      expect(changed.map((a) => a.nodeKey).some((key) => key === item.nodeKey || key.startsWith(`${item.nodeKey}.`))).toBe(true);
+    }
+
+    // The two items given an owner and notes before the regeneration still have them.
+    const notes = await em.find(ActionItemNote, { itemId: { $in: items.map((i) => i.id) } }, unfiltered);
+    const editedAt = new Date(PLAN_DATES.storyEdited).getTime();
+    const editedIds = new Set(notes.filter((n) => n.createdAt.getTime() >= editedAt && n.createdAt < regeneratedAt).map((n) => n.itemId));
+    expect(editedIds.size).toBe(2);
+    for (const item of items.filter((i) => editedIds.has(i.id))) {
+      expect(item.ownerUserId).toBe(owner.id);
+      expect(item.dueOn).not.toBeNull();
+      expect(item.reviewIntervalDays).not.toBeNull();
+      expect(item.resources).not.toBeNull();
+      expect(item.successMeasure).not.toBeNull();
+      expect(item.resolvedByAssessmentAt).toBeNull();
+      expect(notes.filter((n) => n.itemId === item.id).length).toBeGreaterThanOrEqual(1);
+    }
+
+    expect(summary).toContain(`owner@${PLAN_STORY}.example`);
+    expect(summary).toContain('includeResolved: true');
+  });
+
+  it('gives every institution a partnership register, some reviews due soon, cited in its 2026 answers', async () => {
+    const em = db.owner.em.fork();
+    const institutions = await em.find(Organisation, { kind: { $ne: OrganisationKind.REGIONAL_BODY } });
+    const partners = await em.find(Partner, {}, unfiltered);
+    const links = await em.find(PartnerLink, {}, unfiltered);
+    const today = londonToday();
+    const in30Days = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    expect(new Set(partners.map((p) => p.partnerType))).toEqual(new Set(Object.values(PartnerType)));
+    expect(new Set(partners.map((p) => p.status))).toEqual(new Set(Object.values(PartnerStatus)));
+    expect(partners.some((p) => p.nextReviewOn && p.nextReviewOn >= today && p.nextReviewOn <= in30Days)).toBe(true);
+    for (const partner of partners) {
+      expect(partner.theyBring && partner.weBring && partner.contactName && partner.contactEmail).toBeTruthy();
+      if (partner.status === PartnerStatus.ENDED) expect(partner.nextReviewOn).toBeNull();
+      else expect(partner.nextReviewOn! >= today).toBe(true);
+    }
+    for (const institution of institutions) {
+      const own = partners.filter((p) => p.organisationId === institution.id);
+      expect(own.length).toBeGreaterThanOrEqual(2);
+      expect(own.length).toBeLessThanOrEqual(4);
+      const cited = links.filter((l) => l.organisationId === institution.id);
+      if (institution.slug === NORTHFIELD) {
+        expect(cited).toEqual([]);
+        continue;
+      }
+      const second = await em.findOneOrFail(Assessment, { organisationId: institution.id, cycle: '2026' }, unfiltered);
+      expect(new Set(cited.map((l) => l.partnerId)).size).toBeGreaterThanOrEqual(2);
+      const answered = new Set((await consensusOf(second.id)).answers.map((a) => a.nodeKey));
+      for (const link of cited) {
+        expect(link.assessmentId).toBe(second.id);
+        expect(link.nodeKey.startsWith('3.1.')).toBe(true);
+        expect(answered.has(link.nodeKey)).toBe(true);
+        expect(own.map((p) => p.id)).toContain(link.partnerId);
+      }
+    }
+  });
+
   it('adds no rows and returns the same summary when run again', async () => {
     const before = await rowCounts();
-    expect(before.evidence).toBeGreaterThan(0);
-    expect(before.evidence_link).toBeGreaterThan(0);
+    for (const table of ['evidence', 'evidence_link', 'action_plan', 'action_item', 'action_item_note', 'action_item_evidence', 'partner', 'partner_link']) {
+      expect(before[table]).toBeGreaterThan(0);
+    }
     const again = await seedDemo(db.owner.em.fork());
     expect(again).toBe(summary);
     expect(await rowCounts()).toEqual(before);

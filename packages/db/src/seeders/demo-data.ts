@@ -169,3 +169,21 @@ export const CYCLES = {
   second: { cycle: '2026', createdAt: '2026-01-12T09:30:00Z', submittedAt: '2026-05-05T15:00:00Z', dueOn: '2026-04-30' },
   northfieldDraft: { createdAt: '2026-09-14T09:00:00Z', dueOn: '2026-12-18' },
 } as const;
+
+/**
+ * Action plans. Every institution but Northfield generates its 2025 plan a week after submitting,
+ * works on it through the year, and carries the open work into 2026 once the 2026 answers are agreed.
+ * One institution (the plan story) then revises some of its 2026 answers before submitting and
+ * regenerates: one gap closes, one opens, and the owners and notes it had added are still there.
+ */
+export const PLAN_STORY = 'riverside-community-library';
+
+export const PLAN_DATES = {
+  first: '2025-05-06T10:00:00Z',
+  second: '2026-04-29T10:00:00Z',
+  /** The story: owners and notes added to two items of the 2026 plan... */
+  storyEdited: '2026-04-30T14:00:00Z',
+  /** ...then agreed answers revised (one gap closed, one opened) and the plan regenerated, before the 2026 submission. */
+  storyAnswersChanged: '2026-05-01T11:00:00Z',
+  storyRegenerated: '2026-05-01T11:30:00Z',
+} as const;

@@ -15,6 +15,7 @@ import {
   Region,
   User,
 } from '../entities';
+import { TENANT_FILTER } from '../orm';
 import {
   type CycleAnswers,
   allPracticeKeys,
@@ -37,8 +38,12 @@ import {
   INSTITUTIONS,
   NORTHFIELD,
   PEOPLE,
+  PLAN_DATES,
+  PLAN_STORY,
   REGIONAL_BODY,
 } from './demo-data';
+import { addPartners, todayInLondon } from './demo-partners';
+import { type LibraryItem, seedPlans } from './demo-plans';
 import { demoSummary } from './demo-summary';
 
 export { demoSummary } from './demo-summary';
@@ -57,12 +62,22 @@ interface InstitutionContext {
   leadId: string;
   /** Northfield only: its two assessors. */
   assessorIds?: [string, string];
+  /** The plan story's institution: its 2026 assessment is submitted only once the story is told. */
+  story?: boolean;
+}
+
+interface SeededInstitution {
+  first: Assessment;
+  /** Its 2026 assessment with agreed answers; null at Northfield, whose 2026 is a draft without them. */
+  second: Assessment | null;
+  library: LibraryItem[];
 }
 
 /**
- * The demo region: a regional body, ten institutions, their people, two assessment cycles each and
- * an evidence library. Runs as the database owner (no row-level security). Idempotent: when the
- * regional body exists already it changes nothing and returns the same summary.
+ * The demo region: a regional body, ten institutions, their people, two assessment cycles each, an
+ * evidence library, action plans for both cycles (all but Northfield) and partnership registers.
+ * Runs as the database owner (no row-level security). Idempotent: when the regional body exists
+ * already it changes nothing and returns the same summary.
  */
 export async function seedDemo(em: EntityManager): Promise<string> {
   const summary = demoSummary();
@@ -97,23 +112,66 @@ export async function seedDemo(em: EntityManager): Promise<string> {
       if (!user) throw new Error(`demo seed: no user ${email}`);
       return user.id;
     };
+    // Review dates of current work count from today, so the reminders always have something to find.
+    const today = todayInLondon();
     for (const institution of INSTITUTIONS) {
       const organisationId = organisations.get(institution.slug)?.id;
       if (!organisationId) throw new Error(`demo seed: no organisation ${institution.slug}`);
+      // The plan store reads through the ORM's tenant filter, as it does in the API.
+      tx.setFilterParams(TENANT_FILTER, { organisationId });
       const northfield = institution.slug === NORTHFIELD;
       const ownerId = userId(northfield ? 'owner@northfield.example' : `owner@${institution.slug}.example`);
-      seedInstitution(
-        {
-          em: tx,
-          frameworkId: framework.id,
-          shape,
-          organisationId,
-          ownerId,
-          leadId: northfield ? userId('manager@northfield.example') : ownerId,
-          assessorIds: northfield ? [userId('assessor@northfield.example'), userId('assessor2@northfield.example')] : undefined,
-        },
-        institution,
-      );
+      const ctx: InstitutionContext = {
+        em: tx,
+        frameworkId: framework.id,
+        shape,
+        organisationId,
+        ownerId,
+        leadId: northfield ? userId('manager@northfield.example') : ownerId,
+        assessorIds: northfield ? [userId('assessor@northfield.example'), userId('assessor2@northfield.example')] : undefined,
+        story: institution.slug === PLAN_STORY,
+      };
+      const { first, second, library } = seedInstitution(ctx, institution);
+      await tx.flush();
+
+      if (second) {
+        const outcome = await seedPlans(
+          {
+            em: tx,
+            frameworkId: framework.id,
+            shape,
+            organisationId,
+            ownerId,
+            // A stream of its own, so the answers (drawn from the slug's stream) stay as they were.
+            random: seededRandom(`${institution.slug}:plans`),
+            partners: institution.partners,
+            library,
+            today,
+          },
+          first,
+          second,
+          ctx.story ? { submit: () => submit(ctx, second, CYCLES.second) } : null,
+        );
+        // The ORM stamps every update with the real clock: put back the story's own dates.
+        if (outcome) {
+          await tx.nativeUpdate(Assessment, { id: second.id, organisationId }, { updatedAt: at(CYCLES.second.submittedAt) });
+          await tx.nativeUpdate(
+            ConsensusAnswer,
+            { id: { $in: outcome.changedAnswerIds }, organisationId },
+            { updatedAt: at(PLAN_DATES.storyAnswersChanged) },
+          );
+        }
+      }
+
+      // Partners cited in the final 2026 answers (after the story's revisions).
+      const cited = second
+        ? {
+            assessment: second,
+            answers: await tx.find(ConsensusAnswer, { assessmentId: second.id, organisationId, nodeKey: { $like: '3.1.%' } }),
+            linkedAt: at(CYCLES.second.submittedAt, -7),
+          }
+        : null;
+      addPartners({ em: tx, organisationId, createdBy: ctx.leadId, today }, institution.slug, cited);
       await tx.flush();
     }
   });
@@ -149,20 +207,21 @@ async function ensureUsers(em: EntityManager, passwordHash: string): Promise<Map
   return users;
 }
 
-function seedInstitution(ctx: InstitutionContext, institution: DemoInstitution): void {
+function seedInstitution(ctx: InstitutionContext, institution: DemoInstitution): SeededInstitution {
   const random = seededRandom(institution.slug);
   const first = firstCycle(ctx.shape, institution.profile, random);
   const second = nextCycle(ctx.shape, first, random);
   if (institution.unsupportedClaim) makeUnsupportedClaim(ctx.shape, second, DEMO_ELEMENT_WITH_UNSUPPORTED_CLAIM);
 
-  const previous = createSubmitted(ctx, CYCLES.first, null, first);
+  const previous = createAssessment(ctx, CYCLES.first, null, first);
   if (ctx.assessorIds) {
     const team = teamAnswers(ctx.shape, first);
     addAssessorAnswers(ctx, previous.id, ctx.assessorIds[0], team.first, at(CYCLES.first.submittedAt, -14));
     addAssessorAnswers(ctx, previous.id, ctx.assessorIds[1], team.second, at(CYCLES.first.submittedAt, -13));
   }
 
-  const submitted = [{ assessment: previous, answers: first }];
+  const submitted: Submitted[] = [{ assessment: previous, answers: first, submittedAt: at(CYCLES.first.submittedAt) }];
+  let current: Assessment | null = null;
   if (ctx.assessorIds) {
     // Left for a newcomer to answer and submit: no agreed answers, a couple from the second assessor.
     const draft = ctx.em.create(Assessment, {
@@ -185,37 +244,49 @@ function seedInstitution(ctx: InstitutionContext, institution: DemoInstitution):
     if (firstPrompt) started.set(firstPrompt, 'NO');
     addAssessorAnswers(ctx, draft.id, ctx.assessorIds[1], started, at(CYCLES.northfieldDraft.createdAt, 7));
   } else {
-    submitted.push({ assessment: createSubmitted(ctx, CYCLES.second, previous.id, second), answers: second });
+    // The plan story's 2026 stays open until its plan has been regenerated (see seedPlans).
+    current = createAssessment(ctx, CYCLES.second, previous.id, second, !ctx.story);
+    submitted.push({ assessment: current, answers: second, submittedAt: at(CYCLES.second.submittedAt) });
   }
 
-  addEvidence(ctx, institution, submitted);
+  return { first: previous, second: current, library: addEvidence(ctx, institution, submitted) };
 }
 
-function createSubmitted(
-  ctx: InstitutionContext,
-  cycle: { cycle: string; createdAt: string; submittedAt: string; dueOn: string },
-  previousId: string | null,
-  answers: CycleAnswers,
-): Assessment {
-  const submittedAt = at(cycle.submittedAt);
+type Cycle = { cycle: string; createdAt: string; submittedAt: string; dueOn: string };
+
+interface Submitted {
+  assessment: Assessment;
+  answers: CycleAnswers;
+  /** When it is (or, for the plan story's 2026, will be) submitted. */
+  submittedAt: Date;
+}
+
+/** An assessment of a cycle with its agreed answers: submitted, or left in DRAFT for `submit` to finish. */
+function createAssessment(ctx: InstitutionContext, cycle: Cycle, previousId: string | null, answers: CycleAnswers, submitted = true): Assessment {
   const assessment = ctx.em.create(Assessment, {
     organisationId: ctx.organisationId,
     frameworkId: ctx.frameworkId,
     cycle: cycle.cycle,
-    status: AssessmentStatus.SUBMITTED,
     dueOn: cycle.dueOn,
     previousId,
     createdBy: ctx.leadId,
     createdAt: at(cycle.createdAt),
-    submittedAt,
-    submittedBy: ctx.ownerId,
-    updatedAt: submittedAt,
+    updatedAt: at(cycle.submittedAt, -7),
   });
+  if (submitted) submit(ctx, assessment, cycle);
   const answeredAt = at(cycle.submittedAt, -7);
   const common = { organisationId: ctx.organisationId, assessmentId: assessment.id, setBy: ctx.leadId, createdAt: answeredAt, updatedAt: answeredAt };
   for (const [nodeKey, value] of answers.practice) ctx.em.create(ConsensusAnswer, { ...common, nodeKey, value });
   for (const [nodeKey, draft] of answers.evidence) ctx.em.create(ConsensusAnswer, { ...common, nodeKey, ...draft });
   return assessment;
+}
+
+function submit(ctx: InstitutionContext, assessment: Assessment, cycle: Cycle): void {
+  const submittedAt = at(cycle.submittedAt);
+  assessment.status = AssessmentStatus.SUBMITTED;
+  assessment.submittedAt = submittedAt;
+  assessment.submittedBy = ctx.ownerId;
+  assessment.updatedAt = submittedAt;
 }
 
 function addAssessorAnswers(ctx: InstitutionContext, assessmentId: string, userId: string, answers: Map<string, string>, when: Date) {
@@ -225,8 +296,8 @@ function addAssessorAnswers(ctx: InstitutionContext, assessmentId: string, userI
 }
 
 /** The evidence library, each item linked to the prompts it supports wherever the agreed answer is YES. */
-function addEvidence(ctx: InstitutionContext, institution: DemoInstitution, submitted: { assessment: Assessment; answers: CycleAnswers }[]) {
-  for (const template of EVIDENCE) {
+function addEvidence(ctx: InstitutionContext, institution: DemoInstitution, submitted: Submitted[]): LibraryItem[] {
+  return EVIDENCE.map((template) => {
     const evidence = ctx.em.create(Evidence, {
       organisationId: ctx.organisationId,
       title: template.title(institution.partners),
@@ -236,9 +307,9 @@ function addEvidence(ctx: InstitutionContext, institution: DemoInstitution, subm
       createdBy: ctx.leadId,
       createdAt: at(template.evidenceDate, 3),
     });
-    for (const { assessment, answers } of submitted) {
+    for (const { assessment, answers, submittedAt } of submitted) {
       // Evidence dated after a submission cannot have supported it.
-      if (at(template.evidenceDate) > (assessment.submittedAt ?? assessment.createdAt)) continue;
+      if (at(template.evidenceDate) > submittedAt) continue;
       for (const nodeKey of template.supports) {
         if (answers.evidence.get(nodeKey)?.value !== 'YES') continue;
         ctx.em.create(EvidenceLink, {
@@ -247,9 +318,10 @@ function addEvidence(ctx: InstitutionContext, institution: DemoInstitution, subm
           assessmentId: assessment.id,
           nodeKey,
           linkedBy: ctx.leadId,
-          createdAt: assessment.submittedAt ?? assessment.createdAt,
+          createdAt: submittedAt,
         });
       }
     }
-  }
+    return { evidence, supports: template.supports };
+  });
 }
