@@ -33,7 +33,7 @@ async function assessmentWith(answerCount: number, assessors: number): Promise<s
   const framework = await api.fx.framework();
   const keys = ok(await api.gql(`{ framework(key: "inspiring-learning-partnerships") { answerKeys } }`, {}, viewer)).framework.answerKeys as string[];
   const manager = (await api.actor(org, MemberRole.MANAGER)).as;
-  const id = ok(await api.gql(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`, { i: { frameworkId: framework.id, cycle: `c${answerCount}` } }, manager)).createAssessment.id;
+  const id = ok(await api.gql(`mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`, { i: { frameworkId: framework.id, cycle: `c${answerCount}-${Math.random().toString(36).slice(2, 8)}` } }, manager)).createAssessment.id;
   const em = api.db.owner.em.fork();
   const users = await Promise.all(Array.from({ length: assessors }, () => api.fx.user()));
   for (const nodeKey of keys.slice(0, answerCount)) {
@@ -62,4 +62,21 @@ it('does not grow with the number of answers, assessors or evidence links', asyn
   const largeCount = await statementsFor(large);
   expect(smallCount).toBeGreaterThan(0);
   expect(largeCount).toBe(smallCount);
+});
+
+it('reads a list of assessments with their nested fields in a number of statements that does not grow with the list', async () => {
+  const LIST = `{ assessments(page: { first: 50 }) { totalCount edges { node {
+    id cycle previous { id } reopenings { reason } answers { nodeKey evidence { id } } disagreements { nodeKey } scores { practice evidence }
+  } } } }`;
+  const count = async () => {
+    ok(await api.gql(LIST, {}, viewer));
+    const before = api.statements.length;
+    const data = ok(await api.gql(LIST, {}, viewer));
+    return { statements: api.statements.length - before, assessments: data.assessments.totalCount as number };
+  };
+  const few = await count();
+  for (let i = 0; i < 4; i++) await assessmentWith(3, 2);
+  const many = await count();
+  expect(many.assessments).toBe(few.assessments + 4);
+  expect(many.statements).toBe(few.statements);
 });

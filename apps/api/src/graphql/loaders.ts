@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ActionItemEvidence, ActionItemNote, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, User } from '@waymark/db';
+import { ActionItemEvidence, ActionItemNote, Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, User } from '@waymark/db';
 
 function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -38,6 +38,8 @@ export function createLoaders(em: EntityManager) {
     consensusAnswers: byAssessment((ids) => em.find(ConsensusAnswer, { assessmentId: { $in: ids } })),
     assessorAnswers: byAssessment((ids) => em.find(AssessorAnswer, { assessmentId: { $in: ids } })),
     evidenceLinks: byAssessment((ids) => em.find(EvidenceLink, { assessmentId: { $in: ids } })),
+    reopenings: byAssessment((ids) => em.find(AssessmentReopening, { assessmentId: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } })),
+    assessments: byId((ids) => em.find(Assessment, { id: { $in: ids } })),
     evidence: byId((ids) => em.find(Evidence, { id: { $in: ids } })),
     users: byId((ids) => em.find(User, { id: { $in: ids } })),
     itemNotes: byItem((ids) => em.find(ActionItemNote, { itemId: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } })),

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Length } from 'class-validator';
 import { ArgsType, Args, Field } from 'type-graphql';
-import { Assessment, AssessmentReopening, AssessmentStatus } from '@waymark/db';
+import { Assessment, AssessmentStatus } from '@waymark/db';
 import { findDisagreements } from '@waymark/domain';
 import { missingParts } from '@waymark/domain';
 import { type RequestContext, tenant } from '../../context';
@@ -102,7 +102,7 @@ export class AssessmentResolver {
 
   @FieldResolver(() => AssessmentType, { nullable: true, description: 'The cycle this one was started from.' })
   async previous(@Root() a: Assessment, @Ctx() ctx: RequestContext) {
-    return a.previousId ? ctx.em.findOne(Assessment, { id: a.previousId }) : null;
+    return a.previousId ? ctx.loaders.assessments.load(a.previousId) : null;
   }
 
   @FieldResolver(() => [ConsensusAnswerType], { description: 'Agreed answers, one per item.' })
@@ -148,6 +148,6 @@ export class AssessmentResolver {
 
   @FieldResolver(() => [Reopening])
   reopenings(@Root() a: Assessment, @Ctx() ctx: RequestContext) {
-    return ctx.em.find(AssessmentReopening, { assessmentId: a.id }, { orderBy: { createdAt: 'asc' } });
+    return ctx.loaders.reopenings.load(a.id);
   }
 }
