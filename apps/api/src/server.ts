@@ -14,6 +14,7 @@ import { authenticate } from './auth/authenticate';
 import { createLoaders } from './graphql/loaders';
 import { formatError, toGraphQLError } from './graphql/errors';
 import { createSchema } from './graphql/schema';
+import { createExportsRouter } from './exports';
 import { type Logger, createLogger } from './logger';
 
 export interface ApiServer {
@@ -108,6 +109,8 @@ export async function createApiServer(cfg: Config, orm: MikroORM): Promise<ApiSe
       },
     }),
   );
+
+  app.use('/exports', createExportsRouter(orm, cfg, log));
 
   // Malformed JSON bodies and other request errors get a JSON answer, never an HTML stack trace.
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

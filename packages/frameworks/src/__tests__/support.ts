@@ -11,7 +11,6 @@ export const bundledGuidanceText = (): string => readFileSync(BUNDLED_GUIDANCE_F
 export const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** Plain, editable data read from a YAML text. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Editable = any;
 
 /** The bundled framework as plain data, edited, and written back as YAML. */

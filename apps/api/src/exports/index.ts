@@ -1,0 +1,54 @@
+import express from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '@waymark/config';
+import { WaymarkError } from '@waymark/domain';
+import type { Logger } from '../logger';
+import { sendOrganisationJson, sendPlanCsv, sendTableCsv } from './downloads';
+import { sendError } from './errors';
+import { sendReport } from './report';
+import { type ExportWork, exportRoute } from './route';
+import { exportTables, organisationTable } from './tables';
+
+/**
+ * Downloads of an organisation's data, mounted at /exports:
+ * - GET /organisation.json                everything the organisation owns, streamed
+ * - GET /tables                           the table names and their CSV URLs
+ * - GET /tables/:table.csv                one table as CSV, streamed
+ * - GET /assessments/:id/plan.csv         an assessment's action plan as CSV
+ * - GET /assessments/:id/report.html      a printable report of an assessment and its plan
+ * Each needs `exports:read` and runs in one transaction under the organisation's row-level security.
+ */
+export function createExportsRouter(orm: MikroORM, cfg: Config, log: Logger): express.Router {
+  const metadata = orm.getMetadata();
+  const tables = exportTables(metadata);
+  const orgTable = organisationTable(metadata);
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const names = tables.map((t) => t.name);
+  const route = (work: ExportWork) => exportRoute({ orm, cfg, log }, work);
+  const param = (req: express.Request, name: string) => String(req.params[name] ?? '');
+
+  const router = express.Router();
+  router.get('/organisation.json', route((ctx, _req, res) => sendOrganisationJson(ctx, res, tables, orgTable)));
+  router.get(
+    '/tables',
+    route(async (_ctx, req, res) => {
+      res.json({ tables: names.map((name) => ({ name, url: `${req.baseUrl}/tables/${name}.csv` })) });
+    }),
+  );
+  router.get(
+    '/tables/:table.csv',
+    route(async (ctx, req, res) => {
+      const table = byName.get(param(req, 'table'));
+      if (!table) {
+        throw new WaymarkError('NOT_FOUND', `There is no table "${param(req, 'table')}" to export: use one of ${names.join(', ')}`, { tables: names });
+      }
+      await sendTableCsv(ctx, res, table, orgTable);
+    }),
+  );
+  router.get('/assessments/:id/plan.csv', route((ctx, req, res) => sendPlanCsv(ctx, res, param(req, 'id'), orgTable)));
+  router.get('/assessments/:id/report.html', route((ctx, req, res) => sendReport(ctx, res, param(req, 'id'))));
+  router.use((req, res) => {
+    sendError(res, new WaymarkError('NOT_FOUND', `There is no export at ${req.method} ${req.baseUrl}${req.path}`));
+  });
+  return router;
+}

@@ -1,0 +1,88 @@
+import { type EntityMetadata, type EntityProperty, type MetadataStorage, ReferenceKind } from '@mikro-orm/core';
+import type { Knex } from '@mikro-orm/postgresql';
+import { AuditEntry, Organisation, TENANT_ENTITIES } from '@waymark/db';
+
+/** Never exported, whatever the entity metadata says: a second list behind `hidden: true`. */
+const SECRET_COLUMNS = new Set(['password_hash', 'secret_hash', 'token_hash']);
+
+export type ColumnKind = 'plain' | 'json' | 'timestamptz' | 'timestamp';
+
+export interface ExportColumn {
+  name: string;
+  kind: ColumnKind;
+}
+
+export interface ExportTable {
+  name: string;
+  columns: ExportColumn[];
+  /** Primary key columns: rows come out in a stable order. */
+  orderBy: string[];
+}
+
+const STORED_KINDS = new Set<string>([ReferenceKind.SCALAR, ReferenceKind.MANY_TO_ONE, ReferenceKind.ONE_TO_ONE]);
+
+function kindOf(prop: EntityProperty): ColumnKind {
+  const type = String(prop.columnTypes?.[0] ?? prop.type).toLowerCase();
+  if (type === 'json' || type === 'jsonb' || type.endsWith('[]') || prop.array) return 'json';
+  if (type.startsWith('timestamptz') || type.startsWith('timestamp with time zone')) return 'timestamptz';
+  if (type.startsWith('timestamp')) return 'timestamp';
+  return 'plain';
+}
+
+/** The columns an export may show: every stored column of the entity except secrets. */
+function describe(meta: EntityMetadata): ExportTable {
+  const columns: ExportColumn[] = [];
+  for (const prop of Object.values(meta.props) as EntityProperty[]) {
+    if (prop.persist === false || !STORED_KINDS.has(prop.kind) || !prop.fieldNames?.length) continue;
+    if (prop.kind === ReferenceKind.ONE_TO_ONE && !prop.owner) continue;
+    if (prop.hidden) continue;
+    for (const name of prop.fieldNames) {
+      if (!SECRET_COLUMNS.has(name)) columns.push({ name, kind: kindOf(prop) });
+    }
+  }
+  const orderBy = meta.primaryKeys.flatMap((pk) => meta.properties[pk]?.fieldNames ?? []);
+  return { name: meta.tableName, columns, orderBy };
+}
+
+/**
+ * Everything an organisation owns, from the ORM's metadata: every tenant entity and the audit log.
+ * A new tenant entity is exported without touching this file. Every table must carry
+ * `organisation_id`, because every query here filters on it.
+ */
+export function exportTables(metadata: MetadataStorage): ExportTable[] {
+  return [...TENANT_ENTITIES, AuditEntry].map((entity) => {
+    const table = describe(metadata.get(entity.name));
+    if (!table.columns.some((c) => c.name === 'organisation_id')) {
+      throw new Error(`export: table ${table.name} has no organisation_id column and cannot be filtered by organisation`);
+    }
+    return table;
+  });
+}
+
+export function organisationTable(metadata: MetadataStorage): ExportTable {
+  return describe(metadata.get(Organisation.name));
+}
+
+/**
+ * One column as it should appear in an export. Timestamps come out as ISO 8601 in UTC with the
+ * database's full precision (the ORM's driver otherwise hands back PostgreSQL's own text format).
+ */
+export function selectColumn(knex: Knex, column: ExportColumn, qualifier?: string): Knex.Raw | string {
+  const ref = qualifier ? `${qualifier}.${column.name}` : column.name;
+  switch (column.kind) {
+    case 'timestamptz':
+      return knex.raw(`to_char(?? at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as ??`, [ref, column.name]);
+    case 'timestamp':
+      return knex.raw(`to_char(??, 'YYYY-MM-DD"T"HH24:MI:SS.US') as ??`, [ref, column.name]);
+    default:
+      return ref;
+  }
+}
+
+/** All of one organisation's rows of a table (the organisation condition is always there). */
+export function selectTable(trx: Knex.Transaction, table: ExportTable, organisationId: string): Knex.QueryBuilder {
+  return trx(table.name)
+    .select(table.columns.map((c) => selectColumn(trx, c)))
+    .where('organisation_id', organisationId)
+    .orderBy(table.orderBy);
+}
