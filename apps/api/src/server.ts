@@ -10,7 +10,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '@waymark/config';
 import { WaymarkError } from '@waymark/domain';
 import type { RequestContext } from './context';
-import { authenticate } from './auth/authenticate';
+import { authenticate, credentialsFrom } from './auth/authenticate';
 import { createLoaders } from './graphql/loaders';
 import { formatError, toGraphQLError } from './graphql/errors';
 import { createSchema } from './graphql/schema';
@@ -23,11 +23,6 @@ export interface ApiServer {
   listen(port: number, host?: string): Promise<number>;
   stop(): Promise<void>;
 }
-
-const header = (req: express.Request, name: string) => {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-};
 
 /**
  * Ends each request's transaction: commit when the operation succeeded, roll back when anything
@@ -92,11 +87,7 @@ export async function createApiServer(cfg: Config, orm: MikroORM): Promise<ApiSe
           if (em.isInTransaction()) void em.rollback().catch(() => undefined);
         });
         try {
-          const principal = await authenticate(em, cfg.AUTH_TOKEN_SECRET, {
-            authorization: header(req, 'authorization'),
-            apiKey: header(req, 'x-api-key'),
-            organisationHeader: header(req, 'x-organisation-id'),
-          });
+          const principal = await authenticate(em, cfg.AUTH_TOKEN_SECRET, credentialsFrom(req.headers));
           return { requestId: randomUUID(), config: cfg, em, loaders: createLoaders(em), ...principal };
         } catch (error) {
           await em.rollback();

@@ -31,6 +31,17 @@ export interface Credentials {
   organisationHeader?: string;
 }
 
+type Headers = Record<string, string | string[] | undefined>;
+
+/** The credential headers of a request, the same for GraphQL and for downloads. */
+export function credentialsFrom(headers: Headers): Credentials {
+  const one = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return { authorization: one('authorization'), apiKey: one('x-api-key'), organisationHeader: one('x-organisation-id') };
+}
+
 /**
  * Turns request headers into a principal and points the transaction's row-level security at its
  * organisation. A person names the organisation with `x-organisation-id` (or has only one); an API

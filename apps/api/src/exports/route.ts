@@ -1,8 +1,9 @@
 import type express from 'express';
 import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '@waymark/config';
-import { WaymarkError, forbidden, unauthenticated } from '@waymark/domain';
-import { type Principal, authenticate } from '../auth/authenticate';
+import { WaymarkError } from '@waymark/domain';
+import { assertAllowed } from '../graphql/auth-checker';
+import { type Principal, authenticate, credentialsFrom } from '../auth/authenticate';
 import type { Logger } from '../logger';
 import { sendError } from './errors';
 
@@ -24,18 +25,9 @@ export interface ExportContext {
 
 export type ExportWork = (ctx: ExportContext, req: express.Request, res: express.Response) => Promise<void>;
 
-const header = (req: express.Request, name: string) => {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-};
-
 /** Exports are tenant data: a credential, an organisation to act for, and `exports:read`. */
 function authorise(principal: Principal): asserts principal is Principal & { organisationId: string } {
-  if (!principal.userId && !principal.apiKeyId) throw unauthenticated('Sign in or send an API key to download exports');
-  if (!principal.organisationId) throw forbidden('Choose an organisation to act for with the x-organisation-id header');
-  if (!principal.permissions.has('exports:read')) {
-    throw forbidden('This needs the exports:read permission, which your role or key does not have');
-  }
+  assertAllowed(principal, ['exports:read']);
 }
 
 const DISCONNECTED = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE']);
@@ -76,11 +68,7 @@ export function exportRoute({ orm, cfg, log }: ExportDeps, work: ExportWork): ex
       }
       let principal: Principal;
       try {
-        principal = await authenticate(em, cfg.AUTH_TOKEN_SECRET, {
-          authorization: header(req, 'authorization'),
-          apiKey: header(req, 'x-api-key'),
-          organisationHeader: header(req, 'x-organisation-id'),
-        });
+        principal = await authenticate(em, cfg.AUTH_TOKEN_SECRET, credentialsFrom(req.headers));
       } catch (error) {
         if (!(error instanceof WaymarkError)) log.error('export: authentication failed', error);
         sendError(res, error, 503);

@@ -10,15 +10,23 @@ export const SIGNED_IN = 'signed-in';
 
 export type Guard = Permission | typeof PUBLIC | typeof SIGNED_IN;
 
+type Caller = Pick<RequestContext, 'userId' | 'apiKeyId' | 'organisationId' | 'permissions'>;
+
 /**
- * Every field carries `@Authorized(...)` with the permissions it needs (any one suffices). Tenant
- * permissions also need an organisation to act for. The guard snapshot test reads these.
+ * The one access rule, for GraphQL fields and downloads alike: a credential, an organisation to act
+ * for, and one of the permissions asked for. Throws UNAUTHENTICATED or FORBIDDEN.
  */
-export const authChecker: AuthChecker<RequestContext, Guard> = ({ context }, guards) => {
-  if (guards.includes(PUBLIC)) return true;
-  if (!context.userId && !context.apiKeyId) throw unauthenticated();
-  if (guards.includes(SIGNED_IN)) return true;
-  if (!context.organisationId) throw forbidden('Choose an organisation to act for with the x-organisation-id header');
-  if (guards.some((g) => context.permissions.has(g as Permission))) return true;
+export function assertAllowed(caller: Caller, guards: readonly Guard[]): void {
+  if (guards.includes(PUBLIC)) return;
+  if (!caller.userId && !caller.apiKeyId) throw unauthenticated();
+  if (guards.includes(SIGNED_IN)) return;
+  if (!caller.organisationId) throw forbidden('Choose an organisation to act for with the x-organisation-id header');
+  if (guards.some((g) => caller.permissions.has(g as Permission))) return;
   throw forbidden(`This needs the ${guards.join(' or ')} permission, which your role or key does not have`);
+}
+
+/** Every field carries `@Authorized(...)` with the permissions it needs; the guard snapshot test reads these. */
+export const authChecker: AuthChecker<RequestContext, Guard> = ({ context }, guards) => {
+  assertAllowed(context, guards);
+  return true;
 };
