@@ -1,16 +1,40 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ActionItemEvidence, ActionItemNote, Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, User } from '@waymark/db';
+import {
+  ActionItemEvidence,
+  ActionItemNote,
+  Assessment,
+  AssessmentReopening,
+  AssessorAnswer,
+  ConsensusAnswer,
+  Evidence,
+  EvidenceLink,
+  Partner,
+  PartnerLink,
+  User,
+} from '@waymark/db';
 
-function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of rows) {
-    const list = map.get(key(row)) ?? [];
-    list.push(row);
-    map.set(key(row), list);
-  }
-  return map;
+/** Rows grouped under the parent id they belong to (answers of an assessment, notes of an item ...). */
+function grouped<T>(load: (ids: string[]) => Promise<T[]>, key: keyof T) {
+  return new DataLoader<string, T[]>(async (ids) => {
+    const groups = new Map<unknown, T[]>();
+    for (const row of await load([...ids])) {
+      const list = groups.get(row[key]) ?? [];
+      list.push(row);
+      groups.set(row[key], list);
+    }
+    return ids.map((id) => groups.get(id) ?? []);
+  });
 }
+
+function byId<T extends { id: string }>(load: (ids: string[]) => Promise<T[]>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = new Map((await load([...ids])).map((r) => [r.id, r]));
+    return ids.map((id) => rows.get(id) ?? null);
+  });
+}
+
+const oldestFirst = { orderBy: { createdAt: 'asc', id: 'asc' } } as const;
 
 /**
  * One set of loaders per request: nested fields read in one query per kind of row, however many
@@ -18,32 +42,19 @@ function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
  * security apply to them as to everything else.
  */
 export function createLoaders(em: EntityManager) {
-  const byAssessment = <T extends { assessmentId: string }>(load: (ids: string[]) => Promise<T[]>) =>
-    new DataLoader<string, T[]>(async (ids) => {
-      const grouped = groupBy(await load([...ids]), (r) => r.assessmentId);
-      return ids.map((id) => grouped.get(id) ?? []);
-    });
-  const byItem = <T extends { itemId: string }>(load: (ids: string[]) => Promise<T[]>) =>
-    new DataLoader<string, T[]>(async (ids) => {
-      const grouped = groupBy(await load([...ids]), (r) => r.itemId);
-      return ids.map((id) => grouped.get(id) ?? []);
-    });
-  const byId = <T extends { id: string }>(load: (ids: string[]) => Promise<T[]>) =>
-    new DataLoader<string, T | null>(async (ids) => {
-      const rows = new Map((await load([...ids])).map((r) => [r.id, r]));
-      return ids.map((id) => rows.get(id) ?? null);
-    });
-
   return {
-    consensusAnswers: byAssessment((ids) => em.find(ConsensusAnswer, { assessmentId: { $in: ids } })),
-    assessorAnswers: byAssessment((ids) => em.find(AssessorAnswer, { assessmentId: { $in: ids } })),
-    evidenceLinks: byAssessment((ids) => em.find(EvidenceLink, { assessmentId: { $in: ids } })),
-    reopenings: byAssessment((ids) => em.find(AssessmentReopening, { assessmentId: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } })),
+    consensusAnswers: grouped((ids) => em.find(ConsensusAnswer, { assessmentId: { $in: ids } }), 'assessmentId'),
+    assessorAnswers: grouped((ids) => em.find(AssessorAnswer, { assessmentId: { $in: ids } }), 'assessmentId'),
+    evidenceLinks: grouped((ids) => em.find(EvidenceLink, { assessmentId: { $in: ids } }), 'assessmentId'),
+    reopenings: grouped((ids) => em.find(AssessmentReopening, { assessmentId: { $in: ids } }, oldestFirst), 'assessmentId'),
+    partnerLinksByAssessment: grouped((ids) => em.find(PartnerLink, { assessmentId: { $in: ids } }, oldestFirst), 'assessmentId'),
+    partnerLinksByPartner: grouped((ids) => em.find(PartnerLink, { partnerId: { $in: ids } }, oldestFirst), 'partnerId'),
+    itemNotes: grouped((ids) => em.find(ActionItemNote, { itemId: { $in: ids } }, oldestFirst), 'itemId'),
+    itemEvidence: grouped((ids) => em.find(ActionItemEvidence, { itemId: { $in: ids } }), 'itemId'),
     assessments: byId((ids) => em.find(Assessment, { id: { $in: ids } })),
     evidence: byId((ids) => em.find(Evidence, { id: { $in: ids } })),
+    partners: byId((ids) => em.find(Partner, { id: { $in: ids } })),
     users: byId((ids) => em.find(User, { id: { $in: ids } })),
-    itemNotes: byItem((ids) => em.find(ActionItemNote, { itemId: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } })),
-    itemEvidence: byItem((ids) => em.find(ActionItemEvidence, { itemId: { $in: ids } })),
   };
 }
 

@@ -3,7 +3,6 @@ import type { Partner } from '@waymark/db';
 import { type RequestContext, tenant } from '../../context';
 import { PageInput, connectionOf } from '../../graphql/connection';
 import { ConsensusAnswerType } from '../assessments/types';
-import { partnerLoaders } from './loaders';
 import * as partners from './service';
 import {
   CreatePartnerInput,
@@ -73,7 +72,7 @@ export class PartnerResolver {
 
   @FieldResolver(() => [PartnerLinkObject], { description: 'The answers this partnership is cited for.' })
   links(@Root() row: Partner, @Ctx() ctx: RequestContext) {
-    return partnerLoaders(ctx).linksByPartner.load(row.id);
+    return ctx.loaders.partnerLinksByPartner.load(row.id);
   }
 }
 
@@ -81,9 +80,8 @@ export class PartnerResolver {
 export class ConsensusPartnersResolver {
   @FieldResolver(() => [PartnerObject], { description: 'Partnerships cited as evidence for this answer, by name.' })
   async partners(@Root() answer: ConsensusAnswerType, @Ctx() ctx: RequestContext) {
-    const loaders = partnerLoaders(ctx);
-    const links = (await loaders.linksByAssessment.load(answer.assessmentId)).filter((l) => l.nodeKey === answer.nodeKey);
-    const rows = await loaders.partners.loadMany(links.map((l) => l.partnerId));
+    const links = (await ctx.loaders.partnerLinksByAssessment.load(answer.assessmentId)).filter((l) => l.nodeKey === answer.nodeKey);
+    const rows = await ctx.loaders.partners.loadMany(links.map((l) => l.partnerId));
     return rows
       .filter((r): r is Partner => r !== null && !(r instanceof Error))
       .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
