@@ -82,9 +82,11 @@ export async function createApiServer(cfg: Config, orm: MikroORM): Promise<ApiSe
       context: async ({ req, res }) => {
         const em = orm.em.fork({ clear: true });
         await em.begin();
-        // Apollo ends the transaction; this catches requests that never reach that point.
+        // Apollo ends the transaction in willSendResponse, also when the client has gone away
+        // mid-request (execution still completes). This only catches a response that was sent
+        // without that hook running, so no connection is ever left in a transaction.
         res.on('close', () => {
-          if (em.isInTransaction()) void em.rollback().catch(() => undefined);
+          if (res.writableFinished && em.isInTransaction()) void em.rollback().catch(() => undefined);
         });
         try {
           const principal = await authenticate(em, cfg.AUTH_TOKEN_SECRET, credentialsFrom(req.headers));

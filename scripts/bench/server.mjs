@@ -1,0 +1,48 @@
+// The real API, in this process, exactly as apps/api/src/main.ts builds it: connected as the
+// `waymark_app` role (row-level security applies), with the configured pool size. The one addition
+// is a statement counter on ormConfig's onQuery hook, so figures can say how many SQL statements a
+// request costs.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { MikroORM } = require('@mikro-orm/postgresql');
+const { parseConfig, databaseUrlFor } = require('../../packages/config/dist/index.js');
+const { ormConfig } = require('../../packages/db/dist/index.js');
+const { createApiServer } = require('../../apps/api/dist/server.js');
+const { signToken } = require('../../apps/api/dist/auth/tokens.js');
+
+export async function startApi(env) {
+  // Quiet by default: a benchmark's output is its figures. LOG_LEVEL=info shows the API's own lines.
+  const cfg = parseConfig({ LOG_LEVEL: 'warn', ...env });
+  const counter = { statements: 0 };
+  const orm = await MikroORM.init(
+    ormConfig({ clientUrl: databaseUrlFor(cfg, 'app'), poolMax: cfg.DATABASE_POOL_MAX, onQuery: () => counter.statements++ }),
+  );
+  let server;
+  try {
+    server = await createApiServer(cfg, orm);
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
+  // Port 0: the system picks a free one, so a running `npm start` on 4000 is no obstacle.
+  const port = await server.listen(0, '127.0.0.1');
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    counter,
+    poolMax: cfg.DATABASE_POOL_MAX,
+    /** Headers of a signed-in member acting for an organisation, as a browser or script would send. */
+    headersFor(user, organisationId) {
+      const { token } = signToken(cfg.AUTH_TOKEN_SECRET, 3600, { userId: user.id });
+      return { authorization: `Bearer ${token}`, 'x-organisation-id': organisationId };
+    },
+    async stop() {
+      try {
+        await server.stop();
+      } finally {
+        await orm.close(true);
+      }
+    },
+  };
+}
