@@ -1,5 +1,5 @@
 import type { Organisation } from '@waymark/db';
-import { AuditEntry } from '@waymark/db';
+import { Assessment, AuditEntry } from '@waymark/db';
 import { type As, MemberRole, type TestApi, errorCode, ok, startTestApi } from './harness';
 
 let api: TestApi;
@@ -139,6 +139,17 @@ describe('an assessment from draft to the next cycle', () => {
     expect(errorCode(await api.gql(CREATE, { input: { frameworkId, cycle: 'bad-input' } }, manager))).toBe('CONFLICT');
     expect(errorCode(await api.gql(CREATE, { input: { frameworkId, cycle: '' } }, manager))).toBe('BAD_USER_INPUT');
     expect(errorCode(await api.gql(CREATE, { input: { frameworkId, cycle: '2030', dueOn: '2001-01-01' } }, manager))).toBe('BAD_USER_INPUT');
+  });
+
+  it('lets exactly one of several concurrent creates of a cycle succeed; the others answer CONFLICT', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => api.gql(CREATE, { input: { frameworkId, cycle: 'race' } }, manager)),
+    );
+    const codes = results.map((r) => errorCode(r) ?? 'OK').sort();
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
+    expect(codes.filter((c) => c !== 'OK')).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
+    const rows = await api.db.owner.em.fork().count(Assessment, { organisationId: org.id, cycle: 'race' }, { filters: false });
+    expect(rows).toBe(1);
   });
 
   it('lets a viewer read but not write, and an assessor not create', async () => {

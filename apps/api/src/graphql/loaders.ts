@@ -34,7 +34,10 @@ function byId<T extends { id: string }>(load: (ids: string[]) => Promise<T[]>) {
   });
 }
 
-const oldestFirst = { orderBy: { createdAt: 'asc', id: 'asc' } } as const;
+// Loaders only serve reads: their rows need no identity map or change tracking, which is most of
+// the cost of hydrating hundreds of answers.
+const readOnly = { disableIdentityMap: true } as const;
+const oldestFirst = { ...readOnly, orderBy: { createdAt: 'asc', id: 'asc' } } as const;
 
 /**
  * One set of loaders per request: nested fields read in one query per kind of row, however many
@@ -43,18 +46,18 @@ const oldestFirst = { orderBy: { createdAt: 'asc', id: 'asc' } } as const;
  */
 export function createLoaders(em: EntityManager) {
   return {
-    consensusAnswers: grouped((ids) => em.find(ConsensusAnswer, { assessmentId: { $in: ids } }), 'assessmentId'),
-    assessorAnswers: grouped((ids) => em.find(AssessorAnswer, { assessmentId: { $in: ids } }), 'assessmentId'),
-    evidenceLinks: grouped((ids) => em.find(EvidenceLink, { assessmentId: { $in: ids } }), 'assessmentId'),
+    consensusAnswers: grouped((ids) => em.find(ConsensusAnswer, { assessmentId: { $in: ids } }, readOnly), 'assessmentId'),
+    assessorAnswers: grouped((ids) => em.find(AssessorAnswer, { assessmentId: { $in: ids } }, readOnly), 'assessmentId'),
+    evidenceLinks: grouped((ids) => em.find(EvidenceLink, { assessmentId: { $in: ids } }, readOnly), 'assessmentId'),
     reopenings: grouped((ids) => em.find(AssessmentReopening, { assessmentId: { $in: ids } }, oldestFirst), 'assessmentId'),
     partnerLinksByAssessment: grouped((ids) => em.find(PartnerLink, { assessmentId: { $in: ids } }, oldestFirst), 'assessmentId'),
     partnerLinksByPartner: grouped((ids) => em.find(PartnerLink, { partnerId: { $in: ids } }, oldestFirst), 'partnerId'),
     itemNotes: grouped((ids) => em.find(ActionItemNote, { itemId: { $in: ids } }, oldestFirst), 'itemId'),
-    itemEvidence: grouped((ids) => em.find(ActionItemEvidence, { itemId: { $in: ids } }), 'itemId'),
-    assessments: byId((ids) => em.find(Assessment, { id: { $in: ids } })),
-    evidence: byId((ids) => em.find(Evidence, { id: { $in: ids } })),
-    partners: byId((ids) => em.find(Partner, { id: { $in: ids } })),
-    users: byId((ids) => em.find(User, { id: { $in: ids } })),
+    itemEvidence: grouped((ids) => em.find(ActionItemEvidence, { itemId: { $in: ids } }, readOnly), 'itemId'),
+    assessments: byId((ids) => em.find(Assessment, { id: { $in: ids } }, readOnly)),
+    evidence: byId((ids) => em.find(Evidence, { id: { $in: ids } }, readOnly)),
+    partners: byId((ids) => em.find(Partner, { id: { $in: ids } }, readOnly)),
+    users: byId((ids) => em.find(User, { id: { $in: ids } }, readOnly)),
   };
 }
 

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Mutation } from '../../graphql/mutation';
 import { Length } from 'class-validator';
 import { ArgsType, Args, Field } from 'type-graphql';
 import { Assessment, AssessmentStatus } from '@waymark/db';

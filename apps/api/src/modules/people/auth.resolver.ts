@@ -1,4 +1,5 @@
-import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { Mutation } from '../../graphql/mutation';
 import type { RequestContext } from '../../context';
 import { PUBLIC, SIGNED_IN } from '../../graphql/auth-checker';
 import * as auth from './auth.service';

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Mutation } from '../../graphql/mutation';
 import type { Invitation } from '@waymark/db';
 import { type RequestContext, tenant } from '../../context';
 import { PUBLIC } from '../../graphql/auth-checker';

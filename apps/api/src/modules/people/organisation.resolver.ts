@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { Mutation } from '../../graphql/mutation';
 import { type RequestContext, tenant } from '../../context';
 import * as organisations from './organisation.service';
 import { UpdateOrganisationInput } from './inputs';

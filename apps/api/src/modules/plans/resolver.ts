@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Mutation } from '../../graphql/mutation';
 import { Length, MaxLength } from 'class-validator';
 import { ActionItem, ActionItemStatus, type ActionPlan, Evidence } from '@waymark/db';
 import { type RequestContext, tenant } from '../../context';

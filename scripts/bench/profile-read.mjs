@@ -1,0 +1,24 @@
+// Not part of npm run bench: profiles the whole-assessment read (node --cpu-prof scripts/bench/profile-read.mjs).
+import { answerKeys } from './pure.mjs';
+import { createBenchDatabase, migrateBenchDatabase, ownerClient } from './db.mjs';
+import { seedAnsweredAssessment } from './data.mjs';
+import { startApi } from './server.mjs';
+import { WHOLE_ASSESSMENT } from './load.mjs';
+
+const db = await createBenchDatabase();
+try {
+  await migrateBenchDatabase(db);
+  const owner = await ownerClient(db);
+  const answered = await seedAnsweredAssessment(owner, answerKeys());
+  await owner.end();
+  const api = await startApi(db.env);
+  const headers = { ...api.headersFor(answered.owner, answered.organisation.id), 'content-type': 'application/json' };
+  const body = JSON.stringify({ query: WHOLE_ASSESSMENT, variables: { id: answered.assessmentId } });
+  for (let i = 0; i < 20; i++) await (await fetch(`${api.origin}/graphql`, { method: 'POST', headers, body })).text();
+  const start = performance.now();
+  for (let i = 0; i < 100; i++) await (await fetch(`${api.origin}/graphql`, { method: 'POST', headers, body })).text();
+  console.log(`sequential: ${((performance.now() - start) / 100).toFixed(1)} ms/request`);
+  await api.stop();
+} finally {
+  await db.drop();
+}
