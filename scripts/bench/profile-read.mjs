@@ -1,4 +1,5 @@
 // Not part of npm run bench: profiles the whole-assessment read (node --cpu-prof scripts/bench/profile-read.mjs).
+import { performance } from 'node:perf_hooks';
 import { answerKeys } from './pure.mjs';
 import { createBenchDatabase, migrateBenchDatabase, ownerClient } from './db.mjs';
 import { seedAnsweredAssessment } from './data.mjs';
