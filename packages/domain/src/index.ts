@@ -3,3 +3,4 @@ export * from './access';
 export * from './scoring';
 export * from './answers';
 export * from './plans';
+export * from './calendar';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuditEntry, MemberRole, type Organisation, Partner, PartnerLink, PartnerStatus, PartnerType } from '@waymark/db';
 import { API_KEY_SCOPES } from '@waymark/domain';
-import { addDays, localDate } from '../modules/partners/service';
+import { addDays, localDate } from '@waymark/domain';
 import { type As, type GqlResponse, type TestApi, errorCode, ok, startTestApi } from './harness';
 
 let api: TestApi;

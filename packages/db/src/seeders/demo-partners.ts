@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Assessment, type ConsensusAnswer, Partner, PartnerLink, PartnerStatus, PartnerType } from '../entities';
+import { addDays, localDate } from '@waymark/domain';
 
 /** The partnership registers of the demo institutions. Everything here is fictional. */
 
@@ -258,15 +259,7 @@ const FALLBACK_CITATION = '3.1.1.a';
 const slugOf = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** Today's date (YYYY-MM-DD) in the demo's time zone. */
-export function todayInLondon(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export const todayInLondon = (now = new Date()): string => localDate(now, 'Europe/London');
 
 /** Numbers from the range Ofcom keeps for drama (01632 960000 to 960999): nobody's real number. */
 const PHONES = new Map(Object.values(PARTNER_REGISTER).flat().map((def, i) => [def.name, `01632 960${String(100 + i * 7)}`]));

@@ -14,7 +14,7 @@ import {
 import { type PlanScope, carryPlanForward, draftsFor, regeneratePlan } from '../plans';
 import type { Random } from './demo-answers';
 import { PLAN_DATES } from './demo-data';
-import { addDays } from './demo-partners';
+import { addDays } from '@waymark/domain';
 
 /**
  * The demo's action plans, generated and carried forward by the same store functions the API

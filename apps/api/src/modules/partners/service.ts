@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Assessment, AssessmentStatus, Organisation, Partner, PartnerLink, PartnerStatus } from '@waymark/db';
-import { badInput, conflict, notFound } from '@waymark/domain';
+import { Assessment, AssessmentStatus, Partner, PartnerLink, PartnerStatus } from '@waymark/db';
+import { addDays, badInput, conflict, notFound } from '@waymark/domain';
+import { organisationToday } from '../../graphql/calendar';
 import type { TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import type { Connection, PageInput } from '../../graphql/connection';
@@ -9,26 +10,6 @@ import { getAssessment, treeOf } from '../assessments/service';
 import type { CreatePartnerInput, PartnerFilter, PartnerLinkInput, UpdatePartnerInput } from './types';
 
 const actor = (ctx: TenantContext) => ctx.userId ?? ctx.apiKeyId!;
-
-/** The calendar date at an instant in a time zone, as YYYY-MM-DD. */
-export function localDate(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-/** A calendar date moved by a number of days. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** "Today" is the organisation's today, in its own time zone: the one its review reminders follow. */
-async function today(ctx: TenantContext): Promise<string> {
-  const org = await ctx.em.findOne(Organisation, { id: ctx.organisationId });
-  return localDate(new Date(), org?.timeZone ?? 'Europe/London');
-}
 
 export async function getPartner(ctx: TenantContext, id: string): Promise<Partner> {
   const row = isUuid(id) ? await ctx.em.findOne(Partner, { id, organisationId: ctx.organisationId }) : null;
@@ -105,7 +86,7 @@ function given(input: CreatePartnerInput | UpdatePartnerInput): Partial<Fields> 
 
 /** Rules across fields, on the partnership as it would be saved. */
 async function checkFields(ctx: TenantContext, next: Fields, previousNextReviewOn: string | null | undefined) {
-  const now = await today(ctx);
+  const now = await organisationToday(ctx);
   if (next.nextReviewOn && next.nextReviewOn !== previousNextReviewOn && next.nextReviewOn < now) {
     throw badInput('nextReviewOn', `must not be in the past (today is ${now} in the organisation's time zone)`);
   }
@@ -163,7 +144,7 @@ export async function reviewPartner(ctx: TenantContext, id: string, note: string
   if (!row.reviewIntervalDays) {
     throw badInput('reviewIntervalDays', 'this partnership has no review interval: set reviewIntervalDays (1 to 1095) with updatePartner first');
   }
-  const reviewedOn = await today(ctx);
+  const reviewedOn = await organisationToday(ctx);
   const before = snapshot(row);
   row.nextReviewOn = addDays(reviewedOn, row.reviewIntervalDays);
   audit(ctx, 'partner.review', 'Partner', row.id, before, { ...snapshot(row), reviewedOn, note: text(note) });

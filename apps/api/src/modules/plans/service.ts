@@ -9,26 +9,33 @@ import {
   ConsensusAnswer,
   Evidence,
   Membership,
-  Organisation,
   carryPlanForward,
   loadFrameworkTree,
   regeneratePlan,
 } from '@waymark/db';
-import { CARRIED_FORWARD, type ItemStatus, STATUS_TRANSITIONS, badInput, canChangeStatus, conflict, median, notFound, scoreAssessment } from '@waymark/domain';
+import {
+  CARRIED_FORWARD,
+  type ItemStatus,
+  STATUS_TRANSITIONS,
+  addDays,
+  badInput,
+  canChangeStatus,
+  conflict,
+  daysBetween,
+  median,
+  monthOf,
+  notFound,
+  scoreAssessment,
+} from '@waymark/domain';
 import type { TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import { type Connection, type PageInput, decodeOffset, encodeOffset } from '../../graphql/connection';
 import { isUuid } from '../../graphql/ids';
 import { consensusMaps, getAssessment } from '../assessments/service';
 import { ActionItemSort, type ActionItemFilter, type CycleProgress, type UpdateActionItemInput } from './types';
-import { addDays, daysBetween, monthOf, todayIn } from './dates';
+import { organisationToday } from '../../graphql/calendar';
 
 const actor = (ctx: TenantContext) => ctx.userId ?? ctx.apiKeyId!;
-
-async function organisationToday(ctx: TenantContext): Promise<string> {
-  const org = await ctx.em.findOneOrFail(Organisation, { id: ctx.organisationId });
-  return todayIn(org.timeZone);
-}
 
 export async function generatePlan(ctx: TenantContext, assessmentId: string) {
   const assessment = await getAssessment(ctx, assessmentId);
