@@ -8,6 +8,7 @@ export { importBundledFrameworks, importFramework, importGuidance, PublishedFram
 export { createCrossTenantReader, type CrossTenantReader } from './cross-tenant';
 export {
   loadFrameworkTree,
+  consensusMaps,
   type FrameworkTree,
   type NodeView,
   type GuidanceLinkView,

@@ -30,7 +30,7 @@ import {
 import { API_KEY_SCOPES, scoreAssessment } from '@waymark/domain';
 import { withAdminClient } from '../../../../packages/testing/src/admin';
 import { issueSecret } from '../auth/secrets';
-import { consensusMaps } from '../modules/assessments/service';
+import { consensusMaps } from '@waymark/db';
 import { BATCH_SIZE, cursorBatches } from '../exports/cursor';
 import { exportTables, selectTable } from '../exports/tables';
 import { type As, type TestApi, ok, startTestApi } from './harness';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Framework, FrameworkNode, FrameworkNodeKind, Guidance, GuidanceLink } from '../entities';
-import type { ScoringElement } from '@waymark/domain';
+import type { ConsensusAnswers, EvidenceValue, PracticeValue, ScoringElement } from '@waymark/domain';
 import { notFound } from '@waymark/domain';
 
 export type AnswerScale = 'PRACTICE' | 'EVIDENCE';
@@ -105,4 +105,19 @@ async function build(em: EntityManager, frameworkId: string): Promise<FrameworkT
     footnotes: new Map(footnoteList.map((f) => [f.number, f.text])),
     guidanceByNode,
   };
+}
+
+/** Agreed answers split by the scale their key uses, as scoring and plan generation take them. */
+export function consensusMaps(rows: readonly { nodeKey: string; value: string }[], tree: FrameworkTree): ConsensusAnswers & {
+  practice: Map<string, PracticeValue>;
+  evidence: Map<string, EvidenceValue>;
+} {
+  const practice = new Map<string, PracticeValue>();
+  const evidence = new Map<string, EvidenceValue>();
+  for (const row of rows) {
+    const scale = tree.answerable.get(row.nodeKey);
+    if (scale === 'PRACTICE') practice.set(row.nodeKey, row.value as PracticeValue);
+    else if (scale === 'EVIDENCE') evidence.set(row.nodeKey, row.value as EvidenceValue);
+  }
+  return { practice, evidence };
 }

@@ -1,14 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   CARRIED_FORWARD,
-  type EvidenceValue,
   type ItemDraft,
-  type PracticeValue,
   generatePlanItems,
   reconcilePlan,
 } from '@waymark/domain';
 import { ActionItem, ActionItemKind, ActionItemStatus, ActionPlan, ConsensusAnswer } from '../entities';
-import { loadFrameworkTree } from '../frameworks/tree';
+import { consensusMaps, loadFrameworkTree } from '../frameworks/tree';
 import { planElementsOf } from './shape';
 
 export interface PlanScope {
@@ -41,16 +39,8 @@ const gapFields = (d: ItemDraft) => ({
 export async function draftsFor(em: EntityManager, scope: PlanScope, frameworkId: string): Promise<ItemDraft[]> {
   const tree = await loadFrameworkTree(em, frameworkId);
   const rows = await em.find(ConsensusAnswer, { assessmentId: scope.assessmentId, organisationId: scope.organisationId });
-  const practice = new Map<string, PracticeValue>();
-  const evidence = new Map<string, EvidenceValue>();
-  for (const row of rows) {
-    const scale = tree.answerable.get(row.nodeKey);
-    if (scale === 'PRACTICE') practice.set(row.nodeKey, row.value as PracticeValue);
-    if (scale === 'EVIDENCE') evidence.set(row.nodeKey, row.value as EvidenceValue);
-  }
   return generatePlanItems(planElementsOf(tree), {
-    practice,
-    evidence,
+    ...consensusMaps(rows, tree),
     areaForImprovement: new Map(rows.map((r) => [r.nodeKey, r.areaForImprovement])),
     notes: new Map(rows.map((r) => [r.nodeKey, r.note])),
   });

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from '
 import { Mutation } from '../../graphql/mutation';
 import { Length } from 'class-validator';
 import { ArgsType, Args, Field } from 'type-graphql';
-import { Assessment, AssessmentStatus } from '@waymark/db';
+import { Assessment, AssessmentStatus, consensusMaps } from '@waymark/db';
 import { findDisagreements } from '@waymark/domain';
 import { missingParts } from '@waymark/domain';
 import { type RequestContext, tenant } from '../../context';
@@ -138,7 +138,7 @@ export class AssessmentResolver {
   @FieldResolver(() => [String], { description: 'Action parts still without an agreed answer; submit needs this empty.' })
   async missingKeys(@Root() a: Assessment, @Ctx() ctx: RequestContext) {
     const [rows, tree] = await Promise.all([ctx.loaders.consensusAnswers.load(a.id), assessments.treeOf(ctx, a)]);
-    return missingParts(tree.scoring, assessments.consensusMaps(rows, tree).practice);
+    return missingParts(tree.scoring, consensusMaps(rows, tree).practice);
   }
 
   @FieldResolver(() => AssessmentScoreType)

@@ -11,8 +11,6 @@ import {
 } from '@waymark/db';
 import {
   type AssessmentScore,
-  type EvidenceValue,
-  type PracticeValue,
   agreedValues,
   badInput,
   conflict,
@@ -24,7 +22,7 @@ import {
 import type { TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import { isUuid } from '../../graphql/ids';
-import { type FrameworkTree, loadFrameworkTree } from '@waymark/db';
+import { type FrameworkTree, consensusMaps, loadFrameworkTree } from '@waymark/db';
 import type { AnswerInput } from './inputs';
 
 const SCALES = {
@@ -148,17 +146,6 @@ export async function adoptAgreedAnswers(ctx: TenantContext, assessmentId: strin
     .map(([nodeKey, value]) => ({ nodeKey, value, areaForImprovement: flags.get(nodeKey) ?? false, note: null }));
   if (adopt.length) await upsertConsensus(ctx, assessment, adopt, 'assessment.consensus.adopt');
   return assessment;
-}
-
-export function consensusMaps(rows: readonly ConsensusAnswer[], tree: FrameworkTree) {
-  const practice = new Map<string, PracticeValue>();
-  const evidence = new Map<string, EvidenceValue>();
-  for (const row of rows) {
-    const scale = tree.answerable.get(row.nodeKey);
-    if (scale === 'PRACTICE') practice.set(row.nodeKey, row.value as PracticeValue);
-    else if (scale === 'EVIDENCE') evidence.set(row.nodeKey, row.value as EvidenceValue);
-  }
-  return { practice, evidence };
 }
 
 export function scoresOf(rows: readonly ConsensusAnswer[], tree: FrameworkTree): AssessmentScore {

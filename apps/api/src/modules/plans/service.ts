@@ -10,6 +10,7 @@ import {
   Evidence,
   Membership,
   carryPlanForward,
+  consensusMaps,
   loadFrameworkTree,
   regeneratePlan,
 } from '@waymark/db';
@@ -31,7 +32,7 @@ import type { TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import { type Connection, type PageInput, decodeOffset, encodeOffset } from '../../graphql/connection';
 import { isUuid } from '../../graphql/ids';
-import { consensusMaps, getAssessment } from '../assessments/service';
+import { getAssessment } from '../assessments/service';
 import { ActionItemSort, type ActionItemFilter, type CycleProgress, type UpdateActionItemInput } from './types';
 import { organisationToday } from '../../graphql/calendar';
 
