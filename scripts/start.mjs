@@ -8,7 +8,8 @@
 // This is the one place besides packages/config that reads the environment: it prepares the
 // environment the apps then parse.
 import { spawn } from 'node:child_process';
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -120,6 +121,27 @@ function pidAlive(pid) {
   } catch (error) {
     return error.code === 'EPERM';
   }
+}
+
+/**
+ * Development secrets, made once per data folder and kept beside it (.waymark/secrets.json, readable
+ * by this user only): nothing that signs tokens or opens a database is written in the repository.
+ * Variables set in the environment win.
+ */
+function developmentSecrets() {
+  const file = path.join(STATE_DIR, 'secrets.json');
+  mkdirSync(STATE_DIR, { recursive: true });
+  let secrets = {};
+  if (existsSync(file)) secrets = JSON.parse(readFileSync(file, 'utf8'));
+  let changed = false;
+  for (const name of ['AUTH_TOKEN_SECRET', 'DATABASE_APP_PASSWORD', 'DATABASE_ANALYTICS_PASSWORD']) {
+    if (!secrets[name]) {
+      secrets[name] = randomBytes(48).toString('base64url');
+      changed = true;
+    }
+  }
+  if (changed) writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  return secrets;
 }
 
 const redact = (url) => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
@@ -420,7 +442,7 @@ async function main() {
   }
   if (shuttingDown) return;
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
+  const env = { ...developmentSecrets(), ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
   log('Migrating the database ...');
   await runStep([DB_CLI, 'migrate'], env);
   if (shuttingDown) return;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Config } from '@waymark/config';
+import type { ApiConfig as Config } from '@waymark/config';
 import type { Permission, Role } from '@waymark/domain';
 import type { Loaders } from './graphql/loaders';
 

@@ -6,7 +6,7 @@ import { createApiServer } from './server';
 import { createLogger } from './logger';
 
 async function main() {
-  const cfg = configOrExit();
+  const cfg = configOrExit('api');
   const log = createLogger(cfg, 'api');
   // The API connects as waymark_app: row-level security applies to every query it sends.
   const orm = await MikroORM.init(ormConfig({ clientUrl: databaseUrlFor(cfg, 'app'), poolMax: cfg.DATABASE_POOL_MAX }));

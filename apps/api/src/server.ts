@@ -12,7 +12,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Config } from '@waymark/config';
+import type { ApiConfig as Config } from '@waymark/config';
 import { WaymarkError } from '@waymark/domain';
 import type { RequestContext } from './context';
 import { authenticate, credentialsFrom } from './auth/authenticate';

@@ -3,7 +3,7 @@ import { configOrExit } from '@waymark/config';
 import { startWorker } from './worker';
 
 async function main() {
-  const cfg = configOrExit();
+  const cfg = configOrExit('worker');
   const worker = await startWorker(cfg);
   console.log(`Worker ready: queues ${worker.workers.map((w) => w.name).join(', ')}`);
   let stopping = false;

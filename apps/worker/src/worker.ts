@@ -1,7 +1,7 @@
 import { Worker, type Job, UnrecoverableError, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { Config } from '@waymark/config';
+import type { WorkerConfig as Config } from '@waymark/config';
 import { databaseUrlFor } from '@waymark/config';
 import { ormConfig } from '@waymark/db';
 import { JOBS, QUEUES, QUEUE_PREFIX, heartbeatPayload } from '@waymark/jobs';

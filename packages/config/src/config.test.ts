@@ -1,40 +1,108 @@
-import { ConfigError, databaseUrlFor, parseConfig } from './index';
+import { ConfigError, KNOWN_SECRETS, databaseUrlFor, estimateEntropyBits, parseConfigFor, secretProblem, settingNames } from './index';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
-const base = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/waymark', REDIS_URL: 'redis://127.0.0.1:6379' };
+const db = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/waymark' };
+const api = { ...db, AUTH_TOKEN_SECRET: randomBytes(48).toString('base64') };
+const strong = () => randomBytes(48).toString('base64');
+const production = (overrides: Record<string, string>) => ({
+  NODE_ENV: 'production', ...db, AUTH_TOKEN_SECRET: strong(), DATABASE_APP_PASSWORD: strong(), DATABASE_ANALYTICS_PASSWORD: strong(), ...overrides,
+});
 
-describe('parseConfig', () => {
-  it('applies development defaults', () => {
-    const cfg = parseConfig({ ...base });
+describe('configuration per entry point', () => {
+  it('applies development defaults: loopback, port 4000', () => {
+    const cfg = parseConfigFor('api', api);
     expect(cfg.PORT).toBe(4000);
+    expect(cfg.HOST).toBe('127.0.0.1');
     expect(cfg.NODE_ENV).toBe('development');
-    expect(cfg.AUTH_TOKEN_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(cfg.GRAPHQL_INTROSPECTION).toBe(true);
+  });
+
+  it('lets the database steps run with only DATABASE_URL (no Redis, no token secret)', () => {
+    expect(parseConfigFor('database', db).DATABASE_URL).toBe(db.DATABASE_URL);
+  });
+
+  it('lets the API run without Redis, but not the worker', () => {
+    expect(parseConfigFor('api', api).REDIS_URL).toBeUndefined();
+    expect(() => parseConfigFor('worker', db)).toThrow(/REDIS_URL is required but not set/);
   });
 
   it('names a missing setting', () => {
-    expect(() => parseConfig({ REDIS_URL: base.REDIS_URL })).toThrow(/DATABASE_URL is required but not set/);
+    expect(() => parseConfigFor('database', {})).toThrow(/DATABASE_URL is required but not set/);
+    expect(() => parseConfigFor('api', db)).toThrow(/AUTH_TOKEN_SECRET is required but not set/);
   });
 
   it('names a malformed setting', () => {
-    const attempt = () => parseConfig({ ...base, PORT: 'eighty', REDIS_URL: 'http://x' });
+    const attempt = () => parseConfigFor('worker', { ...db, PORT: 'eighty', REDIS_URL: 'http://x', DATABASE_POOL_MAX: 'lots' });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
     } catch (e) {
       const problems = (e as ConfigError).problems.join('\n');
-      expect(problems).toMatch(/^PORT: /m);
+      expect(problems).toMatch(/^DATABASE_POOL_MAX: /m);
       expect(problems).toMatch(/^REDIS_URL: .*redis:\/\//m);
     }
   });
 
-  it('requires real secrets in production', () => {
-    expect(() => parseConfig({ ...base, NODE_ENV: 'production' })).toThrow(/AUTH_TOKEN_SECRET is required/);
-  });
-
   it('derives role URLs from the owner URL', () => {
-    const cfg = parseConfig({ ...base, DATABASE_APP_PASSWORD: 'pa ss/word' });
+    const cfg = parseConfigFor('database', { ...db, DATABASE_APP_PASSWORD: 'pa ss/word' });
     const app = new URL(databaseUrlFor(cfg, 'app'));
     expect(app.username).toBe('waymark_app');
     expect(decodeURIComponent(app.password)).toBe('pa ss/word');
     expect(app.pathname).toBe('/waymark');
+  });
+
+  it('turns introspection off in production unless asked for', () => {
+    expect(parseConfigFor('api', production({})).GRAPHQL_INTROSPECTION).toBe(false);
+    expect(parseConfigFor('api', production({ GRAPHQL_INTROSPECTION: 'true' })).GRAPHQL_INTROSPECTION).toBe(true);
+  });
+});
+
+describe('production secrets', () => {
+  it('accepts random secrets from openssl-style generators', () => {
+    expect(() => parseConfigFor('api', production({}))).not.toThrow();
+    expect(secretProblem(randomBytes(32).toString('hex'))).toBeNull();
+    expect(secretProblem(randomBytes(32).toString('base64url'))).toBeNull();
+  });
+
+  it('refuses every secret written in the repository, including the docker-compose placeholders', () => {
+    const compose = readFileSync(path.join(__dirname, '../../../docker-compose.yml'), 'utf8');
+    const inCompose = [...compose.matchAll(/:-([^}]+)\}/g)].map((m) => m[1]!);
+    for (const value of [...KNOWN_SECRETS, ...inCompose]) {
+      expect(() => parseConfigFor('api', production({ AUTH_TOKEN_SECRET: value }))).toThrow(/AUTH_TOKEN_SECRET: /);
+      expect(() => parseConfigFor('api', production({ DATABASE_APP_PASSWORD: value }))).toThrow(/DATABASE_APP_PASSWORD: /);
+    }
+  });
+
+  it('refuses placeholders, short secrets and predictable ones', () => {
+    const refused = [
+      'change-me-please-with-a-long-enough-value-0000000000',
+      'my-example-secret-that-is-long-enough-for-the-length-rule',
+      randomBytes(16).toString('hex').slice(0, 31),
+      'a'.repeat(64),
+      'abcd'.repeat(16),
+      '0123456789'.repeat(4),
+    ];
+    for (const value of refused) expect(secretProblem(value)).not.toBeNull();
+    expect(() => parseConfigFor('api', production({ AUTH_TOKEN_SECRET: 'a'.repeat(64) }))).toThrow(/too predictable/);
+  });
+
+  it('requires secrets to be set in production (no development defaults)', () => {
+    expect(() => parseConfigFor('database', { NODE_ENV: 'production', ...db })).toThrow(/DATABASE_APP_PASSWORD is required but not set/);
+  });
+
+  it('estimates entropy from the characters used', () => {
+    expect(estimateEntropyBits('')).toBe(0);
+    expect(estimateEntropyBits('aaaaaaaa')).toBe(0);
+    expect(estimateEntropyBits(randomBytes(48).toString('base64'))).toBeGreaterThan(300);
+  });
+});
+
+describe('the README', () => {
+  it('lists every setting any entry point reads in its configuration table', () => {
+    const readme = readFileSync(path.join(__dirname, '../../../README.md'), 'utf8');
+    const missing = settingNames().filter((name) => !readme.includes(`| \`${name}\``));
+    expect(missing).toEqual([]);
   });
 });

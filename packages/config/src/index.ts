@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { secretProblem } from './secrets';
+
+export { secretProblem, estimateEntropyBits, KNOWN_SECRETS } from './secrets';
 
 /**
- * The whole environment, parsed once. Nothing else in Waymark reads process.env, so every setting
- * is named, typed and documented here, and a bad value stops start-up with a message naming it.
+ * The environment, parsed once per process with zod. Nothing else in Waymark reads process.env.
+ * Settings come in sections, and each entry point parses only the sections it uses (the migration
+ * CLI needs no Redis, the API no SMTP), so a setting an entry point does not read can never stop it.
  */
-const isProduction = (env: NodeJS.ProcessEnv) => env.NODE_ENV === 'production';
-
 const postgresUrl = z
   .string()
   .url()
@@ -16,29 +18,94 @@ const redisUrl = z
   .url()
   .refine((u) => /^rediss?:\/\//.test(u), 'must be a redis:// or rediss:// URL');
 
-function schemaFor(env: NodeJS.ProcessEnv) {
-  const prod = isProduction(env);
-  // Development defaults keep `npm start` a one-command affair; production must set its own.
-  const devDefault = <T extends z.ZodTypeAny>(s: T, value: string) => (prod ? s : s.default(value as never));
-  return z.object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    DATABASE_URL: postgresUrl,
-    DATABASE_APP_PASSWORD: devDefault(z.string().min(8), 'waymark_app_dev'),
-    DATABASE_ANALYTICS_PASSWORD: devDefault(z.string().min(8), 'waymark_analytics_dev'),
-    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-    REDIS_URL: redisUrl,
-    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-    HOST: z.string().default('0.0.0.0'),
-    AUTH_TOKEN_SECRET: devDefault(z.string().min(32, 'must be at least 32 characters'), 'development-only-secret-change-me-0123456789'),
-    AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(12 * 3600),
-    SHUTDOWN_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-    MAIL_FROM: z.string().default('Waymark <no-reply@waymark.local>'),
-    SMTP_URL: z.string().url().optional(),
+const milliseconds = (fallback: number, max = 600_000) => z.coerce.number().int().min(0).max(max).default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+
+type Env = NodeJS.ProcessEnv;
+const isProduction = (env: Env) => env.NODE_ENV === 'production';
+
+/**
+ * A secret: required in production, where a known or placeholder value, or one too short or too
+ * predictable, stops start-up. Development and tests may fall back to `devValue`.
+ */
+function secret(env: Env, devValue?: string) {
+  const base = z.string().superRefine((value, ctx) => {
+    const problem = isProduction(env) ? secretProblem(value) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
+  return !isProduction(env) && devValue !== undefined ? base.default(devValue) : base;
 }
 
-export type Config = z.infer<ReturnType<typeof schemaFor>>;
+const sections = {
+  core: (_env: Env) => ({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  }),
+  database: (env: Env) => ({
+    /** The owner connection: migrations and seeds; the apps derive their own roles' URLs from it. */
+    DATABASE_URL: postgresUrl,
+    DATABASE_APP_PASSWORD: secret(env, 'waymark_app_dev'),
+    DATABASE_ANALYTICS_PASSWORD: secret(env, 'waymark_analytics_dev'),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    /** A statement running longer is cancelled (a frozen or overloaded database cannot hang requests). */
+    DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(15_000),
+    /** A transaction left idle this long is ended by PostgreSQL, so a stuck client cannot hold locks. */
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(30_000),
+    /** Waiting longer than this for a pooled connection fails the request (503) instead of queueing forever. */
+    DATABASE_ACQUIRE_TIMEOUT_MS: milliseconds(5_000),
+  }),
+  redis: (_env: Env) => ({
+    REDIS_URL: redisUrl,
+  }),
+  /** Redis for an app that works without it (the API's rate limits fall back to memory). */
+  optionalRedis: (_env: Env) => ({
+    REDIS_URL: redisUrl.optional(),
+  }),
+  api: (env: Env) => ({
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    /** Loopback unless set: a development server is not reachable from the network by accident. */
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** HS256 secret for session tokens. `npm start` generates one per data folder; production must set its own. */
+    AUTH_TOKEN_SECRET: secret(env),
+    AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(12 * 3600),
+    SHUTDOWN_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Schema introspection and field suggestions; off by default in production. */
+    GRAPHQL_INTROSPECTION: flag(!isProduction(env)),
+    /** Set when the API is served over HTTPS (directly or behind a proxy): adds HSTS. */
+    TLS: flag(false),
+  }),
+  worker: (_env: Env) => ({
+    SHUTDOWN_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  }),
+  mail: (_env: Env) => ({
+    MAIL_FROM: z.string().min(3).default('Waymark <no-reply@waymark.local>'),
+    /** Where reminder emails go; `npm start` runs a local mail sink when it is not set. */
+    SMTP_URL: z.string().url().optional(),
+  }),
+};
+
+/** What each entry point reads: one schema each, built from the sections above. */
+const schemas = {
+  api: (env: Env) => z.object({ ...sections.core(env), ...sections.database(env), ...sections.optionalRedis(env), ...sections.api(env) }),
+  worker: (env: Env) =>
+    z.object({ ...sections.core(env), ...sections.database(env), ...sections.redis(env), ...sections.worker(env), ...sections.mail(env) }),
+  database: (env: Env) => z.object({ ...sections.core(env), ...sections.database(env) }),
+  /** Every setting of every part: tests and benchmarks, which run them all. */
+  all: (env: Env) =>
+    z.object({
+      ...sections.core(env), ...sections.database(env), ...sections.redis(env), ...sections.api(env), ...sections.worker(env), ...sections.mail(env),
+    }),
+};
+export type EntryPoint = Exclude<keyof typeof schemas, 'all'>;
+export type ConfigOf<E extends keyof typeof schemas> = z.infer<ReturnType<(typeof schemas)[E]>>;
+export type ApiConfig = ConfigOf<'api'>;
+export type WorkerConfig = ConfigOf<'worker'>;
+export type DatabaseConfig = ConfigOf<'database'>;
+export type Config = ConfigOf<'all'>;
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -47,10 +114,9 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses an environment (process.env by default); throws ConfigError naming each bad setting. */
-export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = schemaFor(env).safeParse(env);
-  if (result.success) return result.data;
+function parseWith<E extends keyof typeof schemas>(entry: E, env: Env): ConfigOf<E> {
+  const result = schemas[entry](env).safeParse(env);
+  if (result.success) return result.data as ConfigOf<E>;
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.') || '(environment)';
     const missing = issue.code === 'invalid_type' && env[name] === undefined;
@@ -59,12 +125,21 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   throw new ConfigError(problems);
 }
 
-let cached: Config | undefined;
+/** Parses the settings one entry point reads; throws ConfigError naming each bad one. */
+export function parseConfigFor<E extends EntryPoint>(entryPoint: E, env: Env = process.env): ConfigOf<E> {
+  return parseWith(entryPoint, env);
+}
 
-/** The process-wide configuration, parsed on first use. */
-export function config(): Config {
-  cached ??= parseConfig();
-  return cached;
+/** Every setting of every part (tests, benchmarks). */
+export function parseConfig(env: Env = process.env): Config {
+  return parseWith('all', env);
+}
+
+/** The names of every variable any entry point reads: the README's configuration table lists exactly these. */
+export function settingNames(): string[] {
+  const names = new Set<string>();
+  for (const build of Object.values(sections)) for (const key of Object.keys(build({}))) names.add(key);
+  return [...names].sort();
 }
 
 /**
@@ -76,7 +151,7 @@ export const DATABASE_ROLES = { app: 'waymark_app', analytics: 'waymark_analytic
 export type DatabaseRole = keyof typeof DATABASE_ROLES | 'owner';
 
 /** The connection URL for a role on the same database as DATABASE_URL. */
-export function databaseUrlFor(cfg: Config, role: DatabaseRole): string {
+export function databaseUrlFor(cfg: DatabaseConfig, role: DatabaseRole): string {
   if (role === 'owner') return cfg.DATABASE_URL;
   const url = new URL(cfg.DATABASE_URL);
   url.username = DATABASE_ROLES[role];
@@ -93,10 +168,10 @@ export function exitOnConfigError(error: unknown): never {
   throw error;
 }
 
-/** The configuration for an entry point: a bad setting prints what is wrong and exits. */
-export function configOrExit(): Config {
+/** The configuration of an entry point, parsed once: a bad setting prints what is wrong and exits. */
+export function configOrExit<E extends EntryPoint>(entryPoint: E): ConfigOf<E> {
   try {
-    return config();
+    return parseConfigFor(entryPoint);
   } catch (error) {
     return exitOnConfigError(error);
   }

@@ -9,7 +9,7 @@ import { importBundledFrameworks } from './frameworks/import';
 
 /** `node packages/db/dist/cli.js <command>`: the database steps the README and docker compose run. */
 async function main(command: string | undefined): Promise<number> {
-  const cfg = configOrExit();
+  const cfg = configOrExit('database');
   switch (command) {
     case 'migrate': {
       const { applied } = await migrateDatabase(cfg.DATABASE_URL, cfg);

@@ -1,5 +1,5 @@
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
-import { type Config, databaseUrlFor } from '@waymark/config';
+import { type DatabaseConfig as Config, databaseUrlFor } from '@waymark/config';
 import { ormConfig } from './orm';
 
 /**

@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { Config } from '@waymark/config';
+import type { DatabaseConfig as Config } from '@waymark/config';
 import { DATABASE_ROLES } from '@waymark/config';
 import { ormConfig } from './orm';
 

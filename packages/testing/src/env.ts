@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { type Config, parseConfig } from '../../config/src';
+
+/** One random token secret per test process: no test relies on a secret written in the repository. */
+const TOKEN_SECRET = randomBytes(48).toString('base64');
 
 /**
  * Tests run against the PostgreSQL and Redis on this machine (or those named by DATABASE_URL and
@@ -10,6 +14,7 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
     NODE_ENV: 'test',
     DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    AUTH_TOKEN_SECRET: TOKEN_SECRET,
     LOG_LEVEL: 'silent',
     ...overrides,
   });

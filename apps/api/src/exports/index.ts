@@ -1,6 +1,6 @@
 import express from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Config } from '@waymark/config';
+import type { ApiConfig as Config } from '@waymark/config';
 import { WaymarkError } from '@waymark/domain';
 import type { Logger } from '../logger';
 import { sendOrganisationJson, sendPlanCsv, sendTableCsv } from './downloads';

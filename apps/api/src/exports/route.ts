@@ -1,6 +1,6 @@
 import type express from 'express';
 import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
-import type { Config } from '@waymark/config';
+import type { ApiConfig as Config } from '@waymark/config';
 import { WaymarkError } from '@waymark/domain';
 import { assertAllowed } from '../graphql/auth-checker';
 import { type Principal, authenticate, credentialsFrom } from '../auth/authenticate';

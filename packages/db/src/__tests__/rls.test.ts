@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@waymark/testing';
 import { randomUUID } from 'node:crypto';
+import { TENANT_ENTITIES } from '../entities';
 
 /**
  * Row-level security is the wall that holds even when application code forgets the organisation:
@@ -139,7 +140,6 @@ describe('every tenant table is walled', () => {
       group by c.relname, c.relrowsecurity order by 1`);
     const unwalled = rows.filter((r) => !r.rls || !r.policies.some((q) => q.includes("current_setting('app.organisation_id'")));
     expect(unwalled.map((r) => r.table)).toEqual([]);
-    const { TENANT_ENTITIES } = await import('../entities');
     const tables = TENANT_ENTITIES.map((e) => db.owner.getMetadata().get(e.name).tableName);
     expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining(tables));
   });
