@@ -11,7 +11,8 @@ const swc = ['@swc/jest', {
   sourceMaps: 'inline',
 }];
 
-const packages = ['config', 'db', 'domain', 'frameworks', 'jobs', 'testing'];
+const fs = require('node:fs');
+const packages = fs.readdirSync(`${__dirname}/packages`).filter((name) => fs.existsSync(`${__dirname}/packages/${name}/src/index.ts`));
 const moduleNameMapper = Object.fromEntries(
   packages.map((name) => [`^@waymark/${name}$`, `<rootDir>/packages/${name}/src/index.ts`]),
 );

@@ -1,20 +1,82 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ApiConfig as Config } from '@waymark/config';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { ApiConfig } from '@waymark/config';
+import { type QueryObserver, type Reader, Session } from '@waymark/db';
 import type { Permission, Role } from '@waymark/domain';
-import type { Loaders } from './graphql/loaders';
+import { ANONYMOUS, type Principal, authenticate } from './auth/authenticate';
+import type { Credential } from './auth/credentials';
+import { Loaders } from './graphql/loader';
 
-/** Who is asking and for which organisation. Built once per request; passed first to every service. */
-export interface RequestContext {
-  requestId: string;
-  config: Config;
-  /** Runs inside the request's transaction, with row-level security set to `organisationId`. */
-  em: EntityManager;
-  userId: string | null;
-  apiKeyId: string | null;
-  organisationId: string | null;
-  role: Role | null;
-  permissions: ReadonlySet<Permission>;
-  loaders: Loaders;
+/**
+ * Who is asking, for which organisation, and the one session (transaction) their request runs in.
+ * Built once per request and passed first to every service. The organisation comes from the
+ * credential (a key's own, or the one a person chose with `x-organisation-id`), never from an
+ * argument.
+ */
+export class RequestContext implements Principal {
+  userId: string | null = null;
+  apiKeyId: string | null = null;
+  organisationId: string | null = null;
+  role: Role | null = null;
+  permissions: ReadonlySet<Permission> = ANONYMOUS.permissions;
+  /** Made when the session opens; Apollo copies the context per operation, so nothing may capture the first copy. */
+  loaders!: Loaders;
+  private session: Session | null = null;
+
+  constructor(
+    readonly requestId: string,
+    readonly config: ApiConfig,
+    private readonly orm: MikroORM,
+    readonly credential: Credential,
+    private readonly observe?: QueryObserver,
+  ) {}
+
+  /**
+   * Opens the request's session and signs the caller in within it: a read session for queries, a
+   * write session (MikroORM's unit of work on the same transaction) for mutations.
+   */
+  async open(mode: 'read' | 'write'): Promise<void> {
+    if (this.session) return;
+    this.session = await Session.open(this.orm, mode, this.observe);
+    this.loaders = new Loaders(() => this.db);
+    try {
+      Object.assign(this, await authenticate(this.session, this.credential));
+    } catch (error) {
+      await this.close(false).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Ends the session: commit, or roll back. A failed commit rejects, and nothing counts as saved. */
+  async close(commit: boolean): Promise<void> {
+    const session = this.session;
+    if (!session?.isOpen) return;
+    if (commit) await session.commit();
+    else await session.rollback();
+  }
+
+  get isOpen(): boolean {
+    return this.session?.isOpen ?? false;
+  }
+
+  private get current(): Session {
+    if (!this.session) throw new Error('the request has no session yet');
+    return this.session;
+  }
+
+  /** Reads: plain rows under the request's row-level security. */
+  get db(): Reader {
+    return this.current.db;
+  }
+
+  /** Writes (mutations only): MikroORM on the same transaction. */
+  get em(): EntityManager {
+    return this.current.em;
+  }
+
+  /** Moves the session's scope (sign-in and invitations choose a user or organisation mid-request). */
+  async setScope(scope: { organisationId: string | null; userId: string | null }): Promise<void> {
+    await this.current.setScope(scope);
+  }
 }
 
 /** A context that acts for an organisation: what every tenant service requires. */
@@ -26,4 +88,14 @@ export interface TenantContext extends RequestContext {
 export function tenant(ctx: RequestContext): TenantContext {
   if (!ctx.organisationId) throw new Error('tenant operation reached without an organisation');
   return ctx as TenantContext;
+}
+
+/**
+ * Who did something, for the rows that record it (`createdBy`, `setBy`, note authors): the person,
+ * or the API key acting for the organisation.
+ */
+export function actorOf(ctx: Pick<RequestContext, 'userId' | 'apiKeyId'>): string {
+  const id = ctx.userId ?? ctx.apiKeyId;
+  if (!id) throw new Error('an anonymous request reached an operation that records who acted');
+  return id;
 }

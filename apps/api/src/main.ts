@@ -1,18 +1,20 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { configOrExit, databaseUrlFor } from '@waymark/config';
-import { ormConfig } from '@waymark/db';
+import { appTimeouts, ormConfig } from '@waymark/db';
+import { createLogger } from '@waymark/logger';
 import { createApiServer } from './server';
-import { createLogger } from './logger';
 
 async function main() {
   const cfg = configOrExit('api');
-  const log = createLogger(cfg, 'api');
+  const log = createLogger({ level: cfg.LOG_LEVEL, name: 'api' });
   // The API connects as waymark_app: row-level security applies to every query it sends.
-  const orm = await MikroORM.init(ormConfig({ clientUrl: databaseUrlFor(cfg, 'app'), poolMax: cfg.DATABASE_POOL_MAX }));
-  const server = await createApiServer(cfg, orm);
+  const orm = await MikroORM.init(
+    ormConfig({ clientUrl: databaseUrlFor(cfg, 'app'), poolMax: cfg.DATABASE_POOL_MAX, timeouts: appTimeouts(cfg) }),
+  );
+  const server = await createApiServer(cfg, orm, { log });
   const port = await server.listen(cfg.PORT, cfg.HOST);
-  log.info(`GraphQL API listening on http://localhost:${port}/graphql`);
+  log.info({ port, host: cfg.HOST }, `GraphQL API listening on http://${cfg.HOST === '0.0.0.0' ? 'localhost' : cfg.HOST}:${port}/graphql`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -3,52 +3,86 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { ApiConfig as Config } from '@waymark/config';
-import { WaymarkError } from '@waymark/domain';
-import type { RequestContext } from './context';
-import { authenticate, credentialsFrom } from './auth/authenticate';
-import { createLoaders } from './graphql/loaders';
-import { formatError, toGraphQLError } from './graphql/errors';
+import type { ApiConfig } from '@waymark/config';
+import type { QueryObserver } from '@waymark/db';
+import { WaymarkError, conflict } from '@waymark/domain';
+import { type Logger, createLogger } from '@waymark/logger';
+import { RequestContext } from './context';
+import { readCredential } from './auth/credentials';
+import { databaseError, formatError, toGraphQLError } from './graphql/errors';
 import { createSchema } from './graphql/schema';
 import { createExportsRouter } from './exports';
-import { type Logger, createLogger } from './logger';
+import { graphqlHandler, sendRequestError } from './http/graphql-handler';
+import { securityHeaders } from './http/security';
 
 export interface ApiServer {
-  app: express.Express;
   httpServer: http.Server;
   listen(port: number, host?: string): Promise<number>;
   stop(): Promise<void>;
 }
 
+export interface ApiServerOptions {
+  /** Receives every SQL statement the read path sends (MikroORM's own go to its logger). */
+  onQuery?: QueryObserver;
+  log?: Logger;
+}
+
+/** A WaymarkError, a database outage (503), or an internal error (logged, masked) as a GraphQL error. */
+function asGraphQLError(error: unknown, log: Logger, what: string): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  const known = error instanceof WaymarkError ? error : databaseError(error);
+  if (known) return toGraphQLError(known);
+  log.error({ err: error }, what);
+  return new GraphQLError('Internal error: it has been logged', { extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 500 } } });
+}
+
 /**
- * Ends each request's transaction: commit when the operation succeeded, roll back when anything
- * failed, so a failed mutation leaves nothing half-saved.
+ * Each operation runs in one session: opened (and the caller signed in) once the operation is
+ * known, a read session for queries and a write session for mutations; ended before the answer is
+ * sent. A mutation with an error rolls back whole. When the commit itself fails, the answer becomes
+ * that failure: a client is never told a change was saved when it was not.
  */
-function transactionPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
+function sessionPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, errors, operation }) {
-          const em = contextValue.em;
-          if (!em.isInTransaction()) return;
+        async didResolveOperation({ contextValue, operation }) {
           try {
-            // Mutations flushed their own changes (schema.ts); anything else only read, so there is
-            // nothing to compare before committing: clearing skips a change-set pass over every row read.
-            if (operation?.operation !== 'mutation') em.clear();
-            if (errors?.length) await em.rollback();
-            else await em.commit();
+            await contextValue.open(operation?.operation === 'mutation' ? 'write' : 'read');
           } catch (error) {
-            log.error('transaction end failed', error);
-            if (em.isInTransaction()) await em.rollback().catch(() => undefined);
+            throw asGraphQLError(error, log, 'could not open the request session');
+          }
+        },
+        async willSendResponse({ contextValue, response, operation }) {
+          if (!contextValue.isOpen) return;
+          const single = response.body.kind === 'single' ? response.body.singleResult : null;
+          const failed = Boolean(single?.errors?.length);
+          const write = operation?.operation === 'mutation';
+          try {
+            await contextValue.close(!(write && failed));
+          } catch (error) {
+            log.error({ err: error }, write ? 'commit failed: the client is told nothing was saved' : 'ending a read session failed');
+            if (write) {
+              const failure = error instanceof WaymarkError ? error : (databaseError(error) ?? conflict('The change could not be saved: nothing was saved'));
+              const formatted: GraphQLFormattedError = { message: failure.message, extensions: { code: failure.code, ...failure.details } };
+              response.body = { kind: 'single', singleResult: { errors: [formatted] } };
+              response.http.status = failure.status;
+            }
+          }
+          // Every error a database outage: the whole answer is a 503 the client can retry.
+          const codes = (response.body.kind === 'single' ? response.body.singleResult.errors : undefined)?.map((e) => e.extensions?.code) ?? [];
+          if (codes.length && codes.every((c) => c === 'SERVICE_UNAVAILABLE')) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', '5');
           }
         },
       };
@@ -56,30 +90,44 @@ function transactionPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
   };
 }
 
-export async function createApiServer(cfg: Config, orm: MikroORM): Promise<ApiServer> {
-  const log = createLogger(cfg, 'api');
+export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: ApiServerOptions = {}): Promise<ApiServer> {
+  const log = options.log ?? createLogger({ level: cfg.LOG_LEVEL, name: 'api' });
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // Nothing here is cached by validators; hashing every answer for an ETag costs CPU for nothing.
+  app.set('etag', false);
+  const secure = securityHeaders({ tls: cfg.TLS });
+  const httpServer = http.createServer();
   const schema = await createSchema();
+  const production = cfg.NODE_ENV === 'production';
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    introspection: true,
+    introspection: cfg.GRAPHQL_INTROSPECTION,
+    hideSchemaDetailsFromClientErrors: !cfg.GRAPHQL_INTROSPECTION,
     // main.ts owns the shutdown order (HTTP, then database) and its deadline.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error, (e) => log.error('unexpected error', e)),
+    formatError: (formatted, error) => formatError(formatted, error, (e) => log.error({ err: e }, 'unexpected error')),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      transactionPlugin(log),
+      sessionPlugin(log),
       // Unused features that would otherwise wrap every field resolution of every request.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
   await apollo.start();
+
+  const graphql = graphqlHandler(apollo, async (req) => {
+    try {
+      return new RequestContext(randomUUID(), cfg, orm, readCredential(req.headers, cfg.AUTH_TOKEN_SECRET), options.onQuery);
+    } catch (error) {
+      throw asGraphQLError(error, log, 'could not read the credential');
+    }
+  });
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -90,49 +138,34 @@ export async function createApiServer(cfg: Config, orm: MikroORM): Promise<ApiSe
     }
   });
 
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const em = orm.em.fork({ clear: true });
-        await em.begin();
-        // Apollo ends the transaction in willSendResponse, also when the client has gone away
-        // mid-request (execution still completes). This only catches a response that was sent
-        // without that hook running, so no connection is ever left in a transaction.
-        res.on('close', () => {
-          if (res.writableFinished && em.isInTransaction()) void em.rollback().catch(() => undefined);
-        });
-        try {
-          const principal = await authenticate(em, cfg.AUTH_TOKEN_SECRET, credentialsFrom(req.headers));
-          return { requestId: randomUUID(), config: cfg, em, loaders: createLoaders(em), ...principal };
-        } catch (error) {
-          await em.rollback();
-          if (error instanceof WaymarkError) throw toGraphQLError(error);
-          log.error('context creation failed', error);
-          throw new GraphQLError('Internal error: it has been logged', {
-            extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 503 } },
-          });
-        }
-      },
-    }),
-  );
-
   app.use('/exports', createExportsRouter(orm, cfg, log));
 
-  // Malformed JSON bodies and other request errors get a JSON answer, never an HTML stack trace.
+  // Malformed requests and other errors get a JSON answer, never an HTML stack trace.
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
-    if (status >= 500) log.error('request failed', error);
-    res.status(status >= 500 ? 500 : status).json({
-      errors: [{ message: status >= 500 ? 'Internal error' : 'The request body is not valid JSON or is too large', extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
-    });
+    if (status >= 500) log.error({ err: error }, 'request failed');
+    sendRequestError(res, status >= 500 ? 500 : status, status >= 500 ? 'Internal error' : 'The request could not be read', status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
+  });
+
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const path = query === -1 ? url : url.slice(0, query);
+    secure(res, 'api');
+    if (path === '/graphql') {
+      graphql(req, res, query === -1 ? '' : url.slice(query)).catch((error: unknown) => {
+        log.error({ err: error }, 'graphql request failed');
+        if (!res.headersSent) sendRequestError(res, 500, 'Internal error', 'INTERNAL_SERVER_ERROR');
+        else res.destroy();
+      });
+      return;
+    }
+    app(req, res);
   });
 
   return {
-    app,
     httpServer,
-    listen: (port, host = '0.0.0.0') =>
+    listen: (port, host = cfg.HOST) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {

@@ -2,10 +2,24 @@ import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { configOrExit } from '@waymark/config';
 import path from 'node:path';
-import { migrateDatabase, migrationNeeded } from './migrate';
+import { writeFileSync } from 'node:fs';
+import { migrateDatabase, migrationNeeded, pendingSchemaChanges } from './migrate';
 import { ormConfig } from './orm';
 import { seedDemo } from './seeders/demo';
 import { importBundledFrameworks } from './frameworks/import';
+
+const migrationSource = (name: string, up: string[], down: string[]) => `import { Migration } from '@mikro-orm/migrations';
+
+export class ${name} extends Migration {
+  override up(): void {
+${up.map((q) => `    this.addSql(${JSON.stringify(q)});`).join('\n')}
+  }
+
+  override down(): void {
+${down.map((q) => `    this.addSql(${JSON.stringify(q)});`).join('\n')}
+  }
+}
+`;
 
 /** `node packages/db/dist/cli.js <command>`: the database steps the README and docker compose run. */
 async function main(command: string | undefined): Promise<number> {
@@ -43,13 +57,15 @@ async function main(command: string | undefined): Promise<number> {
       return needed ? 1 : 0;
     }
     case 'create-migration': {
-      const orm = await MikroORM.init(ormConfig({ clientUrl: cfg.DATABASE_URL }));
-      try {
-        const result = await orm.getMigrator().createMigration(path.join(__dirname, '..', 'src', 'migrations'));
-        console.log(result.fileName ? `Created ${result.fileName}: add it to src/migrations/index.ts` : 'No changes.');
-      } finally {
-        await orm.close(true);
+      const { up, down } = await pendingSchemaChanges(cfg.DATABASE_URL);
+      if (!up.length) {
+        console.log('No changes.');
+        return 0;
       }
+      const name = `Migration${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
+      const file = path.join(__dirname, '..', 'src', 'migrations', `${name}.ts`);
+      writeFileSync(file, migrationSource(name, up, down));
+      console.log(`Created ${path.relative(process.cwd(), file)}: review it, then add it to src/migrations/index.ts`);
       return 0;
     }
     default:

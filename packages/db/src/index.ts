@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 
 export * from './entities';
-export { ormConfig, TENANT_FILTER, type OrmOptions } from './orm';
+export { ormConfig, appTimeouts, TENANT_FILTER, type OrmOptions } from './orm';
 export { setTenantScope, type TenantScope } from './tenant';
 export { migrateDatabase, migrationNeeded, ensureRoles } from './migrate';
 export { importBundledFrameworks, importFramework, importGuidance, PublishedFrameworkChangedError } from './frameworks/import';
 export { createCrossTenantReader, type CrossTenantReader } from './cross-tenant';
 export {
   loadFrameworkTree,
+  fromEntityManager,
+  type SharedRows,
+  type FrameworkRow,
   consensusMaps,
   type FrameworkTree,
   type NodeView,
@@ -15,3 +18,5 @@ export {
   type AnswerScale,
 } from './frameworks/tree';
 export * from './plans';
+export * from './session';
+export { recordAudit, snapshot, type Actor, type SystemActor, type AuditRecord } from './audit';

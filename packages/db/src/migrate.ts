@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { DatabaseConfig as Config } from '@waymark/config';
 import { DATABASE_ROLES } from '@waymark/config';
 import { ormConfig } from './orm';
+import { TENANT_FK_SUFFIX } from './migrations/tenancy';
 
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
@@ -46,12 +47,29 @@ export async function migrateDatabase(
   }
 }
 
-/** True when the entities describe a schema the migrations do not produce (a migration is missing). */
-export async function migrationNeeded(clientUrl: string): Promise<boolean> {
+/**
+ * The schema changes the entities call for that no migration has made: empty when the migrations
+ * are complete. The composite tenant foreign keys are made by the migrations alone (the ORM cannot
+ * describe a key that shares organisation_id with another), so the ORM's wish to drop them is not
+ * a change.
+ */
+export async function pendingSchemaChanges(clientUrl: string): Promise<{ up: string[]; down: string[] }> {
   const orm = await MikroORM.init(ormConfig({ clientUrl, poolMax: 1 }));
   try {
-    return await orm.getMigrator().checkMigrationNeeded();
+    const diff = await orm.getSchemaGenerator().getUpdateSchemaMigrationSQL({ wrap: false });
+    const statements = (sql: string) =>
+      sql
+        .split(/;\n/)
+        .map((s) => s.trim())
+        .filter((s) => s && !s.includes(`${TENANT_FK_SUFFIX}"`))
+        .map((s) => (s.endsWith(';') ? s : `${s};`));
+    return { up: statements(diff.up), down: statements(diff.down) };
   } finally {
     await orm.close(true);
   }
+}
+
+/** True when the entities describe a schema the migrations do not produce (a migration is missing). */
+export async function migrationNeeded(clientUrl: string): Promise<boolean> {
+  return (await pendingSchemaChanges(clientUrl)).up.length > 0;
 }

@@ -15,15 +15,46 @@ export interface OrmOptions {
   onQuery?: (sql: string) => void;
   /** Only for the cross-organisation reader: no tenant filter (its role reads every organisation). */
   withoutTenantFilter?: boolean;
+  /**
+   * Limits for the apps' connections, so a frozen or overloaded database fails requests quickly
+   * instead of hanging them: statements are cancelled, idle transactions ended, and waiting for a
+   * pooled connection gives up. Migrations (the owner's connection) run without them.
+   */
+  timeouts?: { statementMs: number; idleInTransactionMs: number; acquireMs: number };
 }
 
-export function ormConfig({ clientUrl, poolMax = 10, onQuery, withoutTenantFilter = false }: OrmOptions): Options<PostgreSqlDriver> {
+/** The app's connection settings from its configuration. */
+export function appTimeouts(cfg: {
+  DATABASE_STATEMENT_TIMEOUT_MS: number;
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: number;
+  DATABASE_ACQUIRE_TIMEOUT_MS: number;
+}): NonNullable<OrmOptions['timeouts']> {
+  return {
+    statementMs: cfg.DATABASE_STATEMENT_TIMEOUT_MS,
+    idleInTransactionMs: cfg.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    acquireMs: cfg.DATABASE_ACQUIRE_TIMEOUT_MS,
+  };
+}
+
+export function ormConfig({ clientUrl, poolMax = 10, onQuery, withoutTenantFilter = false, timeouts }: OrmOptions): Options<PostgreSqlDriver> {
   return defineConfig({
     clientUrl,
     entities: ENTITIES,
     metadataProvider: ReflectMetadataProvider,
     discovery: { warnWhenNoEntities: true },
-    pool: { min: 0, max: poolMax },
+    pool: { min: 0, max: poolMax, ...(timeouts ? { acquireTimeoutMillis: timeouts.acquireMs } : {}) },
+    ...(timeouts
+      ? {
+          driverOptions: {
+            connection: {
+              statement_timeout: timeouts.statementMs,
+              idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+              // A database that does not answer a new connection at all is as good as down.
+              connectionTimeoutMillis: timeouts.acquireMs,
+            },
+          },
+        }
+      : {}),
     forceUtcTimezone: true,
     allowGlobalContext: false,
     // Every find on a tenant entity needs the organisation: a missing parameter is an error, not all rows.

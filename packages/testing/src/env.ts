@@ -15,7 +15,7 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
     DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     AUTH_TOKEN_SECRET: TOKEN_SECRET,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...overrides,
   });
 }

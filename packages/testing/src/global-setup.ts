@@ -24,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
     }
     await client.query(`create database "${template}"`);
   });
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'packages/db'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const env = { ...process.env, DATABASE_URL: withDatabase(cfg.DATABASE_URL, template), REDIS_URL: cfg.REDIS_URL };
   for (const command of ['migrate', 'frameworks']) {
     execFileSync(process.execPath, ['packages/db/dist/cli.js', command], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -19,7 +19,7 @@ const ASSESSMENT = `query($id: ID!) { assessment(id: $id) {
   myAnswers { nodeKey value } assessorAnswers { nodeKey value userId }
   disagreements { nodeKey consensus values { value userIds } }
   scores { practice evidence complete unsupportedClaims elements { elementKey practice evidence complete unsupportedClaim } }
-  reopenings { reason reopenedBy }
+  reopenings { reason reopenedBy { id name } }
 } }`;
 
 const CREATE = `mutation($input: CreateAssessmentInput!) { createAssessment(input: $input) { id status cycle } }`;
@@ -68,8 +68,13 @@ describe('an assessment from draft to the next cycle', () => {
     expect(a.answers.map((x: any) => [x.nodeKey, x.value])).toEqual([['3.1.3', 'NO']]);
     expect(a.scores.complete).toBe(false);
 
-    // Submit is refused with the list of what is missing.
-    const refused = await api.gql(SUBMIT, { id }, assessor);
+    // Submitting and locking is a manager's: an assessor sees what is missing, and may not submit.
+    const completion = ok(await api.gql(`query($id: ID!) { assessment(id: $id) { completion { partsAnswered partsTotal missingKeys readyToSubmit } } }`, { id }, assessor)).assessment.completion;
+    expect(completion).toMatchObject({ partsAnswered: 1, partsTotal: PRACTICE_KEYS.length, readyToSubmit: false });
+    expect(completion.missingKeys).toEqual(PRACTICE_KEYS.filter((k) => k !== '3.1.3'));
+    expect(errorCode(await api.gql(SUBMIT, { id }, assessor))).toBe('FORBIDDEN');
+    // A manager's submit is refused with the list of what is missing.
+    const refused = await api.gql(SUBMIT, { id }, manager);
     expect(errorCode(refused)).toBe('CONFLICT');
     expect(refused.errors![0]!.extensions!.missing).toEqual(PRACTICE_KEYS.filter((k) => k !== '3.1.3'));
 
@@ -88,7 +93,8 @@ describe('an assessment from draft to the next cycle', () => {
     expect(a.scores.unsupportedClaims).toEqual(['3.1']);
     expect(a.scores.elements.find((e: any) => e.elementKey === '3.2').evidence).toBeNull();
 
-    const submitted = ok(await api.gql(SUBMIT, { id }, assessor)).submitAssessment;
+    expect(errorCode(await api.gql(SUBMIT, { id }, assessor))).toBe('FORBIDDEN');
+    const submitted = ok(await api.gql(SUBMIT, { id }, manager)).submitAssessment;
     expect(submitted.status).toBe('SUBMITTED');
 
     // Locked: nobody can change answers now.
@@ -98,9 +104,16 @@ describe('an assessment from draft to the next cycle', () => {
     // Only a manager reopens, and the reason is kept.
     expect(errorCode(await api.gql(REOPEN, { id, reason: 'Found new evidence from partners' }, assessor))).toBe('FORBIDDEN');
     expect(errorCode(await api.gql(REOPEN, { id, reason: 'short' }, manager))).toBe('BAD_USER_INPUT');
+    // Trimmed first, then measured: twelve spaces are no reason at all, and padding does not make one long enough.
+    for (const reason of [' '.repeat(12), `   short   `, '\t\n'.repeat(8)]) {
+      const blank = await api.gql(REOPEN, { id, reason }, manager);
+      expect(errorCode(blank)).toBe('BAD_USER_INPUT');
+      expect(blank.errors![0]!.extensions!.field).toBe('reason');
+    }
     expect(ok(await api.gql(REOPEN, { id, reason: 'Found new evidence from partners' }, manager)).reopenAssessment.status).toBe('REOPENED');
     a = ok(await api.gql(ASSESSMENT, { id }, viewer)).assessment;
     expect(a.reopenings.map((r: any) => r.reason)).toEqual(['Found new evidence from partners']);
+    expect(a.reopenings[0].reopenedBy.name).toMatch(/manager of/);
     ok(await api.gql(SUBMIT, { id }, manager));
 
     // The next cycle starts from the agreed answers.
@@ -150,6 +163,49 @@ describe('an assessment from draft to the next cycle', () => {
     expect(codes.filter((c) => c !== 'OK')).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
     const rows = await api.db.owner.em.fork().count(Assessment, { organisationId: org.id, cycle: 'race' }, { filters: false });
     expect(rows).toBe(1);
+  });
+
+  it('shows people by name, and lets the team take answers back to unanswered', async () => {
+    const id = await newAssessment('people');
+    const mine = [{ nodeKey: '3.1.1.a', value: 'YES' }, { nodeKey: '3.1.g1.1', value: 'NO' }];
+    ok(await api.gql(RECORD, { input: { assessmentId: id, answers: mine } }, assessor));
+    ok(await api.gql(RECORD, { input: { assessmentId: id, answers: [{ nodeKey: '3.1.1.a', value: 'NO' }] } }, assessor2));
+    ok(await api.gql(CONSENSUS, { input: { assessmentId: id, answers: [{ nodeKey: '3.1.1.a', value: 'STARTED' }, { nodeKey: '3.1.1.b', value: 'YES' }] } }, manager));
+    const PEOPLE = `query($id: ID!) { assessment(id: $id) {
+      assessorAnswers { nodeKey assessor { id name email kind } }
+      answers { nodeKey setBy { name kind } }
+      disagreements { nodeKey values { value people { name } } } } }`;
+    let a = ok(await api.gql(PEOPLE, { id }, viewer)).assessment;
+    expect(a.assessorAnswers.map((x: any) => x.assessor.name)).toEqual(Array(3).fill(`assessor of ${org.name}`));
+    expect(a.assessorAnswers.every((x: any) => x.assessor.kind === 'PERSON' && /@example\.test$/.test(x.assessor.email))).toBe(true);
+    expect(a.answers.map((x: any) => x.setBy.name)).toEqual(['manager of ' + org.name, 'manager of ' + org.name]);
+    expect(a.disagreements[0].values.flatMap((v: any) => v.people.map((p: any) => p.name))).toHaveLength(2);
+
+    const CLEAR_MINE = `mutation($i: ClearAnswersInput!) { clearMyAnswers(input: $i) { myAnswers { nodeKey } } }`;
+    const CLEAR_AGREED = `mutation($i: ClearAnswersInput!) { clearConsensusAnswers(input: $i) { answers { nodeKey } } }`;
+    expect(ok(await api.gql(CLEAR_MINE, { i: { assessmentId: id, nodeKeys: ['3.1.1.a'] } }, assessor)).clearMyAnswers.myAnswers).toEqual([{ nodeKey: '3.1.g1.1' }]);
+    expect(ok(await api.gql(CLEAR_AGREED, { i: { assessmentId: id, nodeKeys: ['3.1.1.a'] } }, manager)).clearConsensusAnswers.answers).toEqual([{ nodeKey: '3.1.1.b' }]);
+    expect(errorCode(await api.gql(CLEAR_AGREED, { i: { assessmentId: id, nodeKeys: ['9.9'] } }, manager))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api.gql(CLEAR_AGREED, { i: { assessmentId: id, nodeKeys: ['3.1.1.b'] } }, viewer))).toBe('FORBIDDEN');
+    a = ok(await api.gql(PEOPLE, { id }, viewer)).assessment;
+    expect(a.assessorAnswers.map((x: any) => x.nodeKey).sort()).toEqual(['3.1.1.a', '3.1.g1.1']);
+    const actions = (await api.db.owner.em.fork().find(AuditEntry, { organisationId: org.id, entityId: id })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['assessment.answers.clear', 'assessment.consensus.clear']));
+  });
+
+  it('never overwrites a change someone else made since it was read', async () => {
+    const id = await newAssessment('concurrent');
+    ok(await api.gql(CONSENSUS, { input: { assessmentId: id, answers: [{ nodeKey: '3.2.1', value: 'NO' }] } }, manager));
+    const READ = `query($id: ID!) { assessment(id: $id) { answers { nodeKey value updatedAt } } }`;
+    const seen = ok(await api.gql(READ, { id }, assessor)).assessment.answers[0].updatedAt;
+    // Someone else changes it; the first person's save, based on what they saw, is refused.
+    ok(await api.gql(CONSENSUS, { input: { assessmentId: id, answers: [{ nodeKey: '3.2.1', value: 'STARTED', expectedUpdatedAt: seen }] } }, assessor2));
+    const stale = await api.gql(CONSENSUS, { input: { assessmentId: id, answers: [{ nodeKey: '3.2.1', value: 'YES', expectedUpdatedAt: seen }] } }, assessor);
+    expect(errorCode(stale)).toBe('CONFLICT');
+    expect(stale.errors![0]!.extensions!.changed).toEqual([expect.objectContaining({ nodeKey: '3.2.1', value: 'STARTED' })]);
+    // Expecting "no answer yet" where there is one is refused too; nothing was saved by either.
+    expect(errorCode(await api.gql(CONSENSUS, { input: { assessmentId: id, answers: [{ nodeKey: '3.2.1', value: 'YES', expectedUpdatedAt: null }] } }, assessor))).toBe('CONFLICT');
+    expect(ok(await api.gql(READ, { id }, viewer)).assessment.answers.map((x: any) => x.value)).toEqual(['STARTED']);
   });
 
   it('lets a viewer read but not write, and an assessor not create', async () => {

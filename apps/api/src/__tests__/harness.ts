@@ -37,10 +37,9 @@ export interface TestApi {
 export async function startTestApi(): Promise<TestApi> {
   const db = await createTestDatabase();
   const statements: string[] = [];
-  const orm = await MikroORM.init(
-    ormConfig({ clientUrl: db.appUrl, poolMax: 5, onQuery: (sql) => statements.push(sql) }),
-  );
-  const server = await createApiServer(db.config, orm);
+  const onQuery = (sql: string) => statements.push(sql);
+  const orm = await MikroORM.init(ormConfig({ clientUrl: db.appUrl, poolMax: 5, onQuery }));
+  const server = await createApiServer(db.config, orm, { onQuery });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const fx = fixtures(db.owner);

@@ -88,12 +88,13 @@ describe('action plans', () => {
     // Submit, then the next cycle carries the open items with their history.
     ok(await api.gql(`mutation($a: ID!) { submitAssessment(id: $a) { id } }`, { a: id }, manager));
     const dropped = all.find((i: any) => i.itemKey === 'prompt:3.1.g1.2');
-    ok(await api.gql(STATUS, { id: dropped.id, s: 'DROPPED' }, manager));
+    ok(await api.gql(STATUS, { id: dropped.id, s: 'DROPPED', n: 'Our users do not use this channel' }, manager));
     const next = ok(await api.gql(`mutation($i: StartNextCycleInput!) { startNextCycle(input: $i) { id } }`, { i: { previousAssessmentId: id, cycle: '2026' } }, manager)).startNextCycle.id;
     const carried = await items({ assessmentId: next });
     expect(carried.map((i: any) => i.itemKey).sort()).toEqual(['action:3.1.1', 'action:3.1.2', 'action:3.3.2', 'prompt:3.1.g1.1', 'prompt:3.1.g1.2']);
-    // The dropped item is not carried; the gap is still in the answers, so the new plan raises it afresh.
-    expect(carried.find((i: any) => i.itemKey === 'prompt:3.1.g1.2')).toMatchObject({ carriedFromId: null, status: 'OPEN' });
+    // The dropped item is not carried; the gap is still in the answers, so the new plan raises it
+    // again, following the team's decision: dropped, with the reason, linked to the earlier item.
+    expect(carried.find((i: any) => i.itemKey === 'prompt:3.1.g1.2')).toMatchObject({ carriedFromId: null, status: 'DROPPED' });
     expect(carried.filter((i: any) => i.carriedFromId).map((i: any) => i.itemKey).sort()).toEqual(['action:3.1.1', 'action:3.1.2', 'action:3.3.2', 'prompt:3.1.g1.1']);
     const continued = carried.find((i: any) => i.itemKey === 'action:3.1.1');
     expect(continued).toMatchObject({ carriedFromId: action.id, status: 'IN_PROGRESS', ownerUserId: assessorId });
@@ -105,7 +106,7 @@ describe('action plans', () => {
     expect(progress.map((p: any) => p.cycle)).toEqual(['2025', '2026']);
     expect(progress[0].practiceChange).toBeNull();
     expect(progress[1].practiceChange).toBe(progress[1].practice - progress[0].practice);
-    expect(progress[0].plan).toMatchObject({ items: 6, resolvedByAssessment: 1 });
+    expect(progress[0].plan).toMatchObject({ items: 6, resolvedByAssessment: 1, open: 0, overdue: 0 });
     expect(progress[1].plan.items).toBe(5);
 
     plan = await items({ assessmentId: next });

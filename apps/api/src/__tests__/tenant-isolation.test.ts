@@ -67,6 +67,12 @@ const CASES: Record<string, Case> = {
   },
   'Mutation.recordAnswers': { query: `mutation($i: AnswersInput!) { recordAnswers(input: $i) { nodeKey } }`, variables: () => ({ i: { assessmentId: A.draft, answers: [answer] } }), targetsA: true },
   'Mutation.setConsensusAnswers': { query: `mutation($i: AnswersInput!) { setConsensusAnswers(input: $i) { id } }`, variables: () => ({ i: { assessmentId: A.draft, answers: [answer] } }), targetsA: true },
+  'Mutation.clearMyAnswers': { query: `mutation($i: ClearAnswersInput!) { clearMyAnswers(input: $i) { id } }`, variables: () => ({ i: { assessmentId: A.draft, nodeKeys: ['3.1.1.a'] } }), targetsA: true },
+  'Mutation.clearConsensusAnswers': {
+    query: `mutation($i: ClearAnswersInput!) { clearConsensusAnswers(input: $i) { id } }`,
+    variables: () => ({ i: { assessmentId: A.submitted, nodeKeys: ['3.1.1.a'] } }),
+    targetsA: true,
+  },
   'Mutation.adoptAgreedAnswers': { query: `mutation($id: ID!) { adoptAgreedAnswers(id: $id) { id } }`, variables: () => ({ id: A.draft }), targetsA: true },
   'Mutation.submitAssessment': { query: `mutation($id: ID!) { submitAssessment(id: $id) { id } }`, variables: () => ({ id: A.draft }), targetsA: true },
   'Mutation.reopenAssessment': { query: `mutation($id: ID!) { reopenAssessment(id: $id, reason: "Trying to reopen someone else's") { id } }`, variables: () => ({ id: A.submitted }), targetsA: true },

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type express from 'express';
 import { type Stringifier, stringify } from 'csv-stringify';
 import { notFound } from '@waymark/domain';
-import { isUuid } from '../graphql/ids';
+import { isUuid } from '@waymark/db';
 import { cursorBatches, cursorRows } from './cursor';
 import type { ExportContext } from './route';
 import { type ExportColumn, type ExportTable, selectColumn, selectTable } from './tables';

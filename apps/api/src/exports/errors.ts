@@ -1,23 +1,12 @@
 import type express from 'express';
 import { WaymarkError } from '@waymark/domain';
 
-const STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-};
-
-/** HTTP status for one of our typed errors. */
-export const statusOf = (error: WaymarkError) => STATUS[error.code] ?? 400;
-
 /**
  * Writes an error the way the GraphQL endpoint does: `{ errors: [{ message, extensions: { code } }] }`,
- * never HTML and never a stack. Anything that is not a WaymarkError is masked (the caller logs it).
+ * with the status of its code (one table, in packages/domain), never HTML and never a stack.
+ * Anything that is not a WaymarkError is masked (the caller logs it).
  */
-export function sendError(res: express.Response, error: unknown, internalStatus = 500): void {
+export function sendError(res: express.Response, error: unknown): void {
   if (res.headersSent) {
     // Part of a download is already on the wire: cutting the connection is the only honest signal.
     res.destroy();
@@ -25,9 +14,10 @@ export function sendError(res: express.Response, error: unknown, internalStatus 
   }
   const body =
     error instanceof WaymarkError
-      ? { status: statusOf(error), message: error.message, extensions: { code: error.code, ...error.details } }
-      : { status: internalStatus, message: 'Internal error: it has been logged', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      ? { status: error.status, message: error.message, extensions: { code: error.code, ...error.details } }
+      : { status: 500, message: 'Internal error: it has been logged', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   // A download route may already have chosen an attachment name or a content type: an error is neither.
   res.removeHeader('content-disposition');
+  if (body.status === 503) res.set('retry-after', '5');
   res.status(body.status).set('cache-control', 'no-store').json({ errors: [{ message: body.message, extensions: body.extensions }] });
 }

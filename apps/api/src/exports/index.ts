@@ -2,7 +2,7 @@ import express from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ApiConfig as Config } from '@waymark/config';
 import { WaymarkError } from '@waymark/domain';
-import type { Logger } from '../logger';
+import type { Logger } from '@waymark/logger';
 import { sendOrganisationJson, sendPlanCsv, sendTableCsv } from './downloads';
 import { sendError } from './errors';
 import { sendReport } from './report';

@@ -16,8 +16,8 @@ import {
   loadFrameworkTree,
 } from '@waymark/db';
 import { type AssessmentScore, type ElementScore, notFound } from '@waymark/domain';
-import { isUuid } from '../graphql/ids';
-import { scoresOf } from '../modules/assessments/service';
+import { isUuid } from '@waymark/db';
+import { scoresOf } from '../modules/assessments/queries';
 import { SafeHtml, html, link } from './html';
 import type { ExportContext } from './route';
 

@@ -1,10 +1,13 @@
 import type express from 'express';
 import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
 import type { ApiConfig as Config } from '@waymark/config';
+import { type Reader, Session } from '@waymark/db';
 import { WaymarkError } from '@waymark/domain';
+import type { Logger } from '@waymark/logger';
 import { assertAllowed } from '../graphql/auth-checker';
-import { type Principal, authenticate, credentialsFrom } from '../auth/authenticate';
-import type { Logger } from '../logger';
+import { databaseError } from '../graphql/errors';
+import { authenticate } from '../auth/authenticate';
+import { readCredential } from '../auth/credentials';
 import { sendError } from './errors';
 
 export interface ExportDeps {
@@ -13,9 +16,10 @@ export interface ExportDeps {
   log: Logger;
 }
 
-/** A download's view of the request: one transaction, row-level security set to one organisation. */
+/** A download's view of the request: one session, row-level security set to one organisation. */
 export interface ExportContext {
   em: EntityManager;
+  db: Reader;
   /** The same transaction as `em`, as knex, for streaming queries. */
   trx: Knex.Transaction;
   organisationId: string;
@@ -25,69 +29,48 @@ export interface ExportContext {
 
 export type ExportWork = (ctx: ExportContext, req: express.Request, res: express.Response) => Promise<void>;
 
-/** Exports are tenant data: a credential, an organisation to act for, and `exports:read`. */
-function authorise(principal: Principal): asserts principal is Principal & { organisationId: string } {
-  assertAllowed(principal, ['exports:read']);
-}
-
 const DISCONNECTED = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE']);
 
 /** The client went away: not a server fault, nothing to log as an error (a failed query still is one). */
 const clientGone = (error: unknown) => DISCONNECTED.has(String((error as { code?: unknown } | null)?.code));
 
-async function endTransaction(em: EntityManager, commit: boolean, log: Logger): Promise<void> {
-  if (!em.isInTransaction()) return;
-  try {
-    if (commit) await em.commit();
-    else await em.rollback();
-  } catch (error) {
-    log.error('export transaction end failed', error);
-    if (em.isInTransaction()) await em.rollback().catch(() => undefined);
-  }
-}
-
 /**
- * Runs one download in one transaction on one pooled connection, authorised exactly like the
- * GraphQL endpoint. The transaction ends (commit when the response was completed, rollback
- * otherwise, including a client that disconnects mid-stream) before the handler returns, so the
- * connection always goes back to the pool. Errors are JSON; after the first byte they cut the
- * connection instead, since a truncated file must not look complete.
+ * Runs one download in one session on one pooled connection, authorised exactly like the GraphQL
+ * endpoint (a credential, an organisation to act for, and `exports:read`). The session ends
+ * (commit when the response was completed, rollback otherwise, including a client that disconnects
+ * mid-stream) before the handler returns, so the connection always goes back to the pool. Errors
+ * are JSON; after the first byte they cut the connection instead, since a truncated file must not
+ * look complete.
  */
 export function exportRoute({ orm, cfg, log }: ExportDeps, work: ExportWork): express.RequestHandler {
   return async (req, res) => {
     res.set('cache-control', 'no-store');
-    const em = orm.em.fork({ clear: true });
+    let session: Session | null = null;
     let completed = false;
     try {
-      try {
-        await em.begin();
-      } catch (error) {
-        log.error('export: could not start a transaction', error);
-        sendError(res, error, 503);
-        return;
-      }
-      let principal: Principal;
-      try {
-        principal = await authenticate(em, cfg.AUTH_TOKEN_SECRET, credentialsFrom(req.headers));
-      } catch (error) {
-        if (!(error instanceof WaymarkError)) log.error('export: authentication failed', error);
-        sendError(res, error, 503);
-        return;
-      }
-      authorise(principal);
+      const credential = readCredential(req.headers, cfg.AUTH_TOKEN_SECRET);
+      // Streaming queries use knex on the session's transaction, so downloads run in a write session.
+      session = await Session.open(orm, 'write');
+      const principal = await authenticate(session, credential);
+      assertAllowed(principal, ['exports:read']);
+      const em = session.em;
       const trx = em.getTransactionContext<Knex.Transaction>();
-      if (!trx) throw new Error('export: no transaction context after begin()');
-      await work({ em, trx, organisationId: principal.organisationId, userId: principal.userId, apiKeyId: principal.apiKeyId }, req, res);
+      if (!trx || !principal.organisationId) throw new Error('export: no transaction context after begin()');
+      const { organisationId, userId, apiKeyId } = principal;
+      await work({ em, db: session.db, trx, organisationId, userId, apiKeyId }, req, res);
       // Reached only when the body was fully handed over (a disconnect rejects the pipeline instead).
       completed = res.writableEnded;
     } catch (error) {
-      if (clientGone(error)) log.debug('export: client disconnected', { path: req.path });
+      if (clientGone(error)) log.debug({ path: req.path }, 'export: client disconnected');
       else {
-        if (!(error instanceof WaymarkError)) log.error('export failed', error);
-        sendError(res, error);
+        const known = error instanceof WaymarkError ? error : databaseError(error);
+        if (!known) log.error({ err: error }, 'export failed');
+        sendError(res, known ?? error);
       }
     } finally {
-      await endTransaction(em, completed, log);
+      if (session?.isOpen) {
+        await (completed ? session.commit() : session.rollback()).catch((error: unknown) => log.error({ err: error }, 'export: ending the session failed'));
+      }
     }
   };
 }

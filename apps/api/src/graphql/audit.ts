@@ -1,21 +1,18 @@
-import { AuditEntry } from '@waymark/db';
+import { type Actor, recordAudit } from '@waymark/db';
 import type { RequestContext } from '../context';
 
-/** Plain JSON of an entity's own columns, for the before/after of an audit row. */
-export function snapshot(entity: object | null | undefined): Record<string, unknown> | null {
-  if (!entity) return null;
-  const hidden = new Set(['passwordHash', 'secretHash', 'tokenHash']);
-  return Object.fromEntries(
-    Object.entries(entity).filter(([k, v]) => !hidden.has(k) && !k.startsWith('_') && typeof v !== 'function'),
-  );
+export { snapshot } from '@waymark/db';
+
+/** The person or API key a request acts as. */
+export function requestActor(ctx: Pick<RequestContext, 'userId' | 'apiKeyId'>): Actor {
+  if (ctx.userId) return { userId: ctx.userId };
+  if (ctx.apiKeyId) return { apiKeyId: ctx.apiKeyId };
+  throw new Error('an anonymous request reached an operation that is audited');
 }
 
-/**
- * Records a change in the audit log. Written in the request's transaction, so a change and its
- * audit row commit or roll back together.
- */
+/** Records a change made by this request in its transaction (see recordAudit). */
 export function audit(
-  ctx: RequestContext,
+  ctx: Pick<RequestContext, 'em' | 'userId' | 'apiKeyId' | 'organisationId'>,
   action: string,
   entityType: string,
   entityId: string | null,
@@ -23,14 +20,5 @@ export function audit(
   after: unknown,
   organisationId: string | null = ctx.organisationId,
 ): void {
-  ctx.em.create(AuditEntry, {
-    organisationId,
-    actorUserId: ctx.userId,
-    actorApiKeyId: ctx.apiKeyId,
-    action,
-    entityType,
-    entityId,
-    before: before === undefined ? null : JSON.parse(JSON.stringify(before)),
-    after: after === undefined ? null : JSON.parse(JSON.stringify(after)),
-  });
+  recordAudit(ctx.em, requestActor(ctx), { organisationId, action, entityType, entityId, before, after });
 }

@@ -2,17 +2,42 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { WaymarkError } from '@waymark/domain';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { WaymarkError, conflict, unavailable } from '@waymark/domain';
 
-const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
-
-/** A WaymarkError as a GraphQL error, for places outside resolvers (context creation). */
+/** A WaymarkError as a GraphQL error with its HTTP status, for places outside resolvers (sign-in, commit). */
 export function toGraphQLError(error: WaymarkError): GraphQLError {
   return new GraphQLError(error.message, {
-    extensions: { code: error.code, ...error.details, http: { status: HTTP_STATUS[error.code] ?? 400 } },
+    extensions: { code: error.code, ...error.details, http: { status: error.status } },
   });
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
+
+/**
+ * What a database failure means to a client, or null when it means nothing it could act on (a bug:
+ * logged and masked). Unreachable, restarting, timed out or out of connections: try again later
+ * (503). A unique key, or a serialisation failure: a conflict.
+ */
+export function databaseError(error: unknown): WaymarkError | null {
+  const e = error as { code?: unknown; name?: unknown; message?: unknown; constraint?: unknown } | null;
+  if (!e || typeof e !== 'object') return null;
+  const code = typeof e.code === 'string' ? e.code : '';
+  const message = typeof e.message === 'string' ? e.message : '';
+  if (
+    CONNECTION_CODES.has(code) ||
+    code.startsWith('08') || // connection exception
+    code.startsWith('57P') || // admin shutdown, crash shutdown, cannot connect now
+    code === '53300' || // too many connections
+    e.name === 'KnexTimeoutError' ||
+    /Connection terminated|connection timeout|Timeout acquiring a connection|Client has encountered a connection error/i.test(message)
+  ) {
+    return unavailable('The database is unavailable at the moment: nothing was saved; try again shortly', { retryable: true });
+  }
+  if (code === '57014') return unavailable('The database took too long to answer: nothing was saved; try again', { retryable: true });
+  if (code === '23505' || e.name === 'UniqueConstraintViolationException') return conflict('This already exists');
+  if (code === '40001' || code === '40P01') return conflict('Another change got there first: nothing was saved; try again', { retryable: true });
+  return null;
 }
 
 function flattenValidation(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
@@ -23,32 +48,28 @@ function flattenValidation(errors: ValidationError[], prefix = ''): { field: str
   });
 }
 
+/** The wrapped cause of a MikroORM driver exception, which carries PostgreSQL's SQLSTATE. */
+const causeOf = (error: unknown) => (error as { previous?: unknown; cause?: unknown })?.previous ?? (error as { cause?: unknown })?.cause;
+
 /**
- * The one place errors become what clients see. Our closed set keeps its code and message;
- * input validation names each field; everything else is logged and masked, so no stack trace or
- * internal detail ever leaves the server.
+ * The one place errors become what clients see. Our closed set keeps its code and message; input
+ * validation names each field; database outages are 503s a client can retry; everything else is
+ * logged and masked, so no stack trace or internal detail ever leaves the server.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-  if (original instanceof WaymarkError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
-  }
+  const known = original instanceof WaymarkError ? original : (databaseError(original) ?? databaseError(causeOf(original)));
+  if (known) return { ...base, message: known.message, extensions: { code: known.code, ...known.details } };
   if (original instanceof ArgumentValidationError) {
     const problems = flattenValidation(original.extensions.validationErrors);
     const message = problems.map((p) => `${p.field}: ${p.message}`).join('; ') || 'Invalid input';
     return { ...base, message, extensions: { code: 'BAD_USER_INPUT', problems } };
   }
-  if (original instanceof UniqueConstraintViolationException) {
-    return { ...base, message: 'This already exists', extensions: { code: 'CONFLICT' } };
-  }
   const code = formatted.extensions?.code;
-  // graphql-js and Apollo's own errors (syntax, validation, bad variables) are safe to show.
+  // graphql-js and Apollo's own errors (syntax, validation, bad variables) are safe to show as they are.
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-    return { ...base, extensions: { code } };
-  }
-  if (original instanceof GraphQLError && !original.originalError) {
-    return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
+    return { ...base, extensions: { ...formatted.extensions, code } };
   }
   log(original);
   return { ...base, message: 'Internal error: it has been logged', extensions: { code: 'INTERNAL_SERVER_ERROR' } };

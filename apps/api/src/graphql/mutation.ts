@@ -1,17 +1,18 @@
 import { type MiddlewareFn, Mutation as TypeGraphQLMutation, UseMiddleware } from 'type-graphql';
+import type { RequestContext } from '../context';
 
 type Options = Parameters<typeof TypeGraphQLMutation>[1];
 type ReturnType = Parameters<typeof TypeGraphQLMutation>[0];
-import type { RequestContext } from '../context';
 
 /**
- * Writes a mutation's changes before its result is sent, so a database error (a unique
- * constraint, say) becomes that mutation's typed error instead of surfacing at commit. Attached to
- * mutations only: a global middleware would wrap every field of every query in another promise.
+ * Writes a mutation's changes before its result is resolved, so a database error (a unique
+ * constraint, say) becomes that mutation's typed error instead of surfacing at commit, and the
+ * fields of the result (read through the read path, on the same transaction) see what was written.
  */
 const flushAfterMutation: MiddlewareFn<RequestContext> = async ({ context }, next) => {
   const result: unknown = await next();
   await context.em.flush();
+  context.loaders.clearAll();
   return result;
 };
 

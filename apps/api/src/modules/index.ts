@@ -1,19 +1,17 @@
 import type { NonEmptyArray } from 'type-graphql';
-import { AssessmentResolver } from './assessments/resolver';
-import { ConsensusEvidenceResolver, EvidenceResolver } from './evidence/resolver';
+import { ASSESSMENT_RESOLVERS } from './assessments/resolver';
+import { EVIDENCE_RESOLVERS } from './evidence/resolver';
 import { FrameworkResolver } from './frameworks/resolver';
-import { ActionItemResolver, ActionPlanResolver } from './plans/resolver';
+import { PARTNER_RESOLVERS } from './partners/resolver';
 import { PEOPLE_RESOLVERS } from './people';
-import { PARTNER_RESOLVERS } from './partners';
+import { PLAN_RESOLVERS } from './plans/resolver';
 
 /** Every resolver in the API. A feature is a folder in modules/ and one line here. */
 export const RESOLVERS: NonEmptyArray<Function> = [
   FrameworkResolver,
-  AssessmentResolver,
-  EvidenceResolver,
-  ConsensusEvidenceResolver,
-  ActionPlanResolver,
-  ActionItemResolver,
+  ...ASSESSMENT_RESOLVERS,
+  ...EVIDENCE_RESOLVERS,
+  ...PLAN_RESOLVERS,
   ...PEOPLE_RESOLVERS,
   ...PARTNER_RESOLVERS,
 ];

@@ -1,5 +1,5 @@
-import { Entity, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
-import { TenantEntity } from './base';
+import { Entity, type Opt, Property, Unique } from '@mikro-orm/core';
+import { TenantEntity, TenantRef } from './base';
 import { Assessment } from './assessment';
 
 /**
@@ -8,7 +8,7 @@ import { Assessment } from './assessment';
  * prompts; the service checks which scale applies to which key.
  */
 abstract class AnswerFields extends TenantEntity {
-  @ManyToOne({ entity: () => Assessment, mapToPk: true, fieldName: 'assessment_id', deleteRule: 'cascade' })
+  @TenantRef(() => Assessment, { fieldName: 'assessment_id' })
   assessmentId!: string;
 
   @Property({ type: 'string', length: 40 })
@@ -29,7 +29,8 @@ abstract class AnswerFields extends TenantEntity {
 
 /** One assessor's own view of one item. */
 @Entity({ tableName: 'assessor_answer' })
-@Unique({ properties: ['assessmentId', 'nodeKey', 'userId'] })
+@Unique({ properties: ['organisationId', 'assessmentId', 'nodeKey', 'userId'] })
+@Unique({ properties: ['organisationId', 'id'] })
 export class AssessorAnswer extends AnswerFields {
   @Property({ type: 'uuid' })
   userId!: string;
@@ -37,7 +38,8 @@ export class AssessorAnswer extends AnswerFields {
 
 /** The team's agreed answer: the only one that counts for scores. */
 @Entity({ tableName: 'consensus_answer' })
-@Unique({ properties: ['assessmentId', 'nodeKey'] })
+@Unique({ properties: ['organisationId', 'assessmentId', 'nodeKey'] })
+@Unique({ properties: ['organisationId', 'id'] })
 export class ConsensusAnswer extends AnswerFields {
   @Property({ type: 'uuid' })
   setBy!: string;

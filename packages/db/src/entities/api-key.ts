@@ -1,8 +1,9 @@
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Property, Unique } from '@mikro-orm/core';
 import { TenantEntity } from './base';
 
 /** A machine credential for one organisation. Only a hash of the secret is kept. */
 @Entity({ tableName: 'api_key' })
+@Unique({ properties: ['organisationId', 'id'] })
 export class ApiKey extends TenantEntity {
   @Property({ type: 'string', length: 200 })
   name!: string;

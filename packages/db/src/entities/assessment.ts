@@ -1,11 +1,12 @@
 import { Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
-import { TenantEntity } from './base';
+import { TenantEntity, TenantRef } from './base';
 import { AssessmentStatus } from './enums';
 import { Framework } from './framework';
 
 /** One organisation's self-assessment against one framework version for one cycle (e.g. "2026"). */
 @Entity({ tableName: 'assessment' })
 @Unique({ properties: ['organisationId', 'frameworkId', 'cycle'] })
+@Unique({ properties: ['organisationId', 'id'] })
 @Index({ properties: ['organisationId', 'createdAt', 'id'] })
 export class Assessment extends TenantEntity {
   @ManyToOne({ entity: () => Framework, mapToPk: true, fieldName: 'framework_id', deleteRule: 'restrict' })
@@ -21,7 +22,7 @@ export class Assessment extends TenantEntity {
   dueOn: string | null = null;
 
   /** The cycle this one was started from, so plans and progress can follow an organisation over years. */
-  @ManyToOne({ entity: () => Assessment, mapToPk: true, fieldName: 'previous_id', nullable: true, deleteRule: 'set null' })
+  @TenantRef(() => Assessment, { fieldName: 'previous_id', nullable: true })
   previousId: string | null = null;
 
   @Property({ type: 'uuid' })
@@ -39,8 +40,10 @@ export class Assessment extends TenantEntity {
 
 /** Why and by whom a submitted assessment was reopened; kept for good. */
 @Entity({ tableName: 'assessment_reopening' })
+@Unique({ properties: ['organisationId', 'id'] })
+@Index({ properties: ['organisationId', 'assessmentId'] })
 export class AssessmentReopening extends TenantEntity {
-  @ManyToOne({ entity: () => Assessment, mapToPk: true, fieldName: 'assessment_id', deleteRule: 'cascade', index: true })
+  @TenantRef(() => Assessment, { fieldName: 'assessment_id' })
   assessmentId!: string;
 
   @Property({ type: 'text' })

@@ -20,6 +20,10 @@ export class AuditEntry {
   @Property({ type: 'uuid', nullable: true })
   actorApiKeyId: string | null = null;
 
+  /** Set when Waymark itself acted (the worker's jobs): neither a person nor a key. */
+  @Property({ type: 'string', length: 40, nullable: true })
+  actorSystem: string | null = null;
+
   @Property({ type: 'string', length: 100 })
   action!: string;
 

@@ -1,9 +1,10 @@
-import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
-import { TenantEntity } from './base';
-import { Assessment } from './assessment';
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
+import { TenantEntity, TenantRef } from './base';
+import { AnswerLink } from './answer-link';
 
 /** An item in the organisation's evidence library; one item can support many answers. */
 @Entity({ tableName: 'evidence' })
+@Unique({ properties: ['organisationId', 'id'] })
 @Index({ properties: ['organisationId', 'createdAt', 'id'] })
 export class Evidence extends TenantEntity {
   @Property({ type: 'string', length: 300 })
@@ -30,18 +31,8 @@ export class Evidence extends TenantEntity {
 
 /** Links an evidence item to one answer (assessment + node key). */
 @Entity({ tableName: 'evidence_link' })
-@Unique({ properties: ['evidenceId', 'assessmentId', 'nodeKey'] })
-@Index({ properties: ['assessmentId', 'nodeKey'] })
-export class EvidenceLink extends TenantEntity {
-  @ManyToOne({ entity: () => Evidence, mapToPk: true, fieldName: 'evidence_id', deleteRule: 'cascade' })
+@Unique({ properties: ['organisationId', 'evidenceId', 'assessmentId', 'nodeKey'] })
+export class EvidenceLink extends AnswerLink {
+  @TenantRef(() => Evidence, { fieldName: 'evidence_id' })
   evidenceId!: string;
-
-  @ManyToOne({ entity: () => Assessment, mapToPk: true, fieldName: 'assessment_id', deleteRule: 'cascade' })
-  assessmentId!: string;
-
-  @Property({ type: 'string', length: 40 })
-  nodeKey!: string;
-
-  @Property({ type: 'uuid' })
-  linkedBy!: string;
 }

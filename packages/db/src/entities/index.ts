@@ -13,7 +13,8 @@ import { ActionItem, ActionItemEvidence, ActionItemNote, ActionPlan } from './pl
 import { Partner, PartnerLink } from './partner';
 
 export * from './enums';
-export { BaseEntity, TenantEntity } from './base';
+export { BaseEntity, TenantEntity, TenantRef } from './base';
+export { AnswerLink } from './answer-link';
 export {
   ApiKey, AssessorAnswer, ConsensusAnswer, Assessment, AssessmentReopening, AuditEntry, Evidence, EvidenceLink,
   Framework, FrameworkNode, Guidance, GuidanceLink, Invitation, Membership, Organisation, Region, User,

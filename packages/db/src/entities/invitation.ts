@@ -1,9 +1,10 @@
-import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { TenantEntity } from './base';
 import { MemberRole } from './enums';
 
 /** An invitation by email. Only a hash of its token is kept; the token is shown once. */
 @Entity({ tableName: 'invitation' })
+@Unique({ properties: ['organisationId', 'id'] })
 @Index({ properties: ['organisationId', 'email'] })
 export class Invitation extends TenantEntity {
   @Property({ type: 'string', length: 320 })

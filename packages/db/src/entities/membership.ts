@@ -5,6 +5,7 @@ import { User } from './user';
 
 @Entity({ tableName: 'membership' })
 @Unique({ properties: ['organisationId', 'userId'] })
+@Unique({ properties: ['organisationId', 'id'] })
 export class Membership extends TenantEntity {
   @ManyToOne({ entity: () => User, mapToPk: true, fieldName: 'user_id', deleteRule: 'cascade', index: true })
   userId!: string;

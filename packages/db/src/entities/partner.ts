@@ -1,10 +1,12 @@
-import { Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, type Opt, Property, Unique } from '@mikro-orm/core';
 import { TenantEntity } from './base';
-import { Assessment } from './assessment';
+import { AnswerLink } from './answer-link';
+import { TenantRef } from './base';
 import { PartnerStatus, PartnerType } from './enums';
 
 /** The partnership register: who the organisation works with, what each side brings, when to review. */
 @Entity({ tableName: 'partner' })
+@Unique({ properties: ['organisationId', 'id'] })
 @Index({ properties: ['organisationId', 'nextReviewOn'] })
 export class Partner extends TenantEntity {
   @Property({ type: 'string', length: 200 })
@@ -52,18 +54,8 @@ export class Partner extends TenantEntity {
 
 /** A partnership cited as evidence for an answer (elements 3.1-3.3). */
 @Entity({ tableName: 'partner_link' })
-@Unique({ properties: ['partnerId', 'assessmentId', 'nodeKey'] })
-@Index({ properties: ['assessmentId', 'nodeKey'] })
-export class PartnerLink extends TenantEntity {
-  @ManyToOne({ entity: () => Partner, mapToPk: true, fieldName: 'partner_id', deleteRule: 'cascade' })
+@Unique({ properties: ['organisationId', 'partnerId', 'assessmentId', 'nodeKey'] })
+export class PartnerLink extends AnswerLink {
+  @TenantRef(() => Partner, { fieldName: 'partner_id' })
   partnerId!: string;
-
-  @ManyToOne({ entity: () => Assessment, mapToPk: true, fieldName: 'assessment_id', deleteRule: 'cascade' })
-  assessmentId!: string;
-
-  @Property({ type: 'string', length: 40 })
-  nodeKey!: string;
-
-  @Property({ type: 'uuid' })
-  linkedBy!: string;
 }

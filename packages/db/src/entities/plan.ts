@@ -1,13 +1,15 @@
-import { Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
-import { TenantEntity } from './base';
+import { Entity, Enum, Index, type Opt, Property, Unique } from '@mikro-orm/core';
+import { TenantEntity, TenantRef } from './base';
 import { Assessment } from './assessment';
 import { Evidence } from './evidence';
 import { ActionItemKind, ActionItemStatus } from './enums';
 
 /** The action plan generated from one assessment; regenerating updates it in place. */
 @Entity({ tableName: 'action_plan' })
+@Unique({ properties: ['organisationId', 'assessmentId'] })
+@Unique({ properties: ['organisationId', 'id'] })
 export class ActionPlan extends TenantEntity {
-  @ManyToOne({ entity: () => Assessment, mapToPk: true, fieldName: 'assessment_id', deleteRule: 'cascade', unique: true })
+  @TenantRef(() => Assessment, { fieldName: 'assessment_id' })
   assessmentId!: string;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
@@ -26,13 +28,17 @@ export class ActionPlan extends TenantEntity {
  * resources, success measure, notes) belong to people and are never overwritten by it.
  */
 @Entity({ tableName: 'action_item' })
-@Unique({ properties: ['planId', 'itemKey'] })
+@Unique({ properties: ['organisationId', 'planId', 'itemKey'] })
+@Unique({ properties: ['organisationId', 'id'] })
+@Index({ properties: ['organisationId', 'assessmentId'] })
+// One successor per item: a piece of work is carried forward once.
+@Unique({ properties: ['organisationId', 'carriedFromId'] })
 @Index({ properties: ['organisationId', 'status', 'dueOn'] })
 export class ActionItem extends TenantEntity {
-  @ManyToOne({ entity: () => ActionPlan, mapToPk: true, fieldName: 'plan_id', deleteRule: 'cascade' })
+  @TenantRef(() => ActionPlan, { fieldName: 'plan_id' })
   planId!: string;
 
-  @ManyToOne({ entity: () => Assessment, mapToPk: true, fieldName: 'assessment_id', deleteRule: 'cascade', index: true })
+  @TenantRef(() => Assessment, { fieldName: 'assessment_id' })
   assessmentId!: string;
 
   /** Stable identity of the gap within a plan, e.g. "action:3.1.2" or "prompt:3.1.g1.2". */
@@ -101,8 +107,15 @@ export class ActionItem extends TenantEntity {
   resolvedByAssessmentAt: Date | null = null;
 
   /** The item of the previous cycle's plan this one continues. */
-  @ManyToOne({ entity: () => ActionItem, mapToPk: true, fieldName: 'carried_from_id', nullable: true, deleteRule: 'set null' })
+  @TenantRef(() => ActionItem, { fieldName: 'carried_from_id', nullable: true })
   carriedFromId: string | null = null;
+
+  /**
+   * The previous cycle's item for the same gap, when the team decided it there (DONE or DROPPED) and
+   * the answers show the gap again: this item follows that decision instead of starting afresh.
+   */
+  @TenantRef(() => ActionItem, { fieldName: 'decision_from_id', nullable: true })
+  decisionFromId: string | null = null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date & Opt = new Date();
@@ -110,9 +123,10 @@ export class ActionItem extends TenantEntity {
 
 /** A progress note: history, appended and never edited (the API's role cannot update or delete them). */
 @Entity({ tableName: 'action_item_note' })
-@Index({ properties: ['itemId', 'createdAt'] })
+@Unique({ properties: ['organisationId', 'id'] })
+@Index({ properties: ['organisationId', 'itemId', 'createdAt'] })
 export class ActionItemNote extends TenantEntity {
-  @ManyToOne({ entity: () => ActionItem, mapToPk: true, fieldName: 'item_id', deleteRule: 'cascade' })
+  @TenantRef(() => ActionItem, { fieldName: 'item_id' })
   itemId!: string;
 
   @Property({ type: 'uuid' })
@@ -130,12 +144,14 @@ export class ActionItemNote extends TenantEntity {
 
 /** Evidence collected for an item's measure of success. */
 @Entity({ tableName: 'action_item_evidence' })
-@Unique({ properties: ['itemId', 'evidenceId'] })
+@Unique({ properties: ['organisationId', 'itemId', 'evidenceId'] })
+@Unique({ properties: ['organisationId', 'id'] })
+@Index({ properties: ['organisationId', 'evidenceId'] })
 export class ActionItemEvidence extends TenantEntity {
-  @ManyToOne({ entity: () => ActionItem, mapToPk: true, fieldName: 'item_id', deleteRule: 'cascade' })
+  @TenantRef(() => ActionItem, { fieldName: 'item_id' })
   itemId!: string;
 
-  @ManyToOne({ entity: () => Evidence, mapToPk: true, fieldName: 'evidence_id', deleteRule: 'cascade', index: true })
+  @TenantRef(() => Evidence, { fieldName: 'evidence_id' })
   evidenceId!: string;
 
   @Property({ type: 'uuid' })

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Framework, FrameworkNode, FrameworkNodeKind, Guidance, GuidanceLink } from '../entities';
-import type { ConsensusAnswers, EvidenceValue, PracticeValue, ScoringElement } from '@waymark/domain';
+import { FrameworkNodeKind } from '../entities';
+import type { AnswerScale, ConsensusAnswers, EvidenceValue, PracticeValue, ScoringElement } from '@waymark/domain';
 import { notFound } from '@waymark/domain';
 
-export type AnswerScale = 'PRACTICE' | 'EVIDENCE';
+export type { AnswerScale };
 
 export interface NodeView {
   key: string;
@@ -24,13 +24,24 @@ export interface GuidanceLinkView {
   document: Record<string, unknown>;
 }
 
+/** A framework version's own row, as the tree carries it. */
+export interface FrameworkRow {
+  id: string;
+  key: string;
+  version: string;
+  title: string;
+  source: Record<string, unknown>;
+  contentHash: string;
+  publishedAt: Date;
+}
+
 /**
  * A framework version, read once and kept: published versions never change (the importer refuses
  * edits in place and the API's database role cannot write them), so caching them in memory is
  * safe on every replica.
  */
 export interface FrameworkTree {
-  row: Framework;
+  row: FrameworkRow;
   document: Record<string, unknown>;
   nodes: NodeView[];
   byKey: ReadonlyMap<string, NodeView>;
@@ -43,27 +54,56 @@ export interface FrameworkTree {
   guidanceByNode: ReadonlyMap<string, GuidanceLinkView[]>;
 }
 
+/** Rows of a statement with `$n` parameters: the read path's Reader, or an entity manager (see fromEntityManager). */
+export type SharedRows = <R>(text: string, values: unknown[]) => Promise<R[]>;
+
+/** Runs `$n` statements through an entity manager, on its transaction when it has one. */
+export const fromEntityManager =
+  (em: EntityManager): SharedRows =>
+  <R>(text: string, values: unknown[]) =>
+    em.getConnection().execute<R[]>(text.replace(/\$\d+/g, '?'), values, 'all', em.getTransactionContext());
+
 const cache = new Map<string, Promise<FrameworkTree>>();
 
-export function loadFrameworkTree(em: EntityManager, frameworkId: string): Promise<FrameworkTree> {
+/** The tree of a framework version, from the cache or read once (four statements) and kept. */
+export function loadFrameworkTree(rows: SharedRows | EntityManager, frameworkId: string): Promise<FrameworkTree> {
   let tree = cache.get(frameworkId);
   if (!tree) {
-    tree = build(em, frameworkId);
+    tree = build(typeof rows === 'function' ? rows : fromEntityManager(rows), frameworkId);
     cache.set(frameworkId, tree);
     tree.catch(() => cache.delete(frameworkId));
   }
   return tree;
 }
 
-async function build(em: EntityManager, frameworkId: string): Promise<FrameworkTree> {
-  const row = await em.findOne(Framework, { id: frameworkId }, { populate: ['document'] });
-  if (!row) throw notFound('Framework', frameworkId);
-  const rows = await em.find(FrameworkNode, { frameworkId }, { orderBy: { ordinal: 'asc' } });
-  const links = await em.find(GuidanceLink, { frameworkKey: row.key });
-  const guidance = links.length ? await em.find(Guidance, { id: { $in: [...new Set(links.map((l) => l.guidanceId))] } }) : [];
+interface NodeRow {
+  key: string;
+  kind: FrameworkNodeKind;
+  parent_key: string | null;
+  position: number;
+  text: string;
+  footnotes: number[];
+}
+
+async function build(read: SharedRows, frameworkId: string): Promise<FrameworkTree> {
+  const [framework] = await read<FrameworkRow & { document: Record<string, unknown>; published_at: Date | string; content_hash: string }>(
+    `select id, key, version, title, source, document, content_hash, published_at from framework where id = $1`,
+    [frameworkId],
+  );
+  if (!framework) throw notFound('Framework', frameworkId);
+  const rows = await read<NodeRow>(
+    `select key, kind, parent_key, position, text, footnotes from framework_node where framework_id = $1 order by ordinal`,
+    [frameworkId],
+  );
+  const links = await read<GuidanceLinkView & { reason: string }>(
+    `select g.key as "guidanceKey", g.title, g.partner_type as "partnerType", l.reason, g.source, g.document, l.node_key as "nodeKey"
+       from guidance_link l join guidance g on g.id = l.guidance_id
+      where l.framework_key = $1 order by g.key, l.node_key`,
+    [framework.key],
+  );
 
   const nodes: NodeView[] = rows.map((n) => ({
-    key: n.key, kind: n.kind, parentKey: n.parentKey, position: n.position, text: n.text, footnotes: n.footnotes, children: [],
+    key: n.key, kind: n.kind, parentKey: n.parent_key, position: n.position, text: n.text, footnotes: n.footnotes, children: [],
   }));
   const byKey = new Map(nodes.map((n) => [n.key, n]));
   for (const node of nodes) if (node.parentKey) byKey.get(node.parentKey)?.children.push(node);
@@ -82,19 +122,25 @@ async function build(em: EntityManager, frameworkId: string): Promise<FrameworkT
     scoring.push({ key: element.key, actions: shaped, promptKeys: prompts.map((p) => p.key) });
   }
 
-  const document = row.document;
+  const document = framework.document;
   const footnoteList = (document.footnotes ?? []) as { number: number; text: string }[];
-  const guidanceById = new Map(guidance.map((g) => [g.id, g]));
   const guidanceByNode = new Map<string, GuidanceLinkView[]>();
-  for (const link of links) {
-    const g = guidanceById.get(link.guidanceId)!;
-    const list = guidanceByNode.get(link.nodeKey) ?? [];
-    list.push({ guidanceKey: g.key, title: g.title, partnerType: g.partnerType, reason: link.reason, source: g.source, document: g.document });
-    guidanceByNode.set(link.nodeKey, list);
+  for (const { nodeKey, ...link } of links as (GuidanceLinkView & { nodeKey: string })[]) {
+    const list = guidanceByNode.get(nodeKey) ?? [];
+    list.push(link);
+    guidanceByNode.set(nodeKey, list);
   }
 
   return {
-    row,
+    row: {
+      id: framework.id,
+      key: framework.key,
+      version: framework.version,
+      title: framework.title,
+      source: framework.source,
+      contentHash: framework.content_hash,
+      publishedAt: new Date(framework.published_at),
+    },
     document,
     nodes,
     byKey,

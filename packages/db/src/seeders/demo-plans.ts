@@ -334,6 +334,9 @@ async function secondPlan(
         linkEvidence(ctx, item);
       } else if (item.status === ActionItemStatus.IN_PROGRESS) note(ctx, item, when, pick(NOTES.progress, ctx.random));
       else if (item.status === ActionItemStatus.DEFERRED && u < 0.5) note(ctx, item, when, NOTES.resume[0], ActionItemStatus.OPEN);
+    } else if (item.status === ActionItemStatus.DROPPED) {
+      // A gap the team dropped in 2025 and the 2026 answers still show: it stays dropped (a manager may reopen it).
+      continue;
     } else if (owned.has(item.id)) {
       assign(ctx, item, dueOn, pick([30, 60, 90], ctx.random), nextReviewOn);
       if (u < 0.35) note(ctx, item, when, pick(NOTES.start, ctx.random), ActionItemStatus.IN_PROGRESS);

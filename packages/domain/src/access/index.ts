@@ -2,8 +2,10 @@
  * Who may do what. Roles belong to memberships; API keys carry scopes. Both resolve to the same
  * permission strings, which the API's guards check, so one table decides every access question.
  */
-export const ROLES = ['OWNER', 'MANAGER', 'ASSESSOR', 'VIEWER', 'ANALYST'] as const;
-export type Role = (typeof ROLES)[number];
+import { MemberRole } from '../enums';
+
+export const ROLES = Object.values(MemberRole);
+export type Role = MemberRole;
 
 export const PERMISSIONS = [
   'organisation:read',
@@ -51,9 +53,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'partners:write',
     'exports:read',
   ],
-  // The team answers, agrees and submits; reopening a locked result is a manager's call.
+  // The team answers and agrees; submitting and locking the result, and reopening it, are a manager's call.
   // Action owners are often assessors: they record progress and close their items.
-  ASSESSOR: [...READ, 'answers:write', 'consensus:write', 'assessments:submit', 'evidence:write', 'plans:write', 'partners:write'],
+  ASSESSOR: [...READ, 'answers:write', 'consensus:write', 'evidence:write', 'plans:write', 'partners:write'],
   VIEWER: READ,
   // Analysts work in regional bodies: they read their own body's data; network views come later.
   ANALYST: READ,

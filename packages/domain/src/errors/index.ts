@@ -1,14 +1,18 @@
 /**
- * The closed set of errors Waymark reports to clients. Each maps to one GraphQL `extensions.code`
- * in the API's error formatter; anything else is an internal error and is never shown as it is.
+ * The closed set of errors Waymark reports to clients. Each is one GraphQL `extensions.code` and
+ * one HTTP status (for downloads, and for GraphQL requests refused before they run); anything else
+ * is an internal error and is never shown as it is.
  */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED';
+export const ERROR_STATUS = Object.freeze({
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+});
+export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export class WaymarkError extends Error {
   constructor(
@@ -18,6 +22,10 @@ export class WaymarkError extends Error {
   ) {
     super(message);
     this.name = 'WaymarkError';
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
   }
 }
 
@@ -34,3 +42,9 @@ export const unauthenticated = (message = 'Sign in or send an API key to do this
 
 export const conflict = (message: string, details: Record<string, unknown> = {}) =>
   new WaymarkError('CONFLICT', message, details);
+
+export const unavailable = (message: string, details: Record<string, unknown> = {}) =>
+  new WaymarkError('SERVICE_UNAVAILABLE', message, details);
+
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new WaymarkError('RATE_LIMITED', message, { retryAfterSeconds });

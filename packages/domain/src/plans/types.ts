@@ -1,7 +1,8 @@
 import type { ConsensusAnswers } from '../scoring';
 
-/** What kind of gap an action-plan item closes. */
-export type ItemKind = 'ACTION' | 'PROMPT' | 'EVIDENCE_GAP';
+import type { ItemKind, ItemStatus } from '../enums';
+
+export type { ItemKind, ItemStatus };
 
 /** Guidance linked to an action, with why it helps. */
 export interface PlanGuidance {
@@ -108,6 +109,3 @@ export interface PlanChanges {
   /** Ids of unresolved items whose gap has closed: mark resolved by the assessment (never delete). */
   resolve: string[];
 }
-
-/** The working status people give an item (separate from `resolved`, which the assessment sets). */
-export type ItemStatus = 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'DEFERRED' | 'DROPPED';

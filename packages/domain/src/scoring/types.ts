@@ -1,5 +1,6 @@
-export type PracticeValue = 'YES' | 'STARTED' | 'NO';
-export type EvidenceValue = 'YES' | 'NO' | 'NOT_APPLICABLE';
+import type { EvidenceValue, PracticeValue } from '../enums';
+
+export type { EvidenceValue, PracticeValue };
 
 /** An action of the framework; with no parts, the action key itself is what gets answered. */
 export interface ScoringAction {

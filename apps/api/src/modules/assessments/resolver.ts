@@ -1,154 +1,239 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Mutation } from '../../graphql/mutation';
-import { Length } from 'class-validator';
-import { ArgsType, Args, Field } from 'type-graphql';
-import { Assessment, AssessmentStatus, consensusMaps } from '@waymark/db';
-import { findDisagreements } from '@waymark/domain';
-import { missingParts } from '@waymark/domain';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { IsOptional, Matches } from 'class-validator';
+import { ArgsType, Field } from 'type-graphql';
+import { consensusMaps } from '@waymark/db';
+import { AssessmentStatus, findDisagreements, missingParts } from '@waymark/domain';
 import { type RequestContext, tenant } from '../../context';
 import { PageInput, connectionOf } from '../../graphql/connection';
-import { paginate } from '../../graphql/paginate';
+import { Mutation } from '../../graphql/mutation';
+import { Text } from '../../graphql/text';
 import { FrameworkType } from '../frameworks/types';
 import { frameworkView } from '../frameworks/view';
-import { AnswersInput, CreateAssessmentInput, StartNextCycleInput } from './inputs';
-import * as assessments from './service';
-import * as plans from '../plans/service';
+import { treeOf } from '../frameworks/queries';
+import { PersonType, personOf, requiredPersonOf } from '../people/person';
+import { carryForward } from '../plans/service';
+import { AnswersInput, CYCLE_PATTERN, ClearAnswersInput, CreateAssessmentInput, ReopenArgs, StartNextCycleInput } from './inputs';
 import {
+  assessmentById,
+  assessorAnswersByAssessment,
+  consensusByAssessment,
+  findAssessment,
+  listAssessments,
+  reopeningsByAssessment,
+  scoresOf,
+} from './queries';
+import * as assessments from './service';
+import {
+  type AssessmentRow,
   AssessmentScoreType,
   AssessmentType,
   AssessorAnswerType,
+  CompletionType,
   ConsensusAnswerType,
   DisagreementType,
-  Reopening,
+  DisagreementValue,
+  ReopeningType,
 } from './types';
 
-const AssessmentConnection = connectionOf(AssessmentType, 'Assessment');
+const AssessmentConnection = connectionOf(AssessmentType, 'Assessment', 'assessment');
 
 @ArgsType()
-class ReopenArgs {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { description: 'Why it is reopened; kept with the assessment for good.' })
-  @Length(10, 2000, { message: 'reason must be 10 to 2000 characters: say why the locked result is reopened' })
-  reason!: string;
+class AssessmentListArgs {
+  @Field(() => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page!: PageInput;
+  @Field(() => AssessmentStatus, { nullable: true, description: 'Only assessments in this status.' }) @IsOptional() status?: AssessmentStatus | null;
+  @Field(() => String, { nullable: true, description: 'Only the assessment(s) of this cycle, e.g. "2026".' })
+  @IsOptional()
+  @Text({ max: 40 })
+  @Matches(CYCLE_PATTERN, { message: 'cycle is not a cycle name' })
+  cycle?: string | null;
 }
 
 @Resolver(() => AssessmentType)
 export class AssessmentResolver {
   @Authorized('assessments:read')
   @Query(() => AssessmentConnection, { description: "The organisation's assessments, newest first." })
-  assessments(
-    @Ctx() ctx: RequestContext,
-    @Arg('page', () => PageInput, { defaultValue: { first: 20 } }) page: PageInput,
-    @Arg('status', () => AssessmentStatus, { nullable: true }) status?: AssessmentStatus,
-  ) {
-    const t = tenant(ctx);
-    return paginate(t.em, Assessment, { organisationId: t.organisationId, ...(status ? { status } : {}) }, page, { direction: 'desc' });
+  assessments(@Ctx() ctx: RequestContext, @Args(() => AssessmentListArgs) args: AssessmentListArgs) {
+    return listAssessments(tenant(ctx).db, args.page, args);
   }
 
   @Authorized('assessments:read')
-  @Query(() => AssessmentType)
-  assessment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return assessments.getAssessment(tenant(ctx), id);
+  @Query(() => AssessmentType, { description: 'One assessment of the organisation.' })
+  assessment(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The assessment.' }) id: string) {
+    return findAssessment(tenant(ctx).db, id);
   }
 
   @Authorized('assessments:create')
   @Mutation(() => AssessmentType, { description: 'Start an assessment of a framework version for a cycle.' })
-  createAssessment(@Ctx() ctx: RequestContext, @Arg('input', () => CreateAssessmentInput) input: CreateAssessmentInput) {
+  createAssessment(@Ctx() ctx: RequestContext, @Arg('input', () => CreateAssessmentInput, { description: 'The framework and cycle.' }) input: CreateAssessmentInput) {
     return assessments.createAssessment(tenant(ctx), input);
   }
 
   @Authorized('assessments:create')
-  @Mutation(() => AssessmentType, { description: "Start the next cycle pre-filled with the last cycle's agreed answers and current evidence." })
-  async startNextCycle(@Ctx() ctx: RequestContext, @Arg('input', () => StartNextCycleInput) input: StartNextCycleInput) {
+  @Mutation(() => AssessmentType, {
+    description: "Start the next cycle from a submitted assessment: its agreed answers and current evidence come along, and its plan's open work carries forward.",
+  })
+  async startNextCycle(@Ctx() ctx: RequestContext, @Arg('input', () => StartNextCycleInput, { description: 'The assessment to continue and the new cycle.' }) input: StartNextCycleInput) {
     const t = tenant(ctx);
     const { previous, next } = await assessments.startNextCycle(t, input);
-    await plans.carryForward(t, previous, next);
+    await carryForward(t, previous, next);
     return next;
   }
 
   @Authorized('answers:write')
   @Mutation(() => [AssessorAnswerType], { description: 'Record your own answers (up to 200 per call); the team sees each view.' })
-  recordAnswers(@Ctx() ctx: RequestContext, @Arg('input', () => AnswersInput) input: AnswersInput) {
+  recordAnswers(@Ctx() ctx: RequestContext, @Arg('input', () => AnswersInput, { description: 'The answers.' }) input: AnswersInput) {
     return assessments.recordAnswers(tenant(ctx), input.assessmentId, input.answers);
   }
 
+  @Authorized('answers:write')
+  @Mutation(() => AssessmentType, { description: 'Take your own answers to some items back to unanswered.' })
+  clearMyAnswers(@Ctx() ctx: RequestContext, @Arg('input', () => ClearAnswersInput, { description: 'The items.' }) input: ClearAnswersInput) {
+    return assessments.clearAnswers(tenant(ctx), input.assessmentId, input.nodeKeys, 'mine');
+  }
+
   @Authorized('consensus:write')
-  @Mutation(() => AssessmentType, { description: "Set the team's agreed answers (up to 200 per call)." })
-  setConsensusAnswers(@Ctx() ctx: RequestContext, @Arg('input', () => AnswersInput) input: AnswersInput) {
+  @Mutation(() => AssessmentType, { description: "Set the team's agreed answers (up to 200 per call); send `expectedUpdatedAt` so nobody's change is overwritten unseen." })
+  setConsensusAnswers(@Ctx() ctx: RequestContext, @Arg('input', () => AnswersInput, { description: 'The agreed answers.' }) input: AnswersInput) {
     return assessments.setConsensus(tenant(ctx), input.assessmentId, input.answers);
   }
 
   @Authorized('consensus:write')
-  @Mutation(() => AssessmentType, { description: 'Adopt as agreed every answer on which all assessors (two or more) agree and no consensus is set yet.' })
-  adoptAgreedAnswers(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  @Mutation(() => AssessmentType, { description: "Take the team's agreed answers to some items back to unanswered." })
+  clearConsensusAnswers(@Ctx() ctx: RequestContext, @Arg('input', () => ClearAnswersInput, { description: 'The items.' }) input: ClearAnswersInput) {
+    return assessments.clearAnswers(tenant(ctx), input.assessmentId, input.nodeKeys, 'agreed');
+  }
+
+  @Authorized('consensus:write')
+  @Mutation(() => AssessmentType, { description: 'Adopt as agreed every answer on which all assessors (two or more) agree and no agreed answer is set yet.' })
+  adoptAgreedAnswers(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The assessment.' }) id: string) {
     return assessments.adoptAgreedAnswers(tenant(ctx), id);
   }
 
   @Authorized('assessments:submit')
-  @Mutation(() => AssessmentType, { description: 'Submit and lock. Refused (CONFLICT, extensions.missing) until every action part has an agreed answer.' })
-  submitAssessment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  @Mutation(() => AssessmentType, { description: 'Submit and lock (managers). Refused (CONFLICT, extensions.missing) until every action part has an agreed answer.' })
+  submitAssessment(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The assessment.' }) id: string) {
     return assessments.submitAssessment(tenant(ctx), id);
   }
 
   @Authorized('assessments:reopen')
-  @Mutation(() => AssessmentType, { description: 'Reopen a submitted assessment; the reason is kept.' })
+  @Mutation(() => AssessmentType, { description: 'Reopen a submitted assessment (managers); the reason is kept for good.' })
   reopenAssessment(@Ctx() ctx: RequestContext, @Args(() => ReopenArgs) { id, reason }: ReopenArgs) {
     return assessments.reopenAssessment(tenant(ctx), id, reason);
   }
 
-  @FieldResolver(() => FrameworkType)
-  async framework(@Root() a: Assessment, @Ctx() ctx: RequestContext) {
-    return frameworkView(await assessments.treeOf(ctx, a));
+  @FieldResolver(() => FrameworkType, { description: 'The framework version answered, with its whole tree.' })
+  async framework(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext) {
+    return frameworkView(await treeOf(ctx.db, a.frameworkId));
   }
 
-  @FieldResolver(() => AssessmentType, { nullable: true, description: 'The cycle this one was started from.' })
-  async previous(@Root() a: Assessment, @Ctx() ctx: RequestContext) {
-    return a.previousId ? ctx.loaders.assessments.load(a.previousId) : null;
+  @FieldResolver(() => AssessmentType, { nullable: true, description: 'The assessment of the cycle before, when this one was started from it.' })
+  previous(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext) {
+    return a.previousId ? ctx.loaders.of(assessmentById).load(a.previousId) : null;
+  }
+
+  @FieldResolver(() => PersonType, { description: 'Who started it.' })
+  createdBy(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext) {
+    return requiredPersonOf(ctx, a.createdBy);
+  }
+
+  @FieldResolver(() => PersonType, { nullable: true, description: 'Who last submitted it.' })
+  submittedBy(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext) {
+    return personOf(ctx, a.submittedBy);
   }
 
   @FieldResolver(() => [ConsensusAnswerType], { description: 'Agreed answers, one per item.' })
-  answers(@Root() a: Assessment, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.consensusAnswers.load(a.id);
+  answers(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.of(consensusByAssessment).load(a.id);
   }
 
-  @FieldResolver(() => [AssessorAnswerType], { description: 'Every assessor\u2019s own answers.' })
-  assessorAnswers(@Root() a: Assessment, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.assessorAnswers.load(a.id);
+  @FieldResolver(() => [AssessorAnswerType], { description: "Every assessor's own answers." })
+  assessorAnswers(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.of(assessorAnswersByAssessment).load(a.id);
   }
 
   @FieldResolver(() => [AssessorAnswerType], { description: 'Your own answers.' })
-  async myAnswers(@Root() a: Assessment, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.assessorAnswers.load(a.id)).filter((x) => x.userId === ctx.userId);
+  async myAnswers(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.of(assessorAnswersByAssessment).load(a.id)).filter((x) => x.userId === ctx.userId);
   }
 
   @FieldResolver(() => [DisagreementType], { description: 'Items where assessors answered differently, in framework order.' })
-  async disagreements(@Root() a: Assessment, @Ctx() ctx: RequestContext) {
+  async disagreements(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext) {
     const [team, agreed, tree] = await Promise.all([
-      ctx.loaders.assessorAnswers.load(a.id),
-      ctx.loaders.consensusAnswers.load(a.id),
-      assessments.treeOf(ctx, a),
+      ctx.loaders.of(assessorAnswersByAssessment).load(a.id),
+      ctx.loaders.of(consensusByAssessment).load(a.id),
+      treeOf(ctx.db, a.frameworkId),
     ]);
     const consensus = new Map(agreed.map((c) => [c.nodeKey, c.value]));
-    return findDisagreements(team.map((t) => ({ nodeKey: t.nodeKey, userId: t.userId, value: t.value })), tree.orderedKeys).map((d) => ({
-      ...d,
-      consensus: consensus.get(d.nodeKey) ?? null,
-    }));
+    return findDisagreements(team, tree.orderedKeys).map((d) => ({ ...d, consensus: consensus.get(d.nodeKey) ?? null }));
   }
 
-  @FieldResolver(() => [String], { description: 'Action parts still without an agreed answer; submit needs this empty.' })
-  async missingKeys(@Root() a: Assessment, @Ctx() ctx: RequestContext) {
-    const [rows, tree] = await Promise.all([ctx.loaders.consensusAnswers.load(a.id), assessments.treeOf(ctx, a)]);
-    return missingParts(tree.scoring, consensusMaps(rows, tree).practice);
+  @FieldResolver(() => [String], { description: 'Action parts still without an agreed answer; submitting needs this empty.' })
+  async missingKeys(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext) {
+    return (await this.completion(a, ctx)).missingKeys;
   }
 
-  @FieldResolver(() => AssessmentScoreType)
-  async scores(@Root() a: Assessment, @Ctx() ctx: RequestContext) {
-    const [rows, tree] = await Promise.all([ctx.loaders.consensusAnswers.load(a.id), assessments.treeOf(ctx, a)]);
-    return assessments.scoresOf(rows, tree);
+  @FieldResolver(() => CompletionType, { description: 'How complete the agreed answers are, and what is missing before a manager can submit.' })
+  async completion(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext): Promise<CompletionType> {
+    const [rows, tree] = await Promise.all([ctx.loaders.of(consensusByAssessment).load(a.id), treeOf(ctx.db, a.frameworkId)]);
+    const { practice, evidence } = consensusMaps(rows, tree);
+    const missing = missingParts(tree.scoring, practice);
+    const prompts = tree.scoring.flatMap((e) => e.promptKeys);
+    const partsTotal = tree.answerable.size - prompts.length;
+    const answered = practice.size + evidence.size;
+    return {
+      partsAnswered: practice.size,
+      partsTotal,
+      promptsAnswered: evidence.size,
+      promptsTotal: prompts.length,
+      percent: tree.answerable.size ? Math.round((answered / tree.answerable.size) * 1000) / 10 : 100,
+      missingKeys: missing,
+      unansweredPrompts: prompts.filter((k) => !evidence.has(k)),
+      readyToSubmit: missing.length === 0,
+    };
   }
 
-  @FieldResolver(() => [Reopening])
-  reopenings(@Root() a: Assessment, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.reopenings.load(a.id);
+  @FieldResolver(() => AssessmentScoreType, { description: 'Practice and evidence scores from the agreed answers.' })
+  async scores(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext) {
+    const [rows, tree] = await Promise.all([ctx.loaders.of(consensusByAssessment).load(a.id), treeOf(ctx.db, a.frameworkId)]);
+    return scoresOf(rows, tree);
+  }
+
+  @FieldResolver(() => [ReopeningType], { description: 'Every reopening, oldest first, with its reason.' })
+  reopenings(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.of(reopeningsByAssessment).load(a.id);
   }
 }
+
+@Resolver(() => ConsensusAnswerType)
+export class ConsensusAnswerResolver {
+  @FieldResolver(() => PersonType, { description: 'Who set it (a person, or an API key).' })
+  setBy(@Root() answer: { setBy: string }, @Ctx() ctx: RequestContext) {
+    return requiredPersonOf(ctx, answer.setBy);
+  }
+}
+
+@Resolver(() => AssessorAnswerType)
+export class AssessorAnswerResolver {
+  @FieldResolver(() => PersonType, { description: 'The assessor.' })
+  assessor(@Root() answer: { userId: string }, @Ctx() ctx: RequestContext) {
+    return requiredPersonOf(ctx, answer.userId);
+  }
+}
+
+@Resolver(() => DisagreementValue)
+export class DisagreementValueResolver {
+  @FieldResolver(() => [PersonType], { description: 'Who gave this value.' })
+  people(@Root() value: DisagreementValue, @Ctx() ctx: RequestContext) {
+    return Promise.all(value.userIds.map((id) => requiredPersonOf(ctx, id)));
+  }
+}
+
+@Resolver(() => ReopeningType)
+export class ReopeningResolver {
+  @FieldResolver(() => PersonType, { description: 'The manager who reopened it.' })
+  reopenedBy(@Root() reopening: { reopenedBy: string }, @Ctx() ctx: RequestContext) {
+    return requiredPersonOf(ctx, reopening.reopenedBy);
+  }
+}
+
+export const ASSESSMENT_RESOLVERS = [AssessmentResolver, ConsensusAnswerResolver, AssessorAnswerResolver, DisagreementValueResolver, ReopeningResolver] as const;

@@ -1,109 +1,87 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  Assessment,
-  AssessmentReopening,
-  AssessmentStatus,
-  AssessorAnswer,
-  ConsensusAnswer,
-  Evidence,
-  EvidenceLink,
-  Framework,
-} from '@waymark/db';
-import {
-  type AssessmentScore,
-  agreedValues,
-  badInput,
-  conflict,
-  forbidden,
-  missingParts,
-  notFound,
-  scoreAssessment,
-} from '@waymark/domain';
-import type { TenantContext } from '../../context';
+import { LockMode } from '@mikro-orm/core';
+import { Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, type FrameworkTree, consensusMaps, isUuid } from '@waymark/db';
+import { AssessmentStatus, SCALE_VALUES, agreedValues, badInput, conflict, forbidden, missingParts, notFound } from '@waymark/domain';
+import { type TenantContext, actorOf } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
-import { isUuid } from '../../graphql/ids';
-import { type FrameworkTree, consensusMaps, loadFrameworkTree } from '@waymark/db';
+import { organisationToday } from '../../graphql/calendar';
+import { treeOf } from '../frameworks/queries';
 import type { AnswerInput } from './inputs';
 
-const SCALES = {
-  PRACTICE: ['YES', 'STARTED', 'NO'],
-  EVIDENCE: ['YES', 'NO', 'NOT_APPLICABLE'],
-} as const;
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-export async function getAssessment(ctx: TenantContext, id: string): Promise<Assessment> {
-  const assessment = isUuid(id) ? await ctx.em.findOne(Assessment, { id, organisationId: ctx.organisationId }) : null;
+/** An assessment of the organisation, for changing; another organisation's id is NOT_FOUND like a missing one. */
+export async function assessmentForWrite(ctx: TenantContext, id: string, lock = false): Promise<Assessment> {
+  const assessment = isUuid(id)
+    ? await ctx.em.findOne(Assessment, { id, organisationId: ctx.organisationId }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {})
+    : null;
   if (!assessment) throw notFound('Assessment', id);
   return assessment;
 }
 
-export const treeOf = (ctx: { em: EntityManager }, assessment: Assessment) => loadFrameworkTree(ctx.em, assessment.frameworkId);
+export const frameworkOf = (ctx: TenantContext, assessment: { frameworkId: string }): Promise<FrameworkTree> => treeOf(ctx.db, assessment.frameworkId);
 
-function assertEditable(assessment: Assessment) {
+/** A submitted assessment is locked: nothing about its answers or links changes until a manager reopens it. */
+export function assertEditable(assessment: { id: string; status: string }) {
   if (assessment.status === AssessmentStatus.SUBMITTED) {
     throw conflict(`Assessment ${assessment.id} is submitted and locked: a manager can reopen it with a reason`);
   }
 }
 
-function checkDueOn(dueOn: string | null | undefined) {
-  if (dueOn && dueOn < today()) throw badInput('dueOn', 'must not be in the past');
+async function checkDueOn(ctx: TenantContext, dueOn: string | null | undefined) {
+  if (!dueOn) return;
+  const today = await organisationToday(ctx);
+  if (dueOn < today) throw badInput('dueOn', `must not be in the past (today is ${today} in the organisation's time zone)`);
+}
+
+/** Keys must be answerable items of the framework, each named once. */
+function validateKeys(tree: FrameworkTree, keys: readonly string[], field: (i: number) => string) {
+  const seen = new Set<string>();
+  keys.forEach((key, i) => {
+    if (!tree.answerable.has(key)) throw badInput(field(i), `"${key}" is not an answerable item of ${tree.row.key}@${tree.row.version}`);
+    if (seen.has(key)) throw badInput(field(i), `"${key}" appears twice in one call`);
+    seen.add(key);
+  });
 }
 
 /** Every answer is checked against the framework: a known key, and a value on that key's scale. */
 function validateAnswers(tree: FrameworkTree, answers: AnswerInput[]) {
-  const seen = new Set<string>();
+  validateKeys(tree, answers.map((a) => a.nodeKey), (i) => `answers[${i}].nodeKey`);
   answers.forEach((a, i) => {
-    const scale = tree.answerable.get(a.nodeKey);
-    if (!scale) throw badInput(`answers[${i}].nodeKey`, `"${a.nodeKey}" is not an answerable item of ${tree.row.key}@${tree.row.version}`);
-    if (seen.has(a.nodeKey)) throw badInput(`answers[${i}].nodeKey`, `"${a.nodeKey}" appears twice in one call`);
-    seen.add(a.nodeKey);
-    const allowed: readonly string[] = SCALES[scale];
+    const scale = tree.answerable.get(a.nodeKey)!;
+    const allowed = SCALE_VALUES[scale];
     if (!allowed.includes(a.value)) throw badInput(`answers[${i}].value`, `"${a.value}" is not one of ${allowed.join(', ')} for ${a.nodeKey}`);
-    if (scale === 'PRACTICE' && a.areaForImprovement) {
-      throw badInput(`answers[${i}].areaForImprovement`, 'applies to evidence prompts only');
-    }
+    if (scale === 'PRACTICE' && a.areaForImprovement) throw badInput(`answers[${i}].areaForImprovement`, 'applies to evidence prompts only');
   });
 }
 
 export async function createAssessment(ctx: TenantContext, input: { frameworkId: string; cycle: string; dueOn?: string | null }) {
-  const framework = await ctx.em.findOne(Framework, { id: input.frameworkId });
-  if (!framework) throw notFound('Framework', input.frameworkId);
-  checkDueOn(input.dueOn);
-  const cycle = input.cycle.trim();
-  if (await ctx.em.count(Assessment, { organisationId: ctx.organisationId, frameworkId: framework.id, cycle })) {
-    throw conflict(`An assessment of ${framework.key} for cycle "${cycle}" already exists`);
-  }
+  // An unknown framework is NOT_FOUND (the id is a UUID: the input says so).
+  const framework = await treeOf(ctx.db, input.frameworkId);
+  await checkDueOn(ctx, input.dueOn);
+  const existing = await ctx.em.count(Assessment, { organisationId: ctx.organisationId, frameworkId: framework.row.id, cycle: input.cycle });
+  if (existing) throw conflict(`An assessment of ${framework.row.key} for cycle "${input.cycle}" already exists`, { field: 'cycle' });
   const assessment = ctx.em.create(Assessment, {
     organisationId: ctx.organisationId,
-    frameworkId: framework.id,
-    cycle,
+    frameworkId: framework.row.id,
+    cycle: input.cycle,
     dueOn: input.dueOn ?? null,
-    createdBy: actorId(ctx),
+    createdBy: actorOf(ctx),
   });
   audit(ctx, 'assessment.create', 'Assessment', assessment.id, null, snapshot(assessment));
   return assessment;
 }
 
-function actorId(ctx: TenantContext): string {
-  const id = ctx.userId ?? ctx.apiKeyId;
-  if (!id) throw forbidden();
-  return id;
-}
-
 export async function recordAnswers(ctx: TenantContext, assessmentId: string, answers: AnswerInput[]) {
   if (!ctx.userId) throw forbidden('Assessor answers belong to a person: sign in to record your own answers');
-  const assessment = await getAssessment(ctx, assessmentId);
+  const assessment = await assessmentForWrite(ctx, assessmentId);
   assertEditable(assessment);
-  validateAnswers(await treeOf(ctx, assessment), answers);
+  validateAnswers(await frameworkOf(ctx, assessment), answers);
   const existing = new Map(
-    (await ctx.em.find(AssessorAnswer, { assessmentId: assessment.id, userId: ctx.userId, nodeKey: { $in: answers.map((a) => a.nodeKey) } })).map((a) => [a.nodeKey, a]),
+    (await ctx.em.find(AssessorAnswer, { organisationId: ctx.organisationId, assessmentId: assessment.id, userId: ctx.userId, nodeKey: { $in: answers.map((a) => a.nodeKey) } })).map((a) => [a.nodeKey, a]),
   );
   const before = [...existing.values()].map(snapshot);
   const saved = answers.map((a) => {
-    const row = existing.get(a.nodeKey) ?? ctx.em.create(AssessorAnswer, {
-      organisationId: ctx.organisationId, assessmentId: assessment.id, userId: ctx.userId!, nodeKey: a.nodeKey, value: a.value,
-    });
+    const row =
+      existing.get(a.nodeKey) ??
+      ctx.em.create(AssessorAnswer, { organisationId: ctx.organisationId, assessmentId: assessment.id, userId: ctx.userId!, nodeKey: a.nodeKey, value: a.value });
     Object.assign(row, { value: a.value, areaForImprovement: a.areaForImprovement, note: a.note ?? null });
     return row;
   });
@@ -111,35 +89,55 @@ export async function recordAnswers(ctx: TenantContext, assessmentId: string, an
   return saved;
 }
 
-export async function setConsensus(ctx: TenantContext, assessmentId: string, answers: AnswerInput[]) {
-  const assessment = await getAssessment(ctx, assessmentId);
-  assertEditable(assessment);
-  validateAnswers(await treeOf(ctx, assessment), answers);
-  await upsertConsensus(ctx, assessment, answers);
-  return assessment;
+/** Items whose agreed answer changed since the caller last saw it (see AnswerInput.expectedUpdatedAt). */
+function changedSince(answers: readonly AnswerInput[], existing: ReadonlyMap<string, ConsensusAnswer>) {
+  return answers.flatMap((a) => {
+    if (a.expectedUpdatedAt === undefined) return [];
+    const row = existing.get(a.nodeKey);
+    const unchanged = a.expectedUpdatedAt === null ? !row : row !== undefined && row.updatedAt.getTime() === a.expectedUpdatedAt.getTime();
+    return unchanged ? [] : [{ nodeKey: a.nodeKey, value: row?.value ?? null, updatedAt: row?.updatedAt.toISOString() ?? null }];
+  });
 }
 
-async function upsertConsensus(ctx: TenantContext, assessment: Assessment, answers: AnswerInput[], action = 'assessment.consensus.set') {
+async function upsertConsensus(ctx: TenantContext, assessment: Assessment, answers: AnswerInput[], action: string) {
   const existing = new Map(
-    (await ctx.em.find(ConsensusAnswer, { assessmentId: assessment.id, nodeKey: { $in: answers.map((a) => a.nodeKey) } })).map((a) => [a.nodeKey, a]),
+    (
+      await ctx.em.find(
+        ConsensusAnswer,
+        { organisationId: ctx.organisationId, assessmentId: assessment.id, nodeKey: { $in: answers.map((a) => a.nodeKey) } },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      )
+    ).map((a) => [a.nodeKey, a]),
   );
+  const changed = changedSince(answers, existing);
+  if (changed.length) {
+    throw conflict(`Someone else changed ${changed.map((c) => c.nodeKey).join(', ')} since you read it: nothing was saved; reload and try again`, { changed });
+  }
   const before = [...existing.values()].map(snapshot);
   const saved = answers.map((a) => {
-    const row = existing.get(a.nodeKey) ?? ctx.em.create(ConsensusAnswer, {
-      organisationId: ctx.organisationId, assessmentId: assessment.id, nodeKey: a.nodeKey, value: a.value, setBy: actorId(ctx),
-    });
-    Object.assign(row, { value: a.value, areaForImprovement: a.areaForImprovement, note: a.note ?? null, setBy: actorId(ctx) });
+    const row =
+      existing.get(a.nodeKey) ??
+      ctx.em.create(ConsensusAnswer, { organisationId: ctx.organisationId, assessmentId: assessment.id, nodeKey: a.nodeKey, value: a.value, setBy: actorOf(ctx) });
+    Object.assign(row, { value: a.value, areaForImprovement: a.areaForImprovement, note: a.note ?? null, setBy: actorOf(ctx) });
     return row;
   });
   audit(ctx, action, 'Assessment', assessment.id, before, saved.map(snapshot));
 }
 
+export async function setConsensus(ctx: TenantContext, assessmentId: string, answers: AnswerInput[]) {
+  const assessment = await assessmentForWrite(ctx, assessmentId);
+  assertEditable(assessment);
+  validateAnswers(await frameworkOf(ctx, assessment), answers);
+  await upsertConsensus(ctx, assessment, answers, 'assessment.consensus.set');
+  return assessment;
+}
+
 /** Where every assessor who answered (two or more) agrees and no consensus is set yet, adopt their answer. */
 export async function adoptAgreedAnswers(ctx: TenantContext, assessmentId: string) {
-  const assessment = await getAssessment(ctx, assessmentId);
+  const assessment = await assessmentForWrite(ctx, assessmentId);
   assertEditable(assessment);
-  const team = await ctx.em.find(AssessorAnswer, { assessmentId: assessment.id });
-  const decided = new Set((await ctx.em.find(ConsensusAnswer, { assessmentId: assessment.id })).map((c) => c.nodeKey));
+  const team = await ctx.em.find(AssessorAnswer, { organisationId: ctx.organisationId, assessmentId: assessment.id });
+  const decided = new Set((await ctx.em.find(ConsensusAnswer, { organisationId: ctx.organisationId, assessmentId: assessment.id })).map((c) => c.nodeKey));
   const flags = new Map(team.map((a) => [a.nodeKey, a.areaForImprovement]));
   const adopt = [...agreedValues(team.map((a) => ({ nodeKey: a.nodeKey, userId: a.userId, value: a.value })))]
     .filter(([key]) => !decided.has(key))
@@ -148,32 +146,44 @@ export async function adoptAgreedAnswers(ctx: TenantContext, assessmentId: strin
   return assessment;
 }
 
-export function scoresOf(rows: readonly ConsensusAnswer[], tree: FrameworkTree): AssessmentScore {
-  return scoreAssessment(tree.scoring, consensusMaps(rows, tree));
+/** Takes items back to unanswered: the caller's own answers, or the team's agreed ones. */
+export async function clearAnswers(ctx: TenantContext, assessmentId: string, nodeKeys: string[], which: 'mine' | 'agreed') {
+  if (which === 'mine' && !ctx.userId) throw forbidden('Assessor answers belong to a person: sign in to clear your own answers');
+  const assessment = await assessmentForWrite(ctx, assessmentId);
+  assertEditable(assessment);
+  validateKeys(await frameworkOf(ctx, assessment), nodeKeys, (i) => `nodeKeys[${i}]`);
+  const where = { organisationId: ctx.organisationId, assessmentId: assessment.id, nodeKey: { $in: nodeKeys } };
+  const rows: (AssessorAnswer | ConsensusAnswer)[] =
+    which === 'mine' ? await ctx.em.find(AssessorAnswer, { ...where, userId: ctx.userId! }) : await ctx.em.find(ConsensusAnswer, where);
+  if (rows.length) {
+    audit(ctx, which === 'mine' ? 'assessment.answers.clear' : 'assessment.consensus.clear', 'Assessment', assessment.id, rows.map(snapshot), { cleared: rows.map((r) => r.nodeKey) });
+    for (const row of rows) ctx.em.remove(row);
+  }
+  return assessment;
 }
 
 export async function submitAssessment(ctx: TenantContext, id: string) {
-  const assessment = await getAssessment(ctx, id);
+  const assessment = await assessmentForWrite(ctx, id, true);
   assertEditable(assessment);
-  const tree = await treeOf(ctx, assessment);
-  const rows = await ctx.em.find(ConsensusAnswer, { assessmentId: assessment.id });
+  const tree = await frameworkOf(ctx, assessment);
+  const rows = await ctx.em.find(ConsensusAnswer, { organisationId: ctx.organisationId, assessmentId: assessment.id });
   const missing = missingParts(tree.scoring, consensusMaps(rows, tree).practice);
   if (missing.length) {
     throw conflict(`Cannot submit: ${missing.length} action part(s) have no agreed answer: ${missing.join(', ')}`, { missing });
   }
   const before = snapshot(assessment);
-  Object.assign(assessment, { status: AssessmentStatus.SUBMITTED, submittedAt: new Date(), submittedBy: actorId(ctx) });
+  Object.assign(assessment, { status: AssessmentStatus.SUBMITTED, submittedAt: new Date(), submittedBy: actorOf(ctx) });
   audit(ctx, 'assessment.submit', 'Assessment', assessment.id, before, snapshot(assessment));
   return assessment;
 }
 
 export async function reopenAssessment(ctx: TenantContext, id: string, reason: string) {
-  const assessment = await getAssessment(ctx, id);
+  const assessment = await assessmentForWrite(ctx, id, true);
   if (assessment.status !== AssessmentStatus.SUBMITTED) throw conflict(`Assessment ${id} is not submitted, so there is nothing to reopen`);
   const before = snapshot(assessment);
-  ctx.em.create(AssessmentReopening, { organisationId: ctx.organisationId, assessmentId: assessment.id, reason: reason.trim(), reopenedBy: actorId(ctx) });
+  ctx.em.create(AssessmentReopening, { organisationId: ctx.organisationId, assessmentId: assessment.id, reason, reopenedBy: actorOf(ctx) });
   assessment.status = AssessmentStatus.REOPENED;
-  audit(ctx, 'assessment.reopen', 'Assessment', assessment.id, before, { ...snapshot(assessment), reason: reason.trim() });
+  audit(ctx, 'assessment.reopen', 'Assessment', assessment.id, before, { ...snapshot(assessment), reason });
   return assessment;
 }
 
@@ -182,25 +192,29 @@ export async function reopenAssessment(ctx: TenantContext, id: string, reason: s
  * revises) and the links to evidence that has not expired. Assessors' own answers start afresh.
  */
 export async function startNextCycle(ctx: TenantContext, input: { previousAssessmentId: string; cycle: string; dueOn?: string | null }) {
-  const previous = await getAssessment(ctx, input.previousAssessmentId);
-  if (previous.status !== AssessmentStatus.SUBMITTED) {
-    throw conflict('Only a submitted assessment can start the next cycle: submit this one first');
-  }
+  const previous = await assessmentForWrite(ctx, input.previousAssessmentId);
+  if (previous.status !== AssessmentStatus.SUBMITTED) throw conflict('Only a submitted assessment can start the next cycle: submit this one first');
   const next = await createAssessment(ctx, { frameworkId: previous.frameworkId, cycle: input.cycle, dueOn: input.dueOn });
   next.previousId = previous.id;
-  const answers = await ctx.em.find(ConsensusAnswer, { assessmentId: previous.id });
+  const answers = await ctx.em.find(ConsensusAnswer, { organisationId: ctx.organisationId, assessmentId: previous.id });
   for (const a of answers) {
     ctx.em.create(ConsensusAnswer, {
-      organisationId: ctx.organisationId, assessmentId: next.id, nodeKey: a.nodeKey, value: a.value,
-      areaForImprovement: a.areaForImprovement, note: a.note, setBy: actorId(ctx),
+      organisationId: ctx.organisationId, assessmentId: next.id, nodeKey: a.nodeKey, value: a.value, areaForImprovement: a.areaForImprovement, note: a.note, setBy: actorOf(ctx),
     });
   }
-  const links = await ctx.em.find(EvidenceLink, { assessmentId: previous.id });
+  const today = await organisationToday(ctx);
+  const links = await ctx.em.find(EvidenceLink, { organisationId: ctx.organisationId, assessmentId: previous.id });
   const current = new Set(
-    (await ctx.em.find(Evidence, { id: { $in: links.map((l) => l.evidenceId) }, $or: [{ expiresOn: null }, { expiresOn: { $gte: today() } }] })).map((e) => e.id),
+    (
+      await ctx.em.find(Evidence, {
+        organisationId: ctx.organisationId,
+        id: { $in: links.map((l) => l.evidenceId) },
+        $or: [{ expiresOn: null }, { expiresOn: { $gte: today } }],
+      })
+    ).map((e) => e.id),
   );
   for (const link of links.filter((l) => current.has(l.evidenceId))) {
-    ctx.em.create(EvidenceLink, { organisationId: ctx.organisationId, evidenceId: link.evidenceId, assessmentId: next.id, nodeKey: link.nodeKey, linkedBy: actorId(ctx) });
+    ctx.em.create(EvidenceLink, { organisationId: ctx.organisationId, evidenceId: link.evidenceId, assessmentId: next.id, nodeKey: link.nodeKey, linkedBy: actorOf(ctx) });
   }
   audit(ctx, 'assessment.start-next-cycle', 'Assessment', next.id, { previousId: previous.id }, { ...snapshot(next), carriedAnswers: answers.length });
   return { previous, next };

@@ -1,89 +1,119 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { FrameworkNodeKind } from '@waymark/db';
+import { AnswerScale, FrameworkNodeKind } from '@waymark/domain';
 
-registerEnumType(FrameworkNodeKind, { name: 'FrameworkNodeKind' });
+registerEnumType(FrameworkNodeKind, {
+  name: 'FrameworkNodeKind',
+  description: 'Where a node sits in a framework: principle > element > action > part, and element > evidence-prompt group > prompt.',
+  valuesConfig: {
+    PRINCIPLE: { description: 'A top-level principle (e.g. "3 Partnerships").' },
+    ELEMENT: { description: 'An element of a principle (e.g. "3.1"): scored for practice and evidence.' },
+    ACTION: { description: 'An action of an element (e.g. "3.1.2"); answered itself when it has no parts.' },
+    PART: { description: 'A part of an action (e.g. "3.1.2.b"): answered YES, STARTED or NO.' },
+    PROMPT_GROUP: { description: 'A group of evidence prompts by who they ask about (e.g. "Have you:").' },
+    PROMPT: { description: 'An evidence prompt: answered YES, NO or NOT_APPLICABLE.' },
+  },
+});
+registerEnumType(AnswerScale, {
+  name: 'AnswerScale',
+  description: 'The scale a node is answered on.',
+  valuesConfig: {
+    PRACTICE: { description: 'Action parts (and part-less actions): YES, STARTED or NO.' },
+    EVIDENCE: { description: 'Evidence prompts: YES, NO or NOT_APPLICABLE.' },
+  },
+});
 
 @ObjectType({ description: 'Where a framework or guidance comes from, and how to credit it.' })
 export class SourceType {
-  @Field(() => String) title!: string;
-  @Field(() => String) publisher!: string;
-  @Field(() => String) attribution!: string;
-  @Field(() => String, { nullable: true }) url?: string | null;
-  @Field(() => String, { nullable: true }) licence?: string | null;
+  @Field(() => String, { description: 'Title of the source document.' }) title!: string;
+  @Field(() => String, { description: 'Who published it.' }) publisher!: string;
+  @Field(() => String, { description: 'The credit to show wherever its words are used.' }) attribution!: string;
+  @Field(() => String, { nullable: true, description: 'Where the source can be read.' }) url?: string | null;
+  @Field(() => String, { nullable: true, description: 'The licence it is used under, when known.' }) licence?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A footnote of the framework, attached where the source attaches it.' })
 export class FootnoteType {
-  @Field(() => Int) number!: number;
-  @Field(() => String) text!: string;
+  @Field(() => Int, { description: 'The footnote number in the source.' }) number!: number;
+  @Field(() => String, { description: 'Its text, word for word.' }) text!: string;
 }
 
 @ObjectType({ description: 'Partner-type guidance linked to a framework action.' })
 export class GuidanceLinkType {
-  @Field(() => String) guidanceKey!: string;
-  @Field(() => String) title!: string;
-  @Field(() => String) partnerType!: string;
+  @Field(() => String, { description: 'Stable key of the guidance document.' }) guidanceKey!: string;
+  @Field(() => String, { description: 'Title of the guidance.' }) title!: string;
+  @Field(() => String, { description: 'The kind of partner it is about (a PartnerType value).' }) partnerType!: string;
   @Field(() => String, { description: 'Why this guidance helps with the action.' }) reason!: string;
-  @Field(() => SourceType) source!: SourceType;
+  @Field(() => SourceType, { description: 'Where the guidance comes from (it is paraphrased, with attribution).' }) source!: SourceType;
   @Field(() => GraphQLJSONObject, { description: 'The whole guidance document: opportunities, challenges, case study, resources, references.' })
   document!: Record<string, unknown>;
 }
 
 @ObjectType({ description: 'Any node of a framework: principle, element, action, part, evidence-prompt group or prompt.' })
 export class FrameworkNodeType {
-  @Field(() => String, { description: 'Stable key, e.g. "3.1.2.b"; answers are stored against it.' }) key!: string;
-  @Field(() => FrameworkNodeKind) kind!: FrameworkNodeKind;
-  @Field(() => String, { nullable: true }) parentKey!: string | null;
-  @Field(() => Int) position!: number;
-  @Field(() => String) text!: string;
-  @Field(() => [FrameworkNodeType]) children!: FrameworkNodeType[];
-  @Field(() => [FootnoteType]) footnotes!: FootnoteType[];
-  @Field(() => [GuidanceLinkType]) guidance!: GuidanceLinkType[];
-  @Field(() => String, { nullable: true, description: 'PRACTICE (YES/STARTED/NO) or EVIDENCE (YES/NO/NOT_APPLICABLE) when this node is answered.' })
-  answerScale!: string | null;
+  @Field(() => String, { description: 'Stable key, e.g. "3.1.2.b"; answers are stored against it and survive new versions.' }) key!: string;
+  @Field(() => FrameworkNodeKind, { description: 'What kind of node this is.' }) kind!: FrameworkNodeKind;
+  @Field(() => String, { nullable: true, description: 'Key of the parent node; null for a principle.' }) parentKey!: string | null;
+  @Field(() => Int, { description: 'Position among its siblings, from 1.' }) position!: number;
+  @Field(() => String, { description: 'The words of the framework, exactly as the source has them.' }) text!: string;
+  @Field(() => [FrameworkNodeType], { description: 'Child nodes in order.' }) children!: FrameworkNodeType[];
+  @Field(() => [FootnoteType], { description: 'Footnotes attached to this node.' }) footnotes!: FootnoteType[];
+  @Field(() => [GuidanceLinkType], { description: 'Partner-type guidance that helps with this node (actions).' }) guidance!: GuidanceLinkType[];
+  @Field(() => AnswerScale, { nullable: true, description: 'The scale this node is answered on; null when it takes no answer.' })
+  answerScale!: AnswerScale | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A block of the framework introduction: a paragraph or a list.' })
 export class IntroductionBlockType {
-  @Field(() => String) kind!: string;
-  @Field(() => String, { nullable: true }) text!: string | null;
-  @Field(() => [String], { nullable: true }) items!: string[] | null;
+  @Field(() => String, { description: '"paragraph", "list" or "note".' }) kind!: string;
+  @Field(() => String, { nullable: true, description: 'The text of a paragraph or note.' }) text!: string | null;
+  @Field(() => [String], { nullable: true, description: 'The items of a list.' }) items!: string[] | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One value of an answer scale, with the label the source uses.' })
 export class ScaleOptionType {
-  @Field(() => String) value!: string;
-  @Field(() => String) label!: string;
+  @Field(() => String, { description: 'The value to send (e.g. "STARTED").' }) value!: string;
+  @Field(() => String, { description: 'How the source words it (e.g. "Have started").' }) label!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'An answer scale as the source presents it.' })
 export class AnswerScaleType {
-  @Field(() => String) heading!: string;
-  @Field(() => [ScaleOptionType]) options!: ScaleOptionType[];
-  @Field(() => String, { nullable: true }) improvementFlag!: string | null;
+  @Field(() => String, { description: 'The column heading the source uses.' }) heading!: string;
+  @Field(() => [ScaleOptionType], { description: 'The values, in order.' }) options!: ScaleOptionType[];
+  @Field(() => String, { nullable: true, description: 'The label of the "area for improvement" flag, where the scale has one.' })
+  improvementFlag!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The two answer scales of a framework.' })
 export class FrameworkScalesType {
-  @Field(() => AnswerScaleType) practice!: AnswerScaleType;
-  @Field(() => AnswerScaleType) evidence!: AnswerScaleType;
+  @Field(() => AnswerScaleType, { description: 'For action parts.' }) practice!: AnswerScaleType;
+  @Field(() => AnswerScaleType, { description: 'For evidence prompts.' }) evidence!: AnswerScaleType;
 }
 
-@ObjectType('Framework', { description: 'A published, immutable framework version.' })
+@ObjectType('Framework', { description: 'A published, immutable framework version with its whole tree.' })
 export class FrameworkType {
-  @Field(() => ID) id!: string;
-  @Field(() => String) key!: string;
-  @Field(() => String) version!: string;
-  @Field(() => String) title!: string;
-  @Field(() => SourceType) source!: SourceType;
+  @Field(() => ID, { description: 'Id of this framework version.' }) id!: string;
+  @Field(() => String, { description: 'Stable key of the framework across versions, e.g. "inspiring-learning-partnerships".' }) key!: string;
+  @Field(() => String, { description: 'The version, e.g. "1.0.0".' }) version!: string;
+  @Field(() => String, { description: 'Title of the framework.' }) title!: string;
+  @Field(() => SourceType, { description: 'Where its words come from, and the attribution to show.' }) source!: SourceType;
   @Field(() => String, { description: 'SHA-256 of the canonical document: a published version never changes.' }) contentHash!: string;
-  @Field(() => Date) publishedAt!: Date;
-  @Field(() => [IntroductionBlockType]) introduction!: IntroductionBlockType[];
-  @Field(() => FrameworkScalesType) scales!: FrameworkScalesType;
+  @Field(() => Date, { description: 'When this version was published into Waymark.' }) publishedAt!: Date;
+  @Field(() => [IntroductionBlockType], { description: 'The introduction and notes of the source, in order.' }) introduction!: IntroductionBlockType[];
+  @Field(() => FrameworkScalesType, { description: 'The answer scales, as the source words them.' }) scales!: FrameworkScalesType;
   @Field(() => [FrameworkNodeType], { description: 'The tree: principles > elements > actions > parts, and evidence-prompt groups > prompts.' })
   principles!: FrameworkNodeType[];
   @Field(() => [FrameworkNodeType], { description: 'Every node in document order.' }) nodes!: FrameworkNodeType[];
-  @Field(() => [FootnoteType]) footnotes!: FootnoteType[];
-  @Field(() => [String], { description: 'Keys that take an answer, in order.' }) answerKeys!: string[];
+  @Field(() => [FootnoteType], { description: 'Every footnote of the source.' }) footnotes!: FootnoteType[];
+  @Field(() => [String], { description: 'Keys that take an answer, in framework order.' }) answerKeys!: string[];
+}
+
+@ObjectType('FrameworkSummary', { description: 'A framework version in a list (read `framework` for its tree).' })
+export class FrameworkSummary {
+  @Field(() => ID, { description: 'Id of this framework version.' }) id!: string;
+  @Field(() => String, { description: 'Stable key of the framework across versions.' }) key!: string;
+  @Field(() => String, { description: 'The version.' }) version!: string;
+  @Field(() => String, { description: 'Title of the framework.' }) title!: string;
+  @Field(() => Date, { description: 'When this version was published into Waymark.' }) publishedAt!: Date;
+  createdAt!: Date;
 }

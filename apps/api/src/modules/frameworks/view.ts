@@ -3,6 +3,7 @@ import type { FrameworkTree, NodeView } from '@waymark/db';
 
 const viewCache = new WeakMap<FrameworkTree, FrameworkType>();
 
+
 /** The GraphQL shape of a framework tree; built once per tree (it is immutable). */
 export function frameworkView(tree: FrameworkTree): FrameworkType {
   const cached = viewCache.get(tree);

@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Mutation } from '../../graphql/mutation';
-import type { Partner } from '@waymark/db';
 import { type RequestContext, tenant } from '../../context';
 import { PageInput, connectionOf } from '../../graphql/connection';
+import { Mutation } from '../../graphql/mutation';
 import { ConsensusAnswerType } from '../assessments/types';
+import { findPartner, linksByPartner, listPartners, partnersByAssessment } from './queries';
 import * as partners from './service';
 import {
   CreatePartnerInput,
@@ -11,11 +11,12 @@ import {
   PartnerLinkInput,
   PartnerLinkObject,
   PartnerObject,
+  type PartnerRow,
   ReviewPartnerArgs,
   UpdatePartnerInput,
 } from './types';
 
-const PartnerConnection = connectionOf(PartnerObject, 'Partner');
+const PartnerConnection = connectionOf(PartnerObject, 'Partner', 'partnership');
 
 @Resolver(() => PartnerObject)
 export class PartnerResolver {
@@ -23,33 +24,37 @@ export class PartnerResolver {
   @Query(() => PartnerConnection, { description: "The organisation's partnership register, by name." })
   partners(
     @Ctx() ctx: RequestContext,
-    @Arg('page', () => PageInput, { defaultValue: { first: 20 } }) page: PageInput,
-    @Arg('filter', () => PartnerFilter, { nullable: true }) filter?: PartnerFilter | null,
+    @Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page: PageInput,
+    @Arg('filter', () => PartnerFilter, { nullable: true, description: 'Which partnerships.' }) filter?: PartnerFilter | null,
   ) {
-    return partners.listPartners(tenant(ctx), page, filter);
+    return listPartners(tenant(ctx).db, page, filter);
   }
 
   @Authorized('partners:read')
-  @Query(() => PartnerObject)
-  partner(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return partners.getPartner(tenant(ctx), id);
+  @Query(() => PartnerObject, { description: 'One partnership of the register.' })
+  partner(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The partnership.' }) id: string) {
+    return findPartner(tenant(ctx).db, id);
   }
 
   @Authorized('partners:write')
   @Mutation(() => PartnerObject, { description: 'Add a partnership to the register.' })
-  createPartner(@Ctx() ctx: RequestContext, @Arg('input', () => CreatePartnerInput) input: CreatePartnerInput) {
+  createPartner(@Ctx() ctx: RequestContext, @Arg('input', () => CreatePartnerInput, { description: 'The partnership.' }) input: CreatePartnerInput) {
     return partners.createPartner(tenant(ctx), input);
   }
 
   @Authorized('partners:write')
   @Mutation(() => PartnerObject, { description: 'Change a partnership: only the fields given change.' })
-  updatePartner(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdatePartnerInput) input: UpdatePartnerInput) {
+  updatePartner(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The partnership.' }) id: string,
+    @Arg('input', () => UpdatePartnerInput, { description: 'The fields to change.' }) input: UpdatePartnerInput,
+  ) {
     return partners.updatePartner(tenant(ctx), id, input);
   }
 
   @Authorized('partners:write')
   @Mutation(() => Boolean, { description: 'Delete a partnership and its links; refused (CONFLICT) while a submitted assessment cites it.' })
-  deletePartner(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  deletePartner(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The partnership.' }) id: string) {
     return partners.deletePartner(tenant(ctx), id);
   }
 
@@ -60,20 +65,20 @@ export class PartnerResolver {
   }
 
   @Authorized('partners:write')
-  @Mutation(() => PartnerLinkObject, { description: 'Cite a partnership as evidence for an answer (idempotent).' })
-  linkPartner(@Ctx() ctx: RequestContext, @Arg('input', () => PartnerLinkInput) input: PartnerLinkInput) {
+  @Mutation(() => PartnerLinkObject, { description: 'Cite a partnership as evidence for an answer (citing twice changes nothing).' })
+  linkPartner(@Ctx() ctx: RequestContext, @Arg('input', () => PartnerLinkInput, { description: 'The partnership and the answer.' }) input: PartnerLinkInput) {
     return partners.linkPartner(tenant(ctx), input);
   }
 
   @Authorized('partners:write')
-  @Mutation(() => Boolean)
-  unlinkPartner(@Ctx() ctx: RequestContext, @Arg('input', () => PartnerLinkInput) input: PartnerLinkInput) {
+  @Mutation(() => Boolean, { description: 'Stop citing a partnership for an answer.' })
+  unlinkPartner(@Ctx() ctx: RequestContext, @Arg('input', () => PartnerLinkInput, { description: 'The partnership and the answer.' }) input: PartnerLinkInput) {
     return partners.unlinkPartner(tenant(ctx), input);
   }
 
   @FieldResolver(() => [PartnerLinkObject], { description: 'The answers this partnership is cited for.' })
-  links(@Root() row: Partner, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.partnerLinksByPartner.load(row.id);
+  links(@Root() row: PartnerRow, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.of(linksByPartner).load(row.id);
   }
 }
 
@@ -81,10 +86,9 @@ export class PartnerResolver {
 export class ConsensusPartnersResolver {
   @FieldResolver(() => [PartnerObject], { description: 'Partnerships cited as evidence for this answer, by name.' })
   async partners(@Root() answer: ConsensusAnswerType, @Ctx() ctx: RequestContext) {
-    const links = (await ctx.loaders.partnerLinksByAssessment.load(answer.assessmentId)).filter((l) => l.nodeKey === answer.nodeKey);
-    const rows = await ctx.loaders.partners.loadMany(links.map((l) => l.partnerId));
-    return rows
-      .filter((r): r is Partner => r !== null && !(r instanceof Error))
-      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    return (await ctx.loaders.of(partnersByAssessment).load(answer.assessmentId)).filter((p) => p.nodeKey === answer.nodeKey);
   }
 }
+
+/** The partnership register, and the partnerships cited on an assessment's agreed answers. */
+export const PARTNER_RESOLVERS = [PartnerResolver, ConsensusPartnersResolver] as const;

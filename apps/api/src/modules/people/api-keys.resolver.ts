@@ -7,13 +7,13 @@ import * as apiKeys from './api-keys.service';
 import { CreateApiKeyArgs } from './inputs';
 import { ApiKeyType, ApiKeyWithSecret } from './types';
 
-const ApiKeyConnection = connectionOf(ApiKeyType, 'ApiKey');
+const ApiKeyConnection = connectionOf(ApiKeyType, 'ApiKey', 'API key');
 
 @Resolver()
 export class ApiKeysResolver {
   @Authorized('apikeys:manage')
   @Query(() => ApiKeyConnection, { description: "The organisation's API keys, newest first; secrets are never shown again." })
-  apiKeys(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 } }) page: PageInput) {
+  apiKeys(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page: PageInput) {
     return apiKeys.listApiKeys(tenant(ctx), page);
   }
 
@@ -25,7 +25,7 @@ export class ApiKeysResolver {
 
   @Authorized('apikeys:manage')
   @Mutation(() => ApiKeyType, { description: 'Revoke a key at once; revoking it again changes nothing.' })
-  revokeApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ApiKey> {
+  revokeApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Its id.' }) id: string): Promise<ApiKey> {
     return apiKeys.revokeApiKey(tenant(ctx), id);
   }
 }

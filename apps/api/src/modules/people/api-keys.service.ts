@@ -1,42 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import { ApiKey } from '@waymark/db';
+import { ApiKey, isUuid } from '@waymark/db';
 import { API_KEY_SCOPES, badInput, forbidden, isApiKeyScope, notFound } from '@waymark/domain';
 import type { TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
-import type { PageInput } from '../../graphql/connection';
-import { isUuid } from '../../graphql/ids';
-import { paginate } from '../../graphql/paginate';
-import { API_KEY_PREFIX } from '../../auth/authenticate';
+import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
+import { API_KEY_PREFIX } from '../../auth/credentials';
 import { issueSecret } from '../../auth/secrets';
-import type { ApiKeyWithSecret } from './types';
+import type { ApiKeyType, ApiKeyWithSecret } from './types';
 
 export async function createApiKey(ctx: TenantContext, name: string, scopes: string[]): Promise<ApiKeyWithSecret> {
   if (!ctx.userId) throw forbidden('Only a person can create API keys');
   const bad = scopes.find((s) => !isApiKeyScope(s));
-  if (bad !== undefined) {
-    throw badInput('scopes', `"${bad}" is not an API key scope; choose from ${API_KEY_SCOPES.join(', ')}`, { scope: bad });
-  }
-  const trimmed = name.trim();
-  if (!trimmed) throw badInput('name', 'must not be blank');
-
+  if (bad !== undefined) throw badInput('scopes', `"${bad}" is not an API key scope; choose from ${API_KEY_SCOPES.join(', ')}`, { scope: bad });
   const id = randomUUID();
   const { token, hash, display } = issueSecret(API_KEY_PREFIX, ctx.organisationId, id);
   const apiKey = ctx.em.create(ApiKey, {
-    id,
-    organisationId: ctx.organisationId,
-    name: trimmed,
-    prefix: display,
-    secretHash: hash,
-    scopes: [...new Set(scopes)],
-    createdBy: ctx.userId,
+    id, organisationId: ctx.organisationId, name, prefix: display, secretHash: hash, scopes: [...new Set(scopes)], createdBy: ctx.userId,
   });
   audit(ctx, 'apikey.create', 'ApiKey', apiKey.id, null, snapshot(apiKey));
-  await ctx.em.flush();
   return { apiKey, secret: token };
 }
 
-export function listApiKeys(ctx: TenantContext, page: PageInput) {
-  return paginate(ctx.em, ApiKey, { organisationId: ctx.organisationId }, page, { direction: 'desc' });
+export function listApiKeys(ctx: TenantContext, page: PageInput): Promise<Connection<ApiKeyType>> {
+  return keysetPage<ApiKeyType>(ctx.db, {
+    columns: `id, name, prefix, scopes, created_at as "createdAt", last_used_at as "lastUsedAt", revoked_at as "revokedAt"`,
+    from: `from api_key`,
+    where: ['organisation_id = $1'],
+    params: new Params(),
+    order: [
+      { sql: 'created_at', direction: 'desc', cast: 'timestamptz' },
+      { sql: 'id', direction: 'desc', cast: 'uuid' },
+    ],
+    orderName: 'api-keys',
+    page,
+  });
 }
 
 /** Revoking twice is harmless: the first revocation stands and nothing more is recorded. */
@@ -47,6 +44,5 @@ export async function revokeApiKey(ctx: TenantContext, id: string): Promise<ApiK
   const before = snapshot(apiKey);
   apiKey.revokedAt = new Date();
   audit(ctx, 'apikey.revoke', 'ApiKey', apiKey.id, before, snapshot(apiKey));
-  await ctx.em.flush();
   return apiKey;
 }

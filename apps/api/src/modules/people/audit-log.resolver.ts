@@ -4,13 +4,13 @@ import { PageInput, connectionOf } from '../../graphql/connection';
 import { listAuditLog } from './audit-log.service';
 import { AuditEntryType } from './types';
 
-const AuditEntryConnection = connectionOf(AuditEntryType, 'AuditEntry');
+const AuditEntryConnection = connectionOf(AuditEntryType, 'AuditEntry', 'audit entry');
 
 @Resolver()
 export class AuditLogResolver {
   @Authorized('audit:read')
   @Query(() => AuditEntryConnection, { description: "Every change made in this organisation, newest first." })
-  auditLog(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 } }) page: PageInput) {
+  auditLog(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page: PageInput) {
     return listAuditLog(tenant(ctx), page);
   }
 }

@@ -1,11 +1,11 @@
-import { Membership, User, setTenantScope } from '@waymark/db';
+import { User } from '@waymark/db';
 import { unauthenticated } from '@waymark/domain';
 import type { RequestContext } from '../../context';
 import { audit } from '../../graphql/audit';
 import { burnPasswordCheck, verifyPassword } from '../../auth/passwords';
 import { signToken } from '../../auth/tokens';
 import type { AuthPayload, Me } from './types';
-import { membershipViews, userView } from './views';
+import { myMemberships } from './views';
 
 const WRONG_CREDENTIALS = 'Email or password is wrong';
 
@@ -16,16 +16,11 @@ export function findUserWithPassword(ctx: RequestContext, email: string): Promis
   return ctx.em.findOne(User, { email: normaliseEmail(email) }, { populate: ['passwordHash'] });
 }
 
-/** A user's memberships in every organisation: the transaction's scope must name that user. */
-export function membershipsOf(ctx: RequestContext, userId: string): Promise<Membership[]> {
-  return ctx.em.find(Membership, { userId }, { filters: false, orderBy: { createdAt: 'asc', id: 'asc' } });
-}
-
-/** A signed session token for a user, with the organisations they may act for. */
+/** A signed session token for a user, with the organisations they may act for. The session's scope must name the user. */
 export async function sessionFor(ctx: RequestContext, user: User): Promise<AuthPayload> {
   const { token, expiresAt } = signToken(ctx.config.AUTH_TOKEN_SECRET, ctx.config.AUTH_TOKEN_TTL_SECONDS, { userId: user.id });
-  const memberships = await membershipViews(ctx, await membershipsOf(ctx, user.id));
-  return { token, expiresAt, user: userView(user), memberships };
+  await ctx.em.flush();
+  return { token, expiresAt, user: { id: user.id, email: user.email, name: user.name }, memberships: await myMemberships(ctx.db) };
 }
 
 /**
@@ -41,10 +36,9 @@ export async function login(ctx: RequestContext, email: string, password: string
   if (!(await verifyPassword(user.passwordHash, password))) throw unauthenticated(WRONG_CREDENTIALS);
 
   // No organisation is chosen at sign-in; the user's own scope shows their memberships everywhere.
-  await setTenantScope(ctx.em, { organisationId: null, userId: user.id });
+  await ctx.setScope({ organisationId: null, userId: user.id });
   user.lastLoginAt = new Date();
-  audit({ ...ctx, userId: user.id, apiKeyId: null }, 'auth.login', 'User', user.id, null, { email: user.email }, null);
-  await ctx.em.flush();
+  audit({ em: ctx.em, userId: user.id, apiKeyId: null, organisationId: null }, 'auth.login', 'User', user.id, null, { email: user.email });
   return sessionFor(ctx, user);
 }
 
@@ -52,11 +46,11 @@ export async function me(ctx: RequestContext): Promise<Me> {
   const base = {
     apiKeyId: ctx.apiKeyId,
     activeOrganisationId: ctx.organisationId,
-    role: (ctx.role ?? null) as Me['role'],
+    role: ctx.role,
     permissions: [...ctx.permissions].sort(),
   };
   if (!ctx.userId) return { ...base, user: null, memberships: [] };
-  const user = await ctx.em.findOne(User, { id: ctx.userId });
+  const user = await ctx.db.sharedOne<{ id: string; email: string; name: string }>(`select id, email, name from app_user where id = $1`, ctx.userId);
   if (!user) throw unauthenticated('The session token names no user: log in again');
-  return { ...base, user: userView(user), memberships: await membershipViews(ctx, await membershipsOf(ctx, user.id)) };
+  return { ...base, user, memberships: await myMemberships(ctx.db) };
 }

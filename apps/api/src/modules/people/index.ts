@@ -6,11 +6,4 @@ import { MembersResolver } from './members.resolver';
 import { OrganisationResolver } from './organisation.resolver';
 
 /** People, organisations and access: sign-in, members, invitations, API keys and the audit log. */
-export const PEOPLE_RESOLVERS = [
-  AuthResolver,
-  OrganisationResolver,
-  MembersResolver,
-  InvitationsResolver,
-  ApiKeysResolver,
-  AuditLogResolver,
-] as const;
+export const PEOPLE_RESOLVERS = [AuthResolver, OrganisationResolver, MembersResolver, InvitationsResolver, ApiKeysResolver, AuditLogResolver] as const;

@@ -1,17 +1,7 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  IsEmail,
-  IsEnum,
-  IsOptional,
-  IsString,
-  Length,
-  MaxLength,
-  type ValidationOptions,
-  ValidateBy,
-} from 'class-validator';
-import { BenchmarkingConsent, Governance, MemberRole, SizeBand } from './enums';
+import { ArrayMaxSize, ArrayNotEmpty, IsEmail, IsEnum, IsOptional, IsString, type ValidationOptions, ValidateBy } from 'class-validator';
+import { BenchmarkingConsent, Governance, MemberRole, SizeBand } from '@waymark/db';
+import { Text } from '../../graphql/text';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const INVITATION_TTL_DAYS = 14;
@@ -42,39 +32,39 @@ function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
 
 @ArgsType()
 export class LoginArgs {
-  @Field(() => String)
-  @MaxLength(320)
+  @Field(() => String, { description: 'The email signed in with (not case-sensitive).' })
+  @Text({ min: 1, max: 320 })
   email!: string;
 
-  @Field(() => String)
-  @Length(1, 1000)
+  @Field(() => String, { description: 'The password, exactly as set.' })
+  @Text({ min: 1, max: 1000, raw: true })
   password!: string;
 }
 
-@InputType({ description: 'Only the fields given change.' })
+@InputType({ description: 'Only the fields given change; none of them can be cleared.' })
 export class UpdateOrganisationInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its name (1 to 200 characters).' })
   @IsOptional()
-  @Length(1, 200)
+  @Text({ min: 1, max: 200 })
   name?: string;
 
-  @Field(() => SizeBand, { nullable: true })
+  @Field(() => SizeBand, { nullable: true, description: 'How big it is.' })
   @IsOptional()
   @IsEnum(SizeBand)
   sizeBand?: SizeBand;
 
-  @Field(() => Governance, { nullable: true })
+  @Field(() => Governance, { nullable: true, description: 'Who governs it.' })
   @IsOptional()
   @IsEnum(Governance)
   governance?: Governance;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An IANA time zone such as "Europe/London".' })
   @IsOptional()
-  @MaxLength(64)
+  @Text({ max: 64 })
   @IsTimeZone()
   timeZone?: string;
 
-  @Field(() => BenchmarkingConsent, { nullable: true })
+  @Field(() => BenchmarkingConsent, { nullable: true, description: 'Whether its results may feed benchmarks (applies from the next snapshot).' })
   @IsOptional()
   @IsEnum(BenchmarkingConsent)
   benchmarkingConsent?: BenchmarkingConsent;
@@ -82,34 +72,34 @@ export class UpdateOrganisationInput {
 
 @ArgsType()
 export class ChangeMemberRoleArgs {
-  @Field(() => ID) membershipId!: string;
+  @Field(() => ID, { description: 'The membership.' }) membershipId!: string;
 
-  @Field(() => MemberRole)
+  @Field(() => MemberRole, { description: 'The new role.' })
   @IsEnum(MemberRole)
   role!: MemberRole;
 }
 
 @ArgsType()
 export class InviteMemberArgs {
-  @Field(() => String)
-  @MaxLength(320)
+  @Field(() => String, { description: 'Who to invite.' })
+  @Text({ min: 1, max: 320 })
   @IsEmail({}, { message: 'email must be an email address' })
   email!: string;
 
-  @Field(() => MemberRole)
+  @Field(() => MemberRole, { description: 'The role they will have.' })
   @IsEnum(MemberRole)
   role!: MemberRole;
 }
 
 @ArgsType()
 export class AcceptInvitationArgs {
-  @Field(() => String)
-  @MaxLength(200)
+  @Field(() => String, { description: 'The invitation token.' })
+  @Text({ min: 1, max: 200 })
   token!: string;
 
-  @Field(() => String, { nullable: true, description: 'Required when the email has no account yet.' })
+  @Field(() => String, { nullable: true, description: 'Your name: required when the email has no account yet.' })
   @IsOptional()
-  @Length(1, 200)
+  @Text({ min: 1, max: 200 })
   name?: string | null;
 
   @Field(() => String, {
@@ -117,14 +107,14 @@ export class AcceptInvitationArgs {
     description: `A new account's password (at least ${MIN_PASSWORD_LENGTH} characters), or the existing account's password.`,
   })
   @IsOptional()
-  @MaxLength(1000)
+  @Text({ max: 1000, raw: true })
   password?: string | null;
 }
 
 @ArgsType()
 export class CreateApiKeyArgs {
-  @Field(() => String)
-  @Length(1, 200)
+  @Field(() => String, { description: 'What the key is for (1 to 200 characters).' })
+  @Text({ min: 1, max: 200 })
   name!: string;
 
   @Field(() => [String], { description: 'Permissions the key holds; see API_KEY_SCOPES.' })

@@ -8,13 +8,13 @@ import * as invitations from './invitations.service';
 import { AcceptInvitationArgs, InviteMemberArgs } from './inputs';
 import { AuthPayload, InvitationType, InvitationWithToken } from './types';
 
-const InvitationConnection = connectionOf(InvitationType, 'Invitation');
+const InvitationConnection = connectionOf(InvitationType, 'Invitation', 'invitation');
 
 @Resolver()
 export class InvitationsResolver {
   @Authorized('members:read')
   @Query(() => InvitationConnection, { description: 'Invitations sent by this organisation, newest first.' })
-  invitations(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 } }) page: PageInput) {
+  invitations(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page: PageInput) {
     return invitations.listInvitations(tenant(ctx), page);
   }
 
@@ -26,7 +26,7 @@ export class InvitationsResolver {
 
   @Authorized('members:manage')
   @Mutation(() => InvitationType, { description: 'Withdraw a pending invitation; its token stops working.' })
-  revokeInvitation(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Invitation> {
+  revokeInvitation(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Its id.' }) id: string): Promise<Invitation> {
     return invitations.revokeInvitation(tenant(ctx), id);
   }
 

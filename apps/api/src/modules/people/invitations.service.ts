@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Invitation, type MemberRole, Membership, User, setTenantScope } from '@waymark/db';
+import { Invitation, type MemberRole, Membership, User, isUuid } from '@waymark/db';
 import { WaymarkError, badInput, conflict, forbidden, notFound, unauthenticated } from '@waymark/domain';
 import type { RequestContext, TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
-import type { PageInput } from '../../graphql/connection';
-import { isUuid } from '../../graphql/ids';
-import { paginate } from '../../graphql/paginate';
+import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
-import { parseSecret, issueSecret, secretMatches } from '../../auth/secrets';
+import { issueSecret, parseSecret, secretMatches } from '../../auth/secrets';
 import { findUserWithPassword, normaliseEmail, sessionFor } from './auth.service';
 import { type AcceptInvitationArgs, INVITATION_TTL_DAYS, MIN_PASSWORD_LENGTH } from './inputs';
 import { assertAssignable } from './members.service';
 import { activeOrganisation } from './organisation.service';
-import type { AuthPayload, InvitationWithToken } from './types';
+import type { AuthPayload, InvitationType, InvitationWithToken } from './types';
 
 export const INVITATION_PREFIX = 'inv';
 const DAY_MS = 24 * 3600 * 1000;
@@ -20,13 +18,8 @@ const DAY_MS = 24 * 3600 * 1000;
 /** Every way a token can fail reads the same, so a guess learns nothing. */
 const invalidInvitation = () => new WaymarkError('NOT_FOUND', 'Invitation not found or no longer valid', { what: 'Invitation' });
 
-function requireUser(ctx: RequestContext): string {
-  if (!ctx.userId) throw forbidden('Only a person can do this, not an API key');
-  return ctx.userId;
-}
-
 export async function inviteMember(ctx: TenantContext, rawEmail: string, role: MemberRole): Promise<InvitationWithToken> {
-  const invitedBy = requireUser(ctx);
+  if (!ctx.userId) throw forbidden('Only a person can do this, not an API key');
   const email = normaliseEmail(rawEmail);
   assertAssignable(ctx, await activeOrganisation(ctx), role);
 
@@ -34,33 +27,31 @@ export async function inviteMember(ctx: TenantContext, rawEmail: string, role: M
   if (existing && (await ctx.em.count(Membership, { organisationId: ctx.organisationId, userId: existing.id }))) {
     throw conflict(`${email} is already a member`, { field: 'email' });
   }
-  const pending = await ctx.em.count(Invitation, {
-    organisationId: ctx.organisationId,
-    email,
-    acceptedAt: null,
-    revokedAt: null,
-    expiresAt: { $gt: new Date() },
-  });
+  const pending = await ctx.em.count(Invitation, { organisationId: ctx.organisationId, email, acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } });
   if (pending) throw conflict(`${email} already has a pending invitation: revoke it to send a new one`, { field: 'email' });
 
   const id = randomUUID();
   const { token, hash } = issueSecret(INVITATION_PREFIX, ctx.organisationId, id);
   const invitation = ctx.em.create(Invitation, {
-    id,
-    organisationId: ctx.organisationId,
-    email,
-    role,
-    tokenHash: hash,
-    invitedBy,
-    expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * DAY_MS),
+    id, organisationId: ctx.organisationId, email, role, tokenHash: hash, invitedBy: ctx.userId, expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * DAY_MS),
   });
   audit(ctx, 'invitation.create', 'Invitation', invitation.id, null, snapshot(invitation));
-  await ctx.em.flush();
   return { invitation, token };
 }
 
-export function listInvitations(ctx: TenantContext, page: PageInput) {
-  return paginate(ctx.em, Invitation, { organisationId: ctx.organisationId }, page, { direction: 'desc' });
+export function listInvitations(ctx: TenantContext, page: PageInput): Promise<Connection<InvitationType>> {
+  return keysetPage<InvitationType>(ctx.db, {
+    columns: `id, email, role, created_at as "createdAt", expires_at as "expiresAt", accepted_at as "acceptedAt", revoked_at as "revokedAt"`,
+    from: `from invitation`,
+    where: ['organisation_id = $1'],
+    params: new Params(),
+    order: [
+      { sql: 'created_at', direction: 'desc', cast: 'timestamptz' },
+      { sql: 'id', direction: 'desc', cast: 'uuid' },
+    ],
+    orderName: 'invitations',
+    page,
+  });
 }
 
 export async function revokeInvitation(ctx: TenantContext, id: string): Promise<Invitation> {
@@ -71,7 +62,6 @@ export async function revokeInvitation(ctx: TenantContext, id: string): Promise<
   const before = snapshot(invitation);
   invitation.revokedAt = new Date();
   audit(ctx, 'invitation.revoke', 'Invitation', invitation.id, before, snapshot(invitation));
-  await ctx.em.flush();
   return invitation;
 }
 
@@ -84,12 +74,9 @@ async function accountFor(ctx: RequestContext, email: string, args: AcceptInvita
     if (!proven) throw unauthenticated(`${email} already has an account: give its password to accept`);
     return existing;
   }
-  const name = args.name?.trim();
-  if (!name) throw badInput('name', 'is required to create a new account');
-  if (!args.password || args.password.length < MIN_PASSWORD_LENGTH) {
-    throw badInput('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
-  return ctx.em.create(User, { email, name, passwordHash: await hashPassword(args.password) });
+  if (!args.name) throw badInput('name', 'is required to create a new account');
+  if (!args.password || args.password.length < MIN_PASSWORD_LENGTH) throw badInput('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  return ctx.em.create(User, { email, name: args.name, passwordHash: await hashPassword(args.password) });
 }
 
 /**
@@ -97,9 +84,9 @@ async function accountFor(ctx: RequestContext, email: string, args: AcceptInvita
  * invitation is read under that organisation's row-level security, never across all of them.
  */
 export async function acceptInvitation(ctx: RequestContext, args: AcceptInvitationArgs): Promise<AuthPayload> {
-  const parsed = parseSecret(INVITATION_PREFIX, args.token.trim());
+  const parsed = parseSecret(INVITATION_PREFIX, args.token);
   if (!parsed) throw invalidInvitation();
-  await setTenantScope(ctx.em, { organisationId: parsed.organisationId, userId: null });
+  await ctx.setScope({ organisationId: parsed.organisationId, userId: null });
   const invitation = await ctx.em.findOne(Invitation, { id: parsed.rowId, organisationId: parsed.organisationId });
   if (
     !invitation ||
@@ -112,20 +99,18 @@ export async function acceptInvitation(ctx: RequestContext, args: AcceptInvitati
   }
 
   const user = await accountFor(ctx, invitation.email, args);
-  if (await ctx.em.count(Membership, { organisationId: invitation.organisationId, userId: user.id })) {
-    throw conflict(`${invitation.email} is already a member`);
-  }
+  if (await ctx.em.count(Membership, { organisationId: invitation.organisationId, userId: user.id })) throw conflict(`${invitation.email} is already a member`);
   const membership = ctx.em.create(Membership, { organisationId: invitation.organisationId, userId: user.id, role: invitation.role });
   const before = snapshot(invitation);
   invitation.acceptedAt = new Date();
   invitation.acceptedBy = user.id;
 
-  const actor = { ...ctx, userId: user.id, apiKeyId: null };
-  audit(actor, 'invitation.accept', 'Invitation', invitation.id, before, snapshot(invitation), invitation.organisationId);
-  audit(actor, 'member.add', 'Membership', membership.id, null, snapshot(membership), invitation.organisationId);
+  const actor = { em: ctx.em, userId: user.id, apiKeyId: null, organisationId: invitation.organisationId };
+  audit(actor, 'invitation.accept', 'Invitation', invitation.id, before, snapshot(invitation));
+  audit(actor, 'member.add', 'Membership', membership.id, null, snapshot(membership));
   await ctx.em.flush();
 
   // From here the user's own scope applies too, so the session lists all their organisations.
-  await setTenantScope(ctx.em, { organisationId: invitation.organisationId, userId: user.id });
+  await ctx.setScope({ organisationId: invitation.organisationId, userId: user.id });
   return sessionFor(ctx, user);
 }

@@ -6,13 +6,13 @@ import * as members from './members.service';
 import { ChangeMemberRoleArgs } from './inputs';
 import { MembershipType } from './types';
 
-const MembershipConnection = connectionOf(MembershipType, 'Membership');
+const MembershipConnection = connectionOf(MembershipType, 'Membership', 'membership');
 
 @Resolver()
 export class MembersResolver {
   @Authorized('members:read')
   @Query(() => MembershipConnection, { description: "The organisation's members, in the order they joined." })
-  members(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 } }) page: PageInput) {
+  members(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page: PageInput) {
     return members.listMembers(tenant(ctx), page);
   }
 
@@ -24,7 +24,7 @@ export class MembersResolver {
 
   @Authorized('members:manage')
   @Mutation(() => Boolean, { description: 'Remove someone from the organisation; never the last owner.' })
-  removeMember(@Ctx() ctx: RequestContext, @Arg('membershipId', () => ID) membershipId: string): Promise<boolean> {
+  removeMember(@Ctx() ctx: RequestContext, @Arg('membershipId', () => ID, { description: 'The membership.' }) membershipId: string): Promise<boolean> {
     return members.removeMember(tenant(ctx), membershipId);
   }
 }

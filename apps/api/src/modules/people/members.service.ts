@@ -1,27 +1,23 @@
 import { LockMode } from '@mikro-orm/core';
-import { MemberRole, Membership, type Organisation, OrganisationKind } from '@waymark/db';
+import { MemberRole, Membership, type Organisation, OrganisationKind, isUuid } from '@waymark/db';
 import { badInput, conflict, forbidden, notFound } from '@waymark/domain';
 import type { TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
-import type { PageInput } from '../../graphql/connection';
-import { isUuid } from '../../graphql/ids';
-import { paginate } from '../../graphql/paginate';
+import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
 import { activeOrganisation } from './organisation.service';
 import type { MembershipType } from './types';
-import { mapConnection, membershipViews } from './views';
+import { MEMBERSHIP_COLUMNS, MEMBERSHIP_FROM, MEMBERSHIP_SELECT, type MembershipRow, membershipView } from './views';
 
 /**
  * Who may hand out a role: ANALYST exists only in regional bodies, and only an owner makes
  * another owner. Shared by role changes and invitations, so neither is a way around the other.
  */
 export function assertAssignable(ctx: TenantContext, org: Organisation, role: MemberRole): void {
-  if (role === MemberRole.ANALYST && org.kind !== OrganisationKind.REGIONAL_BODY) {
-    throw badInput('role', 'ANALYST can only be given in a regional body');
-  }
+  if (role === MemberRole.ANALYST && org.kind !== OrganisationKind.REGIONAL_BODY) throw badInput('role', 'ANALYST can only be given in a regional body');
   if (role === MemberRole.OWNER && ctx.role !== MemberRole.OWNER) throw forbidden('Only an owner can make someone an owner');
 }
 
-export async function getMembership(ctx: TenantContext, id: string): Promise<Membership> {
+async function membershipForWrite(ctx: TenantContext, id: string): Promise<Membership> {
   const membership = isUuid(id) ? await ctx.em.findOne(Membership, { id, organisationId: ctx.organisationId }) : null;
   if (!membership) throw notFound('Membership', id);
   return membership;
@@ -44,13 +40,37 @@ async function assertOwnerMayGo(ctx: TenantContext, membership: Membership): Pro
   }
 }
 
-export async function listMembers(ctx: TenantContext, page: PageInput) {
-  const members = await paginate(ctx.em, Membership, { organisationId: ctx.organisationId }, page);
-  return mapConnection(members, (nodes) => membershipViews(ctx, nodes));
+async function memberView(ctx: TenantContext, id: string): Promise<MembershipType> {
+  const row = await ctx.db.tenantOne<MembershipRow>(`${MEMBERSHIP_SELECT} where m.organisation_id = $1 and m.id = $2`, id);
+  if (!row) throw notFound('Membership', id);
+  return membershipView(row);
+}
+
+export async function listMembers(ctx: TenantContext, page: PageInput): Promise<Connection<MembershipType>> {
+  const rows = await keysetPage<MembershipRow>(ctx.db, {
+    columns: MEMBERSHIP_COLUMNS,
+    from: MEMBERSHIP_FROM,
+    countFrom: 'from membership m',
+    where: ['m.organisation_id = $1'],
+    params: new Params(),
+    order: [
+      { sql: 'm.created_at', direction: 'asc', cast: 'timestamptz' },
+      { sql: 'm.id', direction: 'asc', cast: 'uuid' },
+    ],
+    orderName: 'members',
+    page,
+  });
+  return {
+    edges: rows.edges.map((e) => ({ cursor: e.cursor, node: membershipView(e.node) })),
+    pageInfo: rows.pageInfo,
+    get totalCount() {
+      return rows.totalCount;
+    },
+  };
 }
 
 export async function changeMemberRole(ctx: TenantContext, membershipId: string, role: MemberRole): Promise<MembershipType> {
-  const membership = await getMembership(ctx, membershipId);
+  const membership = await membershipForWrite(ctx, membershipId);
   assertAssignable(ctx, await activeOrganisation(ctx), role);
   if (membership.role !== role) {
     if (role !== MemberRole.OWNER) await assertOwnerMayGo(ctx, membership);
@@ -59,15 +79,13 @@ export async function changeMemberRole(ctx: TenantContext, membershipId: string,
     audit(ctx, 'member.role.change', 'Membership', membership.id, before, snapshot(membership));
     await ctx.em.flush();
   }
-  const [view] = await membershipViews(ctx, [membership]);
-  return view!;
+  return memberView(ctx, membership.id);
 }
 
 export async function removeMember(ctx: TenantContext, membershipId: string): Promise<boolean> {
-  const membership = await getMembership(ctx, membershipId);
+  const membership = await membershipForWrite(ctx, membershipId);
   await assertOwnerMayGo(ctx, membership);
   audit(ctx, 'member.remove', 'Membership', membership.id, snapshot(membership), null);
   ctx.em.remove(membership);
-  await ctx.em.flush();
   return true;
 }

@@ -17,7 +17,7 @@ export class OrganisationResolver {
   @Mutation(() => OrganisationType, { description: "Change the active organisation's details." })
   updateOrganisation(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput,
+    @Arg('input', () => UpdateOrganisationInput, { description: 'The fields to change.' }) input: UpdateOrganisationInput,
   ): Promise<OrganisationType> {
     return organisations.updateOrganisation(tenant(ctx), input);
   }

@@ -1,113 +1,168 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { BenchmarkingConsent, Governance, MemberRole, OrganisationKind, SizeBand } from './enums';
+import { BenchmarkingConsent, Governance, MemberRole, OrganisationKind, SizeBand } from '@waymark/db';
+
+registerEnumType(OrganisationKind, {
+  name: 'OrganisationKind',
+  description: 'What an organisation is.',
+  valuesConfig: {
+    LIBRARY: { description: 'A library.' },
+    MUSEUM: { description: 'A museum.' },
+    ARCHIVE: { description: 'An archive.' },
+    COMBINED: { description: 'A combined service (e.g. a library and museum in one).' },
+    REGIONAL_BODY: { description: 'A regional body that compares its member institutions.' },
+  },
+});
+registerEnumType(SizeBand, {
+  name: 'SizeBand',
+  description: 'How big an institution is, for comparing like with like.',
+  valuesConfig: {
+    MICRO: { description: 'Very small (a handful of staff or volunteers).' },
+    SMALL: { description: 'Small.' },
+    MEDIUM: { description: 'Medium.' },
+    LARGE: { description: 'Large.' },
+  },
+});
+registerEnumType(Governance, {
+  name: 'Governance',
+  description: 'Who governs an institution.',
+  valuesConfig: {
+    LOCAL_AUTHORITY: { description: 'A local authority.' },
+    NATIONAL: { description: 'A national body.' },
+    UNIVERSITY: { description: 'A university.' },
+    INDEPENDENT_TRUST: { description: 'An independent trust.' },
+    CHARITY: { description: 'A charity.' },
+    OTHER: { description: 'Any other governance.' },
+  },
+});
+registerEnumType(BenchmarkingConsent, {
+  name: 'BenchmarkingConsent',
+  description: 'Whether submitted results may feed benchmarks: not at all, anonymously, or by name.',
+  valuesConfig: {
+    NONE: { description: 'Left out of every benchmark figure.' },
+    ANONYMOUS: { description: 'Counted in figures; shown to a regional body only under a pseudonym.' },
+    NAMED: { description: 'Counted, and shown by name to regional bodies whose network it belongs to.' },
+  },
+});
+registerEnumType(MemberRole, {
+  name: 'MemberRole',
+  description: "A person's role in an organisation.",
+  valuesConfig: {
+    OWNER: { description: 'Everything, including API keys and other owners.' },
+    MANAGER: { description: 'Runs assessments: submits, reopens, plans, manages members.' },
+    ASSESSOR: { description: 'Answers, agrees answers with the team, works on plan items.' },
+    VIEWER: { description: 'Reads.' },
+    ANALYST: { description: 'Reads, in a regional body (benchmarks of its network).' },
+  },
+});
 
 @ObjectType('User', { description: 'A person. One person may belong to many organisations.' })
 export class UserType {
-  @Field(() => ID) id!: string;
-  @Field(() => String) email!: string;
-  @Field(() => String) name!: string;
+  @Field(() => ID, { description: 'The user id.' }) id!: string;
+  @Field(() => String, { description: 'Their email (lower case); they sign in with it.' }) email!: string;
+  @Field(() => String, { description: 'Their name.' }) name!: string;
 }
 
 @ObjectType('OrganisationSummary', { description: 'Enough of an organisation to choose which one to act for.' })
 export class OrganisationSummary {
-  @Field(() => ID) id!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String) slug!: string;
-  @Field(() => OrganisationKind) kind!: OrganisationKind;
+  @Field(() => ID, { description: 'The organisation id (send it as x-organisation-id).' }) id!: string;
+  @Field(() => String, { description: 'Its name.' }) name!: string;
+  @Field(() => String, { description: 'Its short name, unique across Waymark.' }) slug!: string;
+  @Field(() => OrganisationKind, { description: 'What it is.' }) kind!: OrganisationKind;
 }
 
 @ObjectType('Membership', { description: "A person's role in one organisation." })
 export class MembershipType {
-  @Field(() => ID) id!: string;
-  @Field(() => MemberRole) role!: MemberRole;
-  @Field(() => OrganisationSummary) organisation!: OrganisationSummary;
-  @Field(() => UserType) user!: UserType;
-  @Field(() => Date) createdAt!: Date;
+  @Field(() => ID, { description: 'Id of the membership.' }) id!: string;
+  @Field(() => MemberRole, { description: 'The role.' }) role!: MemberRole;
+  @Field(() => OrganisationSummary, { description: 'The organisation.' }) organisation!: OrganisationSummary;
+  @Field(() => UserType, { description: 'The person.' }) user!: UserType;
+  @Field(() => Date, { description: 'When they joined.' }) createdAt!: Date;
 }
 
 @ObjectType('AuthPayload', { description: 'A session token (send it as `Authorization: Bearer <token>`) and who it is for.' })
 export class AuthPayload {
-  @Field(() => String) token!: string;
-  @Field(() => Date) expiresAt!: Date;
-  @Field(() => UserType) user!: UserType;
-  @Field(() => [MembershipType], { description: 'Pick one with the x-organisation-id header.' }) memberships!: MembershipType[];
+  @Field(() => String, { description: 'The session token.' }) token!: string;
+  @Field(() => Date, { description: 'When it stops working.' }) expiresAt!: Date;
+  @Field(() => UserType, { description: 'Who signed in.' }) user!: UserType;
+  @Field(() => [MembershipType], { description: 'Their organisations: pick one with the x-organisation-id header.' }) memberships!: MembershipType[];
 }
 
 @ObjectType('Me', { description: 'Who is asking, and for which organisation.' })
 export class Me {
-  @Field(() => UserType, { nullable: true, description: 'Null when the caller is an API key.' }) user!: UserType | null;
-  @Field(() => ID, { nullable: true }) apiKeyId!: string | null;
-  @Field(() => [MembershipType]) memberships!: MembershipType[];
+  @Field(() => UserType, { nullable: true, description: 'The person; null when the caller is an API key.' }) user!: UserType | null;
+  @Field(() => ID, { nullable: true, description: 'The API key, when the caller is one.' }) apiKeyId!: string | null;
+  @Field(() => [MembershipType], { description: "The person's organisations." }) memberships!: MembershipType[];
   @Field(() => ID, { nullable: true, description: 'The organisation this request acts for.' }) activeOrganisationId!: string | null;
-  @Field(() => MemberRole, { nullable: true }) role!: MemberRole | null;
+  @Field(() => MemberRole, { nullable: true, description: 'The role in it.' }) role!: MemberRole | null;
   @Field(() => [String], { description: 'What this request may do in the active organisation.' }) permissions!: string[];
 }
 
-@ObjectType('Region')
+@ObjectType('Region', { description: 'An area regional bodies and benchmarks are organised by.' })
 export class RegionType {
-  @Field(() => ID) id!: string;
-  @Field(() => String) code!: string;
-  @Field(() => String) name!: string;
+  @Field(() => ID, { description: 'Id of the region.' }) id!: string;
+  @Field(() => String, { description: 'Its code, e.g. "NW".' }) code!: string;
+  @Field(() => String, { description: 'Its name.' }) name!: string;
 }
 
 @ObjectType('Organisation', { description: 'The tenant: an institution or a regional body.' })
 export class OrganisationType {
-  @Field(() => ID) id!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String) slug!: string;
-  @Field(() => OrganisationKind) kind!: OrganisationKind;
-  @Field(() => RegionType, { nullable: true }) region!: RegionType | null;
-  @Field(() => SizeBand) sizeBand!: SizeBand;
-  @Field(() => Governance) governance!: Governance;
-  @Field(() => String, { description: 'IANA time zone, e.g. "Europe/London": reminders follow it.' }) timeZone!: string;
-  @Field(() => BenchmarkingConsent) benchmarkingConsent!: BenchmarkingConsent;
-  @Field(() => Date) createdAt!: Date;
+  @Field(() => ID, { description: 'Id of the organisation.' }) id!: string;
+  @Field(() => String, { description: 'Its name.' }) name!: string;
+  @Field(() => String, { description: 'Its short name, unique across Waymark.' }) slug!: string;
+  @Field(() => OrganisationKind, { description: 'What it is.' }) kind!: OrganisationKind;
+  @Field(() => RegionType, { nullable: true, description: 'Its region.' }) region!: RegionType | null;
+  @Field(() => SizeBand, { description: 'How big it is.' }) sizeBand!: SizeBand;
+  @Field(() => Governance, { description: 'Who governs it.' }) governance!: Governance;
+  @Field(() => String, { description: 'IANA time zone, e.g. "Europe/London": due dates and reminders follow it.' }) timeZone!: string;
+  @Field(() => BenchmarkingConsent, { description: 'Whether its results may feed benchmarks.' }) benchmarkingConsent!: BenchmarkingConsent;
+  @Field(() => Date, { description: 'When it joined Waymark.' }) createdAt!: Date;
 }
 
 @ObjectType('Invitation', { description: 'An invitation by email to join the organisation with a role.' })
 export class InvitationType {
-  @Field(() => ID) id!: string;
-  @Field(() => String) email!: string;
-  @Field(() => MemberRole) role!: MemberRole;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Date) expiresAt!: Date;
-  @Field(() => Date, { nullable: true }) acceptedAt!: Date | null;
-  @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
+  @Field(() => ID, { description: 'Id of the invitation.' }) id!: string;
+  @Field(() => String, { description: 'Who is invited.' }) email!: string;
+  @Field(() => MemberRole, { description: 'The role they will have.' }) role!: MemberRole;
+  @Field(() => Date, { description: 'When it was sent.' }) createdAt!: Date;
+  @Field(() => Date, { description: 'When it stops working.' }) expiresAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'When it was accepted.' }) acceptedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When it was withdrawn.' }) revokedAt!: Date | null;
 }
 
-@ObjectType('InvitationWithToken')
+@ObjectType('InvitationWithToken', { description: 'A new invitation and its token, shown this once.' })
 export class InvitationWithToken {
-  @Field(() => InvitationType) invitation!: InvitationType;
+  @Field(() => InvitationType, { description: 'The invitation.' }) invitation!: InvitationType;
   @Field(() => String, { description: 'Shown once: only a hash is kept. Pass it to acceptInvitation.' }) token!: string;
 }
 
 @ObjectType('ApiKey', { description: 'A machine credential for this organisation. The secret is never shown again.' })
 export class ApiKeyType {
-  @Field(() => ID) id!: string;
-  @Field(() => String) name!: string;
+  @Field(() => ID, { description: 'Id of the key.' }) id!: string;
+  @Field(() => String, { description: 'What it is for.' }) name!: string;
   @Field(() => String, { description: 'A hint to tell keys apart, e.g. "wmk_…x9Qa".' }) prefix!: string;
-  @Field(() => [String]) scopes!: string[];
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Date, { nullable: true }) lastUsedAt!: Date | null;
-  @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
+  @Field(() => [String], { description: 'What it may do (permissions).' }) scopes!: string[];
+  @Field(() => Date, { description: 'When it was created.' }) createdAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'When it was last used (recorded at most once a minute).' }) lastUsedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When it was revoked.' }) revokedAt!: Date | null;
 }
 
-@ObjectType('ApiKeyWithSecret')
+@ObjectType('ApiKeyWithSecret', { description: 'A new API key and its secret, shown this once.' })
 export class ApiKeyWithSecret {
-  @Field(() => ApiKeyType) apiKey!: ApiKeyType;
+  @Field(() => ApiKeyType, { description: 'The key.' }) apiKey!: ApiKeyType;
   @Field(() => String, { description: 'Shown once: send it as `x-api-key` or `Authorization: Bearer`.' }) secret!: string;
 }
 
 @ObjectType('AuditEntry', { description: 'One change: who made it, to what, and the state before and after.' })
 export class AuditEntryType {
-  @Field(() => ID) id!: string;
-  @Field(() => String) action!: string;
-  @Field(() => String) entityType!: string;
-  @Field(() => String, { nullable: true }) entityId!: string | null;
-  @Field(() => ID, { nullable: true }) actorUserId!: string | null;
-  @Field(() => ID, { nullable: true }) actorApiKeyId!: string | null;
-  @Field(() => GraphQLJSON, { nullable: true }) before!: unknown;
-  @Field(() => GraphQLJSON, { nullable: true }) after!: unknown;
-  @Field(() => Date) at!: Date;
+  @Field(() => ID, { description: 'Id of the entry.' }) id!: string;
+  @Field(() => String, { description: 'What was done, e.g. "assessment.submit".' }) action!: string;
+  @Field(() => String, { description: 'The kind of thing changed.' }) entityType!: string;
+  @Field(() => String, { nullable: true, description: 'Its id.' }) entityId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The person who did it.' }) actorUserId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The API key that did it.' }) actorApiKeyId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Set when Waymark itself did it (e.g. "worker").' }) actorSystem!: string | null;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The state before (secrets left out).' }) before!: unknown;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The state after (secrets left out).' }) after!: unknown;
+  @Field(() => Date, { description: 'When.' }) at!: Date;
 }

@@ -1,110 +1,72 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import {
   ActionItem,
   ActionItemEvidence,
   ActionItemNote,
-  ActionItemStatus,
-  ActionPlan,
-  Assessment,
-  ConsensusAnswer,
+  type Assessment,
   Evidence,
   Membership,
   carryPlanForward,
   consensusMaps,
-  loadFrameworkTree,
+  isUuid,
   regeneratePlan,
 } from '@waymark/db';
 import {
-  CARRIED_FORWARD,
-  type ItemStatus,
+  ActionItemStatus,
+  REOPENING_NEEDS_MANAGER,
   STATUS_TRANSITIONS,
   addDays,
   badInput,
   canChangeStatus,
+  compareCycles,
   conflict,
   daysBetween,
+  forbidden,
+  isOpen,
   median,
-  monthOf,
   notFound,
   scoreAssessment,
 } from '@waymark/domain';
-import type { TenantContext } from '../../context';
+import { type TenantContext, actorOf } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
-import { type Connection, type PageInput, decodeOffset, encodeOffset } from '../../graphql/connection';
-import { isUuid } from '../../graphql/ids';
-import { getAssessment } from '../assessments/service';
-import { ActionItemSort, type ActionItemFilter, type CycleProgress, type UpdateActionItemInput } from './types';
 import { organisationToday } from '../../graphql/calendar';
-
-const actor = (ctx: TenantContext) => ctx.userId ?? ctx.apiKeyId!;
+import { treeOf } from '../frameworks/queries';
+import { assessmentForWrite } from '../assessments/service';
+import { ASSESSMENT_COLUMNS } from '../assessments/queries';
+import type { AssessmentRow } from '../assessments/types';
+import { ITEM_COLUMNS } from './queries';
+import type { CycleProgress, ItemRow, UpdateActionItemInput } from './types';
 
 export async function generatePlan(ctx: TenantContext, assessmentId: string) {
-  const assessment = await getAssessment(ctx, assessmentId);
-  const result = await regeneratePlan(ctx.em, { organisationId: ctx.organisationId, assessmentId: assessment.id, actorId: actor(ctx) }, assessment.frameworkId);
+  const assessment = await assessmentForWrite(ctx, assessmentId);
+  const result = await regeneratePlan(ctx.em, { organisationId: ctx.organisationId, assessmentId: assessment.id, actorId: actorOf(ctx) }, assessment.frameworkId);
   const { plan, ...counts } = result;
   audit(ctx, 'plan.generate', 'ActionPlan', plan.id, null, { assessmentId: assessment.id, generations: plan.generations, ...counts });
   return result;
 }
 
-/** Called when the next cycle starts: open items carry into its plan, linked to their history. */
+/** Called when the next cycle starts: open items carry into its plan, and their old copies close as CARRIED_FORWARD. */
 export async function carryForward(ctx: TenantContext, previous: Assessment, next: Assessment) {
-  const result = await carryPlanForward(ctx.em, { organisationId: ctx.organisationId, assessmentId: next.id, actorId: actor(ctx) }, previous.id, next.frameworkId);
+  const result = await carryPlanForward(ctx.em, { organisationId: ctx.organisationId, assessmentId: next.id, actorId: actorOf(ctx) }, previous.id, next.frameworkId);
   if (result) {
     const { plan, ...counts } = result;
     audit(ctx, 'plan.carry-forward', 'ActionPlan', plan.id, { previousAssessmentId: previous.id }, counts);
   }
 }
 
-export async function getPlan(ctx: TenantContext, assessmentId: string) {
-  const assessment = await getAssessment(ctx, assessmentId);
-  const plan = await ctx.em.findOne(ActionPlan, { assessmentId: assessment.id, organisationId: ctx.organisationId });
-  if (!plan) throw notFound('Action plan for assessment', assessmentId);
-  return plan;
-}
-
-export async function getItem(ctx: TenantContext, id: string) {
+export async function itemForWrite(ctx: TenantContext, id: string) {
   const item = isUuid(id) ? await ctx.em.findOne(ActionItem, { id, organisationId: ctx.organisationId }) : null;
   if (!item) throw notFound('Action item', id);
   return item;
 }
 
-const OPEN_STATUSES = CARRIED_FORWARD as ActionItemStatus[];
-
-const SORTS: Record<ActionItemSort, Record<string, 'asc' | 'desc' | 'asc nulls last'>> = {
-  [ActionItemSort.PRIORITY]: { priority: 'asc', id: 'asc' },
-  [ActionItemSort.DUE_ON]: { dueOn: 'asc nulls last', priority: 'asc', id: 'asc' },
-  [ActionItemSort.ELEMENT]: { elementKey: 'asc', priority: 'asc', id: 'asc' },
-  [ActionItemSort.STATUS]: { status: 'asc', priority: 'asc', id: 'asc' },
-};
-
-export async function listItems(ctx: TenantContext, filter: ActionItemFilter, sort: ActionItemSort, page: PageInput): Promise<Connection<ActionItem>> {
-  const where: FilterQuery<ActionItem>[] = [{ organisationId: ctx.organisationId }];
-  if (filter.assessmentId) where.push({ assessmentId: filter.assessmentId });
-  if (!filter.includeResolved) where.push({ resolvedByAssessmentAt: null });
-  if (filter.mine) where.push({ ownerUserId: ctx.userId ?? '00000000-0000-0000-0000-000000000000' });
-  if (filter.elementKey) where.push({ elementKey: filter.elementKey });
-  if (filter.status?.length) where.push({ status: { $in: filter.status } });
-  if (filter.overdue || filter.dueThisMonth) {
-    const today = await organisationToday(ctx);
-    if (filter.overdue) where.push({ dueOn: { $lt: today }, status: { $in: OPEN_STATUSES } });
-    if (filter.dueThisMonth) {
-      const { first, last } = monthOf(today);
-      where.push({ dueOn: { $gte: first, $lte: last } });
-    }
-  }
-  const offset = decodeOffset(page.after);
-  const query = { $and: where } as FilterQuery<ActionItem>;
-  const rows = await ctx.em.find(ActionItem, query, { orderBy: SORTS[sort] as never, limit: page.first + 1, offset });
-  const totalCount = await ctx.em.count(ActionItem, query);
-  const edges = rows.slice(0, page.first).map((node, i) => ({ node, cursor: encodeOffset(offset + i) }));
-  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null } };
-}
-
 export async function updateItem(ctx: TenantContext, id: string, input: UpdateActionItemInput) {
-  const item = await getItem(ctx, id);
+  const item = await itemForWrite(ctx, id);
+  if (item.status === ActionItemStatus.CARRIED_FORWARD) {
+    throw conflict(`Action item ${id} was carried forward: work on its copy in the next cycle's plan instead`);
+  }
   const before = snapshot(item);
   const today = await organisationToday(ctx);
-  if (input.ownerUserId !== undefined && input.ownerUserId !== null) {
+  if (input.ownerUserId) {
     const member = await ctx.em.findOne(Membership, { organisationId: ctx.organisationId, userId: input.ownerUserId });
     if (!member) throw badInput('ownerUserId', 'must be a member of this organisation');
   }
@@ -112,7 +74,11 @@ export async function updateItem(ctx: TenantContext, id: string, input: UpdateAc
     const value = input[field];
     if (value && value !== item[field] && value < today) throw badInput(field, `must not be in the past (today is ${today})`);
   }
-  const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const changes = Object.fromEntries(
+    Object.entries(input)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, v === '' ? null : v]),
+  );
   Object.assign(item, changes);
   if (item.reviewIntervalDays && !item.nextReviewOn) item.nextReviewOn = addDays(today, item.reviewIntervalDays);
   audit(ctx, 'plan.item.update', 'ActionItem', item.id, before, snapshot(item));
@@ -120,40 +86,46 @@ export async function updateItem(ctx: TenantContext, id: string, input: UpdateAc
 }
 
 export async function changeStatus(ctx: TenantContext, id: string, status: ActionItemStatus, note: string | null | undefined) {
-  const item = await getItem(ctx, id);
-  const from = item.status as ItemStatus;
+  const item = await itemForWrite(ctx, id);
+  const from: ActionItemStatus = item.status;
   if (!canChangeStatus(from, status)) {
-    const allowed = STATUS_TRANSITIONS[from].join(', ') || 'none';
-    throw conflict(`An item cannot go from ${item.status} to ${status}; from ${item.status} it can go to: ${allowed}`, {
-      from: item.status,
-      allowed: STATUS_TRANSITIONS[from],
+    const allowed = STATUS_TRANSITIONS[from];
+    const hint = from === ActionItemStatus.CARRIED_FORWARD ? ": it was carried forward, so work on its copy in the next cycle's plan" : '';
+    throw conflict(`An item cannot go from ${from} to ${status}; from ${from} it can go to: ${allowed.join(', ') || 'nothing'}${hint}`, {
+      from,
+      allowed,
     });
   }
+  if (status === ActionItemStatus.CARRIED_FORWARD) throw badInput('status', 'CARRIED_FORWARD is set by starting the next cycle, not by hand');
+  if (REOPENING_NEEDS_MANAGER.has(from) && !ctx.permissions.has('plans:manage')) {
+    throw forbidden(`Taking up a ${from} item again is a manager's decision (it needs the plans:manage permission)`);
+  }
+  if (status === ActionItemStatus.DROPPED && !note) throw badInput('note', 'say why the item is dropped: the reason is kept and follows the gap into the next cycle');
   const before = snapshot(item);
   item.status = status;
   item.doneAt = status === ActionItemStatus.DONE ? new Date() : null;
   ctx.em.create(ActionItemNote, {
-    organisationId: ctx.organisationId, itemId: item.id, authorId: actor(ctx), statusFrom: from as ActionItemStatus, statusTo: status,
-    body: note?.trim() || `Status changed from ${from} to ${status}`,
+    organisationId: ctx.organisationId, itemId: item.id, authorId: actorOf(ctx), statusFrom: from, statusTo: status,
+    body: note || `Status changed from ${from} to ${status}`,
   });
   audit(ctx, 'plan.item.status', 'ActionItem', item.id, before, snapshot(item));
   return item;
 }
 
 export async function addNote(ctx: TenantContext, id: string, body: string) {
-  const item = await getItem(ctx, id);
-  const note = ctx.em.create(ActionItemNote, { organisationId: ctx.organisationId, itemId: item.id, authorId: actor(ctx), body: body.trim() });
+  const item = await itemForWrite(ctx, id);
+  const note = ctx.em.create(ActionItemNote, { organisationId: ctx.organisationId, itemId: item.id, authorId: actorOf(ctx), body });
   audit(ctx, 'plan.item.note', 'ActionItemNote', note.id, null, snapshot(note));
   return note;
 }
 
 export async function linkEvidence(ctx: TenantContext, itemId: string, evidenceId: string, link: boolean) {
-  const item = await getItem(ctx, itemId);
+  const item = await itemForWrite(ctx, itemId);
   const evidence = isUuid(evidenceId) ? await ctx.em.findOne(Evidence, { id: evidenceId, organisationId: ctx.organisationId }) : null;
   if (!evidence) throw notFound('Evidence', evidenceId);
-  const existing = await ctx.em.findOne(ActionItemEvidence, { itemId: item.id, evidenceId: evidence.id });
+  const existing = await ctx.em.findOne(ActionItemEvidence, { organisationId: ctx.organisationId, itemId: item.id, evidenceId: evidence.id });
   if (link && !existing) {
-    const row = ctx.em.create(ActionItemEvidence, { organisationId: ctx.organisationId, itemId: item.id, evidenceId: evidence.id, linkedBy: actor(ctx) });
+    const row = ctx.em.create(ActionItemEvidence, { organisationId: ctx.organisationId, itemId: item.id, evidenceId: evidence.id, linkedBy: actorOf(ctx) });
     audit(ctx, 'plan.item.evidence.link', 'ActionItemEvidence', row.id, null, snapshot(row));
   }
   if (!link && existing) {
@@ -163,47 +135,64 @@ export async function linkEvidence(ctx: TenantContext, itemId: string, evidenceI
   return item;
 }
 
-/** The items an item continues, oldest first: its history across cycles. */
-export async function historyOf(ctx: TenantContext, item: ActionItem): Promise<ActionItem[]> {
-  const chain: ActionItem[] = [];
-  for (let id = item.carriedFromId; id && chain.length < 50; ) {
-    const previous = await ctx.em.findOne(ActionItem, { id, organisationId: ctx.organisationId });
-    if (!previous) break;
-    chain.unshift(previous);
-    id = previous.carriedFromId;
-  }
-  return chain;
+/** The framework the organisation used last (its newest assessment's), for progress by default. */
+async function lastFramework(ctx: TenantContext): Promise<string | null> {
+  const row = await ctx.db.tenantOne<{ frameworkId: string }>(
+    `select framework_id as "frameworkId" from assessment where organisation_id = $1 order by created_at desc, id desc limit 1`,
+  );
+  return row?.frameworkId ?? null;
 }
 
+const change = (now: number | null, before: number | null) => (now === null || before === null ? null : now - before);
+
 /**
- * Cycle over cycle: scores per element and the change since the previous cycle, and plan figures.
- * Days to done count from when the item was first raised, following carried-forward links.
+ * Cycle over cycle, for one framework (the one the organisation used last, unless named), in the
+ * order of the cycles: scores per element, the change since the cycle before, and plan figures in
+ * which each piece of work counts once (an item carried forward counts in the cycle it went to).
+ * Days to done count from when the work was first raised, following carried-forward links.
  */
-export async function progress(ctx: TenantContext): Promise<CycleProgress[]> {
-  const today = await organisationToday(ctx);
-  const assessments = await ctx.em.find(Assessment, { organisationId: ctx.organisationId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+export async function progress(ctx: TenantContext, frameworkId: string | null): Promise<CycleProgress[]> {
+  const framework = frameworkId ?? (await lastFramework(ctx));
+  if (!framework) return [];
+  if (!isUuid(framework)) throw notFound('Framework', framework);
+  const [today, tree, assessments] = await Promise.all([
+    organisationToday(ctx),
+    treeOf(ctx.db, framework),
+    ctx.db.tenant<AssessmentRow>(`select ${ASSESSMENT_COLUMNS} from assessment a where a.organisation_id = $1 and a.framework_id = $2`, framework),
+  ]);
+  assessments.sort((a, b) => compareCycles(a.cycle, b.cycle) || a.createdAt.getTime() - b.createdAt.getTime());
   const ids = assessments.map((a) => a.id);
-  const answers = await ctx.em.find(ConsensusAnswer, { organisationId: ctx.organisationId, assessmentId: { $in: ids } });
-  const items = await ctx.em.find(ActionItem, { organisationId: ctx.organisationId, assessmentId: { $in: ids } });
-  const planned = new Set((await ctx.em.find(ActionPlan, { organisationId: ctx.organisationId, assessmentId: { $in: ids } })).map((p) => p.assessmentId));
-  const itemsById = new Map(items.map((i) => [i.id, i]));
-  const firstRaised = (item: ActionItem): Date => {
+  const [answers, items, plans] = await Promise.all([
+    ctx.db.tenant<{ assessmentId: string; nodeKey: string; value: string }>(
+      `select assessment_id as "assessmentId", node_key as "nodeKey", value from consensus_answer where organisation_id = $1 and assessment_id = any($2::uuid[])`,
+      ids,
+    ),
+    ctx.db.tenant<ItemRow>(`select ${ITEM_COLUMNS} from action_item i where i.organisation_id = $1 and i.assessment_id = any($2::uuid[])`, ids),
+    ctx.db.tenant<{ assessmentId: string }>(`select assessment_id as "assessmentId" from action_plan where organisation_id = $1 and assessment_id = any($2::uuid[])`, ids),
+  ]);
+  const planned = new Set(plans.map((p) => p.assessmentId));
+  const itemById = new Map(items.map((i) => [i.id, i]));
+  const firstRaised = (item: ItemRow): Date => {
     let current = item;
-    for (let hops = 0; current.carriedFromId && itemsById.has(current.carriedFromId) && hops < 50; hops++) current = itemsById.get(current.carriedFromId)!;
+    for (let hops = 0; current.carriedFromId && hops < 50; hops++) {
+      const earlier = itemById.get(current.carriedFromId);
+      if (!earlier) break;
+      current = earlier;
+    }
     return current.createdAt;
   };
 
   const result: CycleProgress[] = [];
-  let previous: CycleProgress | undefined;
+  let previous: CycleProgress | null = null;
   for (const assessment of assessments) {
-    const tree = await loadFrameworkTree(ctx.em, assessment.frameworkId);
     const score = scoreAssessment(tree.scoring, consensusMaps(answers.filter((a) => a.assessmentId === assessment.id), tree));
     const own = items.filter((i) => i.assessmentId === assessment.id);
-    const active = own.filter((i) => !i.resolvedByAssessmentAt);
+    const active = own.filter((i) => i.resolvedByAssessmentAt === null);
+    const open = active.filter((i) => isOpen(i.status));
     const done = own.filter((i) => i.status === ActionItemStatus.DONE && i.doneAt);
-    const change = (now: number | null, before: number | null | undefined) => (now === null || before === null || before === undefined ? null : now - before);
     const entry: CycleProgress = {
       assessmentId: assessment.id,
+      frameworkId: framework,
       cycle: assessment.cycle,
       status: assessment.status,
       practice: score.practice,
@@ -225,8 +214,10 @@ export async function progress(ctx: TenantContext): Promise<CycleProgress[]> {
         ? {
             items: own.length,
             done: done.length,
-            open: active.filter((i) => OPEN_STATUSES.includes(i.status)).length,
-            overdue: active.filter((i) => OPEN_STATUSES.includes(i.status) && i.dueOn !== null && i.dueOn < today).length,
+            open: open.length,
+            overdue: open.filter((i) => i.dueOn !== null && i.dueOn < today).length,
+            dropped: own.filter((i) => i.status === ActionItemStatus.DROPPED).length,
+            carried: own.filter((i) => i.status === ActionItemStatus.CARRIED_FORWARD).length,
             resolvedByAssessment: own.length - active.length,
             medianDaysToDone: median(done.map((i) => daysBetween(firstRaised(i), i.doneAt!))),
           }

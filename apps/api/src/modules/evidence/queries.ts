@@ -1,0 +1,59 @@
+import { type Reader, isUuid } from '@waymark/db';
+import { notFound } from '@waymark/domain';
+import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
+import { byId, grouped, perRequest } from '../../graphql/loader';
+import type { EvidenceLinkType, EvidenceRow } from './types';
+
+export const EVIDENCE_COLUMNS = `e.id, e.title, e.url, e.file_reference as "fileReference", e.description, e.evidence_date as "evidenceDate",
+  e.expires_on as "expiresOn", e.created_by as "createdBy", e.created_at as "createdAt"`;
+
+export async function findEvidence(db: Reader, id: string): Promise<EvidenceRow> {
+  const row = isUuid(id) ? await db.tenantOne<EvidenceRow>(`select ${EVIDENCE_COLUMNS} from evidence e where e.organisation_id = $1 and e.id = $2`, id) : null;
+  if (!row) throw notFound('Evidence', id);
+  return row;
+}
+
+export function listEvidence(db: Reader, page: PageInput): Promise<Connection<EvidenceRow>> {
+  return keysetPage<EvidenceRow>(db, {
+    columns: `${EVIDENCE_COLUMNS}`,
+    from: `from evidence e`,
+    where: ['e.organisation_id = $1'],
+    params: new Params(),
+    order: [
+      { sql: 'e.created_at', direction: 'desc', cast: 'timestamptz' },
+      { sql: 'e.id', direction: 'desc', cast: 'uuid' },
+    ],
+    orderName: 'evidence',
+    page,
+  });
+}
+
+export const evidenceById = perRequest((db) =>
+  byId<EvidenceRow>((ids) => db.tenant(`select ${EVIDENCE_COLUMNS} from evidence e where e.organisation_id = $1 and e.id = any($2::uuid[])`, ids)),
+);
+
+/** Evidence cited for the answers of assessments, in one join: the rows carry the answer they support. */
+export const evidenceByAssessment = perRequest((db) =>
+  grouped<EvidenceRow & { assessmentId: string; nodeKey: string }, 'assessmentId'>(
+    (ids) =>
+      db.tenant(
+        `select ${EVIDENCE_COLUMNS}, l.assessment_id as "assessmentId", l.node_key as "nodeKey"
+           from evidence_link l join evidence e on e.organisation_id = l.organisation_id and e.id = l.evidence_id
+          where l.organisation_id = $1 and l.assessment_id = any($2::uuid[]) order by l.created_at, e.id`,
+        ids,
+      ),
+    'assessmentId',
+  ),
+);
+
+export const linksByEvidence = perRequest((db) =>
+  grouped<EvidenceLinkType, 'evidenceId'>(
+    (ids) =>
+      db.tenant(
+        `select evidence_id as "evidenceId", assessment_id as "assessmentId", node_key as "nodeKey", created_at as "createdAt"
+           from evidence_link where organisation_id = $1 and evidence_id = any($2::uuid[]) order by created_at, id`,
+        ids,
+      ),
+    'evidenceId',
+  ),
+);

@@ -1,0 +1,68 @@
+import pg from 'pg';
+
+/** A pooled connection as node-postgres gives it (knex hands out plain `pg.Client`s). */
+export type PgConnection = pg.Client & { __knex__disposed?: unknown };
+
+/** Observes every statement sent (tests count statements per request with it). */
+export type QueryObserver = (sql: string) => void;
+
+// MikroORM gives its connections parsers that leave dates as strings; the read path wants what the
+// API shows: timestamps as Date (serialised as ISO 8601 with milliseconds), calendar dates as the
+// plain 'YYYY-MM-DD' they are, everything else as node-postgres parses it.
+const TIMESTAMP = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ);
+const READ_TYPES = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.TIMESTAMPTZ || oid === pg.types.builtins.TIMESTAMP) return TIMESTAMP;
+    if (oid === pg.types.builtins.DATE) return (value: string) => value;
+    return pg.types.getTypeParser(oid, format ?? 'text');
+  },
+} as pg.CustomTypesConfig;
+
+/**
+ * Sends statements on one connection, strictly one after another. GraphQL resolves sibling fields
+ * at the same time and their loaders fire together; node-postgres would queue them on the client
+ * itself, which it deprecates (pg 9 refuses it), so the queue is ours: each statement starts when
+ * the one before it has finished, whether it succeeded or not.
+ */
+export class SqlRunner {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly connection: PgConnection,
+    private readonly observe?: QueryObserver,
+  ) {}
+
+  /** Rows of one parameterised statement. */
+  rows<R>(text: string, values: readonly unknown[] = []): Promise<R[]> {
+    return this.enqueue(async () => {
+      this.observe?.(text);
+      const result = await this.connection.query<R & pg.QueryResultRow>({ text, values: values as unknown[], types: READ_TYPES });
+      return result.rows;
+    });
+  }
+
+  /**
+   * Statements without parameters in one round trip (the simple query protocol), e.g.
+   * `begin; select ...`. Only for text built from validated values, never from user input.
+   */
+  batch<R>(text: string): Promise<R[][]> {
+    return this.enqueue(async () => {
+      this.observe?.(text);
+      const result = (await this.connection.query({ text, types: READ_TYPES } as pg.QueryConfig)) as unknown as
+        | pg.QueryResult<R & pg.QueryResultRow>
+        | pg.QueryResult<R & pg.QueryResultRow>[];
+      return (Array.isArray(result) ? result : [result]).map((r) => r.rows);
+    });
+  }
+
+  /** Resolves once everything sent so far has finished. */
+  settled(): Promise<void> {
+    return this.tail.then(() => undefined);
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work, work);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,209 @@
+import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
+import { TENANT_FILTER } from '../orm';
+import { Reader } from './reader';
+import { type PgConnection, type QueryObserver, SqlRunner } from './runner';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Matches nothing: the ORM filter's organisation when none is in scope. */
+const NO_ORGANISATION = '00000000-0000-0000-0000-000000000000';
+
+export const isUuid = (value: string) => UUID.test(value);
+
+function uuidLiteral(value: string | null): string {
+  if (value === null) return 'null';
+  if (!UUID.test(value)) throw new Error(`not a uuid: ${value}`);
+  return `'${value.toLowerCase()}'::uuid`;
+}
+
+export interface Scope {
+  organisationId: string | null;
+  userId: string | null;
+}
+
+/** A person's sign-in, resolved by the database in the statement that opens the transaction. */
+export interface SignIn {
+  organisationId: string | null;
+  role: string | null;
+}
+
+/** An API key as the database holds it, read under its organisation's scope. */
+export interface KeyRow {
+  scopes: string[];
+  secret_hash: string;
+  revoked: boolean;
+  last_used_at: Date | null;
+}
+
+type Mode = 'read' | 'write';
+
+/**
+ * One transaction on one pooled connection, with row-level security pointed at one organisation
+ * (and user). Everything a request, an export or a job does runs in one of these: reads through
+ * `db` (plain rows, see Reader), writes through `em` (MikroORM, write sessions only), both on the
+ * same connection and in the same transaction. `set_config(..., true)` lasts until the transaction
+ * ends, so a scope can never leak to the next user of the pooled connection.
+ *
+ * A read session sends `begin` together with its first statement (one round trip); a write session
+ * lets MikroORM begin the transaction it then flushes into.
+ */
+export class Session {
+  private reader: Reader;
+  private ended = false;
+  private scope: Scope = { organisationId: null, userId: null };
+
+  private constructor(
+    private readonly orm: MikroORM,
+    readonly mode: Mode,
+    private readonly runner: SqlRunner,
+    private readonly manager: EntityManager | null,
+    /** Read sessions still owe `begin` (sent with the first statement). */
+    private pendingBegin: boolean,
+  ) {
+    this.reader = new Reader(runner, null);
+  }
+
+  static async open(orm: MikroORM, mode: Mode, observe?: QueryObserver): Promise<Session> {
+    if (mode === 'write') {
+      const em = orm.em.fork({ clear: true });
+      await em.begin();
+      const trx = em.getTransactionContext<Knex.Transaction>();
+      if (!trx) throw new Error('no transaction after begin()');
+      const connection = (await trx.client.acquireConnection()) as PgConnection;
+      const session = new Session(orm, mode, new SqlRunner(connection, observe), em, false);
+      em.setFilterParams(TENANT_FILTER, { organisationId: NO_ORGANISATION });
+      return session;
+    }
+    const connection = (await orm.em.getConnection().getKnex().client.acquireConnection()) as PgConnection;
+    return new Session(orm, mode, new SqlRunner(connection, observe), null, true);
+  }
+
+  /** Reads (plain rows) under the session's scope. */
+  get db(): Reader {
+    return this.reader;
+  }
+
+  /** The entity manager of a write session; reads do not hydrate entities. */
+  get em(): EntityManager {
+    if (!this.manager) throw new Error('this session only reads: writes (ctx.em) happen in mutations, reads go through ctx.db');
+    return this.manager;
+  }
+
+  get organisationId(): string | null {
+    return this.scope.organisationId;
+  }
+
+  get userId(): string | null {
+    return this.scope.userId;
+  }
+
+  /** Points row-level security (and the ORM's filter) at an organisation and user. */
+  async setScope(scope: Scope): Promise<void> {
+    const setting = (id: string | null) => (id === null ? "''" : `${uuidLiteral(id)}::text`);
+    await this.statement(
+      `select set_config('app.organisation_id', ${setting(scope.organisationId)}, true), set_config('app.user_id', ${setting(scope.userId)}, true)`,
+    );
+    this.adopt(scope);
+  }
+
+  /** Signs a person in (their memberships, then the organisation chosen, or their only one). */
+  async signIn(userId: string, organisationId: string | null): Promise<SignIn> {
+    const [row] = await this.statement<{ organisation_id: string | null; role: string | null }>(
+      `select organisation_id, role from waymark_sign_in(${uuidLiteral(userId)}, ${uuidLiteral(organisationId)})`,
+    );
+    const signIn = { organisationId: row?.organisation_id ?? null, role: row?.role ?? null };
+    this.adopt({ organisationId: signIn.organisationId, userId });
+    return signIn;
+  }
+
+  /** Scopes the session to an API key's organisation and reads the key (the caller verifies it). */
+  async keySession(organisationId: string, keyId: string): Promise<KeyRow | null> {
+    const [row] = await this.statement<KeyRow>(
+      `select scopes, secret_hash, revoked, last_used_at from waymark_key_session(${uuidLiteral(organisationId)}, ${uuidLiteral(keyId)})`,
+    );
+    this.adopt({ organisationId, userId: null });
+    return row ?? null;
+  }
+
+  /** A read session with no credential still needs its transaction for what it reads. */
+  async begin(): Promise<void> {
+    if (!this.pendingBegin) return;
+    this.pendingBegin = false;
+    await this.runner.batch('begin');
+  }
+
+  async commit(): Promise<void> {
+    await this.end(true);
+  }
+
+  async rollback(): Promise<void> {
+    await this.end(false);
+  }
+
+  get isOpen(): boolean {
+    return !this.ended;
+  }
+
+  /** The raw connection, for server-side cursors (exports) that stream within the session. */
+  get runnerForCursors(): SqlRunner {
+    return this.runner;
+  }
+
+  private adopt(scope: Scope) {
+    this.scope = scope;
+    this.reader = new Reader(this.runner, scope.organisationId, scope.userId);
+    this.manager?.setFilterParams(TENANT_FILTER, { organisationId: scope.organisationId ?? NO_ORGANISATION });
+  }
+
+  /** One statement; a read session's first one carries `begin` with it. */
+  private async statement<R>(sql: string): Promise<R[]> {
+    if (!this.pendingBegin) return this.runner.rows<R>(sql);
+    this.pendingBegin = false;
+    const results = await this.runner.batch<R>(`begin; ${sql}`);
+    return results[1] ?? [];
+  }
+
+  private async end(commit: boolean): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    if (this.manager) {
+      // MikroORM ends its own transaction and gives the connection back to the pool.
+      if (commit) await this.manager.commit();
+      else await this.manager.rollback();
+      return;
+    }
+    const connection = this.runner.connection;
+    try {
+      await this.runner.settled();
+      if (!this.pendingBegin) await this.runner.batch(commit ? 'commit' : 'rollback');
+    } catch (error) {
+      // A connection whose transaction state is unknown must not go back into use.
+      connection.__knex__disposed = error instanceof Error ? error.message : 'transaction end failed';
+      throw error;
+    } finally {
+      await this.orm.em.getConnection().getKnex().client.releaseConnection(connection);
+    }
+  }
+}
+
+/**
+ * Runs work as one organisation, in one write session: the API's mutations, the exports and the
+ * worker's jobs all act for an organisation this way. Commits when `work` resolves, rolls back when
+ * it throws.
+ */
+export async function asOrganisation<T>(
+  orm: MikroORM,
+  organisationId: string,
+  work: (session: Session) => Promise<T>,
+  options: { userId?: string | null; observe?: QueryObserver } = {},
+): Promise<T> {
+  const session = await Session.open(orm, 'write', options.observe);
+  try {
+    await session.setScope({ organisationId, userId: options.userId ?? null });
+    const result = await work(session);
+    await session.commit();
+    return result;
+  } catch (error) {
+    if (session.isOpen) await session.rollback().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Every closed set of values Waymark has, defined once. The database enums (MikroORM `@Enum`), the
+ * GraphQL enums (`registerEnumType`) and the domain's string types are all derived from these
+ * objects, so adding a value is one edit and nothing can be cast across a gap.
+ */
+type EnumOf<T extends readonly string[]> = { readonly [K in T[number]]: K };
+
+/** `{ A: 'A', B: 'B' }` from `['A', 'B']`: the shape both MikroORM and type-graphql take as an enum. */
+export function enumOf<const T extends readonly string[]>(values: T): EnumOf<T> {
+  return Object.freeze(Object.fromEntries(values.map((v) => [v, v]))) as EnumOf<T>;
+}
+
+export type ValueOf<E> = E[keyof E];
+
+export const OrganisationKind = enumOf(['LIBRARY', 'MUSEUM', 'ARCHIVE', 'COMBINED', 'REGIONAL_BODY']);
+export type OrganisationKind = ValueOf<typeof OrganisationKind>;
+
+export const SizeBand = enumOf(['MICRO', 'SMALL', 'MEDIUM', 'LARGE']);
+export type SizeBand = ValueOf<typeof SizeBand>;
+
+export const Governance = enumOf(['LOCAL_AUTHORITY', 'NATIONAL', 'UNIVERSITY', 'INDEPENDENT_TRUST', 'CHARITY', 'OTHER']);
+export type Governance = ValueOf<typeof Governance>;
+
+export const BenchmarkingConsent = enumOf(['NONE', 'ANONYMOUS', 'NAMED']);
+export type BenchmarkingConsent = ValueOf<typeof BenchmarkingConsent>;
+
+export const MemberRole = enumOf(['OWNER', 'MANAGER', 'ASSESSOR', 'VIEWER', 'ANALYST']);
+export type MemberRole = ValueOf<typeof MemberRole>;
+
+export const AssessmentStatus = enumOf(['DRAFT', 'SUBMITTED', 'REOPENED']);
+export type AssessmentStatus = ValueOf<typeof AssessmentStatus>;
+
+/** The answer to an action part (or a part-less action). */
+export const PracticeAnswer = enumOf(['YES', 'STARTED', 'NO']);
+export type PracticeValue = ValueOf<typeof PracticeAnswer>;
+export type PracticeAnswer = PracticeValue;
+
+/** The answer to an evidence prompt. */
+export const EvidenceAnswer = enumOf(['YES', 'NO', 'NOT_APPLICABLE']);
+export type EvidenceValue = ValueOf<typeof EvidenceAnswer>;
+export type EvidenceAnswer = EvidenceValue;
+
+/** Which scale a framework node is answered on, and the values each scale allows. */
+export const AnswerScale = enumOf(['PRACTICE', 'EVIDENCE']);
+export type AnswerScale = ValueOf<typeof AnswerScale>;
+export const SCALE_VALUES: Readonly<Record<AnswerScale, readonly string[]>> = Object.freeze({
+  PRACTICE: Object.freeze(Object.values(PracticeAnswer)),
+  EVIDENCE: Object.freeze(Object.values(EvidenceAnswer)),
+});
+
+export const FrameworkNodeKind = enumOf(['PRINCIPLE', 'ELEMENT', 'ACTION', 'PART', 'PROMPT_GROUP', 'PROMPT']);
+export type FrameworkNodeKind = ValueOf<typeof FrameworkNodeKind>;
+
+/**
+ * What kind of gap an action-plan item closes: an action with a part not yet at YES; an evidence
+ * prompt answered NO or marked for improvement; an element flagged as an unsupported claim.
+ */
+export const ActionItemKind = enumOf(['ACTION', 'PROMPT', 'EVIDENCE_GAP']);
+export type ItemKind = ValueOf<typeof ActionItemKind>;
+export type ActionItemKind = ItemKind;
+
+/**
+ * An item's working status. CARRIED_FORWARD is set only by starting the next cycle: the work goes
+ * on in the successor item, so this copy is closed and counted nowhere as open.
+ */
+export const ActionItemStatus = enumOf(['OPEN', 'IN_PROGRESS', 'DEFERRED', 'DONE', 'DROPPED', 'CARRIED_FORWARD']);
+export type ItemStatus = ValueOf<typeof ActionItemStatus>;
+export type ActionItemStatus = ItemStatus;
+
+export const PartnerType = enumOf([
+  'INFORMAL_LEARNING_INSTITUTION',
+  'INDIVIDUAL_BUSINESS_OR_COMMUNITY_GROUP',
+  'YOUTH_SERVING_ORGANISATION',
+  'SCHOOL_OR_UNIVERSITY',
+  'OTHER',
+]);
+export type PartnerType = ValueOf<typeof PartnerType>;
+
+export const PartnerStatus = enumOf(['PROSPECTIVE', 'ACTIVE', 'PAUSED', 'ENDED']);
+export type PartnerStatus = ValueOf<typeof PartnerStatus>;
