@@ -22,7 +22,8 @@ export const NO_REDIS = `Waymark needs Redis 7 (for its job queue), and none was
 there is no redis-server on PATH. Any one of these will do:
   - Debian/Ubuntu:  sudo apt-get install redis-server
   - macOS:          brew install redis
-  - Docker:         docker compose up -d redis   and then   export REDIS_URL=redis://localhost:6379
+  - Docker:         docker run -d --name waymark-redis -p 127.0.0.1:6379:6379 redis:7
+                    and then   export REDIS_URL=redis://localhost:6379
   - any Redis 7 you already run:   export REDIS_URL=redis://<host>:<port>
 Then run npm start again.`;
 
