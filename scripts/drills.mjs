@@ -1,9 +1,12 @@
 // `npm run drills`: fault drills against a private stack each (their own PostgreSQL, Redis and API,
 // see scripts/drills/stack.mjs). `npm run drills -- postgres-restart` runs one. Exits non-zero when a
 // drill fails, so CI or a release check can run it.
+import * as apiKilled from './drills/api-killed.mjs';
+import * as npmStart from './drills/npm-start.mjs';
 import * as postgresRestart from './drills/postgres-restart.mjs';
+import * as redisStopped from './drills/redis-stopped.mjs';
 
-const DRILLS = [postgresRestart];
+const DRILLS = [postgresRestart, redisStopped, apiKilled, npmStart];
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length ? DRILLS.filter((d) => wanted.includes(d.name)) : DRILLS;
