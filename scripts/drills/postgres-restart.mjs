@@ -8,7 +8,7 @@ import { Report } from './report.mjs';
 import { createMembers, startStack } from './stack.mjs';
 
 export const name = 'postgres-restart';
-export const purpose = 'PostgreSQL stopped and started under a write load';
+export const purpose = 'PostgreSQL stopped and started (3 times) under a write load';
 
 const CLIENTS = 4;
 const DOWN_MS = 2000;
