@@ -3,10 +3,11 @@
 // drill fails, so CI or a release check can run it.
 import * as apiKilled from './drills/api-killed.mjs';
 import * as npmStart from './drills/npm-start.mjs';
+import * as postgresFrozen from './drills/postgres-frozen.mjs';
 import * as postgresRestart from './drills/postgres-restart.mjs';
 import * as redisStopped from './drills/redis-stopped.mjs';
 
-const DRILLS = [postgresRestart, redisStopped, apiKilled, npmStart];
+const DRILLS = [postgresRestart, postgresFrozen, redisStopped, apiKilled, npmStart];
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length ? DRILLS.filter((d) => wanted.includes(d.name)) : DRILLS;
