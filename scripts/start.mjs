@@ -12,7 +12,6 @@
 //
 // This is the one place besides packages/config that reads the environment: it prepares the
 // environment the apps then parse.
-import path from 'node:path';
 import { superviseApp, waitForApi } from './start/apps.mjs';
 import { NO_REDIS, checkBuilt, onPath } from './start/checks.mjs';
 import { startMailSink } from './start/mail-sink.mjs';
@@ -20,7 +19,7 @@ import { log, redact, warn } from './start/output.mjs';
 import { startEmbeddedPostgres } from './start/postgres.mjs';
 import { startLocalRedis } from './start/redis.mjs';
 import { developmentSecrets } from './start/secrets.mjs';
-import { API_PORT, APPS, DB_CLI, PG_DIR, PG_PORT, REDIS_PORT, ROOT } from './start/settings.mjs';
+import { API_PORT, APPS, DB_CLI, PG_DIR, PG_PORT, REDIS_PORT, shown } from './start/settings.mjs';
 import { runStep } from './start/steps.mjs';
 
 /** Everything started so far, so any exit path stops exactly that, in order. */
@@ -99,7 +98,7 @@ async function main() {
     running.postgres = pg.supervised;
     databaseUrl = pg.url;
     notes.push(`Data: embedded PostgreSQL on 127.0.0.1:${PG_PORT}, data folder ${PG_DIR} (delete it, while stopped, to start afresh).`);
-    log(`Embedded PostgreSQL is up on 127.0.0.1:${PG_PORT} (data in ${path.relative(ROOT, PG_DIR)}).`);
+    log(`Embedded PostgreSQL is up on 127.0.0.1:${PG_PORT} (data in ${shown(PG_DIR)}).`);
   }
   if (shuttingDown) return;
 
@@ -139,11 +138,15 @@ async function main() {
     await supervised.start();
   }
   const api = running.apps[0];
-  const tookMs = await waitForApi(api.child, 60_000, () => !shuttingDown);
+  // A crash during start-up is restarted like any other, so this waits through restarts.
+  const tookMs = await waitForApi(() => !shuttingDown && api.state !== 'gave-up', 60_000);
   if (shuttingDown) return;
   console.log('');
-  if (tookMs === null) log(`The API has not answered http://127.0.0.1:${API_PORT}/healthz yet; see its output above.`);
-  console.log(`Waymark is running: GraphQL at http://localhost:${API_PORT}/graphql, health at http://localhost:${API_PORT}/healthz`);
+  if (api.state === 'gave-up') log('The API stopped during start-up and was given up on: see its output above.');
+  else if (tookMs === null) log(`The API has not answered http://127.0.0.1:${API_PORT}/healthz after a minute; see its output above.`);
+  console.log(api.state === 'gave-up'
+    ? 'Waymark is running without its API (see above).'
+    : `Waymark is running: GraphQL at http://localhost:${API_PORT}/graphql, health at http://localhost:${API_PORT}/healthz`);
   for (const note of notes) console.log(note);
   console.log('A child that stops is started again (up to 5 times a minute); the others keep running.');
   console.log('Press Ctrl-C to stop.');

@@ -17,10 +17,10 @@ export function apiHealthy() {
   });
 }
 
-/** Polls /healthz (the API's readiness signal) until it answers 200, the child exits or `timeoutMs` passes. */
-export async function waitForApi(child, timeoutMs, stillWanted = () => true) {
+/** Polls /healthz (the API's readiness signal) until it answers 200, `stillWorthWaiting()` is false or `timeoutMs` passes. */
+export async function waitForApi(stillWorthWaiting, timeoutMs) {
   const started = Date.now();
-  while (Date.now() - started < timeoutMs && stillWanted() && child.exitCode === null && child.signalCode === null) {
+  while (Date.now() - started < timeoutMs && stillWorthWaiting()) {
     if (await apiHealthy()) return Date.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -44,7 +44,7 @@ export function superviseApp({ name, entry }, env) {
     announce:
       name === 'api'
         ? async (child) => {
-            const took = await waitForApi(child, 60_000);
+            const took = await waitForApi(() => child.exitCode === null && child.signalCode === null, 60_000);
             return took === null ? '/healthz does not answer yet' : `/healthz answered ${duration(took)} after it started`;
           }
         : undefined,

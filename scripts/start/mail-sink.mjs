@@ -6,7 +6,7 @@ import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { portInUse } from './checks.mjs';
 import { fail, log, warn } from './output.mjs';
-import { MAIL_DIR, MAIL_SINK_PORT, MAIL_SINK_PORT_EXPLICIT, ROOT } from './settings.mjs';
+import { MAIL_DIR, MAIL_SINK_PORT, MAIL_SINK_PORT_EXPLICIT, shown } from './settings.mjs';
 
 const fileName = () => `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.eml`;
 const subjectOf = (raw) => raw.split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n[ \t]+/g, ' ').match(/^Subject:[ \t]*(.*)$/im)?.[1] ?? '(no subject)';
@@ -42,7 +42,7 @@ export async function startMailSink() {
         const file = path.join(MAIL_DIR, fileName());
         try {
           writeFileSync(file, envelope + raw);
-          log(`Mail to ${to.join(', ')}: "${subjectOf(raw)}" -> ${file.startsWith(ROOT + path.sep) ? path.relative(ROOT, file) : file}`);
+          log(`Mail to ${to.join(', ')}: "${subjectOf(raw)}" -> ${shown(file)}`);
           callback();
         } catch (error) {
           warn(`The mail sink could not write ${file}: ${error.message}`);

@@ -9,7 +9,7 @@ import readline from 'node:readline';
 import pg from 'pg';
 import { letPostgresReach, pidAlive, portInUse } from './checks.mjs';
 import { fail, log } from './output.mjs';
-import { PG_DIR, PG_PASSWORD, PG_PORT, ROOT, STATE_DIR } from './settings.mjs';
+import { PG_DIR, PG_PASSWORD, PG_PORT, ROOT, STATE_DIR, shown } from './settings.mjs';
 import { Supervised, readyWhen } from './supervisor.mjs';
 
 /** Refusals of the readiness probes (and early app connections) while it starts or recovers: noise. */
@@ -114,7 +114,7 @@ export async function startEmbeddedPostgres({ quiet }) {
     }
   };
   if (!initialised) {
-    log(`Creating the embedded PostgreSQL data folder ${path.relative(ROOT, PG_DIR)} ...`);
+    log(`Creating the embedded PostgreSQL data folder ${shown(PG_DIR)} ...`);
     try {
       await initialise(onLog);
     } catch (error) {

@@ -22,3 +22,6 @@ export const APPS = [
 ];
 /** The apps drain within their own deadline (SHUTDOWN_DEADLINE_MS, 10 s by default); this is the backstop. */
 export const APP_STOP_DEADLINE_MS = 20_000;
+
+/** A path as messages show it: relative inside the repository, absolute elsewhere. */
+export const shown = (file) => (file.startsWith(ROOT + path.sep) ? path.relative(ROOT, file) : file);

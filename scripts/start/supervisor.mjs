@@ -103,7 +103,7 @@ export class Supervised {
     try {
       await this.#launch();
     } catch (error) {
-      warn(`${this.spec.name} did not come back: ${error.message}`);
+      if (this.state !== 'stopping' && this.state !== 'stopped') warn(`${this.spec.name} did not come back: ${error.message}`);
       return; // its exit is handled by #exited, which applies the policy again
     }
     const extra = await this.spec.announce?.(this.child).catch(() => null);
