@@ -40,6 +40,7 @@ module.exports = {
     project('frameworks', 'packages/frameworks'),
     project('config', 'packages/config'),
     project('jobs', 'packages/jobs'),
+    project('testing', 'packages/testing'),
     project('db', 'packages/db', withDatabase),
     project('api', 'apps/api', withDatabase),
     project('worker', 'apps/worker', withDatabase),

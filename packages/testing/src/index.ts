@@ -1,3 +1,4 @@
 export { createTestDatabase, type TestDatabase } from './database';
 export { testConfig, withDatabase } from './env';
 export * from './factories';
+export * from './services';

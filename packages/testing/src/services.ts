@@ -1,0 +1,11 @@
+/**
+ * Private servers for tests and fault drills: each started on a free loopback port with its data
+ * in a temporary folder, and stopped, killed, frozen or restarted without touching anything else on
+ * the machine (the shared PostgreSQL and Redis included).
+ */
+export { startPostgres, postgresBinDir, type PostgresOptions, type PostgresService } from './services/postgres';
+export { startRedis, redisPing, type RedisOptions, type RedisService } from './services/redis';
+export { startSmtpReceiver, type ReceivedMail, type SmtpReceiver, type SmtpRefusal } from './services/smtp';
+export { startHttpReceiver, type HttpFailure, type HttpReceiver, type ReceivedRequest } from './services/http';
+export type { FailureOptions } from './services/fault-window';
+export { freePort } from './services/ports';

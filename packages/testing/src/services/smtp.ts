@@ -1,0 +1,117 @@
+import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
+import { FaultWindow, type FailureOptions } from './fault-window';
+import { freePort, until } from './ports';
+
+export interface ReceivedMail {
+  from: string | null;
+  to: string[];
+  /** The message as it came over the wire (headers and body, RFC 5322). */
+  raw: string;
+  subject: string | null;
+  receivedAt: Date;
+}
+
+export interface SmtpRefusal extends FailureOptions {
+  /** A 4xx code tells the sender to try again later (default 451). */
+  code?: number;
+  message?: string;
+}
+
+export interface SmtpReceiver {
+  readonly port: number;
+  /** `smtp://127.0.0.1:<port>`, as SMTP_URL. */
+  readonly url: string;
+  readonly messages: readonly ReceivedMail[];
+  /** How many MAIL FROM commands were refused. */
+  readonly refused: number;
+  /** Refuse mail (MAIL FROM answers `code`) for the next `times` messages, for `forMs`, or until `accept()`. */
+  refuse(options?: SmtpRefusal): void;
+  accept(): void;
+  /** Resolves once `count` messages have arrived; rejects after `timeoutMs`. */
+  waitForMessages(count: number, timeoutMs?: number): Promise<readonly ReceivedMail[]>;
+  clear(): void;
+  close(): Promise<void>;
+}
+
+function headerValue(raw: string, name: string): string | null {
+  const head = raw.split(/\r?\n\r?\n/, 1)[0] ?? '';
+  // Unfold continuation lines before reading a header.
+  const match = head.replace(/\r?\n[ \t]+/g, ' ').match(new RegExp(`^${name}:[ \\t]*(.*)$`, 'im'));
+  return match?.[1]?.trim() ?? null;
+}
+
+const address = (a: SMTPServerAddress | false) => (a ? a.address : null);
+
+/**
+ * A real SMTP server on a free loopback port that keeps every message it accepts. Any login is
+ * accepted (senders configured with credentials work as they would in production); no TLS.
+ */
+export async function startSmtpReceiver(options: { port?: number } = {}): Promise<SmtpReceiver> {
+  const messages: ReceivedMail[] = [];
+  const fault = new FaultWindow();
+  let refusal: Required<Pick<SmtpRefusal, 'code' | 'message'>> = { code: 451, message: 'Try again later' };
+  let refused = 0;
+
+  const server = new SMTPServer({
+    authOptional: true,
+    allowInsecureAuth: true,
+    disabledCommands: ['STARTTLS'],
+    disableReverseLookup: true,
+    logger: false,
+    onAuth: (auth, _session, callback) => callback(null, { user: auth.username ?? 'anonymous' }),
+    onMailFrom: (_address, _session, callback) => {
+      if (!fault.take()) return callback();
+      refused += 1;
+      callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+    },
+    onData: (stream, session, callback) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        messages.push({
+          from: address(session.envelope.mailFrom),
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          subject: headerValue(raw, 'Subject'),
+          receivedAt: new Date(),
+        });
+        callback();
+      });
+    },
+  });
+  const port = options.port ?? (await freePort());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  // A client dropping its connection is normal in fault tests, not a reason to crash the test process.
+  server.on('error', () => undefined);
+
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    get refused() {
+      return refused;
+    },
+    refuse(opts = {}) {
+      const code = opts.code ?? 451;
+      if (code < 400 || code > 599) throw new Error(`an SMTP refusal is a 4xx or 5xx code, not ${code}`);
+      refusal = { code, message: opts.message ?? 'Try again later' };
+      fault.open(opts);
+    },
+    accept: () => fault.close(),
+    async waitForMessages(count, timeoutMs = 10_000) {
+      if (!(await until(() => messages.length >= count, timeoutMs))) {
+        throw new Error(`expected ${count} messages within ${timeoutMs} ms, got ${messages.length}`);
+      }
+      return messages;
+    },
+    clear() {
+      messages.length = 0;
+      refused = 0;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
