@@ -80,6 +80,8 @@ const sections = {
   }),
   worker: (_env: Env) => ({
     SHUTDOWN_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** The worker's health endpoint (GET /healthz, /readyz, /metrics) on loopback; 0 picks a free port. */
+    WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
   }),
   mail: (_env: Env) => ({
     MAIL_FROM: z.string().min(3).default('Waymark <no-reply@waymark.local>'),

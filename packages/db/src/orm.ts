@@ -48,6 +48,8 @@ export function ormConfig({ clientUrl, poolMax = 10, onQuery, withoutTenantFilte
           driverOptions: {
             connection: {
               statement_timeout: timeouts.statementMs,
+              // A frozen server cannot cancel its own statements: the client gives up a little later.
+              query_timeout: timeouts.statementMs + 1_000,
               idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
               // A database that does not answer a new connection at all is as good as down.
               connectionTimeoutMillis: timeouts.acquireMs,
