@@ -30,7 +30,7 @@ export function databaseError(error: unknown): WaymarkError | null {
     code.startsWith('57P') || // admin shutdown, crash shutdown, cannot connect now
     code === '53300' || // too many connections
     e.name === 'KnexTimeoutError' ||
-    /Connection terminated|connection timeout|Timeout acquiring a connection|Client has encountered a connection error/i.test(message)
+    /Connection terminated|connection timeout|Query read timeout|Timeout acquiring a connection|Client has encountered a connection error|timeout exceeded when trying to connect|^timeout expired$/i.test(message)
   ) {
     return unavailable('The database is unavailable at the moment: nothing was saved; try again shortly', { retryable: true });
   }

@@ -18,6 +18,47 @@ const READ_TYPES = {
   },
 } as pg.CustomTypesConfig;
 
+const GUARDED = Symbol('waymark.guarded');
+
+/** A statement that timed out on the client: the server never answered, so nothing else on this connection will be answered either. */
+export const isReadTimeout = (error: unknown) => error instanceof Error && error.message === 'Query read timeout';
+
+/**
+ * A connection whose statement timed out client-side (the server is frozen or unreachable) is
+ * closed at once: node-postgres would otherwise keep it waiting for an answer that is not coming,
+ * and everything queued behind it (the ROLLBACK too) would hang as long. Closing it fails what waits
+ * at once, and the pool makes a new connection next time. Applied once per pooled connection, to
+ * MikroORM's statements and ours alike.
+ */
+export function guardConnection(connection: PgConnection): void {
+  const guarded = connection as PgConnection & { [GUARDED]?: true; connection?: { stream?: { destroy(): void } } };
+  if (guarded[GUARDED]) return;
+  guarded[GUARDED] = true;
+  const close = () => {
+    connection.__knex__disposed = 'a statement timed out: the database did not answer';
+    guarded.connection?.stream?.destroy();
+  };
+  const query = connection.query.bind(connection) as (...args: unknown[]) => unknown;
+  (connection as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const last = args.length - 1;
+    const callback = args[last];
+    if (typeof callback === 'function') {
+      args[last] = (error: unknown, ...rest: unknown[]) => {
+        if (isReadTimeout(error)) close();
+        return (callback as (...a: unknown[]) => unknown)(error, ...rest);
+      };
+      return query(...args);
+    }
+    const result = query(...args);
+    if (result && typeof (result as Promise<unknown>).catch === 'function') {
+      (result as Promise<unknown>).catch((error: unknown) => {
+        if (isReadTimeout(error)) close();
+      });
+    }
+    return result;
+  };
+}
+
 /**
  * Sends statements on one connection, strictly one after another. GraphQL resolves sibling fields
  * at the same time and their loaders fire together; node-postgres would queue them on the client
@@ -30,7 +71,9 @@ export class SqlRunner {
   constructor(
     readonly connection: PgConnection,
     private readonly observe?: QueryObserver,
-  ) {}
+  ) {
+    guardConnection(connection);
+  }
 
   /** Rows of one parameterised statement. */
   rows<R>(text: string, values: readonly unknown[] = []): Promise<R[]> {
