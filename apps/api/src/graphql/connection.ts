@@ -58,9 +58,11 @@ export function connectionOf<T extends object>(node: ClassType<T>, name: string,
  */
 export class Params {
   readonly values: unknown[] = [];
+  /** The number of the first parameter: 2 for tenant statements, 1 for statements on shared tables. */
+  constructor(readonly first: 1 | 2 = 2) {}
   add(value: unknown): string {
     this.values.push(value);
-    return `$${this.values.length + 1}`;
+    return `$${this.values.length + this.first - 1}`;
   }
 }
 
@@ -160,7 +162,7 @@ export async function keysetPage<R>(db: Reader, query: KeysetQuery<R>): Promise<
     return { node: row as R, cursor: encodeCursor(query.orderName, values) };
   });
   // The count uses the list's own conditions (not the cursor's), and only the parameters they name.
-  const baseValues = params.values.slice(0, countParams(base));
+  const baseValues = params.values.slice(0, countParams(base, params.first));
   const from = query.countFrom ?? query.from;
   let count: Promise<number> | undefined;
   return {
@@ -175,9 +177,9 @@ export async function keysetPage<R>(db: Reader, query: KeysetQuery<R>): Promise<
   };
 }
 
-/** How many parameters the base conditions use: the highest `$n` they name, less the organisation's `$1`. */
-function countParams(conditions: string[]): number {
-  let highest = 1;
+/** How many of the list's own parameters its base conditions use (the highest `$n` they name). */
+function countParams(conditions: string[], first: number): number {
+  let highest = first - 1;
   for (const c of conditions) for (const m of c.matchAll(/\$(\d+)/g)) highest = Math.max(highest, Number(m[1]));
-  return highest - 1;
+  return highest - (first - 1);
 }

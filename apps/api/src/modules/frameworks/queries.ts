@@ -13,7 +13,7 @@ export function listFrameworks(db: Reader, page: PageInput): Promise<Connection<
     columns: `id, key, version, title, published_at as "publishedAt", created_at as "createdAt"`,
     from: `from framework`,
     where: [],
-    params: new Params(),
+    params: new Params(1),
     order: [
       { sql: 'created_at', direction: 'asc', cast: 'timestamptz' },
       { sql: 'id', direction: 'asc', cast: 'uuid' },

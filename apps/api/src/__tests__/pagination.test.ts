@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { isObjectType } from 'graphql';
+import {
+  ActionItem,
+  ActionItemKind,
+  ActionPlan,
+  ApiKey,
+  Assessment,
+  AuditEntry,
+  Evidence,
+  Framework,
+  Invitation,
+  MemberRole,
+  Membership,
+  type Organisation,
+  Partner,
+  PartnerType,
+  User,
+} from '@waymark/db';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createSchema } from '../graphql/schema';
+import { type As, type TestApi, ok, startTestApi } from './harness';
+
+/**
+ * Every connection pages by keyset: a row inserted between two pages, sorting before the cursor
+ * (where offset paging would shift every later row by one), is neither skipped nor repeated, and no
+ * row of the list is lost. One case per connection in the schema; a new connection without its
+ * case fails the first test.
+ */
+let api: TestApi;
+let org: Organisation;
+let owner: As;
+let ownerId: string;
+let assessmentId: string;
+let planId: string;
+
+const old = (minutes: number) => new Date(Date.UTC(2001, 0, 1, 0, minutes));
+
+interface ListCase {
+  /** The query with `$after` for one page of two; `path` names the connection in the answer. */
+  query: string;
+  path: (data: any) => any;
+  /** Rows of the list, before any page is read. */
+  seed: (em: EntityManager, i: number) => void;
+  /** A row that sorts before the end of the first page. */
+  insertBefore: (em: EntityManager) => void;
+}
+
+const page = (field: string, args = '') =>
+  `query($after: String) { ${field}(${args}${args ? ', ' : ''}page: { first: 2, after: $after }) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
+
+const item = (em: EntityManager, overrides: Partial<ActionItem>) =>
+  em.create(ActionItem, {
+    organisationId: org.id, planId, assessmentId, itemKey: `k:${randomUUID()}`, kind: ActionItemKind.ACTION, nodeKey: '3.1.1', elementKey: '3.1',
+    what: 'w', why: 'y', gap: {}, priority: 5, priorityReason: 'r', target: 't', ...overrides,
+  });
+
+const CASES: Record<string, ListCase> = {
+  frameworks: {
+    query: page('frameworks'),
+    path: (d) => d.frameworks,
+    seed: (em, i) =>
+      em.create(Framework, { key: `paging-${i}`, version: '1.0.0', title: `Paging ${i}`, source: {}, document: {}, contentHash: 'x'.repeat(64), createdAt: old(10 + i) }),
+    insertBefore: (em) => em.create(Framework, { key: 'paging-first', version: '1.0.0', title: 'First', source: {}, document: {}, contentHash: 'y'.repeat(64), createdAt: old(1) }),
+  },
+  assessments: {
+    query: page('assessments'),
+    path: (d) => d.assessments,
+    seed: (em, i) => em.create(Assessment, { organisationId: org.id, frameworkId: FRAMEWORK.id, cycle: `p${i}`, createdBy: ownerId, createdAt: old(10 + i) }),
+    insertBefore: (em) => em.create(Assessment, { organisationId: org.id, frameworkId: FRAMEWORK.id, cycle: 'newest', createdBy: ownerId }),
+  },
+  evidenceLibrary: {
+    query: page('evidenceLibrary'),
+    path: (d) => d.evidenceLibrary,
+    seed: (em, i) => em.create(Evidence, { organisationId: org.id, title: `e${i}`, url: 'https://example.org', evidenceDate: '2026-01-01', createdBy: ownerId, createdAt: old(10 + i) }),
+    insertBefore: (em) => em.create(Evidence, { organisationId: org.id, title: 'newest', url: 'https://example.org', evidenceDate: '2026-01-01', createdBy: ownerId }),
+  },
+  members: {
+    query: page('members'),
+    path: (d) => d.members,
+    seed: () => undefined,
+    insertBefore: (em) => {
+      const user = em.create(User, { email: `earliest-${randomUUID()}@example.test`, name: 'Earliest', passwordHash: 'x' });
+      em.create(Membership, { organisationId: org.id, userId: user.id, role: MemberRole.VIEWER, createdAt: old(1) });
+    },
+  },
+  invitations: {
+    query: page('invitations'),
+    path: (d) => d.invitations,
+    seed: (em, i) => em.create(Invitation, invitation(`i${i}@example.test`, old(10 + i))),
+    insertBefore: (em) => em.create(Invitation, invitation('newest@example.test', new Date())),
+  },
+  apiKeys: {
+    query: page('apiKeys'),
+    path: (d) => d.apiKeys,
+    seed: (em, i) => em.create(ApiKey, key(`k${i}`, old(10 + i))),
+    insertBefore: (em) => em.create(ApiKey, key('newest', new Date())),
+  },
+  auditLog: {
+    query: page('auditLog'),
+    path: (d) => d.auditLog,
+    seed: (em, i) => em.create(AuditEntry, { organisationId: org.id, action: 'paging.test', entityType: 'Test', entityId: String(i), at: old(10 + i) }),
+    insertBefore: (em) => em.create(AuditEntry, { organisationId: org.id, action: 'paging.test', entityType: 'Test', entityId: 'newest' }),
+  },
+  partners: {
+    query: page('partners'),
+    path: (d) => d.partners,
+    seed: (em, i) => em.create(Partner, { organisationId: org.id, name: `Partner ${i}`, partnerType: PartnerType.OTHER, createdBy: ownerId }),
+    insertBefore: (em) => em.create(Partner, { organisationId: org.id, name: 'AAA first by name', partnerType: PartnerType.OTHER, createdBy: ownerId }),
+  },
+  actionItems: {
+    query: page('actionItems'),
+    path: (d) => d.actionItems,
+    seed: (em, i) => item(em, { priority: 10 + i }),
+    insertBefore: (em) => item(em, { priority: 0 }),
+  },
+  'actionItems by due date': {
+    query: page('actionItems', 'sort: DUE_ON'),
+    path: (d) => d.actionItems,
+    seed: () => undefined,
+    insertBefore: (em) => item(em, { priority: 99, dueOn: '2000-01-01' }),
+  },
+  'actionItems by element': {
+    query: page('actionItems', 'sort: ELEMENT'),
+    path: (d) => d.actionItems,
+    seed: () => undefined,
+    insertBefore: (em) => item(em, { priority: 99, elementKey: '3.0' }),
+  },
+  'actionItems by status': {
+    query: page('actionItems', 'sort: STATUS'),
+    path: (d) => d.actionItems,
+    seed: () => undefined,
+    insertBefore: (em) => item(em, { priority: -1 }),
+  },
+  'ActionPlan.items': {
+    query: `query($a: ID!, $after: String) { actionPlan(assessmentId: $a) { items(page: { first: 2, after: $after }) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }`,
+    path: (d) => d.actionPlan.items,
+    seed: () => undefined,
+    insertBefore: (em) => item(em, { priority: -2 }),
+  },
+};
+
+let FRAMEWORK: Framework;
+const invitation = (email: string, createdAt: Date) => ({
+  organisationId: org.id, email, role: MemberRole.VIEWER, tokenHash: 'x'.repeat(64), invitedBy: ownerId, expiresAt: new Date(Date.now() + 86_400_000), createdAt,
+});
+const key = (name: string, createdAt: Date) => ({ organisationId: org.id, name, prefix: 'wmk_…', secretHash: 'x'.repeat(64), scopes: [], createdBy: ownerId, createdAt });
+
+beforeAll(async () => {
+  api = await startTestApi();
+  org = await api.fx.organisation();
+  const actor = await api.actor(org, MemberRole.OWNER);
+  owner = actor.as;
+  ownerId = actor.user.id;
+  FRAMEWORK = await api.fx.framework();
+  const em = api.db.owner.em.fork();
+  const assessment = em.create(Assessment, { organisationId: org.id, frameworkId: FRAMEWORK.id, cycle: 'plan', createdBy: ownerId });
+  const plan = em.create(ActionPlan, { organisationId: org.id, assessmentId: assessment.id, generatedBy: ownerId });
+  assessmentId = assessment.id;
+  planId = plan.id;
+  for (let i = 0; i < 5; i++) {
+    const { user } = await api.fx.member(org, MemberRole.VIEWER);
+    await em.nativeUpdate(Membership, { userId: user.id }, { createdAt: old(20 + i) }, { filters: false });
+  }
+  for (const c of Object.values(CASES)) for (let i = 0; i < 5; i++) c.seed(em, i);
+  await em.flush();
+});
+afterAll(() => api.close());
+
+async function ids(c: ListCase, vars: Record<string, unknown>, insert?: () => Promise<void>) {
+  const seen: string[] = [];
+  let after: string | null = null;
+  for (let pageNo = 0; pageNo < 100; pageNo++) {
+    const connection = c.path(ok(await api.gql(c.query, { ...vars, after }, owner)));
+    seen.push(...connection.edges.map((e: any) => e.node.id));
+    if (pageNo === 0) await insert?.();
+    if (!connection.pageInfo.hasNextPage) return seen;
+    after = connection.pageInfo.endCursor;
+  }
+  throw new Error('more than 100 pages');
+}
+
+it('has a case for every connection in the schema', async () => {
+  const schema = await createSchema();
+  const connections = new Set<string>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const named = field.type.toString().replace(/[![\]]/g, '');
+      if (named.endsWith('Connection')) connections.add(type.name === 'Query' ? field.name : `${type.name}.${field.name}`);
+    }
+  }
+  const covered = new Set(Object.keys(CASES).map((name) => name.split(' ')[0]!));
+  expect([...connections].filter((c) => !covered.has(c))).toEqual([]);
+});
+
+it.each(Object.keys(CASES))('%s: a row inserted between two pages is neither skipped nor repeated', async (name) => {
+  const c = CASES[name]!;
+  const vars = { a: assessmentId };
+  const before = await ids(c, vars);
+  expect(before.length).toBeGreaterThanOrEqual(4);
+  expect(new Set(before).size).toBe(before.length);
+  const paged = await ids(c, vars, async () => {
+    const em = api.db.owner.em.fork();
+    c.insertBefore(em);
+    await em.flush();
+  });
+  expect(paged).toEqual(before);
+});
+
+it('refuses a cursor of another list or order', async () => {
+  const first = CASES.actionItems!.path(ok(await api.gql(CASES.actionItems!.query, { after: null }, owner)));
+  const res = await api.gql(CASES['actionItems by due date']!.query, { after: first.pageInfo.endCursor }, owner);
+  expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  const other = await api.gql(CASES.partners!.query, { after: first.pageInfo.endCursor }, owner);
+  expect(other.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});
