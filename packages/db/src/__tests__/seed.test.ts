@@ -19,6 +19,7 @@ import {
   AssessmentStatus,
   AssessorAnswer,
   ConsensusAnswer,
+  Framework,
   Membership,
   MemberRole,
   Organisation,
@@ -292,7 +293,7 @@ describe('demo seed', () => {
     }
 
     expect(summary).toContain(`owner@${PLAN_STORY}.example`);
-    expect(summary).toContain('includeResolved: true');
+    expect(summary).toMatch(/carried forward/);
   });
 
   it('gives every institution a partnership register, some reviews due soon, cited in its 2026 answers', async () => {
@@ -339,5 +340,19 @@ describe('demo seed', () => {
     const again = await seedDemo(db.owner.em.fork());
     expect(again).toBe(summary);
     expect(await rowCounts()).toEqual(before);
+  });
+
+  it('describes the demo as it is now, not as it was seeded', async () => {
+    expect(summary).toMatch(/Northfield Central Library[^\n]*\n(\s+2025 SUBMITTED[^\n]*\n)?\s+2026 DRAFT, 0 agreed answers/);
+    const em = db.owner.em.fork();
+    const northfield = await em.findOneOrFail(Organisation, { slug: 'northfield-central-library' });
+    const draft = await em.findOneOrFail(Assessment, { organisationId: northfield.id, cycle: '2026' }, unfiltered);
+    const framework = await em.findOneOrFail(Framework, { id: draft.frameworkId });
+    const someone = await em.findOneOrFail(User, { email: 'manager@northfield.example' });
+    em.create(ConsensusAnswer, { organisationId: northfield.id, assessmentId: draft.id, nodeKey: '3.1.1.a', value: 'YES', setBy: someone.id });
+    await em.flush();
+    const now = await seedDemo(db.owner.em.fork());
+    expect(now).toMatch(/2026 DRAFT, 1 agreed answers/);
+    expect(framework.key).toBe('inspiring-learning-partnerships');
   });
 });

@@ -44,9 +44,9 @@ import {
 } from './demo-data';
 import { addPartners, todayInLondon } from './demo-partners';
 import { type LibraryItem, seedPlans } from './demo-plans';
-import { demoSummary } from './demo-summary';
+import { describeDemo } from './demo-summary';
 
-export { demoSummary } from './demo-summary';
+export { describeDemo } from './demo-summary';
 
 const DAY = 24 * 3600 * 1000;
 const at = (iso: string, plusDays = 0) => new Date(new Date(iso).getTime() + plusDays * DAY);
@@ -77,11 +77,10 @@ interface SeededInstitution {
  * The demo region: a regional body, ten institutions, their people, two assessment cycles each, an
  * evidence library, action plans for both cycles (all but Northfield) and partnership registers.
  * Runs as the database owner (no row-level security). Idempotent: when the regional body exists
- * already it changes nothing and returns the same summary.
+ * already it changes nothing. Returns a description of the demo as the database holds it now.
  */
 export async function seedDemo(em: EntityManager): Promise<string> {
-  const summary = demoSummary();
-  if (await em.findOne(Organisation, { slug: REGIONAL_BODY.slug })) return summary;
+  if (await em.findOne(Organisation, { slug: REGIONAL_BODY.slug })) return describeDemo(em);
 
   const framework = await em.findOne(Framework, { key: DEMO_FRAMEWORK.key, version: DEMO_FRAMEWORK.version });
   const bundled = loadBundledFrameworks().find((fw) => fw.key === DEMO_FRAMEWORK.key && fw.version === DEMO_FRAMEWORK.version);
@@ -175,7 +174,7 @@ export async function seedDemo(em: EntityManager): Promise<string> {
       await tx.flush();
     }
   });
-  return summary;
+  return describeDemo(em);
 }
 
 function createOrganisation(em: EntityManager, def: DemoOrganisation, regionId: string): Organisation {
