@@ -6,7 +6,7 @@ export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.waymark/**', 'coverage/**', '**/*.d.ts'] },
   js.configs.recommended,
   // TypeScript is linted with the type-checked rules, using the same program `npm run typecheck` checks.
-  ...tseslint.configs.recommended, // TODO(type-checked): flip to recommendedTypeChecked once the modules are rewritten
+  ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: { ...globals.node },

@@ -10,7 +10,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, OperationTypeNode } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ApiConfig } from '@waymark/config';
 import type { QueryObserver } from '@waymark/db';
@@ -53,11 +53,11 @@ function asGraphQLError(error: unknown, log: Logger, what: string): GraphQLError
  */
 function sessionPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
   return {
-    async requestDidStart() {
-      return {
+    requestDidStart() {
+      return Promise.resolve({
         async didResolveOperation({ contextValue, operation }) {
           try {
-            await contextValue.open(operation?.operation === 'mutation' ? 'write' : 'read');
+            await contextValue.open(operation?.operation === OperationTypeNode.MUTATION ? 'write' : 'read');
           } catch (error) {
             throw asGraphQLError(error, log, 'could not open the request session');
           }
@@ -66,7 +66,7 @@ function sessionPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
           if (!contextValue.isOpen) return;
           const single = response.body.kind === 'single' ? response.body.singleResult : null;
           const failed = Boolean(single?.errors?.length);
-          const write = operation?.operation === 'mutation';
+          const write = operation?.operation === OperationTypeNode.MUTATION;
           try {
             await contextValue.close(!(write && failed));
           } catch (error) {
@@ -85,7 +85,7 @@ function sessionPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
             response.http.headers.set('retry-after', '5');
           }
         },
-      };
+      });
     },
   };
 }
@@ -121,11 +121,11 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
   });
   await apollo.start();
 
-  const graphql = graphqlHandler(apollo, async (req) => {
+  const graphql = graphqlHandler(apollo, (req) => {
     try {
-      return new RequestContext(randomUUID(), cfg, orm, readCredential(req.headers, cfg.AUTH_TOKEN_SECRET), options.onQuery);
+      return Promise.resolve(new RequestContext(randomUUID(), cfg, orm, readCredential(req.headers, cfg.AUTH_TOKEN_SECRET), options.onQuery));
     } catch (error) {
-      throw asGraphQLError(error, log, 'could not read the credential');
+      return Promise.reject(asGraphQLError(error, log, 'could not read the credential'));
     }
   });
 

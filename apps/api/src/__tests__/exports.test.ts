@@ -283,7 +283,7 @@ describe('tables as CSV', () => {
     expect(filenameOf(res.headers)).toMatch(new RegExp(`^waymark-${orgA.slug}-consensus_answer-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const header = res.text.split('\n')[0]!.split(',');
     expect(header).toEqual(expect.arrayContaining(['id', 'organisation_id', 'assessment_id', 'node_key', 'value', 'area_for_improvement', 'note']));
-    const rows = parse(res.text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(res.text, { columns: true });
     expect(rows).toHaveLength(seedA.ids.consensus_answer!.length);
     expect(rows.map((r) => r.note)).toEqual(expect.arrayContaining([TRICKY_NOTE, SCRIPT_NOTE]));
     expect(rows.every((r) => r.organisation_id === orgA.id)).toBe(true);
@@ -291,11 +291,11 @@ describe('tables as CSV', () => {
   });
 
   it('writes JSON and array columns as JSON text', async () => {
-    const items = parse((await get('/tables/action_item.csv', ownerA)).text, { columns: true }) as Record<string, string>[];
+    const items = parse<Record<string, string>>((await get('/tables/action_item.csv', ownerA)).text, { columns: true });
     const item = items.find((r) => r.item_key === 'action:3.2.2')!;
     expect(JSON.parse(item.gap!)).toEqual({ parts: ['3.2.2'], note: 'a, "b"' });
     expect(JSON.parse(item.guidance!)).toEqual([]);
-    const keys = parse((await get('/tables/api_key.csv', ownerA)).text, { columns: true }) as Record<string, string>[];
+    const keys = parse<Record<string, string>>((await get('/tables/api_key.csv', ownerA)).text, { columns: true });
     expect(JSON.parse(keys.find((k) => k.name === 'key alpha')!.scopes!)).toEqual(['assessments:read', 'exports:read']);
   });
 
@@ -315,12 +315,12 @@ describe('plan.csv', () => {
     const res = await get(`/assessments/${seedA.report}/plan.csv`, ownerA);
     expect(res.status).toBe(200);
     expect(filenameOf(res.headers)).toMatch(new RegExp(`^waymark-${orgA.slug}-assessment-2025-plan-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
-    const [header] = parse(res.text, { to_line: 1 }) as string[][];
+    const [header] = parse(res.text, { to_line: 1 });
     expect(header).toEqual([
       'priority', 'itemKey', 'kind', 'elementKey', 'nodeKey', 'what', 'why', 'target', 'status', 'owner',
       'dueOn', 'nextReviewOn', 'resources', 'successMeasure', 'resolvedByAssessmentAt',
     ]);
-    const rows = parse(res.text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(res.text, { columns: true });
     expect(rows.map((r) => [r.priority, r.itemKey])).toEqual([['1', 'action:3.2.2'], ['2', 'action:3.2.1'], ['3', 'action:3.3.1']]);
     expect(rows[0]).toMatchObject({
       kind: 'ACTION', elementKey: '3.2', nodeKey: '3.2.2', what: 'Do 3.2.2', status: 'IN_PROGRESS', owner: `${seedA.ownerName} <${seedA.ownerEmail}>`,
@@ -457,7 +457,7 @@ describe('authorisation', () => {
     const idsOfA = [orgA.id, ...Object.values(seedA.ids).flat()];
     expect(idsOfA.filter((id) => res.text.includes(id))).toEqual([]);
     expect(res.text).not.toContain('alpha');
-    for (const rows of Object.values(body.tables) as Record<string, unknown>[][]) expect(rows.every((r) => r.organisation_id === orgB.id)).toBe(true);
+    for (const rows of Object.values<Record<string, unknown>[]>(body.tables)) expect(rows.every((r) => r.organisation_id === orgB.id)).toBe(true);
     const csv = await get('/tables/evidence.csv', ownerB);
     expect(idsOfA.filter((id) => csv.text.includes(id))).toEqual([]);
     // B's credentials naming A as the organisation: as if A did not exist.
@@ -497,7 +497,7 @@ describe('a large organisation', () => {
 
     const csv = await get('/tables/evidence.csv', bigOwner);
     expect(csv.status).toBe(200);
-    const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv.text, { columns: true });
     expect(rows).toHaveLength(ROWS);
     expect(rows[0]!.description).toBe('Line one, with a comma\nline "two"');
   });

@@ -106,7 +106,7 @@ it('counts carried work once: in lists, the overdue filter, progress and the pla
     headers: { authorization: `Bearer ${manager.token}`, 'x-organisation-id': org.id },
   });
   expect(res.status).toBe(200);
-  const rows = parse((await res.text()).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>((await res.text()).replace(/^\uFEFF/, ''), { columns: true });
   const statusColumn = Object.keys(rows[0]!).find((c) => /^status$/i.test(c))!;
   expect(rows.map((r) => r[statusColumn])).toEqual(['CARRIED_FORWARD', 'CARRIED_FORWARD', 'CARRIED_FORWARD']);
 });

@@ -19,7 +19,7 @@ export async function* cursorBatches<T = Record<string, unknown>>(
   await trx.raw(`declare "${name}" no scroll cursor for ${sql}`, bindings);
   try {
     for (;;) {
-      const result = (await trx.raw(`fetch forward ${batchSize} from "${name}"`)) as { rows: T[] };
+      const result = await trx.raw<{ rows: T[] }>(`fetch forward ${batchSize} from "${name}"`);
       if (result.rows.length) yield result.rows;
       if (result.rows.length < batchSize) return;
     }

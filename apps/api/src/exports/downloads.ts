@@ -112,8 +112,7 @@ export async function assessmentRow(ctx: ExportContext, id: string): Promise<{ i
   return row;
 }
 
-export const ownerLabel = (name: unknown, email: unknown) =>
-  name || email ? `${String(name ?? '')}${email ? ` <${String(email)}>` : ''}`.trim() : '';
+export const ownerLabel = (name: string | null, email: string | null) => (name || email ? `${name ?? ''}${email ? ` <${email}>` : ''}`.trim() : '');
 
 /** The action plan of one assessment, by priority; an assessment without a plan gives the header alone. */
 export async function sendPlanCsv(ctx: ExportContext, res: express.Response, assessmentId: string, orgTable: ExportTable) {
@@ -133,7 +132,7 @@ export async function sendPlanCsv(ctx: ExportContext, res: express.Response, ass
     .orderBy([{ column: 'ai.priority' }, { column: 'ai.item_key' }]);
   const rows = mapRows(cursorRows<Row>(k, query), (r) => ({
     priority: r.priority, itemKey: r.item_key, kind: r.kind, elementKey: r.element_key, nodeKey: r.node_key,
-    what: r.what, why: r.why, target: r.target, status: r.status, owner: ownerLabel(r.owner_name, r.owner_email),
+    what: r.what, why: r.why, target: r.target, status: r.status, owner: ownerLabel(r.owner_name as string | null, r.owner_email as string | null),
     dueOn: r.due_on, nextReviewOn: r.next_review_on, resources: r.resources, successMeasure: r.success_measure,
     resolvedByAssessmentAt: r.resolved_by_assessment_at,
   }));

@@ -31,8 +31,9 @@ export function createExportsRouter(orm: MikroORM, cfg: Config, log: Logger): ex
   router.get('/organisation.json', route((ctx, _req, res) => sendOrganisationJson(ctx, res, tables, orgTable)));
   router.get(
     '/tables',
-    route(async (_ctx, req, res) => {
+    route((_ctx, req, res) => {
       res.json({ tables: names.map((name) => ({ name, url: `${req.baseUrl}/tables/${name}.csv` })) });
+      return Promise.resolve();
     }),
   );
   router.get(

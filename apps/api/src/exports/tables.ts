@@ -32,7 +32,7 @@ function kindOf(prop: EntityProperty): ColumnKind {
 /** The columns an export may show: every stored column of the entity except secrets. */
 function describe(meta: EntityMetadata): ExportTable {
   const columns: ExportColumn[] = [];
-  for (const prop of Object.values(meta.props) as EntityProperty[]) {
+  for (const prop of Object.values<EntityProperty>(meta.props)) {
     if (prop.persist === false || !STORED_KINDS.has(prop.kind) || !prop.fieldNames?.length) continue;
     if (prop.kind === ReferenceKind.ONE_TO_ONE && !prop.owner) continue;
     if (prop.hidden) continue;

@@ -159,7 +159,7 @@ export async function keysetPage<R>(db: Reader, query: KeysetQuery<R>): Promise<
   const edges = visible.map((row) => {
     const values = order.map((_, i) => row[`__key${i}`] ?? null);
     for (let i = 0; i < order.length; i++) delete row[`__key${i}`];
-    return { node: row as R, cursor: encodeCursor(query.orderName, values) };
+    return { node: row, cursor: encodeCursor(query.orderName, values) };
   });
   // The count uses the list's own conditions (not the cursor's), and only the parameters they name.
   const baseValues = params.values.slice(0, countParams(base, params.first));

@@ -19,10 +19,10 @@ export class Loaders {
   constructor(private readonly db: () => Reader) {}
 
   of<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V> {
-    let loader = this.made.get(factory as LoaderFactory<unknown, unknown>);
+    let loader = this.made.get(factory);
     if (!loader) {
-      loader = factory.make(this.db()) as DataLoader<unknown, unknown>;
-      this.made.set(factory as LoaderFactory<unknown, unknown>, loader);
+      loader = factory.make(this.db());
+      this.made.set(factory, loader);
     }
     return loader as DataLoader<K, V>;
   }

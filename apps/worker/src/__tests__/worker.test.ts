@@ -52,9 +52,9 @@ describe('shutdownInOrder', () => {
     const order: string[] = [];
     const result = await shutdownInOrder(
       [
-        { name: 'a', run: async () => void order.push('a') },
-        { name: 'b', run: async () => { throw new Error('boom'); } },
-        { name: 'c', run: async () => void order.push('c') },
+        { name: 'a', run: () => Promise.resolve(void order.push('a')) },
+        { name: 'b', run: () => Promise.reject(new Error('boom')) },
+        { name: 'c', run: () => Promise.resolve(void order.push('c')) },
       ],
       1_000,
     );

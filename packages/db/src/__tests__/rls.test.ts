@@ -122,7 +122,7 @@ describe('row-level security under the API role', () => {
   });
 
   it('a setting made in one transaction does not leak into the next on the same connection', async () => {
-    await asOrganisation(orgA, async () => undefined);
+    await asOrganisation(orgA, () => Promise.resolve());
     const { rows } = await app.query(`select count(*)::int as n from assessment`);
     expect(rows[0].n).toBe(0);
   });

@@ -5,7 +5,7 @@ import {
   loadBundledFrameworks,
   loadBundledGuidance,
 } from '@waymark/frameworks';
-import { Framework, FrameworkNode, type FrameworkNodeKind, Guidance, GuidanceLink } from '../entities';
+import { Framework, FrameworkNode, Guidance, GuidanceLink } from '../entities';
 
 export class PublishedFrameworkChangedError extends Error {
   constructor(what: string, key: string, version: string) {
@@ -27,20 +27,20 @@ export async function importFramework(em: EntityManager, fw: LoadedFramework): P
     if (existing.contentHash !== fw.contentHash) throw new PublishedFrameworkChangedError('Framework', fw.key, fw.version);
     return 'unchanged';
   }
-  await em.transactional(async (tx) => {
+  await em.transactional((tx) => {
     const row = tx.create(Framework, {
       key: fw.key,
       version: fw.version,
       title: fw.title,
       source: { ...fw.source },
-      document: fw.document as unknown as Record<string, unknown>,
+      document: fw.document,
       contentHash: fw.contentHash,
     });
     fw.nodes.forEach((node, ordinal) =>
       tx.create(FrameworkNode, {
         frameworkId: row.id,
         key: node.key,
-        kind: node.kind as FrameworkNodeKind,
+        kind: node.kind,
         parentKey: node.parentKey,
         ordinal,
         position: node.position,
@@ -58,13 +58,13 @@ export async function importGuidance(em: EntityManager, g: LoadedGuidance): Prom
     if (existing.contentHash !== g.contentHash) throw new PublishedFrameworkChangedError('Guidance', g.key, 'current');
     return 'unchanged';
   }
-  await em.transactional(async (tx) => {
+  await em.transactional((tx) => {
     const row = tx.create(Guidance, {
       key: g.key,
       title: g.title,
       partnerType: g.partnerType,
       source: { ...g.source },
-      document: g.document as unknown as Record<string, unknown>,
+      document: g.document,
       contentHash: g.contentHash,
     });
     for (const link of g.links) {

@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261126111349 extends Migration {
 
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`create type "framework_node_kind" as enum ('PRINCIPLE', 'ELEMENT', 'ACTION', 'PART', 'PROMPT_GROUP', 'PROMPT');`);
     this.addSql(`create type "organisation_kind" as enum ('LIBRARY', 'MUSEUM', 'ARCHIVE', 'COMBINED', 'REGIONAL_BODY');`);
     this.addSql(`create type "size_band" as enum ('MICRO', 'SMALL', 'MEDIUM', 'LARGE');`);
@@ -105,7 +105,7 @@ export class Migration20261126111349 extends Migration {
     this.addSql(`alter table "membership" add constraint "membership_user_id_foreign" foreign key ("user_id") references "app_user" ("id") on update cascade on delete cascade;`);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`alter table "framework_node" drop constraint "framework_node_framework_id_foreign";`);
 
     this.addSql(`alter table "assessment" drop constraint "assessment_framework_id_foreign";`);

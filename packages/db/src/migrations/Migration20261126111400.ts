@@ -25,7 +25,7 @@ const TENANT_TABLES = [
 const SHARED_READ_ONLY = ['region', 'framework', 'framework_node', 'guidance', 'guidance_link'];
 
 export class Migration20261126111400 extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`grant usage on schema public to waymark_app, waymark_analytics;`);
 
     for (const table of TENANT_TABLES) {
@@ -65,7 +65,7 @@ export class Migration20261126111400 extends Migration {
     this.addSql(`grant select on all tables in schema public to waymark_analytics;`);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     for (const table of TENANT_TABLES) {
       this.addSql(`drop policy if exists tenant_isolation on "${table}";`);
       this.addSql(`alter table "${table}" disable row level security;`);

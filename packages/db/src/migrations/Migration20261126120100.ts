@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261126120100 extends Migration {
 
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`create type "partner_type" as enum ('INFORMAL_LEARNING_INSTITUTION', 'INDIVIDUAL_BUSINESS_OR_COMMUNITY_GROUP', 'YOUTH_SERVING_ORGANISATION', 'SCHOOL_OR_UNIVERSITY', 'OTHER');`);
     this.addSql(`create type "partner_status" as enum ('PROSPECTIVE', 'ACTIVE', 'PAUSED', 'ENDED');`);
     this.addSql(`create type "action_item_kind" as enum ('ACTION', 'PROMPT', 'EVIDENCE_GAP');`);
@@ -57,7 +57,7 @@ export class Migration20261126120100 extends Migration {
     this.addSql(`alter table "action_item_evidence" add constraint "action_item_evidence_evidence_id_foreign" foreign key ("evidence_id") references "evidence" ("id") on update cascade on delete cascade;`);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`alter table "partner_link" drop constraint "partner_link_partner_id_foreign";`);
 
     this.addSql(`alter table "action_item" drop constraint "action_item_plan_id_foreign";`);

@@ -10,7 +10,7 @@ const TABLES = ['action_plan', 'action_item', 'action_item_note', 'action_item_e
 const APPEND_ONLY = new Set(['action_item_note']);
 
 export class Migration20261126120200 extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     for (const table of TABLES) {
       this.addSql(`alter table "${table}" enable row level security;`);
       this.addSql(
@@ -22,7 +22,7 @@ export class Migration20261126120200 extends Migration {
     }
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     for (const table of TABLES) {
       this.addSql(`drop policy if exists tenant_isolation on "${table}";`);
       this.addSql(`alter table "${table}" disable row level security;`);

@@ -49,9 +49,15 @@ export async function draftsFor(em: EntityManager, scope: PlanScope, frameworkId
  * What the team decided last cycle about each gap it closed as DONE or DROPPED: the item, its
  * cycle, and for a drop the reason given with it (the note of the status change).
  */
-async function earlierDecisions(em: EntityManager, scope: PlanScope) {
+interface Decision {
+  item: ActionItem;
+  cycle: string;
+  reason: string | null;
+}
+
+async function earlierDecisions(em: EntityManager, scope: PlanScope): Promise<Map<string, Decision>> {
   const assessment = await em.findOneOrFail(Assessment, { id: scope.assessmentId, organisationId: scope.organisationId });
-  if (!assessment.previousId) return new Map<string, { item: ActionItem; cycle: string; reason: string | null }>();
+  if (!assessment.previousId) return new Map();
   const previous = await em.findOneOrFail(Assessment, { id: assessment.previousId, organisationId: scope.organisationId });
   const decided = await em.find(ActionItem, {
     organisationId: scope.organisationId,
@@ -91,7 +97,7 @@ export async function regeneratePlan(em: EntityManager, scope: PlanScope, framew
     items.map((i) => ({ id: i.id, itemKey: i.itemKey, resolved: i.resolvedByAssessmentAt !== null })),
     await draftsFor(em, scope, frameworkId),
   );
-  const decisions = changes.create.length ? await earlierDecisions(em, scope) : new Map();
+  const decisions = changes.create.length ? await earlierDecisions(em, scope) : new Map<string, Decision>();
   let followedDecisions = 0;
   for (const draft of changes.create) {
     const earlier = decisions.get(draft.itemKey);

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type ItemStatus, type ScoringElement, answerableKeys, canChangeStatus } from '@waymark/domain';
+import { type ScoringElement, answerableKeys, canChangeStatus } from '@waymark/domain';
 import {
   ActionItem,
   ActionItemEvidence,
@@ -109,7 +109,7 @@ const NOTES = {
 function note(ctx: PlanContext, item: ActionItem, when: Date, body: string, to?: ActionItemStatus): void {
   const from = item.status;
   if (to !== undefined) {
-    if (!canChangeStatus(from as ItemStatus, to as ItemStatus)) throw new Error(`demo seed: ${item.itemKey} cannot go from ${from} to ${to}`);
+    if (!canChangeStatus(from, to)) throw new Error(`demo seed: ${item.itemKey} cannot go from ${from} to ${to}`);
     item.status = to;
     item.doneAt = to === ActionItemStatus.DONE ? when : null;
   }
@@ -126,7 +126,7 @@ function note(ctx: PlanContext, item: ActionItem, when: Date, body: string, to?:
 
 /** Moves an item to DONE, picking it up first when it was deferred (DEFERRED cannot go straight to DONE). */
 function finish(ctx: PlanContext, item: ActionItem, when: Date, body: string): void {
-  if (!canChangeStatus(item.status as ItemStatus, 'DONE')) note(ctx, item, at(when.toISOString(), -7), NOTES.resume[0], ActionItemStatus.IN_PROGRESS);
+  if (!canChangeStatus(item.status, 'DONE')) note(ctx, item, at(when.toISOString(), -7), NOTES.resume[0], ActionItemStatus.IN_PROGRESS);
   note(ctx, item, when, body, ActionItemStatus.DONE);
 }
 

@@ -9,14 +9,16 @@ export type QueryObserver = (sql: string) => void;
 // MikroORM gives its connections parsers that leave dates as strings; the read path wants what the
 // API shows: timestamps as Date (serialised as ISO 8601 with milliseconds), calendar dates as the
 // plain 'YYYY-MM-DD' they are, everything else as node-postgres parses it.
-const TIMESTAMP = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ);
+const OID = { DATE: 1082, TIMESTAMP: 1114, TIMESTAMPTZ: 1184 } as const;
+type TextParser = (value: string) => unknown;
+const TIMESTAMP = pg.types.getTypeParser(OID.TIMESTAMPTZ, 'text') as TextParser;
 const READ_TYPES = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === pg.types.builtins.TIMESTAMPTZ || oid === pg.types.builtins.TIMESTAMP) return TIMESTAMP;
-    if (oid === pg.types.builtins.DATE) return (value: string) => value;
-    return pg.types.getTypeParser(oid, format ?? 'text');
+  getTypeParser(oid: number, format: 'text' | 'binary' = 'text'): TextParser {
+    if (oid === OID.TIMESTAMPTZ || oid === OID.TIMESTAMP) return TIMESTAMP;
+    if (oid === OID.DATE) return (value: string) => value;
+    return pg.types.getTypeParser(oid, format) as TextParser;
   },
-} as pg.CustomTypesConfig;
+};
 
 const GUARDED = Symbol('waymark.guarded');
 

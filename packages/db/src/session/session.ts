@@ -36,6 +36,13 @@ export interface KeyRow {
 
 type Mode = 'read' | 'write';
 
+/** The part of knex's client the session uses: its pool of node-postgres connections. */
+interface KnexClient {
+  acquireConnection(): Promise<PgConnection>;
+  releaseConnection(connection: PgConnection): Promise<void>;
+}
+const knexClient = (orm: MikroORM) => orm.em.getConnection().getKnex().client as KnexClient;
+
 /**
  * One transaction on one pooled connection, with row-level security pointed at one organisation
  * (and user). Everything a request, an export or a job does runs in one of these: reads through
@@ -68,12 +75,12 @@ export class Session {
       await em.begin();
       const trx = em.getTransactionContext<Knex.Transaction>();
       if (!trx) throw new Error('no transaction after begin()');
-      const connection = (await trx.client.acquireConnection()) as PgConnection;
+      const connection = await (trx.client as KnexClient).acquireConnection();
       const session = new Session(orm, mode, new SqlRunner(connection, observe), em, false);
       em.setFilterParams(TENANT_FILTER, { organisationId: NO_ORGANISATION });
       return session;
     }
-    const connection = (await orm.em.getConnection().getKnex().client.acquireConnection()) as PgConnection;
+    const connection = await knexClient(orm).acquireConnection();
     return new Session(orm, mode, new SqlRunner(connection, observe), null, true);
   }
 
@@ -180,7 +187,7 @@ export class Session {
       connection.__knex__disposed = error instanceof Error ? error.message : 'transaction end failed';
       throw error;
     } finally {
-      await this.orm.em.getConnection().getKnex().client.releaseConnection(connection);
+      await knexClient(this.orm).releaseConnection(connection);
     }
   }
 }

@@ -7,43 +7,52 @@ import { assertEditable, assessmentForWrite, frameworkOf } from './service';
 /**
  * Citing something for an answer: an evidence item or a partnership. Both kinds work the same way
  * (an answerable item of an assessment that is not locked; linking twice is harmless; unlinking
- * what is not linked is NOT_FOUND), so one service serves both.
+ * what is not linked is NOT_FOUND), so one service serves both; only the row differs.
  */
-const KINDS = {
-  evidence: { entity: EvidenceLink, target: 'evidenceId', label: 'Evidence link', audit: 'evidence' },
-  partner: { entity: PartnerLink, target: 'partnerId', label: 'Partner link', audit: 'partner' },
-} as const;
-export type AnswerLinkKind = keyof typeof KINDS;
+export type AnswerLinkKind = 'evidence' | 'partner';
 
-async function linkTarget(ctx: TenantContext, input: { assessmentId: string; nodeKey: string }) {
+interface Target {
+  assessmentId: string;
+  nodeKey: string;
+}
+
+const LABEL: Record<AnswerLinkKind, string> = { evidence: 'Evidence link', partner: 'Partner link' };
+
+function findLink(ctx: TenantContext, kind: AnswerLinkKind, targetId: string, to: Target): Promise<AnswerLink | null> {
+  const where = { organisationId: ctx.organisationId, assessmentId: to.assessmentId, nodeKey: to.nodeKey };
+  return kind === 'evidence'
+    ? ctx.em.findOne(EvidenceLink, { ...where, evidenceId: targetId })
+    : ctx.em.findOne(PartnerLink, { ...where, partnerId: targetId });
+}
+
+function createLink(ctx: TenantContext, kind: AnswerLinkKind, targetId: string, to: Target): AnswerLink {
+  const row = { organisationId: ctx.organisationId, assessmentId: to.assessmentId, nodeKey: to.nodeKey, linkedBy: actorOf(ctx) };
+  return kind === 'evidence' ? ctx.em.create(EvidenceLink, { ...row, evidenceId: targetId }) : ctx.em.create(PartnerLink, { ...row, partnerId: targetId });
+}
+
+async function linkTarget(ctx: TenantContext, input: Target): Promise<Target> {
   const assessment = await assessmentForWrite(ctx, input.assessmentId);
   assertEditable(assessment);
   if (!(await frameworkOf(ctx, assessment)).answerable.has(input.nodeKey)) {
     throw badInput('nodeKey', `"${input.nodeKey}" is not an answerable item of this assessment's framework`);
   }
-  return assessment;
+  return { assessmentId: assessment.id, nodeKey: input.nodeKey };
 }
 
-type LinkRow = AnswerLink & Record<string, unknown>;
-
-export async function linkToAnswer(ctx: TenantContext, kind: AnswerLinkKind, targetId: string, input: { assessmentId: string; nodeKey: string }) {
-  const { entity, target, audit: prefix } = KINDS[kind];
-  const assessment = await linkTarget(ctx, input);
-  const where = { organisationId: ctx.organisationId, [target]: targetId, assessmentId: assessment.id, nodeKey: input.nodeKey };
-  const existing = (await ctx.em.findOne(entity as never, where as never)) as LinkRow | null;
+export async function linkToAnswer(ctx: TenantContext, kind: AnswerLinkKind, targetId: string, input: Target): Promise<AnswerLink> {
+  const to = await linkTarget(ctx, input);
+  const existing = await findLink(ctx, kind, targetId, to);
   if (existing) return existing;
-  const link = ctx.em.create(entity as never, { ...where, linkedBy: actorOf(ctx) } as never) as LinkRow;
-  audit(ctx, `${prefix}.link`, entity.name, link.id, null, snapshot(link));
+  const link = createLink(ctx, kind, targetId, to);
+  audit(ctx, `${kind}.link`, link.constructor.name, link.id, null, snapshot(link));
   return link;
 }
 
-export async function unlinkFromAnswer(ctx: TenantContext, kind: AnswerLinkKind, targetId: string, input: { assessmentId: string; nodeKey: string }) {
-  const { entity, target, label, audit: prefix } = KINDS[kind];
-  const assessment = await linkTarget(ctx, input);
-  const where = { organisationId: ctx.organisationId, [target]: targetId, assessmentId: assessment.id, nodeKey: input.nodeKey };
-  const link = (await ctx.em.findOne(entity as never, where as never)) as LinkRow | null;
-  if (!link) throw notFound(label);
-  audit(ctx, `${prefix}.unlink`, entity.name, link.id, snapshot(link), null);
+export async function unlinkFromAnswer(ctx: TenantContext, kind: AnswerLinkKind, targetId: string, input: Target): Promise<boolean> {
+  const to = await linkTarget(ctx, input);
+  const link = await findLink(ctx, kind, targetId, to);
+  if (!link) throw notFound(LABEL[kind]);
+  audit(ctx, `${kind}.unlink`, link.constructor.name, link.id, snapshot(link), null);
   ctx.em.remove(link);
   return true;
 }

@@ -19,7 +19,7 @@ export class ApiKeysResolver {
 
   @Authorized('apikeys:manage')
   @Mutation(() => ApiKeyWithSecret, { description: 'Create a key with scopes; the secret is in this answer only.' })
-  createApiKey(@Ctx() ctx: RequestContext, @Args(() => CreateApiKeyArgs) args: CreateApiKeyArgs): Promise<ApiKeyWithSecret> {
+  createApiKey(@Ctx() ctx: RequestContext, @Args(() => CreateApiKeyArgs) args: CreateApiKeyArgs): ApiKeyWithSecret {
     return apiKeys.createApiKey(tenant(ctx), args.name, args.scopes);
   }
 

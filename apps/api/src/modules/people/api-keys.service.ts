@@ -8,7 +8,7 @@ import { API_KEY_PREFIX } from '../../auth/credentials';
 import { issueSecret } from '../../auth/secrets';
 import type { ApiKeyType, ApiKeyWithSecret } from './types';
 
-export async function createApiKey(ctx: TenantContext, name: string, scopes: string[]): Promise<ApiKeyWithSecret> {
+export function createApiKey(ctx: TenantContext, name: string, scopes: string[]): ApiKeyWithSecret {
   if (!ctx.userId) throw forbidden('Only a person can create API keys');
   const bad = scopes.find((s) => !isApiKeyScope(s));
   if (bad !== undefined) throw badInput('scopes', `"${bad}" is not an API key scope; choose from ${API_KEY_SCOPES.join(', ')}`, { scope: bad });
