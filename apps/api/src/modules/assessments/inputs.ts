@@ -8,9 +8,9 @@ const CYCLE_MESSAGE = 'cycle must be 1-40 letters, digits, spaces, dots, slashes
 export const MAX_ANSWERS_PER_CALL = 200;
 export const NOTE_MAX = 4000;
 
-@InputType({ description: 'A new assessment of a framework version for a cycle.' })
-export class CreateAssessmentInput {
-  @Field(() => ID, { description: 'The framework version to answer.' }) @IsUUID() frameworkId!: string;
+/** The cycle and due date every new assessment takes. Never in the schema by itself. */
+@InputType('CycleFieldsBase')
+abstract class CycleFields {
   @Field(() => String, { description: 'The cycle, e.g. "2026" or "2026-27"; one assessment per framework and cycle.' })
   @Text({ max: 40, min: 1 })
   @Matches(CYCLE_PATTERN, { message: CYCLE_MESSAGE })
@@ -20,16 +20,14 @@ export class CreateAssessmentInput {
   dueOn?: string | null;
 }
 
+@InputType({ description: 'A new assessment of a framework version for a cycle.' })
+export class CreateAssessmentInput extends CycleFields {
+  @Field(() => ID, { description: 'The framework version to answer.' }) @IsUUID() frameworkId!: string;
+}
+
 @InputType({ description: 'The next cycle, started from a submitted assessment.' })
-export class StartNextCycleInput {
+export class StartNextCycleInput extends CycleFields {
   @Field(() => ID, { description: 'The submitted assessment of the cycle before.' }) @IsUUID() previousAssessmentId!: string;
-  @Field(() => String, { description: 'The new cycle, e.g. "2027".' })
-  @Text({ max: 40, min: 1 })
-  @Matches(CYCLE_PATTERN, { message: CYCLE_MESSAGE })
-  cycle!: string;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When the team means to submit it; not in the past.' })
-  @IsOptional()
-  dueOn?: string | null;
 }
 
 @InputType({ description: 'An answer to one item, by its stable key.' })

@@ -219,3 +219,22 @@ export async function startNextCycle(ctx: TenantContext, input: { previousAssess
   audit(ctx, 'assessment.start-next-cycle', 'Assessment', next.id, { previousId: previous.id }, { ...snapshot(next), carriedAnswers: answers.length });
   return { previous, next };
 }
+
+/**
+ * Something cited by a submitted (locked) assessment stays: reopen the assessment first. Refuses
+ * (CONFLICT, naming the assessments) when any of these assessments is submitted.
+ */
+export async function assertNotCitedWhenLocked(ctx: TenantContext, what: string, assessmentIds: string[]): Promise<void> {
+  const ids = [...new Set(assessmentIds)];
+  if (!ids.length) return;
+  const locked = await ctx.em.find(
+    Assessment,
+    { organisationId: ctx.organisationId, id: { $in: ids }, status: AssessmentStatus.SUBMITTED },
+    { orderBy: { cycle: 'asc' } },
+  );
+  if (locked.length) {
+    throw conflict(`${what} is cited by submitted assessment(s) ${locked.map((a) => `${a.id} (cycle ${a.cycle})`).join(', ')} and cannot be deleted: reopen them first`, {
+      assessmentIds: locked.map((a) => a.id),
+    });
+  }
+}

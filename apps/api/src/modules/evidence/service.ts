@@ -1,8 +1,9 @@
-import { AssessmentStatus, Assessment, Evidence, EvidenceLink, isUuid } from '@waymark/db';
-import { badInput, conflict, notFound } from '@waymark/domain';
+import { Evidence, EvidenceLink, isUuid } from '@waymark/db';
+import { badInput, notFound } from '@waymark/domain';
 import { type TenantContext, actorOf } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import { linkToAnswer, unlinkFromAnswer } from '../assessments/answer-links';
+import { assertNotCitedWhenLocked } from '../assessments/service';
 import type { EvidenceInput, EvidenceLinkInput } from './types';
 
 export async function evidenceForWrite(ctx: TenantContext, id: string): Promise<Evidence> {
@@ -43,15 +44,7 @@ export async function updateEvidence(ctx: TenantContext, id: string, input: Evid
 export async function deleteEvidence(ctx: TenantContext, id: string) {
   const row = await evidenceForWrite(ctx, id);
   const links = await ctx.em.find(EvidenceLink, { organisationId: ctx.organisationId, evidenceId: row.id });
-  const ids = [...new Set(links.map((l) => l.assessmentId))];
-  const locked = ids.length
-    ? await ctx.em.find(Assessment, { organisationId: ctx.organisationId, id: { $in: ids }, status: AssessmentStatus.SUBMITTED }, { orderBy: { cycle: 'asc' } })
-    : [];
-  if (locked.length) {
-    throw conflict(`Evidence ${id} supports submitted assessment(s) ${locked.map((a) => `${a.id} (cycle ${a.cycle})`).join(', ')} and cannot be deleted`, {
-      assessmentIds: locked.map((a) => a.id),
-    });
-  }
+  await assertNotCitedWhenLocked(ctx, `Evidence ${id}`, links.map((l) => l.assessmentId));
   audit(ctx, 'evidence.delete', 'Evidence', row.id, { ...snapshot(row), links: links.map(snapshot) }, null);
   ctx.em.remove(links);
   ctx.em.remove(row);

@@ -1,9 +1,10 @@
-import { Assessment, AssessmentStatus, Partner, PartnerLink, PartnerStatus, isUuid } from '@waymark/db';
+import { Partner, PartnerLink, PartnerStatus, isUuid } from '@waymark/db';
 import { addDays, badInput, conflict, notFound } from '@waymark/domain';
 import { type TenantContext, actorOf } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import { organisationToday } from '../../graphql/calendar';
 import { linkToAnswer, unlinkFromAnswer } from '../assessments/answer-links';
+import { assertNotCitedWhenLocked } from '../assessments/service';
 import type { CreatePartnerInput, PartnerLinkInput, UpdatePartnerInput } from './types';
 
 export async function partnerForWrite(ctx: TenantContext, id: string): Promise<Partner> {
@@ -70,16 +71,7 @@ export async function updatePartner(ctx: TenantContext, id: string, input: Updat
 export async function deletePartner(ctx: TenantContext, id: string) {
   const row = await partnerForWrite(ctx, id);
   const links = await ctx.em.find(PartnerLink, { organisationId: ctx.organisationId, partnerId: row.id }, { orderBy: { createdAt: 'asc' } });
-  const ids = [...new Set(links.map((l) => l.assessmentId))];
-  const locked = ids.length
-    ? await ctx.em.find(Assessment, { organisationId: ctx.organisationId, id: { $in: ids }, status: AssessmentStatus.SUBMITTED }, { orderBy: { cycle: 'asc' } })
-    : [];
-  if (locked.length) {
-    throw conflict(
-      `Partner ${id} is cited by submitted assessment(s) ${locked.map((a) => `${a.id} (cycle ${a.cycle})`).join(', ')} and cannot be deleted: reopen them or end the partnership instead`,
-      { assessmentIds: locked.map((a) => a.id) },
-    );
-  }
+  await assertNotCitedWhenLocked(ctx, `Partner ${id}`, links.map((l) => l.assessmentId));
   audit(ctx, 'partner.delete', 'Partner', row.id, { ...snapshot(row), links: links.map(snapshot) }, null);
   ctx.em.remove(links);
   ctx.em.remove(row);
