@@ -16,10 +16,12 @@
 import os from 'node:os';
 import { answerKeys, runPureBenchmarks } from './bench/pure.mjs';
 import { createBenchDatabase, migrateBenchDatabase, ownerClient } from './bench/db.mjs';
-import { seedAnsweredAssessment, seedLargeOrganisation } from './bench/data.mjs';
+import { seedAnsweredAssessment, seedAssessmentList, seedLargeOrganisation, seedPlan } from './bench/data.mjs';
 import { startApi } from './bench/server.mjs';
 import { startClient } from './bench/client.mjs';
-import { FRAMEWORK_COUNT, WHOLE_ASSESSMENT, graphqlLoad } from './bench/load.mjs';
+import { ASSESSMENT_LIST, FRAMEWORK_COUNT, PLAN_PAGE, TYPENAME, WHOLE_ASSESSMENT, graphqlLoad } from './bench/load.mjs';
+import { startFloor } from './bench/floor/server.mjs';
+import { sideBySide } from './bench/side-by-side.mjs';
 import { measureDownload } from './bench/export.mjs';
 import { deltaMb, fixed, int, mb, step, table } from './bench/format.mjs';
 
@@ -32,6 +34,7 @@ const knob = (name, fallback) =>
   });
 const [REQUESTS] = knob('BENCH_REQUESTS', '2000');
 const [WHOLE_REQUESTS] = knob('BENCH_WHOLE_REQUESTS', '500');
+const [ROUNDS] = knob('BENCH_ROUNDS', '3');
 const [CONNECTIONS] = knob('BENCH_CONNECTIONS', '10');
 const EXPORT_ROWS = knob('BENCH_EXPORT_ROWS', '20000,200000');
 
@@ -43,6 +46,7 @@ const pure = runPureBenchmarks();
 console.log('\n# Setup');
 const db = await step('create database', () => createBenchDatabase());
 let api;
+let floor;
 let client;
 
 // The normal way out (after success or failure): stop the client and the API, then drop the database.
@@ -51,6 +55,7 @@ const cleanup = () =>
   (cleaning ??= (async () => {
     client?.close();
     await api?.stop().catch((error) => console.error(`bench: stopping the API failed: ${error.message}`));
+    await floor?.stop().catch((error) => console.error(`bench: stopping the floor failed: ${error.message}`));
     await db.drop();
     console.log(`\nDropped ${db.name}.`);
   })());
@@ -75,7 +80,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-const results = { http: [], exports: [] };
+const results = { http: [], exports: [], floor: [] };
 try {
   await step('migrate + import frameworks (node packages/db/dist/cli.js)', () => migrateBenchDatabase(db));
 
@@ -84,6 +89,8 @@ try {
   const large = [];
   try {
     answered = await step('answered assessment: 42 consensus, 5 assessors, evidence', () => seedAnsweredAssessment(owner, answerKeys()));
+    await step('19 more answered assessments (the list)', () => seedAssessmentList(owner, answered, answerKeys()));
+    answered.plan = await step('an action plan: 40 items, 3 notes each', () => seedPlan(owner, answered));
     for (const rows of EXPORT_ROWS) {
       large.push(await step(`large organisation: ${int(rows)} evidence rows (generate_series)`, () => seedLargeOrganisation(owner, rows)));
     }
@@ -96,8 +103,26 @@ try {
   console.log(`  (${c.consensus} consensus answers, ${c.assessorAnswers} assessor answers, ${c.evidence} evidence items, ${c.links} links)`);
 
   api = await step('start API in-process (waymark_app role)', () => startApi(db.env));
+  floor = await step('start the floor in-process (graphql-js + node:http + pg, waymark_app role)', () =>
+    startFloor({ connectionString: api.appUrl, poolMax: api.poolMax, secret: api.tokenSecret }),
+  );
   client = startClient();
   const ownerHeaders = api.headersFor(answered.owner, answered.organisation.id);
+
+  console.log(`\n# Waymark against the floor (${CONNECTIONS} connections, ${ROUNDS} interleaved rounds; the same query, the same JSON)`);
+  for (const [label, query, variables, requests] of [
+    ['whole assessment read', WHOLE_ASSESSMENT, { id: answered.assessmentId }, WHOLE_REQUESTS],
+    ['assessments list (20, answered)', ASSESSMENT_LIST, {}, Math.max(50, Math.round(WHOLE_REQUESTS / 2))],
+    ['action-plan page (40 items)', PLAN_PAGE, { a: answered.assessmentId }, WHOLE_REQUESTS],
+    ['{ __typename } signed in', TYPENAME, {}, REQUESTS],
+  ]) {
+    const r = await sideBySide({ api, floor, client, label, query, variables, headers: ownerHeaders, requests, connections: CONNECTIONS, rounds: ROUNDS });
+    results.floor.push(r);
+    console.log(
+      `  ${label.padEnd(34)} Waymark ${int(r.waymark.rps)} req/s (p50 ${fixed(r.waymark.p50)} ms, ${fixed(r.waymark.cpuMs, 2)} ms CPU, ${fixed(r.waymark.statements)} SQL)  ` +
+        `floor ${int(r.floor.rps)} req/s (p50 ${fixed(r.floor.p50)} ms, ${fixed(r.floor.cpuMs, 2)} ms CPU, ${fixed(r.floor.statements)} SQL)  ratio ${fixed(r.ratio, 2)}`,
+    );
+  }
 
   console.log(`\n# Exports (server RSS sampled every 50 ms; a full GC before each download)`);
   // Warm-up: the first download pays for lazy module loading and JIT, which is not a cost of rows.
@@ -157,6 +182,21 @@ if (results.http.length) {
       ]),
     ),
   );
+}
+if (results.floor.length) {
+  console.log();
+  console.log(
+    table(
+      [{ title: `vs the floor, ${CONNECTIONS} connections`, align: 'left' }, { title: 'Waymark req/s' }, { title: 'floor req/s' }, { title: 'ratio' },
+        { title: 'p50 W/F ms' }, { title: 'p99 W/F ms' }, { title: 'SQL W/F' }, { title: 'CPU W/F ms/req' }],
+      results.floor.map((r) => [
+        r.label, int(r.waymark.rps), int(r.floor.rps), fixed(r.ratio, 2),
+        `${fixed(r.waymark.p50)} / ${fixed(r.floor.p50)}`, `${fixed(r.waymark.p99)} / ${fixed(r.floor.p99)}`,
+        `${fixed(r.waymark.statements)} / ${fixed(r.floor.statements)}`, `${fixed(r.waymark.cpuMs, 2)} / ${fixed(r.floor.cpuMs, 2)}`,
+      ]),
+    ),
+  );
+  console.log('ratio = Waymark req/s / floor req/s, in the same run (goals: 0.8 for the whole assessment and the list, 0.5 for { __typename })');
 }
 if (results.exports.length) {
   console.log();

@@ -112,3 +112,51 @@ export async function seedLargeOrganisation(client, rows) {
   );
   return { organisation, owner, rows };
 }
+
+/**
+ * More assessments of the answered organisation (one per earlier cycle), each answered in full, so a
+ * page of the assessments list carries 20 assessments with their answers and scores.
+ */
+export async function seedAssessmentList(client, answered, { practiceKeys, promptKeys }, count = 19) {
+  const framework = (await client.query('select framework_id from assessment where id = $1', [answered.assessmentId])).rows[0].framework_id;
+  const keys = [...practiceKeys.map((key) => ({ key, scale: PRACTICE })), ...promptKeys.map((key) => ({ key, scale: EVIDENCE }))];
+  for (let n = 0; n < count; n++) {
+    const when = new Date(Date.UTC(2025 - n, 5, 1));
+    const assessment = {
+      id: randomUUID(), created_at: when, organisation_id: answered.organisation.id, framework_id: framework, cycle: String(2025 - n),
+      status: 'SUBMITTED', created_by: answered.owner.id, submitted_at: when, submitted_by: answered.owner.id, updated_at: when,
+    };
+    await insertRows(client, 'assessment', Object.keys(assessment), [assessment]);
+    const rows = keys.map(({ key, scale }, i) => ({
+      id: randomUUID(), created_at: when, updated_at: when, organisation_id: answered.organisation.id, assessment_id: assessment.id,
+      node_key: key, value: scale[(i + n) % scale.length], area_for_improvement: false, note: null, set_by: answered.owner.id,
+    }));
+    await insertRows(client, 'consensus_answer', Object.keys(rows[0]), rows);
+  }
+  return count;
+}
+
+/** An action plan for the answered assessment: `items` items by priority, owned, dated, with three notes each. */
+export async function seedPlan(client, answered, items = 40) {
+  const now = new Date();
+  const org = answered.organisation.id;
+  const plan = { id: randomUUID(), created_at: now, organisation_id: org, assessment_id: answered.assessmentId, generated_at: now, generated_by: answered.owner.id, generations: 1 };
+  await insertRows(client, 'action_plan', Object.keys(plan), [plan]);
+  const rows = Array.from({ length: items }, (_, i) => ({
+    id: randomUUID(), created_at: now, updated_at: now, organisation_id: org, plan_id: plan.id, assessment_id: answered.assessmentId,
+    item_key: `action:bench.${i}`, kind: 'ACTION', node_key: '3.1.2', element_key: '3.1',
+    what: `Agree with partner ${i} what each side brings, and write it down`, why: 'Part b is at NO: no written agreement yet.',
+    gap: JSON.stringify({ parts: [{ key: '3.1.2.b', value: 'NO' }] }), guidance: '[]', footnotes: '[]',
+    priority: i + 1, priority_reason: 'A part at NO', target: 'YES next cycle', owner_user_id: answered.owner.id,
+    due_on: '2027-03-31', next_review_on: '2027-01-15', review_interval_days: 60, status: i % 3 ? 'OPEN' : 'IN_PROGRESS',
+  }));
+  await insertRows(client, 'action_item', Object.keys(rows[0]), rows);
+  const notes = rows.flatMap((item, i) =>
+    [0, 1, 2].map((k) => ({
+      id: randomUUID(), created_at: new Date(now.getTime() - (3 - k) * 86_400_000), organisation_id: org, item_id: item.id,
+      author_id: answered.owner.id, body: `Progress note ${k + 1} on item ${i}: met the partner, agreed next steps.`,
+    })),
+  );
+  await insertRows(client, 'action_item_note', Object.keys(notes[0]), notes);
+  return { planId: plan.id, items, notes: notes.length };
+}

@@ -14,11 +14,25 @@ export const WHOLE_ASSESSMENT = `query($id: ID!) { assessment(id: $id) {
   reopenings { reason }
 } }`;
 
-// The lightest authenticated read: one count, for the fixed cost of a request (auth, transaction, GraphQL).
+// A page of the organisation's assessments, each with its answers and scores: what a dashboard lists.
+export const ASSESSMENT_LIST = `{ assessments(page: { first: 20 }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
+  id cycle status previous { id } answers { nodeKey value } scores { practice evidence complete }
+} } } }`;
+
+// The action plan as its page shows it: items by priority, each with its owner and history.
+export const PLAN_PAGE = `query($a: ID!) { actionItems(filter: { assessmentId: $a }, page: { first: 50 }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
+  id itemKey kind what why priority status dueOn nextReviewOn owner { id name email } notes { body createdAt author { name } }
+} } } }`;
+
+// The lightest signed-in request: the fixed cost of one (credential, transaction, GraphQL, answer).
+export const TYPENAME = '{ __typename }';
+
+// The lightest read that touches a table.
 export const FRAMEWORK_COUNT = '{ frameworks { totalCount } }';
 
 export async function graphqlLoad({ api, client, label, query, variables = {}, headers, requests, connections, warmup = 50 }) {
   const body = JSON.stringify({ query, variables });
+  if (!requests) return { label };
   // Statements are counted around the measured requests only: the client runs the warm-up first and
   // sends nothing else meanwhile, so (after - before) / requests is the cost of one request.
   const result = await client.run('load', { url: `${api.origin}/graphql`, headers, body, requests: 0, connections, warmup });

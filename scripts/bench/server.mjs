@@ -3,24 +3,25 @@
 // is a statement counter on ormConfig's onQuery hook, so figures can say how many SQL statements a
 // request costs.
 import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
 
 const require = createRequire(import.meta.url);
 const { MikroORM } = require('@mikro-orm/postgresql');
 const { parseConfig, databaseUrlFor } = require('../../packages/config/dist/index.js');
-const { ormConfig } = require('../../packages/db/dist/index.js');
+const { appTimeouts, ormConfig } = require('../../packages/db/dist/index.js');
 const { createApiServer } = require('../../apps/api/dist/server.js');
 const { signToken } = require('../../apps/api/dist/auth/tokens.js');
 
 export async function startApi(env) {
   // Quiet by default: a benchmark's output is its figures. LOG_LEVEL=info shows the API's own lines.
-  const cfg = parseConfig({ LOG_LEVEL: 'warn', ...env });
+  const cfg = parseConfig({ LOG_LEVEL: 'warn', AUTH_TOKEN_SECRET: randomBytes(48).toString('base64'), ...env });
   const counter = { statements: 0 };
   const orm = await MikroORM.init(
-    ormConfig({ clientUrl: databaseUrlFor(cfg, 'app'), poolMax: cfg.DATABASE_POOL_MAX, onQuery: () => counter.statements++ }),
+    ormConfig({ clientUrl: databaseUrlFor(cfg, 'app'), poolMax: cfg.DATABASE_POOL_MAX, onQuery: () => counter.statements++, timeouts: appTimeouts(cfg) }),
   );
   let server;
   try {
-    server = await createApiServer(cfg, orm);
+    server = await createApiServer(cfg, orm, { onQuery: () => counter.statements++ });
   } catch (error) {
     await orm.close(true);
     throw error;
@@ -32,6 +33,8 @@ export async function startApi(env) {
     origin,
     counter,
     poolMax: cfg.DATABASE_POOL_MAX,
+    appUrl: databaseUrlFor(cfg, 'app'),
+    tokenSecret: cfg.AUTH_TOKEN_SECRET,
     /** Headers of a signed-in member acting for an organisation, as a browser or script would send. */
     headersFor(user, organisationId) {
       const { token } = signToken(cfg.AUTH_TOKEN_SECRET, 3600, { userId: user.id });

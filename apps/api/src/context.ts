@@ -5,6 +5,7 @@ import type { Permission, Role } from '@waymark/domain';
 import { ANONYMOUS, type Principal, authenticate } from './auth/authenticate';
 import type { Credential } from './auth/credentials';
 import { Loaders } from './graphql/loader';
+import type { Selection } from './graphql/selection';
 
 /**
  * Who is asking, for which organisation, and the one session (transaction) their request runs in.
@@ -20,6 +21,8 @@ export class RequestContext implements Principal {
   permissions: ReadonlySet<Permission> = ANONYMOUS.permissions;
   /** Made when the session opens; Apollo copies the context per operation, so nothing may capture the first copy. */
   loaders!: Loaders;
+  /** The fields the operation asks for, type by type: the read path fetches the columns they show. */
+  selection: Selection | undefined;
   private session: Session | null = null;
 
   constructor(
@@ -37,7 +40,7 @@ export class RequestContext implements Principal {
   async open(mode: 'read' | 'write'): Promise<void> {
     if (this.session) return;
     this.session = await Session.open(this.orm, mode, this.observe);
-    this.loaders = new Loaders(() => this.db);
+    this.loaders = new Loaders(() => this.db, () => this.selection);
     try {
       Object.assign(this, await authenticate(this.session, this.credential));
     } catch (error) {

@@ -20,6 +20,7 @@ import { RequestContext } from './context';
 import { readCredential } from './auth/credentials';
 import { databaseError, formatError, toGraphQLError } from './graphql/errors';
 import { createSchema } from './graphql/schema';
+import { selectionOf } from './graphql/selection';
 import { createExportsRouter } from './exports';
 import { graphqlHandler, sendRequestError } from './http/graphql-handler';
 import { securityHeaders } from './http/security';
@@ -55,7 +56,8 @@ function sessionPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
-        async didResolveOperation({ contextValue, operation }) {
+        async didResolveOperation({ contextValue, operation, document, schema }) {
+          contextValue.selection = selectionOf(schema, document);
           try {
             await contextValue.open(operation?.operation === OperationTypeNode.MUTATION ? 'write' : 'read');
           } catch (error) {

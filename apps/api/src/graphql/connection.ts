@@ -1,4 +1,5 @@
-import { type ClassType, Field, InputType, Int, ObjectType } from 'type-graphql';
+import { type ClassType, Field, InputType, Int } from 'type-graphql';
+import { ObjectType } from './object-type';
 import { IsOptional, Max, Min } from 'class-validator';
 import type { Reader } from '@waymark/db';
 import { badInput } from '@waymark/domain';

@@ -2,6 +2,7 @@ import { type Reader, consensusMaps, isUuid } from '@waymark/db';
 import { type AssessmentScore, AssessmentStatus, notFound, scoreAssessment } from '@waymark/domain';
 import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
+import { type ColumnSpec, columnsOf } from '../../graphql/selection';
 import type { FrameworkTree } from '@waymark/db';
 import type { AssessmentRow, AssessorRow, ConsensusRow, ReopeningRow } from './types';
 
@@ -43,20 +44,36 @@ export const assessmentById = perRequest((db) =>
   byId<AssessmentRow>((ids) => db.tenant(`select ${ASSESSMENT_COLUMNS} from assessment a where a.organisation_id = $1 and a.id = any($2::uuid[])`, ids)),
 );
 
-const ANSWER_COLUMNS = `assessment_id as "assessmentId", node_key as "nodeKey", value, area_for_improvement as "areaForImprovement", note, updated_at as "updatedAt"`;
+// Scores, completion and disagreements need the key and value of every answer; the rest is read
+// when the operation shows it.
+const ANSWER_FIELDS = {
+  areaForImprovement: 'area_for_improvement as "areaForImprovement"',
+  note: 'note',
+  updatedAt: 'updated_at as "updatedAt"',
+};
+const CONSENSUS: ColumnSpec = {
+  type: 'ConsensusAnswer',
+  always: ['assessment_id as "assessmentId"', 'node_key as "nodeKey"', 'value'],
+  fields: { ...ANSWER_FIELDS, setBy: 'set_by as "setBy"' },
+};
+const ASSESSOR: ColumnSpec = {
+  type: 'AssessorAnswer',
+  always: ['assessment_id as "assessmentId"', 'node_key as "nodeKey"', 'value', 'user_id as "userId"'],
+  fields: ANSWER_FIELDS,
+};
 
-export const consensusByAssessment = perRequest((db) =>
+export const consensusByAssessment = perRequest((db, selection) =>
   grouped<ConsensusRow, 'assessmentId'>(
-    (ids) => db.tenant(`select ${ANSWER_COLUMNS}, set_by as "setBy" from consensus_answer where organisation_id = $1 and assessment_id = any($2::uuid[])`, ids),
+    (ids) => db.tenant(`select ${columnsOf(CONSENSUS, selection)} from consensus_answer where organisation_id = $1 and assessment_id = any($2::uuid[])`, ids),
     'assessmentId',
   ),
 );
 
-export const assessorAnswersByAssessment = perRequest((db) =>
+export const assessorAnswersByAssessment = perRequest((db, selection) =>
   grouped<AssessorRow, 'assessmentId'>(
     (ids) =>
       db.tenant(
-        `select ${ANSWER_COLUMNS}, user_id as "userId" from assessor_answer where organisation_id = $1 and assessment_id = any($2::uuid[]) order by node_key, user_id`,
+        `select ${columnsOf(ASSESSOR, selection)} from assessor_answer where organisation_id = $1 and assessment_id = any($2::uuid[]) order by node_key, user_id`,
         ids,
       ),
     'assessmentId',

@@ -5,6 +5,7 @@ import { consensusMaps } from '@waymark/db';
 import { AssessmentStatus, findDisagreements, missingParts } from '@waymark/domain';
 import { type RequestContext, tenant } from '../../context';
 import { PageInput, connectionOf } from '../../graphql/connection';
+import { rowsWith } from '../../graphql/loader';
 import { Mutation } from '../../graphql/mutation';
 import { Text } from '../../graphql/text';
 import { FrameworkType } from '../frameworks/types';
@@ -153,7 +154,7 @@ export class AssessmentResolver {
 
   @FieldResolver(() => [AssessorAnswerType], { description: 'Your own answers.' })
   async myAnswers(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.of(assessorAnswersByAssessment).load(a.id)).filter((x) => x.userId === ctx.userId);
+    return ctx.userId ? rowsWith(await ctx.loaders.of(assessorAnswersByAssessment).load(a.id), 'userId', ctx.userId) : [];
   }
 
   @FieldResolver(() => [DisagreementType], { description: 'Items where assessors answered differently, in framework order.' })
@@ -169,7 +170,8 @@ export class AssessmentResolver {
 
   @FieldResolver(() => [String], { description: 'Action parts still without an agreed answer; submitting needs this empty.' })
   async missingKeys(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext) {
-    return (await this.completion(a, ctx)).missingKeys;
+    const [rows, tree] = await Promise.all([ctx.loaders.of(consensusByAssessment).load(a.id), treeOf(ctx.db, a.frameworkId)]);
+    return missingParts(tree.scoring, consensusMaps(rows, tree).practice);
   }
 
   @FieldResolver(() => CompletionType, { description: 'How complete the agreed answers are, and what is missing before a manager can submit.' })
@@ -223,7 +225,7 @@ export class AssessorAnswerResolver {
 @Resolver(() => DisagreementValue)
 export class DisagreementValueResolver {
   @FieldResolver(() => [PersonType], { description: 'Who gave this value.' })
-  people(@Root() value: DisagreementValue, @Ctx() ctx: RequestContext) {
+  people(@Root() value: { userIds: string[] }, @Ctx() ctx: RequestContext) {
     return Promise.all(value.userIds.map((id) => requiredPersonOf(ctx, id)));
   }
 }

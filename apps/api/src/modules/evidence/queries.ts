@@ -2,10 +2,27 @@ import { type Reader, isUuid } from '@waymark/db';
 import { notFound } from '@waymark/domain';
 import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
+import { type ColumnSpec, columnsOf } from '../../graphql/selection';
 import type { EvidenceLinkType, EvidenceRow } from './types';
 
 export const EVIDENCE_COLUMNS = `e.id, e.title, e.url, e.file_reference as "fileReference", e.description, e.evidence_date as "evidenceDate",
   e.expires_on as "expiresOn", e.created_by as "createdBy", e.created_at as "createdAt"`;
+
+/** Evidence rows as nested lists read them: the columns the operation shows. */
+export const EVIDENCE: ColumnSpec = {
+  type: 'Evidence',
+  always: ['e.id'],
+  fields: {
+    title: 'e.title',
+    url: 'e.url',
+    fileReference: 'e.file_reference as "fileReference"',
+    description: 'e.description',
+    evidenceDate: 'e.evidence_date as "evidenceDate"',
+    expiresOn: 'e.expires_on as "expiresOn"',
+    createdBy: 'e.created_by as "createdBy"',
+    createdAt: 'e.created_at as "createdAt"',
+  },
+};
 
 export async function findEvidence(db: Reader, id: string): Promise<EvidenceRow> {
   const row = isUuid(id) ? await db.tenantOne<EvidenceRow>(`select ${EVIDENCE_COLUMNS} from evidence e where e.organisation_id = $1 and e.id = $2`, id) : null;
@@ -33,11 +50,11 @@ export const evidenceById = perRequest((db) =>
 );
 
 /** Evidence cited for the answers of assessments, in one join: the rows carry the answer they support. */
-export const evidenceByAssessment = perRequest((db) =>
+export const evidenceByAssessment = perRequest((db, selection) =>
   grouped<EvidenceRow & { assessmentId: string; nodeKey: string }, 'assessmentId'>(
     (ids) =>
       db.tenant(
-        `select ${EVIDENCE_COLUMNS}, l.assessment_id as "assessmentId", l.node_key as "nodeKey"
+        `select ${columnsOf(EVIDENCE, selection)}, l.assessment_id as "assessmentId", l.node_key as "nodeKey"
            from evidence_link l join evidence e on e.organisation_id = l.organisation_id and e.id = l.evidence_id
           where l.organisation_id = $1 and l.assessment_id = any($2::uuid[]) order by l.created_at, e.id`,
         ids,

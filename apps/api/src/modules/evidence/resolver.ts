@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { type RequestContext, tenant } from '../../context';
 import { PageInput, connectionOf } from '../../graphql/connection';
+import { rowsWith } from '../../graphql/loader';
 import { Mutation } from '../../graphql/mutation';
 import { ConsensusAnswerType } from '../assessments/types';
 import { PersonType, requiredPersonOf } from '../people/person';
@@ -72,8 +73,8 @@ export class EvidenceResolver {
 @Resolver(() => ConsensusAnswerType)
 export class ConsensusEvidenceResolver {
   @FieldResolver(() => [EvidenceType], { description: 'Evidence cited for this answer.' })
-  async evidence(@Root() answer: ConsensusAnswerType, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.of(evidenceByAssessment).load(answer.assessmentId)).filter((e) => e.nodeKey === answer.nodeKey);
+  async evidence(@Root() answer: { assessmentId: string; nodeKey: string }, @Ctx() ctx: RequestContext) {
+    return rowsWith(await ctx.loaders.of(evidenceByAssessment).load(answer.assessmentId), 'nodeKey', answer.nodeKey);
   }
 }
 

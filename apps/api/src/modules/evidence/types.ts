@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type';
 import { LocalDateResolver } from 'graphql-scalars';
 import { IsOptional, IsUrl } from 'class-validator';
 import { Text } from '../../graphql/text';

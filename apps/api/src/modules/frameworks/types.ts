@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, registerEnumType } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { AnswerScale, FrameworkNodeKind } from '@waymark/domain';
 

@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { type RequestContext, tenant } from '../../context';
 import { PageInput, connectionOf } from '../../graphql/connection';
+import { rowsWith } from '../../graphql/loader';
 import { Mutation } from '../../graphql/mutation';
 import { ConsensusAnswerType } from '../assessments/types';
 import { findPartner, linksByPartner, listPartners, partnersByAssessment } from './queries';
@@ -85,8 +86,8 @@ export class PartnerResolver {
 @Resolver(() => ConsensusAnswerType)
 export class ConsensusPartnersResolver {
   @FieldResolver(() => [PartnerObject], { description: 'Partnerships cited as evidence for this answer, by name.' })
-  async partners(@Root() answer: ConsensusAnswerType, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.of(partnersByAssessment).load(answer.assessmentId)).filter((p) => p.nodeKey === answer.nodeKey);
+  async partners(@Root() answer: { assessmentId: string; nodeKey: string }, @Ctx() ctx: RequestContext) {
+    return rowsWith(await ctx.loaders.of(partnersByAssessment).load(answer.assessmentId), 'nodeKey', answer.nodeKey);
   }
 }
 

@@ -1,4 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ArrayMaxSize, IsEmail, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PartnerStatus, PartnerType } from '@waymark/db';

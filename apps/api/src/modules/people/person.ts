@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, registerEnumType } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type';
 import { enumOf } from '@waymark/domain';
 import type { RequestContext } from '../../context';
 import { perRequest } from '../../graphql/loader';

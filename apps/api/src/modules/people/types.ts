@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, registerEnumType } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type';
 import { GraphQLJSON } from 'graphql-scalars';
 import { BenchmarkingConsent, Governance, MemberRole, OrganisationKind, SizeBand } from '@waymark/db';
 

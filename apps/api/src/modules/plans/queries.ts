@@ -3,18 +3,32 @@ import { ActionItemStatus, OPEN_STATUSES, monthOf, notFound } from '@waymark/dom
 import { type Connection, type PageInput, Params, type SortKey, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
 import DataLoader from 'dataloader';
-import { EVIDENCE_COLUMNS } from '../evidence/queries';
+import { EVIDENCE } from '../evidence/queries';
+import { type ColumnSpec, type Selection, columnsOf } from '../../graphql/selection';
 import type { EvidenceRow } from '../evidence/types';
 import { type ActionItemFilter, type ActionItemSort, type ActionPlanType, type ItemRow, type NoteRow } from './types';
 
-export const ITEM_COLUMNS = `i.id, i.plan_id as "planId", i.assessment_id as "assessmentId", i.item_key as "itemKey", i.kind, i.node_key as "nodeKey",
-  i.element_key as "elementKey", i.what, i.why, i.gap, i.guidance, i.footnotes, i.priority, i.priority_reason as "priorityReason", i.target,
-  i.owner_user_id as "ownerUserId", i.due_on as "dueOn", i.review_interval_days as "reviewIntervalDays", i.next_review_on as "nextReviewOn",
-  i.status, i.done_at as "doneAt", i.resources, i.success_measure as "successMeasure", i.resolved_by_assessment_at as "resolvedByAssessmentAt",
-  i.carried_from_id as "carriedFromId", i.decision_from_id as "decisionFromId", i.created_at as "createdAt", i.updated_at as "updatedAt"`;
+/** Action items: links and status always (history and decisions follow them), the rest when shown. */
+const ITEM: ColumnSpec = {
+  type: 'ActionItem',
+  always: [
+    'i.id', 'i.plan_id as "planId"', 'i.assessment_id as "assessmentId"', 'i.status', 'i.owner_user_id as "ownerUserId"',
+    'i.carried_from_id as "carriedFromId"', 'i.decision_from_id as "decisionFromId"',
+  ],
+  fields: {
+    itemKey: 'i.item_key as "itemKey"', kind: 'i.kind', nodeKey: 'i.node_key as "nodeKey"', elementKey: 'i.element_key as "elementKey"',
+    what: 'i.what', why: 'i.why', gap: 'i.gap', guidance: 'i.guidance', footnotes: 'i.footnotes', priority: 'i.priority',
+    priorityReason: 'i.priority_reason as "priorityReason"', target: 'i.target', dueOn: 'i.due_on as "dueOn"',
+    reviewIntervalDays: 'i.review_interval_days as "reviewIntervalDays"', nextReviewOn: 'i.next_review_on as "nextReviewOn"',
+    doneAt: 'i.done_at as "doneAt"', resources: 'i.resources', successMeasure: 'i.success_measure as "successMeasure"',
+    resolvedByAssessmentAt: 'i.resolved_by_assessment_at as "resolvedByAssessmentAt"', createdAt: 'i.created_at as "createdAt"',
+    updatedAt: 'i.updated_at as "updatedAt"',
+  },
+};
+export const ITEM_COLUMNS = columnsOf(ITEM);
 
-export async function findItem(db: Reader, id: string): Promise<ItemRow> {
-  const row = isUuid(id) ? await db.tenantOne<ItemRow>(`select ${ITEM_COLUMNS} from action_item i where i.organisation_id = $1 and i.id = $2`, id) : null;
+export async function findItem(db: Reader, id: string, selection?: Selection): Promise<ItemRow> {
+  const row = isUuid(id) ? await db.tenantOne<ItemRow>(`select ${columnsOf(ITEM, selection)} from action_item i where i.organisation_id = $1 and i.id = $2`, id) : null;
   if (!row) throw notFound('Action item', id);
   return row;
 }
@@ -41,7 +55,7 @@ export function listItems(
   filter: ActionItemFilter,
   sort: ActionItemSort,
   page: PageInput,
-  context: { userId: string | null; today: string },
+  context: { userId: string | null; today: string; selection?: Selection },
 ): Promise<Connection<ItemRow>> {
   const params = new Params();
   const where = ['i.organisation_id = $1'];
@@ -57,7 +71,7 @@ export function listItems(
     where.push(`i.due_on between ${params.add(first)}::date and ${params.add(last)}::date`);
   }
   return keysetPage<ItemRow>(db, {
-    columns: `${ITEM_COLUMNS}`,
+    columns: columnsOf(ITEM, context.selection),
     from: `from action_item i`,
     where,
     params,
@@ -78,26 +92,34 @@ export async function findPlan(db: Reader, assessmentId: string): Promise<Action
   return plan;
 }
 
-export const itemById = perRequest((db) =>
-  byId<ItemRow>((ids) => db.tenant(`select ${ITEM_COLUMNS} from action_item i where i.organisation_id = $1 and i.id = any($2::uuid[])`, ids)),
+export const itemById = perRequest((db, selection) =>
+  byId<ItemRow>((ids) => db.tenant(`select ${columnsOf(ITEM, selection)} from action_item i where i.organisation_id = $1 and i.id = any($2::uuid[])`, ids)),
 );
 
 /** The next cycle's copy of an item (at most one: a unique key guards it). */
 export const successorOf = perRequest(
-  (db) =>
+  (db, selection) =>
     new DataLoader<string, ItemRow | null>(async (ids) => {
-      const rows = await db.tenant<ItemRow>(`select ${ITEM_COLUMNS} from action_item i where i.organisation_id = $1 and i.carried_from_id = any($2::uuid[])`, [...ids]);
+      const rows = await db.tenant<ItemRow>(
+        `select ${columnsOf(ITEM, selection)} from action_item i where i.organisation_id = $1 and i.carried_from_id = any($2::uuid[])`,
+        [...ids],
+      );
       const byFrom = new Map(rows.map((r) => [r.carriedFromId, r]));
       return ids.map((id) => byFrom.get(id) ?? null);
     }),
 );
 
-export const notesByItem = perRequest((db) =>
+const NOTE: ColumnSpec = {
+  type: 'ActionItemNote',
+  always: ['item_id as "itemId"', 'author_id as "authorId"'],
+  fields: { id: 'id', body: 'body', statusFrom: 'status_from as "statusFrom"', statusTo: 'status_to as "statusTo"', createdAt: 'created_at as "createdAt"' },
+};
+
+export const notesByItem = perRequest((db, selection) =>
   grouped<NoteRow, 'itemId'>(
     (ids) =>
       db.tenant(
-        `select id, item_id as "itemId", body, author_id as "authorId", status_from as "statusFrom", status_to as "statusTo", created_at as "createdAt"
-           from action_item_note where organisation_id = $1 and item_id = any($2::uuid[]) order by created_at, id`,
+        `select ${columnsOf(NOTE, selection)} from action_item_note where organisation_id = $1 and item_id = any($2::uuid[]) order by created_at, id`,
         ids,
       ),
     'itemId',
@@ -114,11 +136,11 @@ export const cycleOfAssessment = perRequest(
 );
 
 /** Evidence collected for items' measures of success, in one join. */
-export const evidenceByItem = perRequest((db) =>
+export const evidenceByItem = perRequest((db, selection) =>
   grouped<EvidenceRow & { itemId: string }, 'itemId'>(
     (ids) =>
       db.tenant(
-        `select ${EVIDENCE_COLUMNS}, l.item_id as "itemId"
+        `select ${columnsOf(EVIDENCE, selection)}, l.item_id as "itemId"
            from action_item_evidence l join evidence e on e.organisation_id = l.organisation_id and e.id = l.evidence_id
           where l.organisation_id = $1 and l.item_id = any($2::uuid[]) order by l.created_at, e.id`,
         ids,

@@ -68,14 +68,14 @@ export class ActionPlanResolver {
 
   @FieldResolver(() => ActionItemConnection, { description: 'The items of the plan, by priority.' })
   async items(
-    @Root() plan: ActionPlanType,
+    @Root() plan: { assessmentId: string },
     @Ctx() ctx: RequestContext,
     @Arg('page', () => PageInput, { defaultValue: { first: 100 }, description: 'Which page.' }) page: PageInput,
     @Arg('includeResolved', () => Boolean, { defaultValue: false, description: 'Include items the answers have resolved.' }) includeResolved: boolean,
     @Arg('includeCarried', () => Boolean, { defaultValue: true, description: 'Include items carried into the next cycle (CARRIED_FORWARD).' }) includeCarried: boolean,
   ) {
     const status = includeCarried ? Object.values(ActionItemStatus) : undefined;
-    return listItems(ctx.db, { assessmentId: plan.assessmentId, includeResolved, status }, 'PRIORITY', page, { userId: ctx.userId, today: '' });
+    return listItems(ctx.db, { assessmentId: plan.assessmentId, includeResolved, status }, 'PRIORITY', page, { userId: ctx.userId, today: '', selection: ctx.selection });
   }
 }
 
@@ -93,13 +93,13 @@ export class ActionItemResolver {
   ) {
     const t = tenant(ctx);
     const today = filter.overdue || filter.dueThisMonth ? await organisationToday(t) : '';
-    return listItems(t.db, filter, sort, page, { userId: ctx.userId, today });
+    return listItems(t.db, filter, sort, page, { userId: ctx.userId, today, selection: ctx.selection });
   }
 
   @Authorized('plans:read')
   @Query(() => ActionItemType, { description: 'One action item.' })
   actionItem(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The item.' }) id: string) {
-    return findItem(tenant(ctx).db, id);
+    return findItem(tenant(ctx).db, id, ctx.selection);
   }
 
   @Authorized('plans:write')

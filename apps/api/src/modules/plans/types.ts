@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { ObjectType } from '../../graphql/object-type';
 import { GraphQLJSON, LocalDateResolver } from 'graphql-scalars';
 import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { ActionItemKind, ActionItemStatus, enumOf } from '@waymark/domain';

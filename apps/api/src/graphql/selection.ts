@@ -1,0 +1,61 @@
+import { type DocumentNode, type GraphQLSchema, TypeInfo, getNamedType, visit, visitWithTypeInfo } from 'graphql';
+
+/** For each GraphQL type, the fields an operation selects on it anywhere (fragments included). */
+export type Selection = ReadonlyMap<string, ReadonlySet<string>>;
+
+const cache = new WeakMap<DocumentNode, Selection>();
+
+/**
+ * Which fields a document asks for, type by type, worked out once per document (Apollo keeps parsed
+ * documents, so a query sent again costs a lookup). The read path uses it to fetch only the columns
+ * a request can show.
+ */
+export function selectionOf(schema: GraphQLSchema, document: DocumentNode): Selection {
+  let selection = cache.get(document);
+  if (selection) return selection;
+  const fields = new Map<string, Set<string>>();
+  const info = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(info, {
+      Field(node) {
+        const parent = info.getParentType();
+        if (!parent) return;
+        const name = getNamedType(parent).name;
+        let set = fields.get(name);
+        if (!set) fields.set(name, (set = new Set()));
+        set.add(node.name.value);
+      },
+    }),
+  );
+  selection = fields;
+  cache.set(document, selection);
+  return selection;
+}
+
+/**
+ * The columns of one kind of row: those always read (keys, what the server itself computes with)
+ * and those read only when a field that shows them is selected. Without a selection (downloads,
+ * jobs) every column is read.
+ */
+export interface ColumnSpec {
+  type: string;
+  always: readonly string[];
+  fields: Readonly<Record<string, string>>;
+}
+
+const joined = new WeakMap<ColumnSpec, Map<string, string>>();
+
+export function columnsOf(spec: ColumnSpec, selection?: Selection): string {
+  const selected = selection?.get(spec.type);
+  const wanted = selected ? Object.keys(spec.fields).filter((f) => selected.has(f)) : Object.keys(spec.fields);
+  const key = wanted.join(',');
+  let byKey = joined.get(spec);
+  if (!byKey) joined.set(spec, (byKey = new Map()));
+  let sql = byKey.get(key);
+  if (!sql) {
+    sql = [...spec.always, ...wanted.map((f) => spec.fields[f]!)].join(', ');
+    byKey.set(key, sql);
+  }
+  return sql;
+}
