@@ -104,11 +104,14 @@ function element(w: PdfWriter, data: ReportData, node: NodeView, labels: Labels)
   }
 }
 
-function framework(w: PdfWriter, data: ReportData) {
+async function framework(w: PdfWriter, data: ReportData) {
   const labels = labelsOf(data.tree);
   for (const principle of data.tree.principles) {
     w.heading(`${principle.key} ${principle.text}${marks(principle)}`, 2);
-    for (const node of principle.children.filter((c) => c.kind === FrameworkNodeKind.ELEMENT)) element(w, data, node, labels);
+    for (const node of principle.children.filter((c) => c.kind === FrameworkNodeKind.ELEMENT)) {
+      element(w, data, node, labels);
+      await breathe();
+    }
   }
 }
 
@@ -137,7 +140,13 @@ function footnotes(w: PdfWriter, data: ReportData) {
   for (const n of used) w.text(`[${n}] ${data.tree.footnotes.get(n) ?? ''}`, { size: 8.5 });
 }
 
-export function renderReportPdf(data: ReportData): PDFKit.PDFDocument {
+/**
+ * Laying out a PDF is synchronous work (a few hundred milliseconds for a whole framework): it gives
+ * the event loop back between sections, so other requests on this process are not held up by it.
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function renderReportPdf(data: ReportData): Promise<PDFKit.PDFDocument> {
   const source = sourceOf(data.tree);
   const w = new PdfWriter({
     title: reportTitle(data),
@@ -149,8 +158,10 @@ export function renderReportPdf(data: ReportData): PDFKit.PDFDocument {
   w.heading('Summary', 2);
   w.text(reportSummary(data), { size: 9.5 });
   scores(w, data);
+  await breathe();
   writePlan(w, data);
-  framework(w, data);
+  await breathe();
+  await framework(w, data);
   evidence(w, data);
   footnotes(w, data);
   w.doc.moveDown(1.5);

@@ -15,10 +15,10 @@ export async function sendReportHtml(ctx: ExportContext, res: express.Response, 
   res.status(200).send(body);
 }
 
-/** Everything is read before the first byte, so NOT_FOUND and a failed read still answer as JSON. */
+/** Everything is read and laid out before the first byte, so NOT_FOUND and any failure still answer as JSON. */
 export async function sendReportPdf(ctx: ExportContext, res: express.Response, id: string): Promise<void> {
   const data = await loadReport(ctx, id);
-  const pdf = renderReportPdf(data);
+  const pdf = await renderReportPdf(data);
   attachment(res, fileName(data.organisation.slug, ['assessment', data.assessment.cycle, 'report'], 'pdf'), 'application/pdf');
   await pipeline(pdf, res);
 }

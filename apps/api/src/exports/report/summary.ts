@@ -25,7 +25,7 @@ function planSentences(data: ReportData): string[] {
   const overdue = open.filter((e) => e.overdue).length;
   sentences.push(
     overdue
-      ? `${count(overdue, 'open item is', 'open items are')} overdue (due before ${formatDay(plan.today)}).`
+      ? `${count(overdue, 'open item is', 'open items are')} overdue as of ${formatDay(plan.today)}.`
       : 'No open item is overdue.',
   );
   if (open.length) {
