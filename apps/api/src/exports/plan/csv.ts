@@ -35,8 +35,7 @@ function csvRow({ item, section, rank, overdue, owner, carriedFrom, carriedTo, d
  * "overdue" by the organisation's day. An assessment without a plan gives the header alone.
  */
 export async function sendPlanCsv(ctx: ExportContext, res: express.Response, assessmentId: string) {
-  const assessment = await findAssessment(ctx.db, assessmentId);
-  const organisation = await organisationOf(ctx.db);
+  const [assessment, organisation] = await Promise.all([findAssessment(ctx.db, assessmentId), organisationOf(ctx.db)]);
   const plan = await loadPlan(ctx.db, new Loaders(() => ctx.db), assessment.id, localDate(new Date(), organisation.timeZone));
   const stringifier = csvStringifier(PLAN_CSV_COLUMNS);
   attachment(res, fileName(organisation.slug, ['assessment', assessment.cycle, 'plan'], 'csv'), 'text/csv; charset=utf-8');

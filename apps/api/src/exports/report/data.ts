@@ -52,8 +52,7 @@ export async function loadReport(ctx: ExportContext, id: string): Promise<Report
   const { db } = ctx;
   const loaders = new Loaders(() => db);
   const generatedAt = new Date();
-  const assessment = await findAssessment(db, id);
-  const organisation = await organisationOf(db);
+  const [assessment, organisation] = await Promise.all([findAssessment(db, id), organisationOf(db)]);
   const today = localDate(generatedAt, organisation.timeZone);
   const answers = (assessmentId: string | null) => (assessmentId ? loaders.of(consensusByAssessment).load(assessmentId) : Promise.resolve([]));
   const [tree, answerRows, evidenceRows, partnerRows, reopenings, plan, before, beforeAnswers] = await Promise.all([

@@ -18,7 +18,15 @@ export function signed(value: number | null): string {
 const change = (now: number | null, before: number | null | undefined) =>
   now === null || before === null || before === undefined ? null : now - before;
 
-const dayFormat = (timeZone: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
+    formats.set(timeZone, format);
+  }
+  return format;
+}
 
 /** A calendar date ("2026-09-30") as the day it is, "30 Sept 2026", never shifted by a time zone. */
 export function formatDay(value: string | null | undefined): string {

@@ -6,7 +6,15 @@ import { MUTED, type PdfWriter, WARN } from './pdf-writer';
 function item(w: PdfWriter, entry: PlanEntry, timeZone: string) {
   const { item: i } = entry;
   w.keepSpace(60);
-  w.runs([{ text: `${entry.rank ? `${entry.rank}.` : `Priority ${i.priority}:`} ` , font: 'bold' }, { text: `${i.nodeKey} `, font: 'bold', color: MUTED }, { text: i.what, font: 'bold' }], { size: 9.5, gap: 0.1 });
+  const lead = entry.rank ? `${entry.rank}.` : `Priority ${i.priority}:`;
+  w.runs(
+    [
+      { text: `${lead} `, font: 'bold' },
+      { text: `${i.nodeKey} `, font: 'bold', color: MUTED },
+      { text: i.what, font: 'bold' },
+    ],
+    { size: 9.5, gap: 0.1 },
+  );
   w.runs(
     [
       { text: `Status: ${statusWord(i.status)} · Owner: ${personLabel(entry.owner) || 'Unassigned'}` },
