@@ -2,6 +2,7 @@ import express from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ApiConfig as Config } from '@waymark/config';
 import { WaymarkError } from '@waymark/domain';
+import type { QueryObserver } from '@waymark/db';
 import type { Logger } from '@waymark/logger';
 import { sendOrganisationJson, sendTableCsv } from './downloads';
 import { sendError } from './errors';
@@ -20,13 +21,13 @@ import { exportTables, organisationTable } from './tables';
  * - GET /assessments/:id/report.pdf       the same report as a PDF, streamed
  * Each needs `exports:read` and runs in one transaction under the organisation's row-level security.
  */
-export function createExportsRouter(orm: MikroORM, cfg: Config, log: Logger): express.Router {
+export function createExportsRouter(orm: MikroORM, cfg: Config, log: Logger, options: { onQuery?: QueryObserver } = {}): express.Router {
   const metadata = orm.getMetadata();
   const tables = exportTables(metadata);
   const orgTable = organisationTable(metadata);
   const byName = new Map(tables.map((t) => [t.name, t]));
   const names = tables.map((t) => t.name);
-  const route = (work: ExportWork) => exportRoute({ orm, cfg, log }, work);
+  const route = (work: ExportWork) => exportRoute({ orm, cfg, log, observe: options.onQuery }, work);
   const param = (req: express.Request, name: string) => String(req.params[name] ?? '');
 
   const router = express.Router();
