@@ -140,7 +140,7 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
     }
   });
 
-  app.use('/exports', createExportsRouter(orm, cfg, log));
+  app.use('/exports', createExportsRouter(orm, cfg, log, { onQuery: options.onQuery }));
 
   // Malformed requests and other errors get a JSON answer, never an HTML stack trace.
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

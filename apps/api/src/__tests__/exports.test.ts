@@ -32,8 +32,13 @@ import { withAdminClient } from '../../../../packages/testing/src/admin';
 import { issueSecret } from '../auth/secrets';
 import { consensusMaps } from '@waymark/db';
 import { BATCH_SIZE, cursorBatches } from '../exports/cursor';
+import { PLAN_CSV_COLUMNS } from '../exports/plan/csv';
 import { exportTables, selectTable } from '../exports/tables';
 import { type As, type TestApi, ok, startTestApi } from './harness';
+import type PdfParser from 'pdf2json' with { 'resolution-mode': 'import' };
+
+// pdf2json publishes types for its ES module only; require() loads its CommonJS build of the same class.
+const PDFParser = require('pdf2json') as typeof PdfParser;
 
 /**
  * Downloads over real HTTP: what an organisation can take away (everything it owns, table by
@@ -77,10 +82,29 @@ function headersOf(as: As = {}): Record<string, string> {
   return headers;
 }
 
+/** `text` is decoded as a browser would (a byte-order mark dropped); `bytes` are what was sent. */
 async function get(path: string, as?: As) {
   const res = await fetch(`${base}${path}`, { headers: headersOf(as) });
-  return { status: res.status, headers: res.headers, text: await res.text() };
+  const bytes = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, headers: res.headers, bytes, text: new TextDecoder().decode(bytes) };
 }
+
+function pdfText(pdf: Buffer): Promise<string> {
+  const parser = new PDFParser(null, true);
+  return new Promise((resolve, reject) => {
+    parser.on('pdfParser_dataError', (e) => reject(e.parserError));
+    parser.on('pdfParser_dataReady', () => resolve(parser.getRawTextContent()));
+    parser.parseBuffer(pdf, 0);
+  });
+}
+
+/** The one timestamp format, the GraphQL API's: ISO 8601, UTC, milliseconds. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** Anything that starts like a date and a time, in whatever format. */
+const LOOKS_LIKE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+const SNAKE_CASE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const csvPaths = () => [...EXPORTED().map((t) => `/tables/${t}.csv`), `/assessments/${seedA.report}/plan.csv`, `/assessments/${seedA.draft}/plan.csv`];
 
 /** The attachment's file name (express quotes it only when it has to). */
 const filenameOf = (headers: Headers) => headers.get('content-disposition')?.match(/^attachment; filename="?([^";]+)"?$/)?.[1];
@@ -237,7 +261,7 @@ describe('organisation.json', () => {
     const body = JSON.parse((await get('/organisation.json', ownerA)).text);
     const item = body.tables.action_item.find((r: any) => r.item_key === 'action:3.2.2');
     expect(item.gap).toEqual({ parts: ['3.2.2'], note: 'a, "b"' });
-    expect(item.resolved_by_assessment_at).toBe('2026-01-02T03:04:05.000000Z');
+    expect(item.resolved_by_assessment_at).toBe('2026-01-02T03:04:05.000Z');
     expect(item.due_on).toBe('2026-06-30');
     const key = body.tables.api_key.find((r: any) => r.name === 'key alpha');
     expect(key.scopes).toEqual(['assessments:read', 'exports:read']);
@@ -259,12 +283,14 @@ describe('secrets', () => {
       ...EXPORTED().map((t) => `/tables/${t}.csv`),
       `/assessments/${seedA.report}/plan.csv`,
       `/assessments/${seedA.report}/report.html`,
+      `/assessments/${seedA.report}/report.pdf`,
     ];
     for (const path of downloads) {
       const res = await get(path, ownerA);
       expect({ path, status: res.status }).toEqual({ path, status: 200 });
-      expect({ path, leaked: secrets.filter((s) => res.text.includes(s)) }).toEqual({ path, leaked: [] });
-      expect(res.text).not.toMatch(/secret_hash|token_hash|password_hash|secretHash|tokenHash|passwordHash/);
+      const text = path.endsWith('.pdf') ? await pdfText(res.bytes) : res.text;
+      expect({ path, leaked: secrets.filter((s) => text.includes(s)) }).toEqual({ path, leaked: [] });
+      expect(text).not.toMatch(/secret_hash|token_hash|password_hash|secretHash|tokenHash|passwordHash/);
     }
   });
 });
@@ -310,31 +336,100 @@ describe('tables as CSV', () => {
   });
 });
 
+describe('CSV and JSON conventions', () => {
+  it('starts every CSV with one UTF-8 byte-order mark, and the JSON with none', async () => {
+    for (const path of csvPaths()) {
+      const res = await get(path, ownerA);
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      expect({ path, start: res.bytes.subarray(0, 3).toString('hex') }).toEqual({ path, start: BOM.toString('hex') });
+      expect({ path, doubled: res.bytes.subarray(3, 6).equals(BOM) }).toEqual({ path, doubled: false });
+    }
+    const json = await get('/organisation.json', ownerA);
+    expect(json.bytes[0]).toBe('{'.charCodeAt(0));
+  });
+
+  it('heads every CSV in one style: the database column names, snake_case', async () => {
+    const tables = new Map(exportTables(api.db.owner.getMetadata()).map((t) => [t.name, t]));
+    for (const path of csvPaths()) {
+      const [header]: string[][] = parse((await get(path, ownerA)).text, { to_line: 1 });
+      expect({ path, odd: header!.filter((h) => !SNAKE_CASE.test(h)) }).toEqual({ path, odd: [] });
+      const table = path.match(/^\/tables\/(\w+)\.csv$/)?.[1];
+      if (table) expect({ path, header }).toEqual({ path, header: tables.get(table)!.columns.map((c) => c.name) });
+      else expect({ path, header }).toEqual({ path, header: [...PLAN_CSV_COLUMNS] });
+    }
+  });
+
+  it('writes every timestamp exactly as the GraphQL API does, in JSON and CSV alike', async () => {
+    // PostgreSQL keeps microseconds; the API (a JavaScript Date) shows milliseconds, truncated.
+    await withAdminClient(api.db.ownerUrl, (c) => c.query(`update assessment set submitted_at = '2025-11-03 10:00:00.123987+00' where id = $1`, [seedA.report]));
+    const viaApi = ok(await api.gql(`query($a: ID!) { assessment(id: $a) { submittedAt } }`, { a: seedA.report }, ownerA)).assessment.submittedAt;
+    expect(viaApi).toBe('2025-11-03T10:00:00.123Z');
+
+    const body = JSON.parse((await get('/organisation.json', ownerA)).text);
+    expect(body.tables.assessment.find((r: any) => r.id === seedA.report).submitted_at).toBe(viaApi);
+    const csv = parse<Record<string, string>>((await get('/tables/assessment.csv', ownerA)).text, { columns: true });
+    expect(csv.find((r) => r.id === seedA.report)!.submitted_at).toBe(viaApi);
+
+    // Every timestamp column, and anything else that looks like a time, in the one format.
+    const kinds = new Map(exportTables(api.db.owner.getMetadata()).map((t) => [t.name, t.columns]));
+    const offenders: string[] = [];
+    const check = (where: string, value: unknown, isTimestamp: boolean) => {
+      if (value === null || value === undefined || value === '') return;
+      if ((isTimestamp || (typeof value === 'string' && LOOKS_LIKE_TIME.test(value))) && !(typeof value === 'string' && INSTANT.test(value))) offenders.push(`${where}: ${JSON.stringify(value)}`);
+    };
+    check('exportedAt', body.exportedAt, true);
+    for (const [column, value] of Object.entries(body.organisation)) check(`organisation.${column}`, value, column.endsWith('_at'));
+    let timestamps = 0;
+    for (const [table, rows] of Object.entries(body.tables as Record<string, Record<string, unknown>[]>)) {
+      const stamped = new Set(kinds.get(table)!.filter((c) => c.kind === 'timestamptz' || c.kind === 'timestamp').map((c) => c.name));
+      for (const row of rows) {
+        for (const [column, value] of Object.entries(row)) {
+          if (stamped.has(column) && value !== null) timestamps++;
+          check(`${table}.${column}`, value, stamped.has(column));
+        }
+      }
+    }
+    for (const path of csvPaths()) {
+      const table = path.match(/^\/tables\/(\w+)\.csv$/)?.[1];
+      const stamped = new Set(table ? kinds.get(table)!.filter((c) => c.kind !== 'plain' && c.kind !== 'json').map((c) => c.name) : ['done_at', 'resolved_by_assessment_at']);
+      for (const row of parse<Record<string, string>>((await get(path, ownerA)).text, { columns: true })) {
+        for (const [column, value] of Object.entries(row)) check(`${path} ${column}`, value, stamped.has(column));
+      }
+    }
+    expect(offenders).toEqual([]);
+    expect(timestamps).toBeGreaterThan(50);
+  });
+});
+
 describe('plan.csv', () => {
-  it('lists the plan by priority with owners, in the documented columns', async () => {
+  it('lists open work by rank, then the rest, with owners, in the documented snake_case columns', async () => {
     const res = await get(`/assessments/${seedA.report}/plan.csv`, ownerA);
     expect(res.status).toBe(200);
     expect(filenameOf(res.headers)).toMatch(new RegExp(`^waymark-${orgA.slug}-assessment-2025-plan-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const [header] = parse(res.text, { to_line: 1 });
     expect(header).toEqual([
-      'priority', 'itemKey', 'kind', 'elementKey', 'nodeKey', 'what', 'why', 'target', 'status', 'owner',
-      'dueOn', 'nextReviewOn', 'resources', 'successMeasure', 'resolvedByAssessmentAt',
+      'plan_section', 'rank', 'priority', 'item_key', 'kind', 'element_key', 'node_key', 'what', 'why', 'target', 'status', 'owner',
+      'due_on', 'overdue', 'next_review_on', 'resources', 'success_measure', 'done_at', 'resolved_by_assessment_at',
+      'carried_from_cycle', 'carried_to_cycle', 'decision_from_cycle', 'decision_from_status',
     ]);
     const rows = parse<Record<string, string>>(res.text, { columns: true });
-    expect(rows.map((r) => [r.priority, r.itemKey])).toEqual([['1', 'action:3.2.2'], ['2', 'action:3.2.1'], ['3', 'action:3.3.1']]);
-    expect(rows[0]).toMatchObject({
-      kind: 'ACTION', elementKey: '3.2', nodeKey: '3.2.2', what: 'Do 3.2.2', status: 'IN_PROGRESS', owner: `${seedA.ownerName} <${seedA.ownerEmail}>`,
-      dueOn: '2026-06-30', nextReviewOn: '2026-03-31', resources: TRICKY_NOTE, resolvedByAssessmentAt: '2026-01-02T03:04:05.000000Z',
+    // 3.2.2 has the best priority, but the answers closed its gap: it is not open work.
+    expect(rows.map((r) => [r.plan_section, r.rank, r.priority, r.item_key])).toEqual([
+      ['open', '1', '2', 'action:3.2.1'], ['open', '2', '3', 'action:3.3.1'], ['resolved', '', '1', 'action:3.2.2'],
+    ]);
+    expect(rows[2]).toMatchObject({
+      kind: 'ACTION', element_key: '3.2', node_key: '3.2.2', what: 'Do 3.2.2', status: 'IN_PROGRESS', owner: `${seedA.ownerName} <${seedA.ownerEmail}>`,
+      due_on: '2026-06-30', next_review_on: '2026-03-31', resources: TRICKY_NOTE, resolved_by_assessment_at: '2026-01-02T03:04:05.000Z', overdue: 'false',
     });
     // A spreadsheet must not run a cell as a formula.
-    expect(rows[0]!.successMeasure).toBe(`'=HYPERLINK("https://evil.example")`);
-    expect(rows[1]).toMatchObject({ owner: '', dueOn: '', status: 'OPEN' });
+    expect(rows[2]!.success_measure).toBe(`'=HYPERLINK("https://evil.example")`);
+    expect(rows[0]).toMatchObject({ owner: '', due_on: '', status: 'OPEN', carried_to_cycle: '' });
   });
 
   it('gives just the header for an assessment without a plan', async () => {
     const res = await get(`/assessments/${seedA.draft}/plan.csv`, ownerA);
     expect(res.status).toBe(200);
-    expect(res.text.trim()).toBe('priority,itemKey,kind,elementKey,nodeKey,what,why,target,status,owner,dueOn,nextReviewOn,resources,successMeasure,resolvedByAssessmentAt');
+    expect(res.text.trim()).toBe(PLAN_CSV_COLUMNS.join(','));
   });
 
   it.each([
@@ -342,7 +437,7 @@ describe('plan.csv', () => {
     ['a missing', () => '00000000-0000-4000-8000-000000000000'],
     ['a malformed', () => "1' or '1'='1"],
   ])('answers NOT_FOUND for %s assessment id', async (_name, id) => {
-    for (const file of ['plan.csv', 'report.html']) {
+    for (const file of ['plan.csv', 'report.html', 'report.pdf']) {
       const res = await get(`/assessments/${encodeURIComponent(id())}/${file}`, ownerA);
       expect({ file, status: res.status, code: codeOf(res.text) }).toEqual({ file, status: 404, code: 'NOT_FOUND' });
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -411,14 +506,19 @@ describe('report.html', () => {
     expect(page).toContain('<a href="https://example.org/review">Partnership review');
     expect(page).toContain(`City College alpha`);
     const order = [...page.matchAll(/data-item="([^"]+)"/g)].map((m) => m[1]);
-    expect(order).toEqual(['action:3.2.2', 'action:3.2.1', 'action:3.3.1']);
+    // Open work by rank; 3.2.2's gap was closed by the answers, so it is set apart.
+    expect(order).toEqual(['action:3.2.1', 'action:3.3.1', 'action:3.2.2']);
+    expect(page).toMatch(/<section id="plan-resolved">[\s\S]*data-item="action:3\.2\.2"/);
     expect(page).toContain('30 Jun 2026');
-    expect(page).toContain('IN_PROGRESS');
+    expect(page).toContain('<td class="status">In progress</td>');
   });
 });
 
 describe('authorisation', () => {
-  const routes = () => ['/organisation.json', '/tables', '/tables/evidence.csv', `/assessments/${seedA.report}/plan.csv`, `/assessments/${seedA.report}/report.html`];
+  const routes = () => [
+    '/organisation.json', '/tables', '/tables/evidence.csv',
+    `/assessments/${seedA.report}/plan.csv`, `/assessments/${seedA.report}/report.html`, `/assessments/${seedA.report}/report.pdf`,
+  ];
 
   it('answers 401 without credentials and 403 to roles without exports:read, as JSON', async () => {
     for (const path of routes()) {

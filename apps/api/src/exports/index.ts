@@ -2,10 +2,12 @@ import express from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ApiConfig as Config } from '@waymark/config';
 import { WaymarkError } from '@waymark/domain';
+import type { QueryObserver } from '@waymark/db';
 import type { Logger } from '@waymark/logger';
-import { sendOrganisationJson, sendPlanCsv, sendTableCsv } from './downloads';
+import { sendOrganisationJson, sendTableCsv } from './downloads';
 import { sendError } from './errors';
-import { sendReport } from './report';
+import { sendPlanCsv } from './plan/csv';
+import { sendReportHtml, sendReportPdf } from './report/send';
 import { type ExportWork, exportRoute } from './route';
 import { exportTables, organisationTable } from './tables';
 
@@ -16,15 +18,16 @@ import { exportTables, organisationTable } from './tables';
  * - GET /tables/:table.csv                one table as CSV, streamed
  * - GET /assessments/:id/plan.csv         an assessment's action plan as CSV
  * - GET /assessments/:id/report.html      a printable report of an assessment and its plan
+ * - GET /assessments/:id/report.pdf       the same report as a PDF, streamed
  * Each needs `exports:read` and runs in one transaction under the organisation's row-level security.
  */
-export function createExportsRouter(orm: MikroORM, cfg: Config, log: Logger): express.Router {
+export function createExportsRouter(orm: MikroORM, cfg: Config, log: Logger, options: { onQuery?: QueryObserver } = {}): express.Router {
   const metadata = orm.getMetadata();
   const tables = exportTables(metadata);
   const orgTable = organisationTable(metadata);
   const byName = new Map(tables.map((t) => [t.name, t]));
   const names = tables.map((t) => t.name);
-  const route = (work: ExportWork) => exportRoute({ orm, cfg, log }, work);
+  const route = (work: ExportWork) => exportRoute({ orm, cfg, log, observe: options.onQuery }, work);
   const param = (req: express.Request, name: string) => String(req.params[name] ?? '');
 
   const router = express.Router();
@@ -46,8 +49,9 @@ export function createExportsRouter(orm: MikroORM, cfg: Config, log: Logger): ex
       await sendTableCsv(ctx, res, table, orgTable);
     }),
   );
-  router.get('/assessments/:id/plan.csv', route((ctx, req, res) => sendPlanCsv(ctx, res, param(req, 'id'), orgTable)));
-  router.get('/assessments/:id/report.html', route((ctx, req, res) => sendReport(ctx, res, param(req, 'id'))));
+  router.get('/assessments/:id/plan.csv', route((ctx, req, res) => sendPlanCsv(ctx, res, param(req, 'id'))));
+  router.get('/assessments/:id/report.html', route((ctx, req, res) => sendReportHtml(ctx, res, param(req, 'id'))));
+  router.get('/assessments/:id/report.pdf', route((ctx, req, res) => sendReportPdf(ctx, res, param(req, 'id'))));
   router.use((req, res) => {
     sendError(res, new WaymarkError('NOT_FOUND', `There is no export at ${req.method} ${req.baseUrl}${req.path}`));
   });

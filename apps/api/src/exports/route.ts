@@ -1,7 +1,7 @@
 import type express from 'express';
 import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
 import type { ApiConfig as Config } from '@waymark/config';
-import { type Reader, Session } from '@waymark/db';
+import { type QueryObserver, type Reader, Session } from '@waymark/db';
 import { WaymarkError } from '@waymark/domain';
 import type { Logger } from '@waymark/logger';
 import { assertAllowed } from '../graphql/auth-checker';
@@ -14,6 +14,8 @@ export interface ExportDeps {
   orm: MikroORM;
   cfg: Config;
   log: Logger;
+  /** Sees every statement of the session's read path (tests count statements per download). */
+  observe?: QueryObserver;
 }
 
 /** A download's view of the request: one session, row-level security set to one organisation. */
@@ -42,7 +44,7 @@ const clientGone = (error: unknown) => DISCONNECTED.has(String((error as { code?
  * are JSON; after the first byte they cut the connection instead, since a truncated file must not
  * look complete.
  */
-export function exportRoute({ orm, cfg, log }: ExportDeps, work: ExportWork): express.RequestHandler {
+export function exportRoute({ orm, cfg, log, observe }: ExportDeps, work: ExportWork): express.RequestHandler {
   return async (req, res) => {
     res.set('cache-control', 'no-store');
     let session: Session | null = null;
@@ -50,7 +52,7 @@ export function exportRoute({ orm, cfg, log }: ExportDeps, work: ExportWork): ex
     try {
       const credential = readCredential(req.headers, cfg.AUTH_TOKEN_SECRET);
       // Streaming queries use knex on the session's transaction, so downloads run in a write session.
-      session = await Session.open(orm, 'write');
+      session = await Session.open(orm, 'write', observe);
       const principal = await authenticate(session, credential);
       assertAllowed(principal, ['exports:read']);
       const em = session.em;

@@ -64,16 +64,24 @@ export function organisationTable(metadata: MetadataStorage): ExportTable {
 }
 
 /**
- * One column as it should appear in an export. Timestamps come out as ISO 8601 in UTC with the
- * database's full precision (the ORM's driver otherwise hands back PostgreSQL's own text format).
+ * ISO 8601 in UTC with milliseconds, exactly as the GraphQL API's DateTime shows an instant
+ * (`2026-03-01T10:00:00.000Z`): PostgreSQL keeps microseconds, and `MS` truncates them the way a
+ * JavaScript Date does, so an export and the API agree to the character.
+ */
+const ISO_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/**
+ * One column as it should appear in an export: timestamps in the one instant format (the ORM's
+ * driver otherwise hands back PostgreSQL's own text format). Every column in the schema is
+ * timestamptz; a timestamp without time zone would be read as UTC, so there is still one format.
  */
 export function selectColumn(knex: Knex, column: ExportColumn, qualifier?: string): Knex.Raw | string {
   const ref = qualifier ? `${qualifier}.${column.name}` : column.name;
   switch (column.kind) {
     case 'timestamptz':
-      return knex.raw(`to_char(?? at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as ??`, [ref, column.name]);
+      return knex.raw(`to_char(?? at time zone 'UTC', ${ISO_INSTANT}) as ??`, [ref, column.name]);
     case 'timestamp':
-      return knex.raw(`to_char(??, 'YYYY-MM-DD"T"HH24:MI:SS.US') as ??`, [ref, column.name]);
+      return knex.raw(`to_char(??, ${ISO_INSTANT}) as ??`, [ref, column.name]);
     default:
       return ref;
   }

@@ -74,7 +74,7 @@ export function rowsWith<R extends object, K extends keyof R>(rows: readonly R[]
       if (list) list.push(row);
       else index.set(row[key], [row]);
     }
-    indexes.set(rows, index as Map<unknown, object[]>);
+    indexes.set(rows, index);
   }
   return index.get(value) ?? [];
 }

@@ -51,7 +51,7 @@ export function columnsOf(spec: ColumnSpec, selection?: Selection): string {
   const wanted = selected ? Object.keys(spec.fields).filter((f) => selected.has(f)) : Object.keys(spec.fields);
   const key = wanted.join(',');
   let byKey = joined.get(spec);
-  if (!byKey) joined.set(spec, (byKey = new Map()));
+  if (!byKey) joined.set(spec, (byKey = new Map<string, string>()));
   let sql = byKey.get(key);
   if (!sql) {
     sql = [...spec.always, ...wanted.map((f) => spec.fields[f]!)].join(', ');
