@@ -129,18 +129,64 @@ describe('row-level security under the API role', () => {
 });
 
 describe('every tenant table is walled', () => {
-  it('has row-level security and an organisation policy on each table with an organisation_id, and the ORM agrees', async () => {
-    const { rows } = await app.query<{ table: string; rls: boolean; policies: string[] }>(`
-      select c.relname as table, c.relrowsecurity as rls,
+  it('has row-level security, forced, and an organisation policy on each table with an organisation_id, and the ORM agrees', async () => {
+    const { rows } = await app.query<{ table: string; rls: boolean; forced: boolean; policies: string[] }>(`
+      select c.relname as table, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
              coalesce(array_agg(p.qual) filter (where p.qual is not null), '{}') as policies
       from information_schema.columns col
       join pg_class c on c.relname = col.table_name and c.relkind = 'r'
       left join pg_policies p on p.tablename = c.relname
       where col.column_name = 'organisation_id' and col.table_schema = 'public'
-      group by c.relname, c.relrowsecurity order by 1`);
+      group by c.relname, c.relrowsecurity, c.relforcerowsecurity order by 1`);
     const unwalled = rows.filter((r) => !r.rls || !r.policies.some((q) => q.includes("current_setting('app.organisation_id'")));
     expect(unwalled.map((r) => r.table)).toEqual([]);
+    // Forced: a table's owner is bound by the policies too (only a role with BYPASSRLS is not).
+    expect(rows.filter((r) => !r.forced).map((r) => r.table)).toEqual([]);
+    const organisation = await app.query<{ forced: boolean }>(`select relforcerowsecurity as forced from pg_class where relname = 'organisation'`);
+    expect(organisation.rows[0]!.forced).toBe(true);
     const tables = TENANT_ENTITIES.map((e) => db.owner.getMetadata().get(e.name).tableName);
     expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining(tables));
+  });
+
+  it('keys every reference between tenant rows, and every unique constraint, by organisation_id', async () => {
+    const { rows } = await app.query<{ table: string; name: string; type: string; columns: string[]; references: string | null; referenced: string[] | null }>(`
+      select c.conrelid::regclass::text as table, c.conname as name, c.contype as type,
+             array(select a.attname::text from unnest(c.conkey) k join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k) as columns,
+             case when c.contype = 'f' then c.confrelid::regclass::text end as references,
+             case when c.contype = 'f' then array(select a.attname::text from unnest(c.confkey) k join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k) end as referenced
+      from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+      where n.nspname = 'public' and c.contype in ('f', 'u')
+        and exists (select 1 from information_schema.columns col where col.table_schema = 'public' and col.table_name = c.conrelid::regclass::text and col.column_name = 'organisation_id')`);
+    const isTenant = async (table: string) =>
+      (await app.query(`select 1 from information_schema.columns where table_schema = 'public' and table_name = $1 and column_name = 'organisation_id'`, [table])).rowCount === 1;
+    const problems: string[] = [];
+    for (const c of rows) {
+      if (c.type === 'u' && !c.columns.includes('organisation_id')) problems.push(`${c.table}.${c.name}: unique without organisation_id`);
+      // A reference to the organisation itself, or to a shared table (frameworks, people), is not between tenant rows.
+      if (c.type === 'f' && c.references !== 'organisation' && (await isTenant(c.references!))) {
+        if (!c.columns.includes('organisation_id') || !c.referenced!.includes('organisation_id')) {
+          problems.push(`${c.table}.${c.name}: references ${c.references} (${c.referenced!.join(', ')}) without organisation_id`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(rows.filter((c) => c.type === 'f' && c.name.endsWith('_tenant_fk')).length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('refuses, even to the owner, a row that points into another organisation', async () => {
+    const owner = new Client({ connectionString: db.ownerUrl });
+    await owner.connect();
+    try {
+      const [evidenceOfB] = (await owner.query<{ id: string }>(`select id from evidence where organisation_id = $1`, [orgB])).rows;
+      const [assessmentOfA] = (await owner.query<{ id: string }>(`select id from assessment where organisation_id = $1`, [orgA])).rows;
+      await expect(
+        owner.query(
+          `insert into evidence_link (id, created_at, organisation_id, evidence_id, assessment_id, node_key, linked_by) values ($1, now(), $2, $3, $4, '3.1.1.b', $5)`,
+          [randomUUID(), orgA, evidenceOfB!.id, assessmentOfA!.id, userA],
+        ),
+      ).rejects.toThrow(/violates foreign key constraint "evidence_link_evidence_id_tenant_fk"/);
+    } finally {
+      await owner.end();
+    }
   });
 });
