@@ -21,6 +21,8 @@ import { readCredential } from './auth/credentials';
 import { databaseError, formatError, toGraphQLError } from './graphql/errors';
 import { createSchema } from './graphql/schema';
 import { selectionOf } from './graphql/selection';
+import { armor, checkCost, limitError } from './graphql/limits';
+import { badVariable, textLiteralRule } from './graphql/text';
 import { createExportsRouter } from './exports';
 import { graphqlHandler, sendRequestError } from './http/graphql-handler';
 import { securityHeaders } from './http/security';
@@ -47,6 +49,16 @@ function asGraphQLError(error: unknown, log: Logger, what: string): GraphQLError
 }
 
 /**
+ * Every string a request's variables carry is checked before anything runs (strings written into
+ * the query itself are checked by textLiteralRule): a NUL, a lone surrogate or a control
+ * character is BAD_USER_INPUT naming where it is.
+ */
+function checkVariables(variables: Record<string, unknown> | undefined): void {
+  const bad = badVariable(variables);
+  if (bad) throw new GraphQLError(`${bad.field}: ${bad.problem}`, { extensions: { code: 'BAD_USER_INPUT', field: bad.field, http: { status: 400 } } });
+}
+
+/**
  * Each operation runs in one session: opened (and the caller signed in) once the operation is
  * known, a read session for queries and a write session for mutations; ended before the answer is
  * sent. A mutation with an error rolls back whole. When the commit itself fails, the answer becomes
@@ -56,7 +68,10 @@ function sessionPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
-        async didResolveOperation({ contextValue, operation, document, schema }) {
+        async didResolveOperation({ contextValue, operation, document, schema, request, operationName }) {
+          // Refused input and oversized queries are answered before a session is opened for them.
+          checkVariables(request.variables);
+          checkCost(schema, document, request.variables, operationName);
           contextValue.selection = selectionOf(schema, document);
           try {
             await contextValue.open(operation?.operation === OperationTypeNode.MUTATION ? 'write' : 'read');
@@ -103,16 +118,20 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
   const schema = await createSchema();
   const production = cfg.NODE_ENV === 'production';
 
+  const limits = armor();
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    validationRules: [...limits.validationRules, textLiteralRule],
+    allowBatchedHttpRequests: false,
     introspection: cfg.GRAPHQL_INTROSPECTION,
     hideSchemaDetailsFromClientErrors: !cfg.GRAPHQL_INTROSPECTION,
     // main.ts owns the shutdown order (HTTP, then database) and its deadline.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error, (e) => log.error({ err: e }, 'unexpected error')),
+    formatError: (formatted, error) => limitError(formatted) ?? formatError(formatted, error, (e) => log.error({ err: e }, 'unexpected error')),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...limits.plugins,
       sessionPlugin(log),
       // Unused features that would otherwise wrap every field resolution of every request.
       ApolloServerPluginCacheControlDisabled(),

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { RequestContext } from '../context';
+import { QUERY_LIMITS, tooManyTokens } from '../graphql/limits';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -65,6 +66,13 @@ export function graphqlHandler(
       } else {
         body = text;
       }
+    }
+    const query = (body as { query?: unknown } | undefined)?.query ?? new URLSearchParams(search).get('query');
+    if (tooManyTokens(query)) {
+      res.statusCode = 400;
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify({ errors: [{ message: `Token limit of ${QUERY_LIMITS.tokens} exceeded.`, extensions: { code: 'BAD_USER_INPUT', limit: 'tokens', max: QUERY_LIMITS.tokens } }] }));
+      return;
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
