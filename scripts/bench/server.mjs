@@ -14,14 +14,22 @@ const { signToken } = require('../../apps/api/dist/auth/tokens.js');
 
 export async function startApi(env) {
   // Quiet by default: a benchmark's output is its figures. LOG_LEVEL=info shows the API's own lines.
-  const cfg = parseConfig({ LOG_LEVEL: 'warn', AUTH_TOKEN_SECRET: randomBytes(48).toString('base64'), ...env });
+  // Rate limits stay on (each request is counted in Redis, as in production) but high enough that
+  // a load run is never refused.
+  const cfg = parseConfig({
+    LOG_LEVEL: 'warn',
+    AUTH_TOKEN_SECRET: randomBytes(48).toString('base64'),
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000',
+    ...env,
+  });
   const counter = { statements: 0 };
   const orm = await MikroORM.init(
     ormConfig({ clientUrl: databaseUrlFor(cfg, 'app'), poolMax: cfg.DATABASE_POOL_MAX, onQuery: () => counter.statements++, timeouts: appTimeouts(cfg) }),
   );
   let server;
   try {
-    server = await createApiServer(cfg, orm, { onQuery: () => counter.statements++ });
+    server = await createApiServer(cfg, orm, { onQuery: () => counter.statements++, rateLimitPrefix: `waymark-bench:${randomBytes(6).toString('hex')}` });
   } catch (error) {
     await orm.close(true);
     throw error;

@@ -1,11 +1,13 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { ApiConfig } from '@waymark/config';
-import { type QueryObserver, type Reader, Session } from '@waymark/db';
+import type { QueryObserver, Reader, Session } from '@waymark/db';
 import type { Permission, Role } from '@waymark/domain';
-import { ANONYMOUS, type Principal, authenticate } from './auth/authenticate';
+import { ANONYMOUS, type Principal } from './auth/authenticate';
+import { openSession } from './auth/open-session';
 import type { Credential } from './auth/credentials';
 import { Loaders } from './graphql/loader';
 import type { Selection } from './graphql/selection';
+import type { RateLimits } from './http/rate-limits';
 
 /**
  * Who is asking, for which organisation, and the one session (transaction) their request runs in.
@@ -30,23 +32,23 @@ export class RequestContext implements Principal {
     readonly config: ApiConfig,
     private readonly orm: MikroORM,
     readonly credential: Credential,
+    /** Where the request came from (the socket, or a trusted proxy's X-Forwarded-For). */
+    readonly address: string,
+    readonly limits: RateLimits,
     private readonly observe?: QueryObserver,
   ) {}
 
   /**
-   * Opens the request's session and signs the caller in within it: a read session for queries, a
-   * write session (MikroORM's unit of work on the same transaction) for mutations.
+   * Opens the request's session (counted against the caller's rate limit) and signs the caller in
+   * within it: a read session for queries, a write session (MikroORM's unit of work on the same
+   * transaction) for mutations.
    */
   async open(mode: 'read' | 'write'): Promise<void> {
     if (this.session) return;
-    this.session = await Session.open(this.orm, mode, this.observe);
+    const { session, principal } = await openSession(this.orm, mode, this, this.limits, this.observe);
+    this.session = session;
     this.loaders = new Loaders(() => this.db, () => this.selection);
-    try {
-      Object.assign(this, await authenticate(this.session, this.credential));
-    } catch (error) {
-      await this.close(false).catch(() => undefined);
-      throw error;
-    }
+    Object.assign(this, principal);
   }
 
   /** Ends the session: commit, or roll back. A failed commit rejects, and nothing counts as saved. */

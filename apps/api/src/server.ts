@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -10,7 +10,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { GraphQLError, type GraphQLFormattedError, OperationTypeNode } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type OperationDefinitionNode, OperationTypeNode } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ApiConfig } from '@waymark/config';
 import type { QueryObserver } from '@waymark/db';
@@ -26,6 +26,7 @@ import { badVariable, textLiteralRule } from './graphql/text';
 import { createExportsRouter } from './exports';
 import { graphqlHandler, sendRequestError } from './http/graphql-handler';
 import { securityHeaders } from './http/security';
+import { RateLimits, clientAddress } from './http/rate-limits';
 
 export interface ApiServer {
   httpServer: http.Server;
@@ -37,6 +38,8 @@ export interface ApiServerOptions {
   /** Receives every SQL statement the read path sends (MikroORM's own go to its logger). */
   onQuery?: QueryObserver;
   log?: Logger;
+  /** The rate limits' Redis key prefix (tests give each server its own, so their counts stay apart). */
+  rateLimitPrefix?: string;
 }
 
 /** A WaymarkError, a database outage (503), or an internal error (logged, masked) as a GraphQL error. */
@@ -59,6 +62,19 @@ function checkVariables(variables: Record<string, unknown> | undefined): void {
 }
 
 /**
+ * An answer whose every error is "try again later" (a database outage, a rate limit) takes that
+ * error's HTTP status, 503 or 429, with a Retry-After in seconds a client can wait for.
+ */
+function retryLater(response: GraphQLResponse): void {
+  const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+  const code = errors[0]?.extensions?.code;
+  if ((code !== 'SERVICE_UNAVAILABLE' && code !== 'RATE_LIMITED') || errors.some((e) => e.extensions?.code !== code)) return;
+  const waits = errors.map((e) => Number(e.extensions?.retryAfterSeconds) || 0);
+  response.http.status = code === 'RATE_LIMITED' ? 429 : 503;
+  response.http.headers.set('retry-after', String(Math.max(code === 'RATE_LIMITED' ? 1 : 5, ...waits)));
+}
+
+/**
  * Each operation runs in one session: opened (and the caller signed in) once the operation is
  * known, a read session for queries and a write session for mutations; ended before the answer is
  * sent. A mutation with an error rolls back whole. When the commit itself fails, the answer becomes
@@ -71,7 +87,7 @@ function sessionPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
         async didResolveOperation({ contextValue, operation, document, schema, request, operationName }) {
           // Refused input and oversized queries are answered before a session is opened for them.
           checkVariables(request.variables);
-          checkCost(schema, document, request.variables, operationName);
+          checkCost(schema, document, operation ?? undefined, request.variables, operationName);
           contextValue.selection = selectionOf(schema, document);
           try {
             await contextValue.open(operation?.operation === OperationTypeNode.MUTATION ? 'write' : 'read');
@@ -80,31 +96,33 @@ function sessionPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
           }
         },
         async willSendResponse({ contextValue, response, operation }) {
-          if (!contextValue.isOpen) return;
-          const single = response.body.kind === 'single' ? response.body.singleResult : null;
-          const failed = Boolean(single?.errors?.length);
-          const write = operation?.operation === OperationTypeNode.MUTATION;
-          try {
-            await contextValue.close(!(write && failed));
-          } catch (error) {
-            log.error({ err: error }, write ? 'commit failed: the client is told nothing was saved' : 'ending a read session failed');
-            if (write) {
-              const failure = error instanceof WaymarkError ? error : (databaseError(error) ?? conflict('The change could not be saved: nothing was saved'));
-              const formatted: GraphQLFormattedError = { message: failure.message, extensions: { code: failure.code, ...failure.details } };
-              response.body = { kind: 'single', singleResult: { errors: [formatted] } };
-              response.http.status = failure.status;
-            }
-          }
-          // Every error a database outage: the whole answer is a 503 the client can retry.
-          const codes = (response.body.kind === 'single' ? response.body.singleResult.errors : undefined)?.map((e) => e.extensions?.code) ?? [];
-          if (codes.length && codes.every((c) => c === 'SERVICE_UNAVAILABLE')) {
-            response.http.status = 503;
-            response.http.headers.set('retry-after', '5');
-          }
+          await endSession(contextValue, response, operation, log);
+          retryLater(response);
         },
       });
     },
   };
+}
+
+/**
+ * Ends a request's session: commit for a query or a mutation without errors, roll back otherwise.
+ * A failed commit replaces the answer with that failure.
+ */
+async function endSession(ctx: RequestContext, response: GraphQLResponse, operation: OperationDefinitionNode | undefined, log: Logger): Promise<void> {
+  if (!ctx.isOpen) return;
+  const single = response.body.kind === 'single' ? response.body.singleResult : null;
+  const failed = Boolean(single?.errors?.length);
+  const write = operation?.operation === OperationTypeNode.MUTATION;
+  try {
+    await ctx.close(!(write && failed));
+  } catch (error) {
+    log.error({ err: error }, write ? 'commit failed: the client is told nothing was saved' : 'ending a read session failed');
+    if (!write) return;
+    const failure = error instanceof WaymarkError ? error : (databaseError(error) ?? conflict('The change could not be saved: nothing was saved'));
+    const formatted: GraphQLFormattedError = { message: failure.message, extensions: { code: failure.code, ...failure.details } };
+    response.body = { kind: 'single', singleResult: { errors: [formatted] } };
+    response.http.status = failure.status;
+  }
 }
 
 export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: ApiServerOptions = {}): Promise<ApiServer> {
@@ -118,10 +136,10 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
   const schema = await createSchema();
   const production = cfg.NODE_ENV === 'production';
 
-  const limits = armor();
+  const queryLimits = armor();
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    validationRules: [...limits.validationRules, textLiteralRule],
+    validationRules: [...queryLimits.validationRules, textLiteralRule],
     allowBatchedHttpRequests: false,
     introspection: cfg.GRAPHQL_INTROSPECTION,
     hideSchemaDetailsFromClientErrors: !cfg.GRAPHQL_INTROSPECTION,
@@ -131,7 +149,7 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
     formatError: (formatted, error) => limitError(formatted) ?? formatError(formatted, error, (e) => log.error({ err: e }, 'unexpected error')),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ...limits.plugins,
+      ...queryLimits.plugins,
       sessionPlugin(log),
       // Unused features that would otherwise wrap every field resolution of every request.
       ApolloServerPluginCacheControlDisabled(),
@@ -142,11 +160,20 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
   });
   await apollo.start();
 
-  const graphql = graphqlHandler(apollo, (req) => {
+  const rateLimits = new RateLimits(cfg, { log, prefix: options.rateLimitPrefix });
+  await rateLimits.ready();
+  const graphql = graphqlHandler(apollo, async (req) => {
+    const address = clientAddress(req, cfg.TRUST_PROXY_HOPS);
     try {
-      return Promise.resolve(new RequestContext(randomUUID(), cfg, orm, readCredential(req.headers, cfg.AUTH_TOKEN_SECRET), options.onQuery));
+      return new RequestContext(randomUUID(), cfg, orm, readCredential(req.headers, cfg.AUTH_TOKEN_SECRET), address, rateLimits, options.onQuery);
     } catch (error) {
-      return Promise.reject(asGraphQLError(error, log, 'could not read the credential'));
+      // A credential that does not check out still counts against its address (and may be what limits it).
+      try {
+        await rateLimits.refused(address);
+      } catch (limited) {
+        throw asGraphQLError(limited, log, 'rate limit check failed');
+      }
+      throw asGraphQLError(error, log, 'could not read the credential');
     }
   });
 
@@ -159,7 +186,7 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
     }
   });
 
-  app.use('/exports', createExportsRouter(orm, cfg, log, { onQuery: options.onQuery }));
+  app.use('/exports', createExportsRouter(orm, cfg, log, { onQuery: options.onQuery, limits: rateLimits }));
 
   // Malformed requests and other errors get a JSON answer, never an HTML stack trace.
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
@@ -194,6 +221,9 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await rateLimits.close();
+    },
   };
 }

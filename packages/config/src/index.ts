@@ -77,6 +77,14 @@ const sections = {
     GRAPHQL_INTROSPECTION: flag(!isProduction(env)),
     /** Set when the API is served over HTTPS (directly or behind a proxy): adds HSTS. */
     TLS: flag(false),
+    /** Proxies in front of the API that append to X-Forwarded-For; 0 trusts none and uses the socket's address. */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** Requests a minute for each person and each API key. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** Requests a minute from one address without a credential (sign-in, invitations). */
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+    /** Failed sign-ins in a row for one account from one address before a lock-out that doubles each time. */
+    RATE_LIMIT_LOGIN_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   }),
   worker: (_env: Env) => ({
     SHUTDOWN_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),

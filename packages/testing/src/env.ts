@@ -16,6 +16,9 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     AUTH_TOKEN_SECRET: TOKEN_SECRET,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Every test client is 127.0.0.1; the rate-limit tests set their own, lower limits.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
     ...overrides,
   });
 }

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig, MemberRole, type Organisation, type User } from '@waymark/db';
-import { createTestDatabase, fixtures, type Fixtures, type TestDatabase } from '@waymark/testing';
+import type { Config } from '@waymark/config';
+import { createTestDatabase, fixtures, testConfig, type Fixtures, type TestDatabase } from '@waymark/testing';
 import { createApiServer } from '../server';
 import { signToken } from '../auth/tokens';
 
@@ -34,12 +36,13 @@ export interface TestApi {
  * A real API server on a free port, over a fresh database, connected as the API's own database
  * role (row-level security applies). Tests talk to it over HTTP like any client would.
  */
-export async function startTestApi(): Promise<TestApi> {
+export async function startTestApi(options: { config?: Partial<Record<keyof Config, string>> } = {}): Promise<TestApi> {
   const db = await createTestDatabase();
+  const config = options.config ? testConfig({ DATABASE_URL: db.ownerUrl, ...options.config }) : db.config;
   const statements: string[] = [];
   const onQuery = (sql: string) => statements.push(sql);
   const orm = await MikroORM.init(ormConfig({ clientUrl: db.appUrl, poolMax: 5, onQuery }));
-  const server = await createApiServer(db.config, orm, { onQuery });
+  const server = await createApiServer(config, orm, { onQuery, rateLimitPrefix: `waymark-test:${randomUUID()}` });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const fx = fixtures(db.owner);

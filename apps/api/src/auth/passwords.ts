@@ -10,9 +10,13 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
   }
 }
 
-/** Verifying against a throwaway hash when the email is unknown keeps response times alike. */
+/**
+ * Verifying against a throwaway hash when the email is unknown keeps response times alike. Always
+ * false: nothing signs in with it.
+ */
 let decoy: Promise<string> | undefined;
-export async function burnPasswordCheck(password: string): Promise<void> {
+export async function burnPasswordCheck(password: string): Promise<false> {
   decoy ??= hashPassword('waymark-decoy-password');
   await verifyPassword(await decoy, password);
+  return false;
 }

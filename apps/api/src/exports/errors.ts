@@ -18,6 +18,8 @@ export function sendError(res: express.Response, error: unknown): void {
       : { status: 500, message: 'Internal error: it has been logged', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   // A download route may already have chosen an attachment name or a content type: an error is neither.
   res.removeHeader('content-disposition');
-  if (body.status === 503) res.set('retry-after', '5');
+  const wait = Number((body.extensions as { retryAfterSeconds?: unknown }).retryAfterSeconds);
+  if (wait > 0) res.set('retry-after', String(wait));
+  else if (body.status === 503) res.set('retry-after', '5');
   res.status(body.status).set('cache-control', 'no-store').json({ errors: [{ message: body.message, extensions: body.extensions }] });
 }

@@ -4,6 +4,7 @@ import type { ApiConfig as Config } from '@waymark/config';
 import { WaymarkError } from '@waymark/domain';
 import type { QueryObserver } from '@waymark/db';
 import type { Logger } from '@waymark/logger';
+import type { RateLimits } from '../http/rate-limits';
 import { sendOrganisationJson, sendTableCsv } from './downloads';
 import { sendError } from './errors';
 import { sendPlanCsv } from './plan/csv';
@@ -21,13 +22,13 @@ import { exportTables, organisationTable } from './tables';
  * - GET /assessments/:id/report.pdf       the same report as a PDF, streamed
  * Each needs `exports:read` and runs in one transaction under the organisation's row-level security.
  */
-export function createExportsRouter(orm: MikroORM, cfg: Config, log: Logger, options: { onQuery?: QueryObserver } = {}): express.Router {
+export function createExportsRouter(orm: MikroORM, cfg: Config, log: Logger, options: { onQuery?: QueryObserver; limits: RateLimits }): express.Router {
   const metadata = orm.getMetadata();
   const tables = exportTables(metadata);
   const orgTable = organisationTable(metadata);
   const byName = new Map(tables.map((t) => [t.name, t]));
   const names = tables.map((t) => t.name);
-  const route = (work: ExportWork) => exportRoute({ orm, cfg, log, observe: options.onQuery }, work);
+  const route = (work: ExportWork) => exportRoute({ orm, cfg, log, observe: options.onQuery, limits: options.limits }, work);
   const param = (req: express.Request, name: string) => String(req.params[name] ?? '');
 
   const router = express.Router();

@@ -1,13 +1,14 @@
 import type express from 'express';
 import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
 import type { ApiConfig as Config } from '@waymark/config';
-import { type QueryObserver, type Reader, Session } from '@waymark/db';
+import type { QueryObserver, Reader, Session } from '@waymark/db';
 import { WaymarkError } from '@waymark/domain';
 import type { Logger } from '@waymark/logger';
 import { assertAllowed } from '../graphql/auth-checker';
 import { databaseError } from '../graphql/errors';
-import { authenticate } from '../auth/authenticate';
+import { openSession } from '../auth/open-session';
 import { readCredential } from '../auth/credentials';
+import { clientAddress, type RateLimits } from '../http/rate-limits';
 import { sendError } from './errors';
 
 export interface ExportDeps {
@@ -16,6 +17,7 @@ export interface ExportDeps {
   log: Logger;
   /** Sees every statement of the session's read path (tests count statements per download). */
   observe?: QueryObserver;
+  limits: RateLimits;
 }
 
 /** A download's view of the request: one session, row-level security set to one organisation. */
@@ -44,16 +46,18 @@ const clientGone = (error: unknown) => DISCONNECTED.has(String((error as { code?
  * are JSON; after the first byte they cut the connection instead, since a truncated file must not
  * look complete.
  */
-export function exportRoute({ orm, cfg, log, observe }: ExportDeps, work: ExportWork): express.RequestHandler {
+export function exportRoute({ orm, cfg, log, observe, limits }: ExportDeps, work: ExportWork): express.RequestHandler {
   return async (req, res) => {
     res.set('cache-control', 'no-store');
     let session: Session | null = null;
     let completed = false;
+    const address = clientAddress(req, cfg.TRUST_PROXY_HOPS);
     try {
       const credential = readCredential(req.headers, cfg.AUTH_TOKEN_SECRET);
       // Streaming queries use knex on the session's transaction, so downloads run in a write session.
-      session = await Session.open(orm, 'write', observe);
-      const principal = await authenticate(session, credential);
+      const opened = await openSession(orm, 'write', { credential, address }, limits, observe);
+      session = opened.session;
+      const { principal } = opened;
       assertAllowed(principal, ['exports:read']);
       const em = session.em;
       const trx = em.getTransactionContext<Knex.Transaction>();

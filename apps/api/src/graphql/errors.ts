@@ -3,12 +3,19 @@ import { GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { HeaderMap } from '@apollo/server';
 import { WaymarkError, conflict, unavailable } from '@waymark/domain';
 
-/** A WaymarkError as a GraphQL error with its HTTP status, for places outside resolvers (sign-in, commit). */
+/**
+ * A WaymarkError as a GraphQL error with its HTTP status, for places outside resolvers (sign-in,
+ * rate limits, commit); "try again later" errors carry a Retry-After.
+ */
 export function toGraphQLError(error: WaymarkError): GraphQLError {
+  const headers = new HeaderMap();
+  const wait = Number(error.details.retryAfterSeconds);
+  if (wait > 0) headers.set('retry-after', String(wait));
   return new GraphQLError(error.message, {
-    extensions: { code: error.code, ...error.details, http: { status: error.status } },
+    extensions: { code: error.code, ...error.details, http: { status: error.status, headers } },
   });
 }
 

@@ -1,6 +1,19 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { type DocumentNode, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, Lexer, Source, TokenKind, type ValidationContext, isListType, isNonNullType } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  Lexer,
+  type OperationDefinitionNode,
+  Source,
+  TokenKind,
+  type ValidationContext,
+  getVariableValues,
+  isListType,
+  isNonNullType,
+} from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 /**
@@ -81,8 +94,23 @@ export function costOf(schema: GraphQLSchema, document: DocumentNode, variables:
   });
 }
 
-/** Refuses an operation over the cost limit, before any of it runs. */
-export function checkCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): void {
+/**
+ * Refuses an operation over the cost limit, before any of it runs. Costs depend on the variables
+ * (page sizes), so variables that do not fit their types are refused here first, as graphql-js
+ * would refuse them: BAD_USER_INPUT naming the variable.
+ */
+export function checkCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode | undefined,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): void {
+  const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+  if (coerced.errors?.length) {
+    const [error] = coerced.errors;
+    throw new GraphQLError(error!.message, { nodes: error!.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  }
   const cost = costOf(schema, document, variables, operationName);
   if (cost > QUERY_LIMITS.cost) {
     throw new GraphQLError(`Query cost limit of ${QUERY_LIMITS.cost} exceeded, found ${cost}: ask for smaller pages or fewer nested lists`, {

@@ -24,16 +24,17 @@ export async function sessionFor(ctx: RequestContext, user: User): Promise<AuthP
 }
 
 /**
- * Signs a person in. An unknown email and a wrong password look the same, and take about as long,
- * so the answer never tells whether an address has an account.
+ * Signs a person in. An unknown email and a wrong password look the same, take about as long and
+ * count alike towards a lock-out, so the answer never tells whether an address has an account.
  */
 export async function login(ctx: RequestContext, email: string, password: string): Promise<AuthPayload> {
-  const user = await findUserWithPassword(ctx, email);
-  if (!user) {
-    await burnPasswordCheck(password);
-    throw unauthenticated(WRONG_CREDENTIALS);
-  }
-  if (!(await verifyPassword(user.passwordHash, password))) throw unauthenticated(WRONG_CREDENTIALS);
+  const account = normaliseEmail(email);
+  // Locked out: refused before the database is asked or a password hashed, whether or not the account exists.
+  await ctx.limits.attemptLogin(account, ctx.address);
+  const user = await findUserWithPassword(ctx, account);
+  const proven = user ? await verifyPassword(user.passwordHash, password) : await burnPasswordCheck(password);
+  if (!user || !proven) throw unauthenticated(WRONG_CREDENTIALS);
+  await ctx.limits.loginSucceeded(account, ctx.address);
 
   // No organisation is chosen at sign-in; the user's own scope shows their memberships everywhere.
   await ctx.setScope({ organisationId: null, userId: user.id });
