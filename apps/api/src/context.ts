@@ -7,6 +7,7 @@ import { openSession } from './auth/open-session';
 import type { Credential } from './auth/credentials';
 import { Loaders } from './graphql/loader';
 import type { Selection } from './graphql/selection';
+import type { RequestTrace } from './http/observe';
 import type { RateLimits } from './http/rate-limits';
 
 /**
@@ -28,7 +29,8 @@ export class RequestContext implements Principal {
   private session: Session | null = null;
 
   constructor(
-    readonly requestId: string,
+    /** The request's id, and what its log line and metrics will say. */
+    readonly trace: RequestTrace,
     readonly config: ApiConfig,
     private readonly orm: MikroORM,
     readonly credential: Credential,
@@ -49,6 +51,7 @@ export class RequestContext implements Principal {
     this.session = session;
     this.loaders = new Loaders(() => this.db, () => this.selection);
     Object.assign(this, principal);
+    this.trace.organisationId = principal.organisationId;
   }
 
   /** Ends the session: commit, or roll back. A failed commit rejects, and nothing counts as saved. */

@@ -7,7 +7,7 @@ import { createApiServer } from './server';
 
 async function main() {
   const cfg = configOrExit('api');
-  const log = createLogger({ level: cfg.LOG_LEVEL, name: 'api' });
+  const log = createLogger({ level: cfg.LOG_LEVEL, name: 'api', production: cfg.NODE_ENV === 'production' });
   // The API connects as waymark_app: row-level security applies to every query it sends.
   const orm = await MikroORM.init(
     ormConfig({ clientUrl: databaseUrlFor(cfg, 'app'), poolMax: cfg.DATABASE_POOL_MAX, timeouts: appTimeouts(cfg) }),

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import http from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -27,6 +27,7 @@ import { createExportsRouter } from './exports';
 import { graphqlHandler, sendRequestError } from './http/graphql-handler';
 import { securityHeaders } from './http/security';
 import { RateLimits, clientAddress } from './http/rate-limits';
+import { ApiMetrics, RequestTrace, finishRequest, operationLabel, requestIdOf, routeLabel } from './http/observe';
 
 export interface ApiServer {
   httpServer: http.Server;
@@ -41,6 +42,16 @@ export interface ApiServerOptions {
   /** The rate limits' Redis key prefix (tests give each server its own, so their counts stay apart). */
   rateLimitPrefix?: string;
 }
+
+/** Compares a presented secret in constant time. */
+function sameText(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const within = <T>(ms: number, work: Promise<T>) =>
+  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
 /** A WaymarkError, a database outage (503), or an internal error (logged, masked) as a GraphQL error. */
 function asGraphQLError(error: unknown, log: Logger, what: string): GraphQLError {
@@ -95,9 +106,16 @@ function sessionPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
             throw asGraphQLError(error, log, 'could not open the request session');
           }
         },
-        async willSendResponse({ contextValue, response, operation }) {
+        async willSendResponse({ contextValue, response, operation, request }) {
           await endSession(contextValue, response, operation, log);
           retryLater(response);
+          const { trace } = contextValue;
+          trace.operation = operationLabel(operation?.operation, operation?.name?.value ?? request.operationName);
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            trace.codes.push(typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
+          }
         },
       });
     },
@@ -126,7 +144,7 @@ async function endSession(ctx: RequestContext, response: GraphQLResponse, operat
 }
 
 export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: ApiServerOptions = {}): Promise<ApiServer> {
-  const log = options.log ?? createLogger({ level: cfg.LOG_LEVEL, name: 'api' });
+  const log = options.log ?? createLogger({ level: cfg.LOG_LEVEL, name: 'api', production: cfg.NODE_ENV === 'production' });
   const app = express();
   app.disable('x-powered-by');
   // Nothing here is cached by validators; hashing every answer for an ETag costs CPU for nothing.
@@ -160,12 +178,13 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
   });
   await apollo.start();
 
+  const metrics = new ApiMetrics(orm);
   const rateLimits = new RateLimits(cfg, { log, prefix: options.rateLimitPrefix });
   await rateLimits.ready();
-  const graphql = graphqlHandler(apollo, async (req) => {
+  const graphql = graphqlHandler(apollo, async (req, trace) => {
     const address = clientAddress(req, cfg.TRUST_PROXY_HOPS);
     try {
-      return new RequestContext(randomUUID(), cfg, orm, readCredential(req.headers, cfg.AUTH_TOKEN_SECRET), address, rateLimits, options.onQuery);
+      return new RequestContext(trace, cfg, orm, readCredential(req.headers, cfg.AUTH_TOKEN_SECRET), address, rateLimits, options.onQuery);
     } catch (error) {
       // A credential that does not check out still counts against its address (and may be what limits it).
       try {
@@ -177,13 +196,29 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
     }
   });
 
+  let stopping = false;
+  const databaseAnswers = () => within(1_000, orm.em.fork().getConnection().execute('select 1')).then(() => true, () => false);
   app.get('/healthz', async (_req, res) => {
-    try {
-      await orm.em.fork().getConnection().execute('select 1');
-      res.json({ status: 'ok', database: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    const database = await databaseAnswers();
+    res.status(database ? 200 : 503).json({ status: database ? 'ok' : 'unavailable', database: database ? 'ok' : 'unreachable' });
+  });
+  // Ready for traffic: the database answers (the API needs nothing else: without Redis, rate limits are held in memory).
+  app.get('/readyz', async (_req, res) => {
+    const database = await databaseAnswers();
+    const ready = database && !stopping;
+    res.set('cache-control', 'no-store');
+    res.status(ready ? 200 : 503).json({
+      status: stopping ? 'stopping' : ready ? 'ready' : 'unavailable',
+      database: database ? 'ok' : 'unreachable',
+      rateLimits: rateLimits.store,
+    });
+  });
+  app.get('/metrics', async (req, res) => {
+    if (cfg.METRICS_TOKEN && !sameText(req.headers.authorization ?? '', `Bearer ${cfg.METRICS_TOKEN}`)) {
+      sendRequestError(res, 401, 'Metrics need the METRICS_TOKEN as a bearer token', 'UNAUTHENTICATED');
+      return;
     }
+    res.set('content-type', metrics.registry.contentType).set('cache-control', 'no-store').send(await metrics.registry.metrics());
   });
 
   app.use('/exports', createExportsRouter(orm, cfg, log, { onQuery: options.onQuery, limits: rateLimits }));
@@ -199,15 +234,19 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
     const url = req.url ?? '/';
     const query = url.indexOf('?');
     const path = query === -1 ? url : url.slice(0, query);
+    const trace = new RequestTrace(requestIdOf(req));
+    res.setHeader('x-request-id', trace.requestId);
+    res.once('close', () => finishRequest(trace, res, log, metrics));
     secure(res, 'api');
     if (path === '/graphql') {
-      graphql(req, res, query === -1 ? '' : url.slice(query)).catch((error: unknown) => {
+      graphql(req, res, query === -1 ? '' : url.slice(query), trace).catch((error: unknown) => {
         log.error({ err: error }, 'graphql request failed');
         if (!res.headersSent) sendRequestError(res, 500, 'Internal error', 'INTERNAL_SERVER_ERROR');
         else res.destroy();
       });
       return;
     }
+    trace.operation = routeLabel(req.method, path);
     app(req, res);
   });
 
@@ -222,6 +261,7 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
         });
       }),
     stop: async () => {
+      stopping = true;
       await apollo.stop();
       await rateLimits.close();
     },

@@ -83,6 +83,8 @@ const sections = {
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     /** Requests a minute from one address without a credential (sign-in, invitations). */
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+    /** When set, GET /metrics needs it as a bearer token; unset, /metrics is open (keep the port private). */
+    METRICS_TOKEN: z.string().min(16).optional(),
     /** Failed sign-ins in a row for one account from one address before a lock-out that doubles each time. */
     RATE_LIMIT_LOGIN_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   }),

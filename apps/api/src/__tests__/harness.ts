@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig, MemberRole, type Organisation, type User } from '@waymark/db';
 import type { Config } from '@waymark/config';
+import type { Logger } from '@waymark/logger';
 import { createTestDatabase, fixtures, testConfig, type Fixtures, type TestDatabase } from '@waymark/testing';
 import { createApiServer } from '../server';
 import { signToken } from '../auth/tokens';
@@ -36,13 +37,20 @@ export interface TestApi {
  * A real API server on a free port, over a fresh database, connected as the API's own database
  * role (row-level security applies). Tests talk to it over HTTP like any client would.
  */
-export async function startTestApi(options: { config?: Partial<Record<keyof Config, string>> } = {}): Promise<TestApi> {
+export interface TestApiOptions {
+  /** Settings over the test defaults (NODE_ENV, limits, ...). */
+  config?: Partial<Record<keyof Config, string>>;
+  /** The server's logger (tests that read its lines); silent otherwise. */
+  log?: Logger;
+}
+
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const config = options.config ? testConfig({ DATABASE_URL: db.ownerUrl, ...options.config }) : db.config;
   const statements: string[] = [];
   const onQuery = (sql: string) => statements.push(sql);
   const orm = await MikroORM.init(ormConfig({ clientUrl: db.appUrl, poolMax: 5, onQuery }));
-  const server = await createApiServer(config, orm, { onQuery, rateLimitPrefix: `waymark-test:${randomUUID()}` });
+  const server = await createApiServer(config, orm, { onQuery, log: options.log, rateLimitPrefix: `waymark-test:${randomUUID()}` });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const fx = fixtures(db.owner);

@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { RequestContext } from '../context';
 import { QUERY_LIMITS, tooManyTokens } from '../graphql/limits';
+import type { RequestTrace } from './observe';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -42,9 +43,9 @@ export function sendRequestError(res: http.ServerResponse, status: number, messa
  */
 export function graphqlHandler(
   apollo: ApolloServer<RequestContext>,
-  context: (req: http.IncomingMessage) => Promise<RequestContext>,
-): (req: http.IncomingMessage, res: http.ServerResponse, search: string) => Promise<void> {
-  return async (req, res, search) => {
+  context: (req: http.IncomingMessage, trace: RequestTrace) => Promise<RequestContext>,
+): (req: http.IncomingMessage, res: http.ServerResponse, search: string, trace: RequestTrace) => Promise<void> {
+  return async (req, res, search, trace) => {
     let body: unknown = undefined;
     if (req.method === 'POST') {
       let text: string;
@@ -80,7 +81,7 @@ export function graphqlHandler(
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search, body },
-      context: () => context(req),
+      context: () => context(req, trace),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -131,6 +131,11 @@ export class RateLimits {
     ]);
   }
 
+  /** Where limits are counted right now: Redis (shared by every instance), or this process's memory. */
+  get store(): 'redis' | 'memory' {
+    return this.redis?.status === 'ready' ? 'redis' : 'memory';
+  }
+
   /**
    * Waits (briefly) for Redis, so the first requests are counted where every instance sees them; a
    * Redis that does not answer in time leaves the limits in memory until it does.
