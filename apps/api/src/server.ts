@@ -24,6 +24,7 @@ import { selectionOf } from './graphql/selection';
 import { createExportsRouter } from './exports';
 import { graphqlHandler, sendRequestError } from './http/graphql-handler';
 import { securityHeaders } from './http/security';
+import { WEB_APP_DIR, webApp } from './http/web-app';
 
 export interface ApiServer {
   httpServer: http.Server;
@@ -35,6 +36,8 @@ export interface ApiServerOptions {
   /** Receives every SQL statement the read path sends (MikroORM's own go to its logger). */
   onQuery?: QueryObserver;
   log?: Logger;
+  /** The built web app to serve at `/`; defaults to apps/web/dist, null serves none. */
+  webAppDir?: string | null;
 }
 
 /** A WaymarkError, a database outage (503), or an internal error (logged, masked) as a GraphQL error. */
@@ -141,6 +144,7 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
   });
 
   app.use('/exports', createExportsRouter(orm, cfg, log, { onQuery: options.onQuery }));
+  if (options.webAppDir !== null) app.use(webApp({ dir: options.webAppDir ?? WEB_APP_DIR, secure }));
 
   // Malformed requests and other errors get a JSON answer, never an HTML stack trace.
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

@@ -1,0 +1,65 @@
+import { Suspense, lazy, useMemo } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { Provider } from 'urql';
+import { createApiClient } from './api/client';
+import { useSession } from './session/useSession';
+import { SignIn } from './screens/SignIn';
+import { ChooseOrganisation } from './screens/ChooseOrganisation';
+import { OrgLayout } from './layout/OrgLayout';
+import { Overview } from './screens/Overview';
+import { NotFound } from './screens/NotFound';
+import { Loading } from './ui/Page';
+
+// Screens past the first are loaded when first visited: the first load stays small, and charts
+// (ECharts) arrive only with the screens that draw them.
+const Checklist = lazy(() => import('./screens/assessment/Checklist'));
+const TeamView = lazy(() => import('./screens/assessment/TeamView'));
+const Submit = lazy(() => import('./screens/assessment/Submit'));
+const Scores = lazy(() => import('./screens/assessment/Scores'));
+const Plan = lazy(() => import('./screens/plan/Plan'));
+const ItemDetail = lazy(() => import('./screens/plan/ItemDetail'));
+const Progress = lazy(() => import('./screens/Progress'));
+const EvidenceLibrary = lazy(() => import('./screens/EvidenceLibrary'));
+const Partners = lazy(() => import('./screens/Partners'));
+const Exports = lazy(() => import('./screens/Exports'));
+const Members = lazy(() => import('./screens/settings/Members'));
+const ApiKeys = lazy(() => import('./screens/settings/ApiKeys'));
+const Pending = lazy(() => import('./screens/Pending'));
+
+export function App() {
+  const session = useSession();
+  const publicClient = useMemo(() => createApiClient(null), []);
+  const signedIn = session.status !== 'signed-out';
+  return (
+    <Provider value={publicClient}>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/sign-in" element={signedIn ? <Navigate to="/" replace /> : <SignIn />} />
+          <Route path="/" element={signedIn ? <ChooseOrganisation /> : <Navigate to="/sign-in" replace />} />
+          <Route path="/o/:orgId" element={signedIn ? <OrgLayout /> : <Navigate to="/sign-in" replace state={{ from: location.pathname }} />}>
+            <Route index element={<Overview />} />
+            <Route path="assessments/:assessmentId" element={<Navigate to="checklist" replace />} />
+            <Route path="assessments/:assessmentId/checklist/:elementKey?" element={<Checklist />} />
+            <Route path="assessments/:assessmentId/team" element={<TeamView />} />
+            <Route path="assessments/:assessmentId/submit" element={<Submit />} />
+            <Route path="assessments/:assessmentId/scores" element={<Scores />} />
+            <Route path="plan" element={<Plan />} />
+            <Route path="plan/:itemId" element={<ItemDetail />} />
+            <Route path="progress" element={<Progress />} />
+            <Route path="evidence" element={<EvidenceLibrary />} />
+            <Route path="partners" element={<Partners />} />
+            <Route path="exports" element={<Exports />} />
+            <Route path="settings/members" element={<Members />} />
+            <Route path="settings/api-keys" element={<ApiKeys />} />
+            <Route path="network" element={<Pending which="network" />} />
+            <Route path="benchmarks" element={<Pending which="benchmarks" />} />
+            <Route path="settings/webhooks" element={<Pending which="webhooks" />} />
+            <Route path="settings/notifications" element={<Pending which="notifications" />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </Provider>
+  );
+}

@@ -1,0 +1,1 @@
+export default function EvidenceLibrary() { return null; }

@@ -1,0 +1,1 @@
+export default function Exports() { return null; }

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { useMutation } from 'urql';
+import { Login } from '../layout/SessionExpired';
+import { problemOf } from '../api/errors';
+import { sessionStore } from '../session/store';
+import { useSession } from '../session/useSession';
+import { TextField } from '../ui/Field';
+import { Alert, ProblemAlert } from '../ui/Alert';
+import { Page } from '../ui/Page';
+
+export function SignIn() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [result, login] = useMutation(Login);
+  const from = (location.state as { from?: string } | null)?.from;
+  const problem = problemOf(result.error);
+
+  return (
+    <main id="main" className="narrow">
+      <Page title="Sign in to Waymark" intro={<p>Partnership self-assessment and action plans for libraries, museums and archives.</p>}>
+        {session.status === 'signed-out' && session.reason ? <Alert tone="info">{session.reason}</Alert> : null}
+        <form
+          className="card"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void login({ email, password }).then(({ data }) => {
+              if (!data) return;
+              const { token, expiresAt, user, memberships } = data.login;
+              sessionStore.signIn(token, expiresAt, user, memberships);
+              const only = memberships.length === 1 ? memberships[0] : undefined;
+              void navigate(from?.startsWith('/o/') ? from : only ? `/o/${only.organisation.id}` : '/', { replace: true });
+            });
+          }}
+        >
+          <TextField label="Email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <ProblemAlert problem={problem && problem.code === 'UNAUTHENTICATED' ? { ...problem, code: 'BAD_USER_INPUT' } : problem} />
+          <button type="submit" className="button" disabled={result.fetching}>
+            {result.fetching ? 'Signing in…' : 'Sign in'}
+          </button>
+        </form>
+      </Page>
+    </main>
+  );
+}
