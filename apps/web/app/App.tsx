@@ -1,5 +1,5 @@
 import { Suspense, lazy, useMemo } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Provider } from 'urql';
 import { createApiClient } from './api/client';
 import { useSession } from './session/useSession';
@@ -34,9 +34,9 @@ export function App() {
     <Provider value={publicClient}>
       <Suspense fallback={<Loading />}>
         <Routes>
-          <Route path="/sign-in" element={signedIn ? <Navigate to="/" replace /> : <SignIn />} />
+          <Route path="/sign-in" element={signedIn ? <AfterSignIn /> : <SignIn />} />
           <Route path="/" element={signedIn ? <ChooseOrganisation /> : <Navigate to="/sign-in" replace />} />
-          <Route path="/o/:orgId" element={signedIn ? <OrgLayout /> : <Navigate to="/sign-in" replace state={{ from: location.pathname }} />}>
+          <Route path="/o/:orgId" element={signedIn ? <OrgLayout /> : <RememberPlace />}>
             <Route index element={<Overview />} />
             <Route path="assessments/:assessmentId" element={<Navigate to="checklist" replace />} />
             <Route path="assessments/:assessmentId/checklist/:elementKey?" element={<Checklist />} />
@@ -62,4 +62,16 @@ export function App() {
       </Suspense>
     </Provider>
   );
+}
+
+/** A deep link opened while signed out comes back after signing in. */
+function RememberPlace() {
+  const location = useLocation();
+  return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
+}
+
+function AfterSignIn() {
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from;
+  return <Navigate to={from?.startsWith('/o/') ? from : '/'} replace />;
 }

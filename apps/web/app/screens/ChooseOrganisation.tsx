@@ -8,6 +8,9 @@ import { humanise } from '../ui/format';
 export function ChooseOrganisation() {
   const session = useSession();
   if (session.status === 'signed-out') return <Navigate to="/sign-in" replace />;
+  // With one organisation there is nothing to choose.
+  const only = session.memberships.length === 1 ? session.memberships[0] : undefined;
+  if (only) return <Navigate to={`/o/${only.organisation.id}`} replace />;
   return (
     <>
       <a className="skip-link" href="#main">Skip to content</a>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+
 import { useMutation } from 'urql';
 import { Login } from '../layout/SessionExpired';
 import { problemOf } from '../api/errors';
@@ -11,12 +11,9 @@ import { Page } from '../ui/Page';
 
 export function SignIn() {
   const session = useSession();
-  const navigate = useNavigate();
-  const location = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [result, login] = useMutation(Login);
-  const from = (location.state as { from?: string } | null)?.from;
   const problem = problemOf(result.error);
 
   return (
@@ -30,9 +27,8 @@ export function SignIn() {
             void login({ email, password }).then(({ data }) => {
               if (!data) return;
               const { token, expiresAt, user, memberships } = data.login;
+              // Where to go is the sign-in route's to decide, once the session exists (see App).
               sessionStore.signIn(token, expiresAt, user, memberships);
-              const only = memberships.length === 1 ? memberships[0] : undefined;
-              void navigate(from?.startsWith('/o/') ? from : only ? `/o/${only.organisation.id}` : '/', { replace: true });
             });
           }}
         >
