@@ -18,8 +18,8 @@ export interface WebAppOptions {
 /**
  * Serves the built web app: hashed files under /assets for a year, everything else revalidated,
  * and index.html for any other page a browser asks for (the app routes in the browser). Mounted
- * after the API's routes, so those keep precedence; an unknown API path still gets the API's
- * JSON 404, and so does a missing asset (HTML served as a script would hide the real fault).
+ * after the API's routes, so those keep precedence; an unknown API path answers as it did before
+ * (not with the app), and so does a missing asset (HTML served as a script would hide the fault).
  * Without a build (API tests, a fresh clone before `npm run build`) it steps aside.
  */
 export function webApp({ dir, secure }: WebAppOptions): express.Router {
@@ -44,8 +44,9 @@ export function webApp({ dir, secure }: WebAppOptions): express.Router {
       (req.method === 'GET' || req.method === 'HEAD') &&
       !API_PATHS.test(req.path) &&
       !req.path.startsWith('/assets/') &&
-      !path.extname(req.path) &&
-      req.accepts(['html', 'json']) === 'html';
+      // Browsers ask for text/html when they open a page; scripts, images and API clients do not.
+      // (No test on a file extension: app paths carry framework keys such as /checklist/3.1.)
+      String(req.headers.accept ?? '').includes('text/html');
     if (!page || !existsSync(index)) {
       next();
       return;

@@ -1,4 +1,4 @@
-import { Client, cacheExchange, fetchExchange, mapExchange } from 'urql';
+import { Client, cacheExchange, fetchExchange, makeOperation, mapExchange } from 'urql';
 import { expire, sessionStore } from '../session/store';
 
 /**
@@ -11,8 +11,12 @@ export function createApiClient(organisationId: string | null): Client {
     url: '/graphql',
     exchanges: [
       mapExchange({
-        onError(error) {
-          if (error.graphQLErrors.some((e) => e.extensions.code === 'UNAUTHENTICATED') && sessionStore.token()) expire();
+        // Remember which token a request went with: an answer to a request sent before signing in
+        // again must not end the new session.
+        onOperation: (operation) => makeOperation(operation.kind, operation, { ...operation.context, sentWith: sessionStore.token() }),
+        onError(error, operation) {
+          const unauthenticated = error.graphQLErrors.some((e) => e.extensions.code === 'UNAUTHENTICATED');
+          if (unauthenticated && operation.context.sentWith && operation.context.sentWith === sessionStore.token()) expire();
         },
       }),
       cacheExchange,
@@ -30,3 +34,6 @@ export function authHeaders(organisationId: string | null): Record<string, strin
   if (organisationId) headers['x-organisation-id'] = organisationId;
   return headers;
 }
+
+/** Signing in goes around the cache: its answer must not refresh screens before the token is kept. */
+export const loginClient = new Client({ url: '/graphql', exchanges: [fetchExchange], preferGetMethod: false });

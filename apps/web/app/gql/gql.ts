@@ -15,7 +15,6 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query WhoAmI {\n    me { user { id name } role permissions activeOrganisationId }\n    organisation { id name kind timeZone }\n  }\n": typeof types.WhoAmIDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query EvidenceLibrary {\n    evidenceLibrary(page: { first: 100 }) {\n      totalCount\n      edges { node { id title url fileReference description evidenceDate expiresOn createdBy { name } links { assessmentId nodeKey } } }\n    }\n  }\n": typeof types.EvidenceLibraryDocument,
     "\n  mutation CreateEvidence($input: EvidenceInput!) { createEvidence(input: $input) { id title } }\n": typeof types.CreateEvidenceDocument,
     "\n  mutation DeleteEvidence($id: ID!) { deleteEvidence(id: $id) }\n": typeof types.DeleteEvidenceDocument,
@@ -50,10 +49,10 @@ type Documents = {
     "\n  mutation ChangeRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }\n": typeof types.ChangeRoleDocument,
     "\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { token invitation { id email role expiresAt } } }\n": typeof types.InviteDocument,
     "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": typeof types.LoginDocument,
 };
 const documents: Documents = {
     "\n  query WhoAmI {\n    me { user { id name } role permissions activeOrganisationId }\n    organisation { id name kind timeZone }\n  }\n": types.WhoAmIDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": types.LoginDocument,
     "\n  query EvidenceLibrary {\n    evidenceLibrary(page: { first: 100 }) {\n      totalCount\n      edges { node { id title url fileReference description evidenceDate expiresOn createdBy { name } links { assessmentId nodeKey } } }\n    }\n  }\n": types.EvidenceLibraryDocument,
     "\n  mutation CreateEvidence($input: EvidenceInput!) { createEvidence(input: $input) { id title } }\n": types.CreateEvidenceDocument,
     "\n  mutation DeleteEvidence($id: ID!) { deleteEvidence(id: $id) }\n": types.DeleteEvidenceDocument,
@@ -88,6 +87,7 @@ const documents: Documents = {
     "\n  mutation ChangeRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }\n": types.ChangeRoleDocument,
     "\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { token invitation { id email role expiresAt } } }\n": types.InviteDocument,
     "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n": types.RevokeInvitationDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": types.LoginDocument,
 };
 
 /**
@@ -108,10 +108,6 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WhoAmI {\n    me { user { id name } role permissions activeOrganisationId }\n    organisation { id name kind timeZone }\n  }\n"): (typeof documents)["\n  query WhoAmI {\n    me { user { id name } role permissions activeOrganisationId }\n    organisation { id name kind timeZone }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -248,6 +244,10 @@ export function graphql(source: "\n  mutation Invite($email: String!, $role: Mem
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useMutation } from 'urql';
-import { graphql } from '../gql';
 import { problemOf } from '../api/errors';
+import { useLogin } from '../session/useLogin';
 import { sessionStore } from '../session/store';
 import { useSession } from '../session/useSession';
 import { Dialog } from '../ui/Dialog';
@@ -10,16 +9,6 @@ import { TextField } from '../ui/Field';
 import { ProblemAlert } from '../ui/Alert';
 import { clearDrafts } from '../screens/assessment/drafts';
 
-export const Login = graphql(`
-  mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
-      token
-      expiresAt
-      user { id name email }
-      memberships { role organisation { id name slug kind } }
-    }
-  }
-`);
 
 /**
  * Over the screen, not instead of it: the screen underneath keeps what was typed, and answers
@@ -29,7 +18,7 @@ export function SessionExpired() {
   const session = useSession();
   const navigate = useNavigate();
   const [password, setPassword] = useState('');
-  const [result, login] = useMutation(Login);
+  const [result, login] = useLogin();
   if (session.status !== 'expired') return null;
   return (
     <Dialog open title="Your session has expired" dismissible={false}>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 
-import { useMutation } from 'urql';
-import { Login } from '../layout/SessionExpired';
+import { useLogin } from '../session/useLogin';
 import { problemOf } from '../api/errors';
 import { sessionStore } from '../session/store';
 import { useSession } from '../session/useSession';
@@ -13,7 +12,7 @@ export function SignIn() {
   const session = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [result, login] = useMutation(Login);
+  const [result, login] = useLogin();
   const problem = problemOf(result.error);
 
   return (

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useMutation } from 'urql';
+import { useClient, useMutation } from 'urql';
 import { graphql } from '../../gql';
 import { type ApiProblem, problemOf } from '../../api/errors';
 import { sessionStore } from '../../session/store';
 import { useSession } from '../../session/useSession';
 import { type Draft, loadDrafts, storeDrafts } from './drafts';
+import { AssessmentWork } from './data';
 
 const RecordAnswers = graphql(`
   mutation RecordAnswers($input: AnswersInput!) {
@@ -54,6 +55,7 @@ export function useAnswerSaver(assessmentId: string, mode: Mode, serverAnswers: 
   const [, record] = useMutation(RecordAnswers);
   const [, agree] = useMutation(SetConsensus);
   const session = useSession();
+  const client = useClient();
 
   // The newest updatedAt seen for each item, from the screen's data or from our own saves.
   for (const answer of serverAnswers) {
@@ -105,11 +107,13 @@ export function useAnswerSaver(assessmentId: string, mode: Mode, serverAnswers: 
         return next;
       });
       setProblem(null);
+      // Show what they saved (and who) before the person decides: the screen's data is stale.
+      void client.query(AssessmentWork, { id: assessmentId }, { requestPolicy: 'network-only' }).toPromise();
       return;
     }
     // An expired session keeps everything for later; anything else is shown, and kept too.
     if (failure.code !== 'UNAUTHENTICATED') setProblem(failure);
-  }, [agree, assessmentId, conflicts, mode, pending, record]);
+  }, [agree, assessmentId, client, conflicts, mode, pending, record]);
 
   // Send soon after a change, and again once a renewed session allows it.
   useEffect(() => {
