@@ -1,4 +1,4 @@
-import { Suspense, lazy, useMemo } from 'react';
+import { Suspense, lazy, useEffect, useMemo } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Provider } from 'urql';
 import { createApiClient } from './api/client';
@@ -12,24 +12,50 @@ import { Loading } from './ui/Page';
 
 // Screens past the first are loaded when first visited: the first load stays small, and charts
 // (ECharts) arrive only with the screens that draw them.
-const Checklist = lazy(() => import('./screens/assessment/Checklist'));
-const TeamView = lazy(() => import('./screens/assessment/TeamView'));
-const Submit = lazy(() => import('./screens/assessment/Submit'));
-const Scores = lazy(() => import('./screens/assessment/Scores'));
-const Plan = lazy(() => import('./screens/plan/Plan'));
-const ItemDetail = lazy(() => import('./screens/plan/ItemDetail'));
-const Progress = lazy(() => import('./screens/Progress'));
-const EvidenceLibrary = lazy(() => import('./screens/EvidenceLibrary'));
-const Partners = lazy(() => import('./screens/Partners'));
-const Exports = lazy(() => import('./screens/Exports'));
-const Members = lazy(() => import('./screens/settings/Members'));
-const ApiKeys = lazy(() => import('./screens/settings/ApiKeys'));
-const Pending = lazy(() => import('./screens/Pending'));
+// Once the first screen is up, the others are fetched in the background, so a screen change
+// waits for its data only.
+const screens = {
+  Checklist: () => import('./screens/assessment/Checklist'),
+  TeamView: () => import('./screens/assessment/TeamView'),
+  Submit: () => import('./screens/assessment/Submit'),
+  Scores: () => import('./screens/assessment/Scores'),
+  Plan: () => import('./screens/plan/Plan'),
+  ItemDetail: () => import('./screens/plan/ItemDetail'),
+  Progress: () => import('./screens/Progress'),
+  EvidenceLibrary: () => import('./screens/EvidenceLibrary'),
+  Partners: () => import('./screens/Partners'),
+  Exports: () => import('./screens/Exports'),
+  Members: () => import('./screens/settings/Members'),
+  ApiKeys: () => import('./screens/settings/ApiKeys'),
+  Pending: () => import('./screens/Pending'),
+};
+const Checklist = lazy(screens.Checklist);
+const TeamView = lazy(screens.TeamView);
+const Submit = lazy(screens.Submit);
+const Scores = lazy(screens.Scores);
+const Plan = lazy(screens.Plan);
+const ItemDetail = lazy(screens.ItemDetail);
+const Progress = lazy(screens.Progress);
+const EvidenceLibrary = lazy(screens.EvidenceLibrary);
+const Partners = lazy(screens.Partners);
+const Exports = lazy(screens.Exports);
+const Members = lazy(screens.Members);
+const ApiKeys = lazy(screens.ApiKeys);
+const Pending = lazy(screens.Pending);
+
+function usePrefetchScreens(signedIn: boolean) {
+  useEffect(() => {
+    if (!signedIn) return;
+    const timer = setTimeout(() => Object.values(screens).forEach((load) => void load()), 300);
+    return () => clearTimeout(timer);
+  }, [signedIn]);
+}
 
 export function App() {
   const session = useSession();
   const publicClient = useMemo(() => createApiClient(null), []);
   const signedIn = session.status !== 'signed-out';
+  usePrefetchScreens(signedIn);
   return (
     <Provider value={publicClient}>
       <Suspense fallback={<Loading />}>

@@ -11,7 +11,7 @@ export type ErrorCode =
   | 'NETWORK';
 
 export interface ApiProblem {
-  code: ErrorCode | string;
+  code: string;
   message: string;
   field?: string;
   extensions: Record<string, unknown>;

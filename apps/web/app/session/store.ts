@@ -50,16 +50,18 @@ function set(next: Session): void {
 }
 
 export const sessionStore = {
-  subscribe(listener: () => void) {
+  subscribe: (listener: () => void) => {
     listeners.add(listener);
-    return () => listeners.delete(listener);
+    return () => {
+      listeners.delete(listener);
+    };
   },
   get: (): Session => current,
   token: (): string | null => (current.status === 'active' ? current.token : null),
-  signIn(token: string, expiresAt: string, user: SessionUser, memberships: Membership[]) {
+  signIn: (token: string, expiresAt: string, user: SessionUser, memberships: Membership[]) => {
     set({ status: 'active', token, expiresAt, user, memberships });
   },
-  signOut(reason?: string) {
+  signOut: (reason?: string) => {
     set({ status: 'signed-out', reason });
   },
 };

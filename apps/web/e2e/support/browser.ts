@@ -73,7 +73,7 @@ export async function timeScreenChange(page: Page, linkName: string, heading: st
   const elapsed = await page.evaluate(
     ([element, text, isRegExp]) =>
       new Promise<number>((resolve) => {
-        const match = (h: string) => (isRegExp ? new RegExp(text as string).test(h) : h === text);
+        const match = (h: string) => (isRegExp ? new RegExp(text).test(h) : h === text);
         const started = performance.now();
         (element as HTMLElement).click();
         const check = () => {
