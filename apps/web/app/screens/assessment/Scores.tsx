@@ -38,7 +38,7 @@ export default function Scores() {
     if (!a) return null;
     const els = a.scores.elements;
     return {
-      grid: { left: 48, right: 16, top: 40, bottom: 40 },
+      grid: { left: 48, right: 96, top: 40, bottom: 40 },
       legend: { top: 0, data: ['Practice', 'Evidence'] },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: els.map((e) => `${e.elementKey}${e.unsupportedClaim ? ' (unsupported claim)' : ''}`) },
