@@ -7,7 +7,7 @@ import express from 'express';
 export const WEB_APP_DIR = path.resolve(__dirname, '../../../web/dist');
 
 /** Paths the API answers itself: never the app's index.html, even when nothing matched there. */
-const API_PATHS = /^\/(graphql|exports|healthz|metrics|calendar|unsubscribe|webhooks|api)(\/|$)/;
+const API_PATHS = /^\/(graphql|exports|healthz|readyz|metrics|calendar|unsubscribe|webhooks|api)(\/|$)/;
 
 export interface WebAppOptions {
   dir: string;
