@@ -44,5 +44,7 @@ module.exports = {
     project('db', 'packages/db', withDatabase),
     project('api', 'apps/api', withDatabase),
     project('worker', 'apps/worker', withDatabase),
+    // The web app in a real browser (Debian's Chromium) against the real API serving apps/web/dist.
+    project('web', 'apps/web', { ...withDatabase, testMatch: ['<rootDir>/apps/web/e2e/**/*.test.ts'] }),
   ],
 };

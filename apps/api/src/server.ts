@@ -28,6 +28,7 @@ import { graphqlHandler, sendRequestError } from './http/graphql-handler';
 import { securityHeaders } from './http/security';
 import { RateLimits, clientAddress } from './http/rate-limits';
 import { ApiMetrics, RequestTrace, finishRequest, operationLabel, requestIdOf, routeLabel } from './http/observe';
+import { WEB_APP_DIR, webApp } from './http/web-app';
 
 export interface ApiServer {
   httpServer: http.Server;
@@ -41,6 +42,8 @@ export interface ApiServerOptions {
   log?: Logger;
   /** The rate limits' Redis key prefix (tests give each server its own, so their counts stay apart). */
   rateLimitPrefix?: string;
+  /** The built web app to serve at `/`; defaults to apps/web/dist, null serves none. */
+  webAppDir?: string | null;
 }
 
 /** Compares a presented secret in constant time. */
@@ -222,6 +225,7 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
   });
 
   app.use('/exports', createExportsRouter(orm, cfg, log, { onQuery: options.onQuery, limits: rateLimits }));
+  if (options.webAppDir !== null) app.use(webApp({ dir: options.webAppDir ?? WEB_APP_DIR, secure }));
 
   // Malformed requests and other errors get a JSON answer, never an HTML stack trace.
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

@@ -1,0 +1,103 @@
+import { Suspense, lazy, useEffect, useMemo } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Provider } from 'urql';
+import { createApiClient } from './api/client';
+import { useSession } from './session/useSession';
+import { SignIn } from './screens/SignIn';
+import { ChooseOrganisation } from './screens/ChooseOrganisation';
+import { OrgLayout } from './layout/OrgLayout';
+import { Overview } from './screens/Overview';
+import { NotFound } from './screens/NotFound';
+import { Loading } from './ui/Page';
+
+// Screens past the first are loaded when first visited: the first load stays small, and charts
+// (ECharts) arrive only with the screens that draw them.
+// Once the first screen is up, the others are fetched in the background, so a screen change
+// waits for its data only.
+const screens = {
+  Checklist: () => import('./screens/assessment/Checklist'),
+  TeamView: () => import('./screens/assessment/TeamView'),
+  Submit: () => import('./screens/assessment/Submit'),
+  Scores: () => import('./screens/assessment/Scores'),
+  Plan: () => import('./screens/plan/Plan'),
+  ItemDetail: () => import('./screens/plan/ItemDetail'),
+  Progress: () => import('./screens/Progress'),
+  EvidenceLibrary: () => import('./screens/EvidenceLibrary'),
+  Partners: () => import('./screens/Partners'),
+  Exports: () => import('./screens/Exports'),
+  Members: () => import('./screens/settings/Members'),
+  ApiKeys: () => import('./screens/settings/ApiKeys'),
+  Pending: () => import('./screens/Pending'),
+};
+const Checklist = lazy(screens.Checklist);
+const TeamView = lazy(screens.TeamView);
+const Submit = lazy(screens.Submit);
+const Scores = lazy(screens.Scores);
+const Plan = lazy(screens.Plan);
+const ItemDetail = lazy(screens.ItemDetail);
+const Progress = lazy(screens.Progress);
+const EvidenceLibrary = lazy(screens.EvidenceLibrary);
+const Partners = lazy(screens.Partners);
+const Exports = lazy(screens.Exports);
+const Members = lazy(screens.Members);
+const ApiKeys = lazy(screens.ApiKeys);
+const Pending = lazy(screens.Pending);
+
+function usePrefetchScreens(signedIn: boolean) {
+  useEffect(() => {
+    if (!signedIn) return;
+    const timer = setTimeout(() => Object.values(screens).forEach((load) => void load()), 300);
+    return () => clearTimeout(timer);
+  }, [signedIn]);
+}
+
+export function App() {
+  const session = useSession();
+  const publicClient = useMemo(() => createApiClient(null), []);
+  const signedIn = session.status !== 'signed-out';
+  usePrefetchScreens(signedIn);
+  return (
+    <Provider value={publicClient}>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/sign-in" element={signedIn ? <AfterSignIn /> : <SignIn />} />
+          <Route path="/" element={signedIn ? <ChooseOrganisation /> : <Navigate to="/sign-in" replace />} />
+          <Route path="/o/:orgId" element={signedIn ? <OrgLayout /> : <RememberPlace />}>
+            <Route index element={<Overview />} />
+            <Route path="assessments/:assessmentId" element={<Navigate to="checklist" replace />} />
+            <Route path="assessments/:assessmentId/checklist/:elementKey?" element={<Checklist />} />
+            <Route path="assessments/:assessmentId/team" element={<TeamView />} />
+            <Route path="assessments/:assessmentId/submit" element={<Submit />} />
+            <Route path="assessments/:assessmentId/scores" element={<Scores />} />
+            <Route path="plan" element={<Plan />} />
+            <Route path="plan/:itemId" element={<ItemDetail />} />
+            <Route path="progress" element={<Progress />} />
+            <Route path="evidence" element={<EvidenceLibrary />} />
+            <Route path="partners" element={<Partners />} />
+            <Route path="exports" element={<Exports />} />
+            <Route path="settings/members" element={<Members />} />
+            <Route path="settings/api-keys" element={<ApiKeys />} />
+            <Route path="network" element={<Pending which="network" />} />
+            <Route path="benchmarks" element={<Pending which="benchmarks" />} />
+            <Route path="settings/webhooks" element={<Pending which="webhooks" />} />
+            <Route path="settings/notifications" element={<Pending which="notifications" />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </Provider>
+  );
+}
+
+/** A deep link opened while signed out comes back after signing in. */
+function RememberPlace() {
+  const location = useLocation();
+  return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
+}
+
+function AfterSignIn() {
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from;
+  return <Navigate to={from?.startsWith('/o/') ? from : '/'} replace />;
+}

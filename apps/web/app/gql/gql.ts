@@ -1,0 +1,256 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query WhoAmI {\n    me { user { id name } role permissions activeOrganisationId }\n    organisation { id name kind timeZone }\n  }\n": typeof types.WhoAmIDocument,
+    "\n  query EvidenceLibrary {\n    evidenceLibrary(page: { first: 100 }) {\n      totalCount\n      edges { node { id title url fileReference description evidenceDate expiresOn createdBy { name } links { assessmentId nodeKey } } }\n    }\n  }\n": typeof types.EvidenceLibraryDocument,
+    "\n  mutation CreateEvidence($input: EvidenceInput!) { createEvidence(input: $input) { id title } }\n": typeof types.CreateEvidenceDocument,
+    "\n  mutation DeleteEvidence($id: ID!) { deleteEvidence(id: $id) }\n": typeof types.DeleteEvidenceDocument,
+    "\n  query ExportAssessments { assessments(page: { first: 50 }) { edges { node { id cycle status } } } }\n": typeof types.ExportAssessmentsDocument,
+    "\n  query Assessments {\n    assessments(page: { first: 50 }) {\n      edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { percent partsAnswered partsTotal } } }\n    }\n    frameworks { edges { node { id title version } } }\n  }\n": typeof types.AssessmentsDocument,
+    "\n  mutation CreateAssessment($input: CreateAssessmentInput!) { createAssessment(input: $input) { id } }\n": typeof types.CreateAssessmentDocument,
+    "\n  mutation StartNextCycle($input: StartNextCycleInput!) { startNextCycle(input: $input) { id } }\n": typeof types.StartNextCycleDocument,
+    "\n  query Partners {\n    partners(page: { first: 100 }) {\n      totalCount\n      edges { node { id name partnerType contactName contactEmail theyBring weBring status startDate nextReviewOn reviewIntervalDays links { nodeKey } } }\n    }\n  }\n": typeof types.PartnersDocument,
+    "\n  mutation CreatePartner($input: CreatePartnerInput!) { createPartner(input: $input) { id name } }\n": typeof types.CreatePartnerDocument,
+    "\n  mutation ReviewPartner($id: ID!) { reviewPartner(id: $id) { id nextReviewOn updatedAt } }\n": typeof types.ReviewPartnerDocument,
+    "\n  query Progress {\n    progress {\n      assessmentId cycle status practice evidence complete practiceChange evidenceChange\n      elements { elementKey practice evidence practiceChange evidenceChange }\n      plan { items done open overdue dropped carried resolvedByAssessment medianDaysToDone }\n    }\n  }\n": typeof types.ProgressDocument,
+    "\n  query LibraryForLinks {\n    evidenceLibrary(page: { first: 100 }) {\n      edges { node { id title url fileReference evidenceDate expiresOn links { assessmentId nodeKey } } }\n    }\n  }\n": typeof types.LibraryForLinksDocument,
+    "\n  mutation LinkEvidence($input: EvidenceLinkInput!) { linkEvidence(input: $input) { evidenceId nodeKey } }\n": typeof types.LinkEvidenceDocument,
+    "\n  mutation UnlinkEvidence($input: EvidenceLinkInput!) { unlinkEvidence(input: $input) }\n": typeof types.UnlinkEvidenceDocument,
+    "\n  query AssessmentScores($id: ID!) {\n    assessment(id: $id) {\n      id cycle status\n      framework { nodes { key kind text } }\n      scores {\n        practice evidence complete unsupportedClaims\n        elements {\n          elementKey practice evidence complete unsupportedClaim partsAnswered partsTotal\n          promptsYes promptsNo promptsNotApplicable promptsUnanswered\n          actions { actionKey practice complete }\n        }\n      }\n    }\n  }\n": typeof types.AssessmentScoresDocument,
+    "\n  mutation SubmitAssessment($id: ID!) { submitAssessment(id: $id) { id status submittedAt submittedBy { name } } }\n": typeof types.SubmitAssessmentDocument,
+    "\n  mutation ReopenAssessment($id: ID!, $reason: String!) { reopenAssessment(id: $id, reason: $reason) { id status reopenings { id reason createdAt reopenedBy { name } } } }\n": typeof types.ReopenAssessmentDocument,
+    "\n  mutation GeneratePlan($assessmentId: ID!) {\n    generateActionPlan(assessmentId: $assessmentId) { created refreshed reopened resolved followedDecisions plan { id generatedAt } }\n  }\n": typeof types.GeneratePlanDocument,
+    "\n  mutation AdoptAgreed($id: ID!) { adoptAgreedAnswers(id: $id) { id completion { percent partsAnswered } } }\n": typeof types.AdoptAgreedDocument,
+    "\n  query AssessmentWork($id: ID!) {\n    assessment(id: $id) {\n      id cycle status dueOn submittedAt\n      submittedBy { name }\n      framework {\n        id title\n        source { title publisher attribution url }\n        scales {\n          practice { heading options { value label } }\n          evidence { heading options { value label } improvementFlag }\n        }\n        nodes {\n          key kind parentKey text answerScale\n          footnotes { number text }\n          guidance { guidanceKey title partnerType reason document source { attribution } }\n        }\n      }\n      answers { nodeKey value areaForImprovement note updatedAt setBy { id name } }\n      myAnswers { nodeKey value areaForImprovement note updatedAt }\n      assessorAnswers { nodeKey value userId assessor { id name } }\n      disagreements { nodeKey consensus values { value people { id name } } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n      reopenings { id reason createdAt reopenedBy { name } }\n    }\n  }\n": typeof types.AssessmentWorkDocument,
+    "\n  mutation RecordAnswers($input: AnswersInput!) {\n    recordAnswers(input: $input) { nodeKey value areaForImprovement note updatedAt }\n  }\n": typeof types.RecordAnswersDocument,
+    "\n  mutation SetConsensus($input: AnswersInput!) {\n    setConsensusAnswers(input: $input) {\n      id\n      answers { nodeKey value areaForImprovement note updatedAt setBy { id name } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n    }\n  }\n": typeof types.SetConsensusDocument,
+    "\n  query ItemDetail($id: ID!) {\n    actionItem(id: $id) {\n      id assessmentId cycle itemKey kind nodeKey elementKey what why priority priorityReason target status\n      dueOn reviewIntervalDays nextReviewOn resources successMeasure doneAt persistsAfterDone updatedAt\n      owner { id name }\n      guidance { guidanceKey title reason }\n      footnotes { number text }\n      notes { id body statusFrom statusTo createdAt author { name } }\n      evidence { id title }\n      carriedFrom { id cycle status }\n      carriedTo { id cycle status }\n      previousDecision { id cycle status }\n      history { id cycle status what }\n    }\n    members(page: { first: 100 }) { edges { node { id role user { id name } } } }\n  }\n": typeof types.ItemDetailDocument,
+    "\n  mutation AddItemNote($id: ID!, $body: String!) { addActionItemNote(id: $id, body: $body) { id body createdAt author { name } } }\n": typeof types.AddItemNoteDocument,
+    "\n  mutation UpdateItem($id: ID!, $input: UpdateActionItemInput!) {\n    updateActionItem(id: $id, input: $input) { id dueOn reviewIntervalDays nextReviewOn resources successMeasure owner { id name } }\n  }\n": typeof types.UpdateItemDocument,
+    "\n  query PlanItems($filter: ActionItemFilter!, $sort: ActionItemSort!) {\n    actionItems(filter: $filter, sort: $sort, page: { first: 100 }) {\n      totalCount\n      edges {\n        node {\n          id priority what elementKey status dueOn nextReviewOn cycle kind persistsAfterDone\n          owner { id name }\n          carriedFrom { id cycle }\n          previousDecision { id cycle status }\n        }\n      }\n    }\n    assessments(page: { first: 20 }) { edges { node { id cycle } } }\n  }\n": typeof types.PlanItemsDocument,
+    "\n  mutation ChangeItemStatus($id: ID!, $status: ActionItemStatus!, $note: String) {\n    changeActionItemStatus(id: $id, status: $status, note: $note) { id status updatedAt notes { id body statusFrom statusTo createdAt author { name } } }\n  }\n": typeof types.ChangeItemStatusDocument,
+    "\n  query ApiKeys { apiKeys(page: { first: 100 }) { edges { node { id name prefix scopes createdAt lastUsedAt revokedAt } } } }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) { createApiKey(name: $name, scopes: $scopes) { secret apiKey { id name prefix scopes createdAt } } }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query Members {\n    members(page: { first: 100 }) { totalCount edges { node { id role createdAt user { id name email } } } }\n    invitations(page: { first: 50 }) { edges { node { id email role createdAt expiresAt acceptedAt revokedAt } } }\n  }\n": typeof types.MembersDocument,
+    "\n  mutation ChangeRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }\n": typeof types.ChangeRoleDocument,
+    "\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { token invitation { id email role expiresAt } } }\n": typeof types.InviteDocument,
+    "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": typeof types.LoginDocument,
+};
+const documents: Documents = {
+    "\n  query WhoAmI {\n    me { user { id name } role permissions activeOrganisationId }\n    organisation { id name kind timeZone }\n  }\n": types.WhoAmIDocument,
+    "\n  query EvidenceLibrary {\n    evidenceLibrary(page: { first: 100 }) {\n      totalCount\n      edges { node { id title url fileReference description evidenceDate expiresOn createdBy { name } links { assessmentId nodeKey } } }\n    }\n  }\n": types.EvidenceLibraryDocument,
+    "\n  mutation CreateEvidence($input: EvidenceInput!) { createEvidence(input: $input) { id title } }\n": types.CreateEvidenceDocument,
+    "\n  mutation DeleteEvidence($id: ID!) { deleteEvidence(id: $id) }\n": types.DeleteEvidenceDocument,
+    "\n  query ExportAssessments { assessments(page: { first: 50 }) { edges { node { id cycle status } } } }\n": types.ExportAssessmentsDocument,
+    "\n  query Assessments {\n    assessments(page: { first: 50 }) {\n      edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { percent partsAnswered partsTotal } } }\n    }\n    frameworks { edges { node { id title version } } }\n  }\n": types.AssessmentsDocument,
+    "\n  mutation CreateAssessment($input: CreateAssessmentInput!) { createAssessment(input: $input) { id } }\n": types.CreateAssessmentDocument,
+    "\n  mutation StartNextCycle($input: StartNextCycleInput!) { startNextCycle(input: $input) { id } }\n": types.StartNextCycleDocument,
+    "\n  query Partners {\n    partners(page: { first: 100 }) {\n      totalCount\n      edges { node { id name partnerType contactName contactEmail theyBring weBring status startDate nextReviewOn reviewIntervalDays links { nodeKey } } }\n    }\n  }\n": types.PartnersDocument,
+    "\n  mutation CreatePartner($input: CreatePartnerInput!) { createPartner(input: $input) { id name } }\n": types.CreatePartnerDocument,
+    "\n  mutation ReviewPartner($id: ID!) { reviewPartner(id: $id) { id nextReviewOn updatedAt } }\n": types.ReviewPartnerDocument,
+    "\n  query Progress {\n    progress {\n      assessmentId cycle status practice evidence complete practiceChange evidenceChange\n      elements { elementKey practice evidence practiceChange evidenceChange }\n      plan { items done open overdue dropped carried resolvedByAssessment medianDaysToDone }\n    }\n  }\n": types.ProgressDocument,
+    "\n  query LibraryForLinks {\n    evidenceLibrary(page: { first: 100 }) {\n      edges { node { id title url fileReference evidenceDate expiresOn links { assessmentId nodeKey } } }\n    }\n  }\n": types.LibraryForLinksDocument,
+    "\n  mutation LinkEvidence($input: EvidenceLinkInput!) { linkEvidence(input: $input) { evidenceId nodeKey } }\n": types.LinkEvidenceDocument,
+    "\n  mutation UnlinkEvidence($input: EvidenceLinkInput!) { unlinkEvidence(input: $input) }\n": types.UnlinkEvidenceDocument,
+    "\n  query AssessmentScores($id: ID!) {\n    assessment(id: $id) {\n      id cycle status\n      framework { nodes { key kind text } }\n      scores {\n        practice evidence complete unsupportedClaims\n        elements {\n          elementKey practice evidence complete unsupportedClaim partsAnswered partsTotal\n          promptsYes promptsNo promptsNotApplicable promptsUnanswered\n          actions { actionKey practice complete }\n        }\n      }\n    }\n  }\n": types.AssessmentScoresDocument,
+    "\n  mutation SubmitAssessment($id: ID!) { submitAssessment(id: $id) { id status submittedAt submittedBy { name } } }\n": types.SubmitAssessmentDocument,
+    "\n  mutation ReopenAssessment($id: ID!, $reason: String!) { reopenAssessment(id: $id, reason: $reason) { id status reopenings { id reason createdAt reopenedBy { name } } } }\n": types.ReopenAssessmentDocument,
+    "\n  mutation GeneratePlan($assessmentId: ID!) {\n    generateActionPlan(assessmentId: $assessmentId) { created refreshed reopened resolved followedDecisions plan { id generatedAt } }\n  }\n": types.GeneratePlanDocument,
+    "\n  mutation AdoptAgreed($id: ID!) { adoptAgreedAnswers(id: $id) { id completion { percent partsAnswered } } }\n": types.AdoptAgreedDocument,
+    "\n  query AssessmentWork($id: ID!) {\n    assessment(id: $id) {\n      id cycle status dueOn submittedAt\n      submittedBy { name }\n      framework {\n        id title\n        source { title publisher attribution url }\n        scales {\n          practice { heading options { value label } }\n          evidence { heading options { value label } improvementFlag }\n        }\n        nodes {\n          key kind parentKey text answerScale\n          footnotes { number text }\n          guidance { guidanceKey title partnerType reason document source { attribution } }\n        }\n      }\n      answers { nodeKey value areaForImprovement note updatedAt setBy { id name } }\n      myAnswers { nodeKey value areaForImprovement note updatedAt }\n      assessorAnswers { nodeKey value userId assessor { id name } }\n      disagreements { nodeKey consensus values { value people { id name } } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n      reopenings { id reason createdAt reopenedBy { name } }\n    }\n  }\n": types.AssessmentWorkDocument,
+    "\n  mutation RecordAnswers($input: AnswersInput!) {\n    recordAnswers(input: $input) { nodeKey value areaForImprovement note updatedAt }\n  }\n": types.RecordAnswersDocument,
+    "\n  mutation SetConsensus($input: AnswersInput!) {\n    setConsensusAnswers(input: $input) {\n      id\n      answers { nodeKey value areaForImprovement note updatedAt setBy { id name } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n    }\n  }\n": types.SetConsensusDocument,
+    "\n  query ItemDetail($id: ID!) {\n    actionItem(id: $id) {\n      id assessmentId cycle itemKey kind nodeKey elementKey what why priority priorityReason target status\n      dueOn reviewIntervalDays nextReviewOn resources successMeasure doneAt persistsAfterDone updatedAt\n      owner { id name }\n      guidance { guidanceKey title reason }\n      footnotes { number text }\n      notes { id body statusFrom statusTo createdAt author { name } }\n      evidence { id title }\n      carriedFrom { id cycle status }\n      carriedTo { id cycle status }\n      previousDecision { id cycle status }\n      history { id cycle status what }\n    }\n    members(page: { first: 100 }) { edges { node { id role user { id name } } } }\n  }\n": types.ItemDetailDocument,
+    "\n  mutation AddItemNote($id: ID!, $body: String!) { addActionItemNote(id: $id, body: $body) { id body createdAt author { name } } }\n": types.AddItemNoteDocument,
+    "\n  mutation UpdateItem($id: ID!, $input: UpdateActionItemInput!) {\n    updateActionItem(id: $id, input: $input) { id dueOn reviewIntervalDays nextReviewOn resources successMeasure owner { id name } }\n  }\n": types.UpdateItemDocument,
+    "\n  query PlanItems($filter: ActionItemFilter!, $sort: ActionItemSort!) {\n    actionItems(filter: $filter, sort: $sort, page: { first: 100 }) {\n      totalCount\n      edges {\n        node {\n          id priority what elementKey status dueOn nextReviewOn cycle kind persistsAfterDone\n          owner { id name }\n          carriedFrom { id cycle }\n          previousDecision { id cycle status }\n        }\n      }\n    }\n    assessments(page: { first: 20 }) { edges { node { id cycle } } }\n  }\n": types.PlanItemsDocument,
+    "\n  mutation ChangeItemStatus($id: ID!, $status: ActionItemStatus!, $note: String) {\n    changeActionItemStatus(id: $id, status: $status, note: $note) { id status updatedAt notes { id body statusFrom statusTo createdAt author { name } } }\n  }\n": types.ChangeItemStatusDocument,
+    "\n  query ApiKeys { apiKeys(page: { first: 100 }) { edges { node { id name prefix scopes createdAt lastUsedAt revokedAt } } } }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) { createApiKey(name: $name, scopes: $scopes) { secret apiKey { id name prefix scopes createdAt } } }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": types.RevokeApiKeyDocument,
+    "\n  query Members {\n    members(page: { first: 100 }) { totalCount edges { node { id role createdAt user { id name email } } } }\n    invitations(page: { first: 50 }) { edges { node { id email role createdAt expiresAt acceptedAt revokedAt } } }\n  }\n": types.MembersDocument,
+    "\n  mutation ChangeRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }\n": types.ChangeRoleDocument,
+    "\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { token invitation { id email role expiresAt } } }\n": types.InviteDocument,
+    "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n": types.RevokeInvitationDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": types.LoginDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WhoAmI {\n    me { user { id name } role permissions activeOrganisationId }\n    organisation { id name kind timeZone }\n  }\n"): (typeof documents)["\n  query WhoAmI {\n    me { user { id name } role permissions activeOrganisationId }\n    organisation { id name kind timeZone }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvidenceLibrary {\n    evidenceLibrary(page: { first: 100 }) {\n      totalCount\n      edges { node { id title url fileReference description evidenceDate expiresOn createdBy { name } links { assessmentId nodeKey } } }\n    }\n  }\n"): (typeof documents)["\n  query EvidenceLibrary {\n    evidenceLibrary(page: { first: 100 }) {\n      totalCount\n      edges { node { id title url fileReference description evidenceDate expiresOn createdBy { name } links { assessmentId nodeKey } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateEvidence($input: EvidenceInput!) { createEvidence(input: $input) { id title } }\n"): (typeof documents)["\n  mutation CreateEvidence($input: EvidenceInput!) { createEvidence(input: $input) { id title } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteEvidence($id: ID!) { deleteEvidence(id: $id) }\n"): (typeof documents)["\n  mutation DeleteEvidence($id: ID!) { deleteEvidence(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportAssessments { assessments(page: { first: 50 }) { edges { node { id cycle status } } } }\n"): (typeof documents)["\n  query ExportAssessments { assessments(page: { first: 50 }) { edges { node { id cycle status } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Assessments {\n    assessments(page: { first: 50 }) {\n      edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { percent partsAnswered partsTotal } } }\n    }\n    frameworks { edges { node { id title version } } }\n  }\n"): (typeof documents)["\n  query Assessments {\n    assessments(page: { first: 50 }) {\n      edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { percent partsAnswered partsTotal } } }\n    }\n    frameworks { edges { node { id title version } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAssessment($input: CreateAssessmentInput!) { createAssessment(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateAssessment($input: CreateAssessmentInput!) { createAssessment(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartNextCycle($input: StartNextCycleInput!) { startNextCycle(input: $input) { id } }\n"): (typeof documents)["\n  mutation StartNextCycle($input: StartNextCycleInput!) { startNextCycle(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Partners {\n    partners(page: { first: 100 }) {\n      totalCount\n      edges { node { id name partnerType contactName contactEmail theyBring weBring status startDate nextReviewOn reviewIntervalDays links { nodeKey } } }\n    }\n  }\n"): (typeof documents)["\n  query Partners {\n    partners(page: { first: 100 }) {\n      totalCount\n      edges { node { id name partnerType contactName contactEmail theyBring weBring status startDate nextReviewOn reviewIntervalDays links { nodeKey } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePartner($input: CreatePartnerInput!) { createPartner(input: $input) { id name } }\n"): (typeof documents)["\n  mutation CreatePartner($input: CreatePartnerInput!) { createPartner(input: $input) { id name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewPartner($id: ID!) { reviewPartner(id: $id) { id nextReviewOn updatedAt } }\n"): (typeof documents)["\n  mutation ReviewPartner($id: ID!) { reviewPartner(id: $id) { id nextReviewOn updatedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Progress {\n    progress {\n      assessmentId cycle status practice evidence complete practiceChange evidenceChange\n      elements { elementKey practice evidence practiceChange evidenceChange }\n      plan { items done open overdue dropped carried resolvedByAssessment medianDaysToDone }\n    }\n  }\n"): (typeof documents)["\n  query Progress {\n    progress {\n      assessmentId cycle status practice evidence complete practiceChange evidenceChange\n      elements { elementKey practice evidence practiceChange evidenceChange }\n      plan { items done open overdue dropped carried resolvedByAssessment medianDaysToDone }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LibraryForLinks {\n    evidenceLibrary(page: { first: 100 }) {\n      edges { node { id title url fileReference evidenceDate expiresOn links { assessmentId nodeKey } } }\n    }\n  }\n"): (typeof documents)["\n  query LibraryForLinks {\n    evidenceLibrary(page: { first: 100 }) {\n      edges { node { id title url fileReference evidenceDate expiresOn links { assessmentId nodeKey } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LinkEvidence($input: EvidenceLinkInput!) { linkEvidence(input: $input) { evidenceId nodeKey } }\n"): (typeof documents)["\n  mutation LinkEvidence($input: EvidenceLinkInput!) { linkEvidence(input: $input) { evidenceId nodeKey } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlinkEvidence($input: EvidenceLinkInput!) { unlinkEvidence(input: $input) }\n"): (typeof documents)["\n  mutation UnlinkEvidence($input: EvidenceLinkInput!) { unlinkEvidence(input: $input) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssessmentScores($id: ID!) {\n    assessment(id: $id) {\n      id cycle status\n      framework { nodes { key kind text } }\n      scores {\n        practice evidence complete unsupportedClaims\n        elements {\n          elementKey practice evidence complete unsupportedClaim partsAnswered partsTotal\n          promptsYes promptsNo promptsNotApplicable promptsUnanswered\n          actions { actionKey practice complete }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AssessmentScores($id: ID!) {\n    assessment(id: $id) {\n      id cycle status\n      framework { nodes { key kind text } }\n      scores {\n        practice evidence complete unsupportedClaims\n        elements {\n          elementKey practice evidence complete unsupportedClaim partsAnswered partsTotal\n          promptsYes promptsNo promptsNotApplicable promptsUnanswered\n          actions { actionKey practice complete }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitAssessment($id: ID!) { submitAssessment(id: $id) { id status submittedAt submittedBy { name } } }\n"): (typeof documents)["\n  mutation SubmitAssessment($id: ID!) { submitAssessment(id: $id) { id status submittedAt submittedBy { name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReopenAssessment($id: ID!, $reason: String!) { reopenAssessment(id: $id, reason: $reason) { id status reopenings { id reason createdAt reopenedBy { name } } } }\n"): (typeof documents)["\n  mutation ReopenAssessment($id: ID!, $reason: String!) { reopenAssessment(id: $id, reason: $reason) { id status reopenings { id reason createdAt reopenedBy { name } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GeneratePlan($assessmentId: ID!) {\n    generateActionPlan(assessmentId: $assessmentId) { created refreshed reopened resolved followedDecisions plan { id generatedAt } }\n  }\n"): (typeof documents)["\n  mutation GeneratePlan($assessmentId: ID!) {\n    generateActionPlan(assessmentId: $assessmentId) { created refreshed reopened resolved followedDecisions plan { id generatedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdoptAgreed($id: ID!) { adoptAgreedAnswers(id: $id) { id completion { percent partsAnswered } } }\n"): (typeof documents)["\n  mutation AdoptAgreed($id: ID!) { adoptAgreedAnswers(id: $id) { id completion { percent partsAnswered } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssessmentWork($id: ID!) {\n    assessment(id: $id) {\n      id cycle status dueOn submittedAt\n      submittedBy { name }\n      framework {\n        id title\n        source { title publisher attribution url }\n        scales {\n          practice { heading options { value label } }\n          evidence { heading options { value label } improvementFlag }\n        }\n        nodes {\n          key kind parentKey text answerScale\n          footnotes { number text }\n          guidance { guidanceKey title partnerType reason document source { attribution } }\n        }\n      }\n      answers { nodeKey value areaForImprovement note updatedAt setBy { id name } }\n      myAnswers { nodeKey value areaForImprovement note updatedAt }\n      assessorAnswers { nodeKey value userId assessor { id name } }\n      disagreements { nodeKey consensus values { value people { id name } } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n      reopenings { id reason createdAt reopenedBy { name } }\n    }\n  }\n"): (typeof documents)["\n  query AssessmentWork($id: ID!) {\n    assessment(id: $id) {\n      id cycle status dueOn submittedAt\n      submittedBy { name }\n      framework {\n        id title\n        source { title publisher attribution url }\n        scales {\n          practice { heading options { value label } }\n          evidence { heading options { value label } improvementFlag }\n        }\n        nodes {\n          key kind parentKey text answerScale\n          footnotes { number text }\n          guidance { guidanceKey title partnerType reason document source { attribution } }\n        }\n      }\n      answers { nodeKey value areaForImprovement note updatedAt setBy { id name } }\n      myAnswers { nodeKey value areaForImprovement note updatedAt }\n      assessorAnswers { nodeKey value userId assessor { id name } }\n      disagreements { nodeKey consensus values { value people { id name } } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n      reopenings { id reason createdAt reopenedBy { name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordAnswers($input: AnswersInput!) {\n    recordAnswers(input: $input) { nodeKey value areaForImprovement note updatedAt }\n  }\n"): (typeof documents)["\n  mutation RecordAnswers($input: AnswersInput!) {\n    recordAnswers(input: $input) { nodeKey value areaForImprovement note updatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetConsensus($input: AnswersInput!) {\n    setConsensusAnswers(input: $input) {\n      id\n      answers { nodeKey value areaForImprovement note updatedAt setBy { id name } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n    }\n  }\n"): (typeof documents)["\n  mutation SetConsensus($input: AnswersInput!) {\n    setConsensusAnswers(input: $input) {\n      id\n      answers { nodeKey value areaForImprovement note updatedAt setBy { id name } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ItemDetail($id: ID!) {\n    actionItem(id: $id) {\n      id assessmentId cycle itemKey kind nodeKey elementKey what why priority priorityReason target status\n      dueOn reviewIntervalDays nextReviewOn resources successMeasure doneAt persistsAfterDone updatedAt\n      owner { id name }\n      guidance { guidanceKey title reason }\n      footnotes { number text }\n      notes { id body statusFrom statusTo createdAt author { name } }\n      evidence { id title }\n      carriedFrom { id cycle status }\n      carriedTo { id cycle status }\n      previousDecision { id cycle status }\n      history { id cycle status what }\n    }\n    members(page: { first: 100 }) { edges { node { id role user { id name } } } }\n  }\n"): (typeof documents)["\n  query ItemDetail($id: ID!) {\n    actionItem(id: $id) {\n      id assessmentId cycle itemKey kind nodeKey elementKey what why priority priorityReason target status\n      dueOn reviewIntervalDays nextReviewOn resources successMeasure doneAt persistsAfterDone updatedAt\n      owner { id name }\n      guidance { guidanceKey title reason }\n      footnotes { number text }\n      notes { id body statusFrom statusTo createdAt author { name } }\n      evidence { id title }\n      carriedFrom { id cycle status }\n      carriedTo { id cycle status }\n      previousDecision { id cycle status }\n      history { id cycle status what }\n    }\n    members(page: { first: 100 }) { edges { node { id role user { id name } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddItemNote($id: ID!, $body: String!) { addActionItemNote(id: $id, body: $body) { id body createdAt author { name } } }\n"): (typeof documents)["\n  mutation AddItemNote($id: ID!, $body: String!) { addActionItemNote(id: $id, body: $body) { id body createdAt author { name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateItem($id: ID!, $input: UpdateActionItemInput!) {\n    updateActionItem(id: $id, input: $input) { id dueOn reviewIntervalDays nextReviewOn resources successMeasure owner { id name } }\n  }\n"): (typeof documents)["\n  mutation UpdateItem($id: ID!, $input: UpdateActionItemInput!) {\n    updateActionItem(id: $id, input: $input) { id dueOn reviewIntervalDays nextReviewOn resources successMeasure owner { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlanItems($filter: ActionItemFilter!, $sort: ActionItemSort!) {\n    actionItems(filter: $filter, sort: $sort, page: { first: 100 }) {\n      totalCount\n      edges {\n        node {\n          id priority what elementKey status dueOn nextReviewOn cycle kind persistsAfterDone\n          owner { id name }\n          carriedFrom { id cycle }\n          previousDecision { id cycle status }\n        }\n      }\n    }\n    assessments(page: { first: 20 }) { edges { node { id cycle } } }\n  }\n"): (typeof documents)["\n  query PlanItems($filter: ActionItemFilter!, $sort: ActionItemSort!) {\n    actionItems(filter: $filter, sort: $sort, page: { first: 100 }) {\n      totalCount\n      edges {\n        node {\n          id priority what elementKey status dueOn nextReviewOn cycle kind persistsAfterDone\n          owner { id name }\n          carriedFrom { id cycle }\n          previousDecision { id cycle status }\n        }\n      }\n    }\n    assessments(page: { first: 20 }) { edges { node { id cycle } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeItemStatus($id: ID!, $status: ActionItemStatus!, $note: String) {\n    changeActionItemStatus(id: $id, status: $status, note: $note) { id status updatedAt notes { id body statusFrom statusTo createdAt author { name } } }\n  }\n"): (typeof documents)["\n  mutation ChangeItemStatus($id: ID!, $status: ActionItemStatus!, $note: String) {\n    changeActionItemStatus(id: $id, status: $status, note: $note) { id status updatedAt notes { id body statusFrom statusTo createdAt author { name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys { apiKeys(page: { first: 100 }) { edges { node { id name prefix scopes createdAt lastUsedAt revokedAt } } } }\n"): (typeof documents)["\n  query ApiKeys { apiKeys(page: { first: 100 }) { edges { node { id name prefix scopes createdAt lastUsedAt revokedAt } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) { createApiKey(name: $name, scopes: $scopes) { secret apiKey { id name prefix scopes createdAt } } }\n"): (typeof documents)["\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) { createApiKey(name: $name, scopes: $scopes) { secret apiKey { id name prefix scopes createdAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Members {\n    members(page: { first: 100 }) { totalCount edges { node { id role createdAt user { id name email } } } }\n    invitations(page: { first: 50 }) { edges { node { id email role createdAt expiresAt acceptedAt revokedAt } } }\n  }\n"): (typeof documents)["\n  query Members {\n    members(page: { first: 100 }) { totalCount edges { node { id role createdAt user { id name email } } } }\n    invitations(page: { first: 50 }) { edges { node { id email role createdAt expiresAt acceptedAt revokedAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }\n"): (typeof documents)["\n  mutation ChangeRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { token invitation { id email role expiresAt } } }\n"): (typeof documents)["\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { token invitation { id email role expiresAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

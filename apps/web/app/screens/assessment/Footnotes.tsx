@@ -1,0 +1,27 @@
+/** Footnote markers where the framework attaches them, linking to the element's notes. */
+export function FootnoteRefs({ footnotes }: { footnotes: readonly { number: number }[] }) {
+  if (!footnotes.length) return null;
+  return (
+    <>
+      {footnotes.map((f) => (
+        <sup key={f.number} className="footnote-ref">
+          <a href={`#footnote-${f.number}`} aria-label={`Footnote ${f.number}`}>{f.number}</a>
+        </sup>
+      ))}
+    </>
+  );
+}
+
+export function FootnoteList({ footnotes }: { footnotes: readonly { number: number; text: string }[] }) {
+  if (!footnotes.length) return null;
+  return (
+    <section className="footnotes" aria-labelledby="footnotes-heading">
+      <h3 id="footnotes-heading">Footnotes</h3>
+      <ol>
+        {footnotes.map((f) => (
+          <li key={f.number} id={`footnote-${f.number}`} value={f.number} tabIndex={-1}>{f.text}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}

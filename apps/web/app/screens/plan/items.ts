@@ -1,0 +1,27 @@
+import { graphql } from '../../gql';
+
+export const PlanItems = graphql(`
+  query PlanItems($filter: ActionItemFilter!, $sort: ActionItemSort!) {
+    actionItems(filter: $filter, sort: $sort, page: { first: 100 }) {
+      totalCount
+      edges {
+        node {
+          id priority what elementKey status dueOn nextReviewOn cycle kind persistsAfterDone
+          owner { id name }
+          carriedFrom { id cycle }
+          previousDecision { id cycle status }
+        }
+      }
+    }
+    assessments(page: { first: 20 }) { edges { node { id cycle } } }
+  }
+`);
+
+export const ChangeStatus = graphql(`
+  mutation ChangeItemStatus($id: ID!, $status: ActionItemStatus!, $note: String) {
+    changeActionItemStatus(id: $id, status: $status, note: $note) { id status updatedAt notes { id body statusFrom statusTo createdAt author { name } } }
+  }
+`);
+
+/** The statuses a person moves items between (CARRIED_FORWARD is Waymark's, at a new cycle). */
+export const WORK_STATUSES = ['OPEN', 'IN_PROGRESS', 'DEFERRED', 'DONE', 'DROPPED'] as const;
