@@ -146,7 +146,7 @@ async function main() {
   else if (tookMs === null) log(`The API has not answered http://127.0.0.1:${API_PORT}/healthz after a minute; see its output above.`);
   console.log(api.state === 'gave-up'
     ? 'Waymark is running without its API (see above).'
-    : `Waymark is running: GraphQL at http://localhost:${API_PORT}/graphql, health at http://localhost:${API_PORT}/healthz`);
+    : `Waymark is running: the web app at http://localhost:${API_PORT}/, GraphQL at http://localhost:${API_PORT}/graphql, health at http://localhost:${API_PORT}/healthz`);
   for (const note of notes) console.log(note);
   console.log('A child that stops is started again (up to 5 times a minute); the others keep running.');
   console.log('Press Ctrl-C to stop.');

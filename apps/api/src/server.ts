@@ -100,6 +100,11 @@ function sessionPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
       return Promise.resolve({
         async didResolveOperation({ contextValue, operation, document, schema, request, operationName }) {
           // Refused input and oversized queries are answered before a session is opened for them.
+          if (operation && !schema.getRootType(operation.operation)) {
+            throw new GraphQLError(`This API has no ${operation.operation} operations: use a query or a mutation`, {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
           checkVariables(request.variables);
           checkCost(schema, document, operation ?? undefined, request.variables, operationName);
           contextValue.selection = selectionOf(schema, document);

@@ -31,6 +31,7 @@ it.each([
   ['a forged cursor', JSON.stringify({ query: '{ assessments(page: { after: "bm90IGEgY3Vyc29y" }) { totalCount } }' })],
   ['a non-uuid id', JSON.stringify({ query: '{ assessment(id: "1 OR 1=1") { id } }' })],
   ['a body that is not GraphQL', JSON.stringify({ hello: 'world' })],
+  ['a subscription (there are none)', JSON.stringify({ query: 'subscription { x }' })],
 ])('%s gets a 4xx or a typed error, with no stack trace', async (_name, body) => {
   const res = await raw(body, auth());
   expect(res.status).toBeLessThan(500);
