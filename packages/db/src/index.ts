@@ -20,3 +20,5 @@ export {
 export * from './plans';
 export * from './session';
 export { recordAudit, snapshot, type Actor, type SystemActor, type AuditRecord } from './audit';
+export { keepSubmittedScores, withdrawSubmittedScores } from './benchmarks/scores';
+export { recomputeBenchmarks, type RecomputeOptions, type RecomputeResult, type RecomputeTrigger } from './benchmarks/recompute';

@@ -52,8 +52,12 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 
 export const axeLog: string[] = [];
 
-/** A screenshot of the screen for docs/screenshots (shown in the README). */
+/**
+ * A screenshot of the screen for docs/screenshots (shown in the README), taken when
+ * WEB_SCREENSHOTS=1: an ordinary test run leaves the committed pictures alone.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.WEB_SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   await settled(page);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });

@@ -22,6 +22,9 @@ import {
   Framework,
   Membership,
   MemberRole,
+  Network,
+  NetworkMember,
+  NetworkMemberStatus,
   Organisation,
   OrganisationKind,
   Partner,
@@ -29,11 +32,12 @@ import {
   PartnerStatus,
   PartnerType,
   Region,
+  SubmittedScore,
   User,
 } from '../entities';
 import { seedDemo } from '../seeders/demo';
 import { allPracticeKeys, allPromptKeys } from '../seeders/demo-answers';
-import { CYCLES, NORTHFIELD, PLAN_DATES, PLAN_STORY } from '../seeders/demo-data';
+import { CYCLES, DEMO_NETWORK, INSTITUTIONS, NETWORK_INSTITUTIONS, NORTHFIELD, PLAN_DATES, PLAN_STORY } from '../seeders/demo-data';
 
 /** The demo data `npm start` loads: complete enough to explore every feature, and safe to load twice. */
 let db: TestDatabase;
@@ -130,7 +134,7 @@ describe('demo seed', () => {
 
   it('gives every institution a complete submitted 2025 and a 2026 that follows it', async () => {
     const em = db.owner.em.fork();
-    const institutions = await em.find(Organisation, { kind: { $ne: OrganisationKind.REGIONAL_BODY } });
+    const institutions = await em.find(Organisation, { slug: INSTITUTIONS.map((i) => i.slug) });
     for (const institution of institutions) {
       const assessments = await em.find(Assessment, { organisationId: institution.id }, { ...unfiltered, orderBy: { cycle: 'asc' } });
       expect(assessments.map((a) => a.cycle)).toEqual(['2025', '2026']);
@@ -167,7 +171,8 @@ describe('demo seed', () => {
 
   it('shows improvement on average and one unsupported claim', async () => {
     const em = db.owner.em.fork();
-    const submitted = await em.find(Assessment, { status: AssessmentStatus.SUBMITTED }, unfiltered);
+    const storied = await em.find(Organisation, { slug: INSTITUTIONS.map((i) => i.slug) });
+    const submitted = await em.find(Assessment, { status: AssessmentStatus.SUBMITTED, organisationId: storied.map((o) => o.id) }, unfiltered);
     const mean = async (cycle: string) => {
       const figures = await Promise.all(
         submitted.filter((a) => a.cycle === cycle).map(async (a) => scoreAssessment(shape, await consensusOf(a.id)).practice),
@@ -183,7 +188,7 @@ describe('demo seed', () => {
 
   it('gives every institution but Northfield plans for both cycles, the open 2025 work carried into 2026', async () => {
     const em = db.owner.em.fork();
-    const institutions = await em.find(Organisation, { kind: { $ne: OrganisationKind.REGIONAL_BODY } });
+    const institutions = await em.find(Organisation, { slug: INSTITUTIONS.map((i) => i.slug) });
     const done2025: ActionItem[] = [];
     for (const institution of institutions) {
       const plans = await plansOf(institution.id);
@@ -296,9 +301,27 @@ describe('demo seed', () => {
     expect(summary).toMatch(/carried forward/);
   });
 
+  it('gives the regional body a network of the demo institutions and more, each submission with its kept scores', async () => {
+    const em = db.owner.em.fork();
+    const body = await em.findOneOrFail(Organisation, { slug: 'north-west-network' });
+    const [network] = await em.find(Network, { organisationId: body.id }, unfiltered);
+    expect(network?.name).toBe(DEMO_NETWORK.name);
+    const members = await em.find(NetworkMember, { networkId: network!.id }, unfiltered);
+    expect(members).toHaveLength(INSTITUTIONS.length + NETWORK_INSTITUTIONS.length);
+    const byStatus = (status: NetworkMemberStatus) => members.filter((m) => m.status === status).length;
+    expect([byStatus(NetworkMemberStatus.MEMBER), byStatus(NetworkMemberStatus.INVITED), byStatus(NetworkMemberStatus.DECLINED)]).toEqual([members.length - 2, 1, 1]);
+    const submitted = await em.find(Assessment, { status: AssessmentStatus.SUBMITTED }, unfiltered);
+    const kept = await em.find(SubmittedScore, {}, unfiltered);
+    expect(kept.map((k) => k.assessmentId).sort()).toEqual(submitted.map((a) => a.id).sort());
+    for (const score of kept.slice(0, 5)) {
+      const answers = await consensusOf(score.assessmentId);
+      expect(score.practice).toBeCloseTo(scoreAssessment(shape, answers).practice, 9);
+    }
+  });
+
   it('gives every institution a partnership register, some reviews due soon, cited in its 2026 answers', async () => {
     const em = db.owner.em.fork();
-    const institutions = await em.find(Organisation, { kind: { $ne: OrganisationKind.REGIONAL_BODY } });
+    const institutions = await em.find(Organisation, { slug: INSTITUTIONS.map((i) => i.slug) });
     const partners = await em.find(Partner, {}, unfiltered);
     const links = await em.find(PartnerLink, {}, unfiltered);
     const today = londonToday();

@@ -11,6 +11,10 @@ import { Region } from './region';
 import { User } from './user';
 import { ActionItem, ActionItemEvidence, ActionItemNote, ActionPlan } from './plan';
 import { Partner, PartnerLink } from './partner';
+import {
+  BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkNetworkCell, BenchmarkPartShare, BenchmarkRank, BenchmarkSnapshot,
+  Network, NetworkMember, SubmittedElementScore, SubmittedPartAnswer, SubmittedScore,
+} from './benchmark';
 
 export * from './enums';
 export { BaseEntity, TenantEntity, TenantRef } from './base';
@@ -19,16 +23,21 @@ export {
   ApiKey, AssessorAnswer, ConsensusAnswer, Assessment, AssessmentReopening, AuditEntry, Evidence, EvidenceLink,
   Framework, FrameworkNode, Guidance, GuidanceLink, Invitation, Membership, Organisation, Region, User,
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
+  SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember,
+  BenchmarkSnapshot, BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkPartShare, BenchmarkRank, BenchmarkNetworkCell,
 };
 
 export const ENTITIES = [
   Region, Organisation, User, Membership, Invitation, ApiKey, Framework, FrameworkNode, Guidance, GuidanceLink,
   Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, AuditEntry,
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
+  SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember,
+  BenchmarkSnapshot, BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkPartShare, BenchmarkRank, BenchmarkNetworkCell,
 ];
 
 /** Entities whose rows belong to one organisation: the tenant filter and row-level security cover these. */
 export const TENANT_ENTITIES = [
   Membership, Invitation, ApiKey, Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink,
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
+  SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember, BenchmarkRank, BenchmarkNetworkCell,
 ];

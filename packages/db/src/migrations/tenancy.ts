@@ -58,3 +58,15 @@ export function tenantPolicySql(table: string): string[] {
     `create policy tenant_isolation on "${table}" using (organisation_id = ${CURRENT_ORG}) with check (organisation_id = ${CURRENT_ORG});`,
   ];
 }
+
+/** Tenant tables of the benchmarking step: stored scores, networks, and the rows of a snapshot that belong to one organisation. */
+export const BENCHMARK_TENANT_TABLES = [
+  'submitted_score', 'submitted_element_score', 'submitted_part_answer', 'network', 'network_member', 'benchmark_rank', 'benchmark_network_cell',
+] as const;
+
+export const BENCHMARK_TENANT_FOREIGN_KEYS: readonly TenantForeignKey[] = [
+  { table: 'submitted_score', column: 'assessment_id', references: 'assessment', onDelete: 'cascade' },
+  { table: 'submitted_element_score', column: 'score_id', references: 'submitted_score', onDelete: 'cascade' },
+  { table: 'submitted_part_answer', column: 'score_id', references: 'submitted_score', onDelete: 'cascade' },
+  { table: 'network_member', column: 'network_id', references: 'network', onDelete: 'cascade' },
+];

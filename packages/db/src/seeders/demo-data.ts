@@ -187,3 +187,42 @@ export const PLAN_DATES = {
   storyAnswersChanged: '2026-05-01T11:00:00Z',
   storyRegenerated: '2026-05-01T11:30:00Z',
 } as const;
+
+/**
+ * Institutions that are in the body's network and share their results, but have no logins in the
+ * demo: enough that the analyst sees real figures for the region and each kind, while the
+ * combined institutions stay too few to show (a suppressed cohort).
+ */
+export interface NetworkInstitution extends DemoOrganisation {
+  profile: Profile;
+}
+
+const networkInstitution = (slug: string, name: string, kind: OrganisationKind, sizeBand: SizeBand, consent: BenchmarkingConsent, practice: number, evidence: number): NetworkInstitution => ({
+  slug, name, kind, sizeBand, governance: Governance.LOCAL_AUTHORITY, benchmarkingConsent: consent, profile: { practice, evidence },
+});
+
+export const NETWORK_INSTITUTIONS: NetworkInstitution[] = [
+  networkInstitution('kirkby-lonsdale-library', 'Kirkby Lonsdale Library', LIBRARY, SMALL, NAMED, 0.5, 0.45),
+  networkInstitution('ormskirk-library', 'Ormskirk Library', LIBRARY, MEDIUM, ANONYMOUS, 0.45, 0.4),
+  networkInstitution('bolton-central-library', 'Bolton Central Library', LIBRARY, LARGE, NAMED, 0.6, 0.55),
+  networkInstitution('wigan-pier-library', 'Wigan Pier Library', LIBRARY, MEDIUM, ANONYMOUS, 0.35, 0.3),
+  networkInstitution('clitheroe-library', 'Clitheroe Library', LIBRARY, SMALL, ANONYMOUS, 0.55, 0.5),
+  networkInstitution('grasmere-library', 'Grasmere Library', LIBRARY, MICRO, NAMED, 0.3, 0.2),
+  networkInstitution('morecambe-bay-museum', 'Morecambe Bay Museum', MUSEUM, MEDIUM, ANONYMOUS, 0.5, 0.35),
+  networkInstitution('lancaster-judges-lodgings', 'Lancaster Judges\u2019 Lodgings', MUSEUM, SMALL, NAMED, 0.65, 0.6),
+  networkInstitution('burnley-weavers-museum', 'Burnley Weavers\u2019 Museum', MUSEUM, SMALL, ANONYMOUS, 0.4, 0.3),
+  networkInstitution('kendal-museum', 'Kendal Museum', MUSEUM, MEDIUM, ANONYMOUS, 0.55, 0.45),
+  networkInstitution('salford-quays-gallery', 'Salford Quays Gallery', MUSEUM, LARGE, NAMED, 0.7, 0.7),
+  networkInstitution('cumbria-county-archive', 'Cumbria County Archive', ARCHIVE, LARGE, ANONYMOUS, 0.55, 0.6),
+  networkInstitution('preston-diocesan-archive', 'Preston Diocesan Archive', ARCHIVE, SMALL, ANONYMOUS, 0.35, 0.4),
+  networkInstitution('rochdale-local-studies', 'Rochdale Local Studies', ARCHIVE, MICRO, NAMED, 0.45, 0.5),
+  networkInstitution('keswick-library-and-museum', 'Keswick Library and Museum', COMBINED, SMALL, ANONYMOUS, 0.5, 0.45),
+  networkInstitution('barrow-dock-library-and-museum', 'Barrow Dock Library and Museum', COMBINED, MEDIUM, NAMED, 0.4, 0.35),
+];
+
+/** The body's network, and who is where in it: everyone is a member but one institution still invited and one that declined. */
+export const DEMO_NETWORK = {
+  name: 'North West Learning Partnerships',
+  invited: 'ashworth-library-and-museum',
+  declined: 'brackenby-parish-archive',
+} as const;

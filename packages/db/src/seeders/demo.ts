@@ -45,6 +45,7 @@ import {
 import { addPartners, todayInLondon } from './demo-partners';
 import { type LibraryItem, seedPlans } from './demo-plans';
 import { describeDemo } from './demo-summary';
+import { seedNetwork } from './demo-network';
 
 export { describeDemo } from './demo-summary';
 
@@ -173,6 +174,10 @@ export async function seedDemo(em: EntityManager): Promise<string> {
       addPartners({ em: tx, organisationId, createdBy: ctx.leadId, today }, institution.slug, cited);
       await tx.flush();
     }
+
+    const institutions = new Map(INSTITUTIONS.map((i) => [i.slug, organisations.get(i.slug)!]));
+    const body = organisations.get(REGIONAL_BODY.slug)!;
+    await seedNetwork(tx, { bodyId: body.id, analystId: userId('analyst@north-west-network.example'), regionId: region.id, frameworkId: framework.id, shape, institutions });
   });
   return describeDemo(em);
 }

@@ -78,3 +78,15 @@ export type PartnerType = ValueOf<typeof PartnerType>;
 
 export const PartnerStatus = enumOf(['PROSPECTIVE', 'ACTIVE', 'PAUSED', 'ENDED']);
 export type PartnerStatus = ValueOf<typeof PartnerStatus>;
+
+/**
+ * An institution's place in a regional body's network: invited by the body; a member once it
+ * accepts; DECLINED, LEFT (its own choice) or REMOVED (the body's) end it. Only MEMBER rows let the
+ * body see the institution's results.
+ */
+export const NetworkMemberStatus = enumOf(['INVITED', 'MEMBER', 'DECLINED', 'LEFT', 'REMOVED']);
+export type NetworkMemberStatus = ValueOf<typeof NetworkMemberStatus>;
+
+/** The groups benchmarks compare: a region, a kind of institution, a size band, a region's kind, a body's network. */
+export const CohortDimension = enumOf(['REGION', 'KIND', 'SIZE', 'REGION_KIND', 'NETWORK']);
+export type CohortDimension = ValueOf<typeof CohortDimension>;

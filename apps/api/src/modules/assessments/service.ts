@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, type FrameworkTree, consensusMaps, isUuid } from '@waymark/db';
+import { Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, type FrameworkTree, consensusMaps, isUuid, keepSubmittedScores, withdrawSubmittedScores } from '@waymark/db';
 import { AssessmentStatus, SCALE_VALUES, agreedValues, badInput, conflict, forbidden, missingParts, notFound } from '@waymark/domain';
 import { type TenantContext, actorOf } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
@@ -173,6 +173,7 @@ export async function submitAssessment(ctx: TenantContext, id: string) {
   }
   const before = snapshot(assessment);
   Object.assign(assessment, { status: AssessmentStatus.SUBMITTED, submittedAt: new Date(), submittedBy: actorOf(ctx) });
+  await keepSubmittedScores(ctx.em, assessment, tree, rows);
   audit(ctx, 'assessment.submit', 'Assessment', assessment.id, before, snapshot(assessment));
   return assessment;
 }
@@ -183,6 +184,7 @@ export async function reopenAssessment(ctx: TenantContext, id: string, reason: s
   const before = snapshot(assessment);
   ctx.em.create(AssessmentReopening, { organisationId: ctx.organisationId, assessmentId: assessment.id, reason, reopenedBy: actorOf(ctx) });
   assessment.status = AssessmentStatus.REOPENED;
+  await withdrawSubmittedScores(ctx.em, ctx.organisationId, assessment.id);
   audit(ctx, 'assessment.reopen', 'Assessment', assessment.id, before, { ...snapshot(assessment), reason });
   return assessment;
 }
