@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { ApiConfig } from '@waymark/config';
-import type { QueryObserver, Reader, Session } from '@waymark/db';
+import { type QueryObserver, type Reader, Session } from '@waymark/db';
 import type { Permission, Role } from '@waymark/domain';
 import { ANONYMOUS, type Principal } from './auth/authenticate';
 import { openSession } from './auth/open-session';
@@ -38,7 +38,11 @@ export class RequestContext implements Principal {
     readonly address: string,
     readonly limits: RateLimits,
     private readonly observe?: QueryObserver,
+    /** The read replica's pool (benchmark views), when one is configured. */
+    private readonly replica: MikroORM | null = null,
   ) {}
+
+  private replicaSession: Session | null = null;
 
   /**
    * Opens the request's session (counted against the caller's rate limit) and signs the caller in
@@ -54,8 +58,23 @@ export class RequestContext implements Principal {
     this.trace.organisationId = principal.organisationId;
   }
 
+  /**
+   * Where benchmark views are read: the read replica, in a session of its own under the same
+   * organisation and person (the caller was signed in on the primary), or the request's session.
+   */
+  async benchmarkReader(): Promise<Reader> {
+    if (!this.replica) return this.db;
+    if (!this.replicaSession) {
+      const session = await Session.open(this.replica, 'read', this.observe);
+      this.replicaSession = session;
+      await session.setScope({ organisationId: this.organisationId, userId: this.userId });
+    }
+    return this.replicaSession.db;
+  }
+
   /** Ends the session: commit, or roll back. A failed commit rejects, and nothing counts as saved. */
   async close(commit: boolean): Promise<void> {
+    if (this.replicaSession?.isOpen) await this.replicaSession.rollback().catch(() => undefined);
     const session = this.session;
     if (!session?.isOpen) return;
     if (commit) await session.commit();

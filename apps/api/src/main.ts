@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { configOrExit, databaseUrlFor } from '@waymark/config';
+import { configOrExit, databaseUrlFor, replicaUrlFor } from '@waymark/config';
 import { appTimeouts, ormConfig } from '@waymark/db';
 import { createLogger } from '@waymark/logger';
 import { createApiServer } from './server';
@@ -12,7 +12,10 @@ async function main() {
   const orm = await MikroORM.init(
     ormConfig({ clientUrl: databaseUrlFor(cfg, 'app'), poolMax: cfg.DATABASE_POOL_MAX, timeouts: appTimeouts(cfg) }),
   );
-  const server = await createApiServer(cfg, orm, { log });
+  // Benchmark views read from the replica when there is one.
+  const replicaUrl = replicaUrlFor(cfg);
+  const replica = replicaUrl ? await MikroORM.init(ormConfig({ clientUrl: replicaUrl, poolMax: cfg.DATABASE_POOL_MAX, timeouts: appTimeouts(cfg) })) : null;
+  const server = await createApiServer(cfg, orm, { log, replica });
   const port = await server.listen(cfg.PORT, cfg.HOST);
   log.info({ port, host: cfg.HOST }, `GraphQL API listening on http://${cfg.HOST === '0.0.0.0' ? 'localhost' : cfg.HOST}:${port}/graphql`);
 
@@ -28,6 +31,7 @@ async function main() {
     deadline.unref();
     await server.stop();
     await orm.close();
+    await replica?.close();
     clearTimeout(deadline);
     process.exit(0);
   };

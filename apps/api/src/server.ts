@@ -42,6 +42,8 @@ export interface ApiServerOptions {
   log?: Logger;
   /** The rate limits' Redis key prefix (tests give each server its own, so their counts stay apart). */
   rateLimitPrefix?: string;
+  /** The read replica's pool for benchmark views (main.ts makes it from DATABASE_READ_URL). */
+  replica?: MikroORM | null;
   /** The built web app to serve at `/`; defaults to apps/web/dist, null serves none. */
   webAppDir?: string | null;
 }
@@ -192,7 +194,7 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
   const graphql = graphqlHandler(apollo, async (req, trace) => {
     const address = clientAddress(req, cfg.TRUST_PROXY_HOPS);
     try {
-      return new RequestContext(trace, cfg, orm, readCredential(req.headers, cfg.AUTH_TOKEN_SECRET), address, rateLimits, options.onQuery);
+      return new RequestContext(trace, cfg, orm, readCredential(req.headers, cfg.AUTH_TOKEN_SECRET), address, rateLimits, options.onQuery, options.replica ?? null);
     } catch (error) {
       // A credential that does not check out still counts against its address (and may be what limits it).
       try {

@@ -83,6 +83,11 @@ const sections = {
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     /** Requests a minute from one address without a credential (sign-in, invitations). */
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+    /**
+     * A read replica of DATABASE_URL (same roles and passwords): benchmark views are read from it, so
+     * a region's dashboard never loads the primary. Unset, they are read from the primary.
+     */
+    DATABASE_READ_URL: postgresUrl.optional(),
     /** When set, GET /metrics needs it as a bearer token; unset, /metrics is open (keep the port private). */
     METRICS_TOKEN: z.string().min(16).optional(),
     /** Failed sign-ins in a row for one account from one address before a lock-out that doubles each time. */
@@ -90,6 +95,8 @@ const sections = {
   }),
   worker: (_env: Env) => ({
     SHUTDOWN_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** The smallest benchmark cohort shown (k): smaller ones are suppressed. Never below 3. */
+    BENCHMARK_MIN_COHORT: z.coerce.number().int().min(3).max(100).default(5),
     /** The worker's health endpoint (GET /healthz, /readyz, /metrics) on loopback; 0 picks a free port. */
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
   }),
@@ -168,6 +175,15 @@ export function databaseUrlFor(cfg: DatabaseConfig, role: DatabaseRole): string 
   const url = new URL(cfg.DATABASE_URL);
   url.username = DATABASE_ROLES[role];
   url.password = encodeURIComponent(role === 'app' ? cfg.DATABASE_APP_PASSWORD : cfg.DATABASE_ANALYTICS_PASSWORD);
+  return url.toString();
+}
+
+/** The API role's connection to the read replica, or null when there is none. */
+export function replicaUrlFor(cfg: DatabaseConfig & { DATABASE_READ_URL?: string }): string | null {
+  if (!cfg.DATABASE_READ_URL) return null;
+  const url = new URL(cfg.DATABASE_READ_URL);
+  url.username = DATABASE_ROLES.app;
+  url.password = encodeURIComponent(cfg.DATABASE_APP_PASSWORD);
   return url.toString();
 }
 

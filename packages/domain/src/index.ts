@@ -5,3 +5,5 @@ export * from './scoring';
 export * from './answers';
 export * from './plans';
 export * from './calendar';
+export * from './benchmarks';
+export * from './networks';

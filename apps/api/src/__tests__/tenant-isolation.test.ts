@@ -128,6 +128,25 @@ const CASES: Record<string, Case> = {
     variables: () => ({ i: A.item, e: A.evidence }),
     targetsA: true,
   },
+  // Benchmarks and networks. Organisation B is an institution: what only a body may do is FORBIDDEN
+  // to it before any id is looked at (benchmarks.test.ts aims bodies at each other's ids).
+  'Query.benchmarks': { query: `{ benchmarks { unavailableReason cohorts { key members } } }`, targetsA: false },
+  'Query.regionBenchmarks': { query: `{ regionBenchmarks { region overall { key } } }`, targetsA: false },
+  'Query.networkHeatmap': { query: `query($n: ID!) { networkHeatmap(networkId: $n) { rows { label } } }`, variables: () => ({ n: A.network }), targetsA: false },
+  'Query.networks': { query: `{ networks { totalCount edges { node { id name } } } }`, targetsA: false },
+  'Query.network': { query: `query($n: ID!) { network(id: $n) { id name } }`, variables: () => ({ n: A.network }), targetsA: false },
+  'Query.networkMemberships': { query: `{ networkMemberships { totalCount edges { node { id networkName body { name } } } } }`, targetsA: false },
+  'Query.institutionDirectory': { query: `{ institutionDirectory { edges { node { id name } } } }`, targetsA: false },
+  'Mutation.createNetwork': { query: `mutation { createNetwork(name: "B network") { id } }`, targetsA: false },
+  'Mutation.inviteToNetwork': {
+    query: `mutation($n: ID!, $o: ID!) { inviteToNetwork(networkId: $n, organisationId: $o) { id } }`,
+    variables: () => ({ n: A.network, o: A.org }),
+    targetsA: false,
+  },
+  'Mutation.removeFromNetwork': { query: `mutation($m: ID!) { removeFromNetwork(membershipId: $m) { id } }`, variables: () => ({ m: A.networkMembership }), targetsA: false },
+  'Mutation.acceptNetworkInvitation': { query: `mutation($m: ID!) { acceptNetworkInvitation(membershipId: $m) { id } }`, variables: () => ({ m: A.networkMembership }), targetsA: true },
+  'Mutation.declineNetworkInvitation': { query: `mutation($m: ID!) { declineNetworkInvitation(membershipId: $m) { id } }`, variables: () => ({ m: A.networkMembership }), targetsA: true },
+  'Mutation.leaveNetwork': { query: `mutation($m: ID!) { leaveNetwork(membershipId: $m) { id } }`, variables: () => ({ m: A.networkMembership }), targetsA: true },
 };
 
 /** Everything organisation A owns, as a digest per table (read as the database owner). */

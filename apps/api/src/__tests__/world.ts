@@ -13,6 +13,8 @@ import {
   EvidenceLink,
   Invitation,
   MemberRole,
+  Network,
+  NetworkMember,
   type Organisation,
   Partner,
   PartnerLink,
@@ -36,6 +38,9 @@ export interface OrganisationData {
   /** A full-scope API key's secret. */
   apiKeySecret: string;
   membership: string;
+  /** A network of the organisation's own (as a body would have), and an invitation in it. */
+  network: string;
+  networkMembership: string;
   ownerUser: string;
   assessorUser: string;
   framework: string;
@@ -73,13 +78,16 @@ export async function seedOrganisationData(api: TestApi, org: Organisation, mark
   const invitation = em.create(Invitation, {
     organisationId, email: `invitee-${randomUUID().slice(0, 8)}@example.test`, role: MemberRole.VIEWER, tokenHash: 'x'.repeat(64), invitedBy: by, expiresAt: new Date(Date.now() + 86_400_000),
   });
+  const invitee = await api.fx.organisation({ name: `${marker} invitee` });
+  const network = em.create(Network, { organisationId, name: `${marker} network`, createdBy: by });
+  const networkMembership = em.create(NetworkMember, { organisationId, networkId: network.id, memberOrganisationId: invitee.id, invitedBy: by });
   const keyId = randomUUID();
   const secret = issueSecret('wmk', organisationId, keyId);
   const key = em.create(ApiKey, { id: keyId, organisationId, name: `${marker} key`, prefix: 'wmk_x', secretHash: secret.hash, scopes: [...API_KEY_SCOPES], createdBy: by });
   await em.flush();
   return {
     org: org.id, draft: draft.id, submitted: submitted.id, evidence: evidence.id, partner: partner.id, item: item.id, plan: plan.id, invitation: invitation.id,
-    apiKey: key.id, apiKeySecret: secret.token, membership: assessor.membership.id, ownerUser: owner.user.id, assessorUser: assessor.user.id, framework: framework.id,
+    apiKey: key.id, apiKeySecret: secret.token, membership: assessor.membership.id, network: network.id, networkMembership: networkMembership.id, ownerUser: owner.user.id, assessorUser: assessor.user.id, framework: framework.id,
   };
 }
 

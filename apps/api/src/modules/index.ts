@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { ASSESSMENT_RESOLVERS } from './assessments/resolver';
+import { BENCHMARK_RESOLVERS } from './benchmarks/resolver';
 import { EVIDENCE_RESOLVERS } from './evidence/resolver';
 import { FrameworkResolver } from './frameworks/resolver';
 import { PARTNER_RESOLVERS } from './partners/resolver';
@@ -14,4 +15,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...PLAN_RESOLVERS,
   ...PEOPLE_RESOLVERS,
   ...PARTNER_RESOLVERS,
+  ...BENCHMARK_RESOLVERS,
 ];

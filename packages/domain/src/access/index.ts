@@ -29,11 +29,13 @@ export const PERMISSIONS = [
   'partners:read',
   'partners:write',
   'exports:read',
+  'benchmarks:read',
+  'networks:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = [
-  'organisation:read', 'members:read', 'frameworks:read', 'assessments:read', 'evidence:read', 'plans:read', 'partners:read',
+  'organisation:read', 'members:read', 'frameworks:read', 'assessments:read', 'evidence:read', 'plans:read', 'partners:read', 'benchmarks:read',
 ];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -52,12 +54,13 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plans:manage',
     'partners:write',
     'exports:read',
+    'networks:manage',
   ],
   // The team answers and agrees; submitting and locking the result, and reopening it, are a manager's call.
   // Action owners are often assessors: they record progress and close their items.
   ASSESSOR: [...READ, 'answers:write', 'consensus:write', 'evidence:write', 'plans:write', 'partners:write'],
   VIEWER: READ,
-  // Analysts work in regional bodies: they read their own body's data; network views come later.
+  // Analysts work in regional bodies: they read their own body's data and its network's benchmarks.
   ANALYST: READ,
 };
 
@@ -65,9 +68,9 @@ export function permissionsForRole(role: Role): ReadonlySet<Permission> {
   return new Set(ROLE_PERMISSIONS[role]);
 }
 
-/** Scopes an API key may hold: everything but managing people, keys and the organisation itself. */
+/** Scopes an API key may hold: everything but managing people, keys, networks and the organisation itself. */
 export const API_KEY_SCOPES = PERMISSIONS.filter(
-  (p) => !['organisation:manage', 'members:manage', 'apikeys:manage', 'answers:write'].includes(p),
+  (p) => !['organisation:manage', 'members:manage', 'apikeys:manage', 'answers:write', 'networks:manage'].includes(p),
 );
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 

@@ -1,0 +1,253 @@
+import {
+  Assessment, AssessmentStatus, AuditEntry, BenchmarkingConsent, type Organisation, OrganisationKind, Region, SizeBand,
+  SubmittedElementScore, SubmittedPartAnswer, SubmittedScore, createCrossTenantReader, recomputeBenchmarks,
+} from '@waymark/db';
+import { type As, MemberRole, type TestApi, errorCode, ok, startTestApi } from './harness';
+
+/**
+ * Regional benchmarking over GraphQL: scores kept at submission, networks between a body and
+ * institutions, and the views each side may see of a snapshot, with what each must not see.
+ */
+let api: TestApi;
+let frameworkId: string;
+let regionId: string;
+let otherRegionId: string;
+
+const ELEMENTS = ['3.1', '3.2', '3.3'];
+const owner = () => api.db.owner.em.fork();
+
+async function region(code: string): Promise<string> {
+  const em = owner();
+  const r = em.create(Region, { code, name: `Region ${code}` });
+  await em.flush();
+  return r.id;
+}
+
+/** An institution whose latest submission kept these scores (written as the owner, as the seed does). */
+async function institution(name: string, practice: number, kind: OrganisationKind = OrganisationKind.LIBRARY, consent: BenchmarkingConsent = BenchmarkingConsent.NAMED, inRegion = regionId, sizeBand: SizeBand = SizeBand.SMALL) {
+  const org = await api.fx.organisation({ name, kind, regionId: inRegion, sizeBand, benchmarkingConsent: consent });
+  const em = owner();
+  const by = (await api.fx.user()).id;
+  const submittedAt = new Date('2026-05-01T10:00:00Z');
+  const assessment = em.create(Assessment, { organisationId: org.id, frameworkId, cycle: '2026', createdBy: by, status: AssessmentStatus.SUBMITTED, submittedAt });
+  const score = em.create(SubmittedScore, { organisationId: org.id, assessmentId: assessment.id, frameworkId, cycle: '2026', submittedAt, practice, evidence: practice / 2 });
+  for (const elementKey of ELEMENTS) em.create(SubmittedElementScore, { organisationId: org.id, scoreId: score.id, elementKey, practice: practice + ELEMENTS.indexOf(elementKey), evidence: null });
+  em.create(SubmittedPartAnswer, { organisationId: org.id, scoreId: score.id, partKey: '3.1.1.a', value: practice > 50 ? 'YES' : 'NO' });
+  await em.flush();
+  return org;
+}
+
+async function recompute(day: string) {
+  const reader = await createCrossTenantReader(api.db.config);
+  try {
+    return await recomputeBenchmarks(reader, { frameworkId, trigger: 'nightly', now: new Date(`${day}T02:00:00Z`) });
+  } finally {
+    await reader.close();
+  }
+}
+
+const NETWORK_MEMBERS = `query($id: ID!) { network(id: $id) { name memberCount members { edges { node { id status institution { id name } } } } } }`;
+const MY_MEMBERSHIPS = `{ networkMemberships { edges { node { id status networkName body { id name } } } } }`;
+const INVITE = `mutation($n: ID!, $o: ID!) { inviteToNetwork(networkId: $n, organisationId: $o) { id status institution { name } } }`;
+const answer = (name: string) => `mutation($m: ID!) { ${name}(membershipId: $m) { id status respondedAt } }`;
+const BENCHMARKS = `{ benchmarks { snapshot { minCohort } unavailableReason cohorts {
+  key dimension label suppressed members figures { scope practice { n median min max } } mine { scope measure value percentile } } } }`;
+const REGION = `{ regionBenchmarks { region overall { key members suppressed figures { scope practice { median } } }
+  weakestElements { elementKey title practice { median } } weakestParts { partKey text yes no answered }
+  byKind { key label suppressed members } trend { members practice { median } } } }`;
+const HEATMAP = `query($n: ID!) { networkHeatmap(networkId: $n) { scopes suppressedRows rows { label named organisationId cells { scope practice } } aggregate { suppressed members } } }`;
+
+let body: Organisation;
+let bodyOwner: As;
+let analyst: As;
+let otherAnalyst: As;
+let otherBodyOwner: As;
+let networkId: string;
+const libraries: Organisation[] = [];
+let hidden: Organisation;
+let outsider: Organisation;
+let none: Organisation;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  frameworkId = (await api.fx.framework()).id;
+  regionId = await region('BM');
+  otherRegionId = await region('BX');
+  body = await api.fx.organisation({ name: 'Benchmark Body', kind: OrganisationKind.REGIONAL_BODY, regionId });
+  bodyOwner = (await api.actor(body, MemberRole.OWNER)).as;
+  analyst = (await api.actor(body, MemberRole.ANALYST)).as;
+  const otherBody = await api.fx.organisation({ name: 'Another Body', kind: OrganisationKind.REGIONAL_BODY, regionId: otherRegionId });
+  otherAnalyst = (await api.actor(otherBody, MemberRole.ANALYST)).as;
+  otherBodyOwner = (await api.actor(otherBody, MemberRole.OWNER)).as;
+
+  for (const [i, practice] of [20, 35, 50, 65, 80, 95].entries()) libraries.push(await institution(`Library ${i}`, practice));
+  hidden = await institution('Quiet Library', 42, OrganisationKind.LIBRARY, BenchmarkingConsent.ANONYMOUS);
+  await institution('Small Museum A', 60, OrganisationKind.MUSEUM);
+  await institution('Small Museum B', 70, OrganisationKind.MUSEUM);
+  none = await institution('Private Library', 99, OrganisationKind.LIBRARY, BenchmarkingConsent.NONE);
+  outsider = await institution('Elsewhere Library', 10, OrganisationKind.LIBRARY, BenchmarkingConsent.NAMED, otherRegionId, SizeBand.MEDIUM);
+});
+afterAll(() => api.close());
+
+describe('networks', () => {
+  it('a body invites from the directory; the institution accepts, leaves, is invited again and declines; each step audited', async () => {
+    networkId = ok(await api.gql(`mutation { createNetwork(name: "Test Network") { id name } }`, {}, bodyOwner)).createNetwork.id;
+    expect(errorCode(await api.gql(`mutation { createNetwork(name: "Test Network") { id } }`, {}, bodyOwner))).toBe('CONFLICT');
+    const directory = ok(await api.gql(`{ institutionDirectory(search: "Library 3") { edges { node { id name kind region } } } }`, {}, bodyOwner)).institutionDirectory;
+    expect(directory.edges.map((e: { node: unknown }) => e.node)).toEqual([{ id: libraries[3]!.id, name: 'Library 3', kind: 'LIBRARY', region: 'BM' }]);
+
+    const manager = (await api.actor(libraries[3]!, MemberRole.MANAGER)).as;
+    const invited = ok(await api.gql(INVITE, { n: networkId, o: libraries[3]!.id }, bodyOwner)).inviteToNetwork;
+    expect(invited).toMatchObject({ status: 'INVITED', institution: { name: 'Library 3' } });
+    expect(errorCode(await api.gql(INVITE, { n: networkId, o: libraries[3]!.id }, bodyOwner))).toBe('CONFLICT');
+
+    const mine = ok(await api.gql(MY_MEMBERSHIPS, {}, manager)).networkMemberships.edges.map((e: { node: unknown }) => e.node);
+    expect(mine).toEqual([{ id: invited.id, status: 'INVITED', networkName: 'Test Network', body: { id: body.id, name: 'Benchmark Body' } }]);
+    expect(ok(await api.gql(answer('acceptNetworkInvitation'), { m: invited.id }, manager)).acceptNetworkInvitation.status).toBe('MEMBER');
+    expect(errorCode(await api.gql(answer('acceptNetworkInvitation'), { m: invited.id }, manager))).toBe('CONFLICT');
+    expect(ok(await api.gql(NETWORK_MEMBERS, { id: networkId }, analyst)).network).toMatchObject({ memberCount: 1 });
+    expect(ok(await api.gql(answer('leaveNetwork'), { m: invited.id }, manager)).leaveNetwork.status).toBe('LEFT');
+    expect(ok(await api.gql(INVITE, { n: networkId, o: libraries[3]!.id }, bodyOwner)).inviteToNetwork.status).toBe('INVITED');
+    expect(ok(await api.gql(answer('declineNetworkInvitation'), { m: invited.id }, manager)).declineNetworkInvitation.status).toBe('DECLINED');
+
+    const trail = await owner().find(AuditEntry, { entityId: invited.id }, { filters: false, orderBy: { at: 'asc' } });
+    expect(trail.map((a) => `${a.action}@${a.organisationId === body.id ? 'body' : 'institution'}`)).toEqual([
+      'network.invite@body', 'network.accept@institution', 'network.leave@institution', 'network.invite@body', 'network.decline@institution',
+    ]);
+  });
+
+  it('only bodies have networks, only institutions answer, and nobody answers an invitation addressed to someone else', async () => {
+    const manager = (await api.actor(libraries[0]!, MemberRole.MANAGER)).as;
+    expect(errorCode(await api.gql(`mutation { createNetwork(name: "Mine") { id } }`, {}, manager))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(`{ regionBenchmarks { region } }`, {}, manager))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(MY_MEMBERSHIPS, {}, analyst))).toBe('FORBIDDEN');
+    const invitation = ok(await api.gql(INVITE, { n: networkId, o: libraries[0]!.id }, bodyOwner)).inviteToNetwork;
+    const stranger = (await api.actor(libraries[1]!, MemberRole.OWNER)).as;
+    expect(errorCode(await api.gql(answer('acceptNetworkInvitation'), { m: invitation.id }, stranger))).toBe('NOT_FOUND');
+    // Another body cannot see, use or remove this body's network or its memberships.
+    expect(errorCode(await api.gql(NETWORK_MEMBERS, { id: networkId }, otherAnalyst))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(INVITE, { n: networkId, o: libraries[2]!.id }, otherBodyOwner))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(`mutation($m: ID!) { removeFromNetwork(membershipId: $m) { id } }`, { m: invitation.id }, otherBodyOwner))).toBe('NOT_FOUND');
+    // An analyst reads but does not manage.
+    expect(errorCode(await api.gql(INVITE, { n: networkId, o: libraries[2]!.id }, analyst))).toBe('FORBIDDEN');
+  });
+});
+
+describe('benchmark views', () => {
+  beforeAll(async () => {
+    // Every library but one (and the quiet one, and the private one) joins the network.
+    const pending = ok(await api.gql(NETWORK_MEMBERS, { id: networkId }, analyst)).network.members.edges.map((e: { node: { id: string; status: string; institution: { id: string } } }) => e.node);
+    for (const member of [...libraries.slice(0, 5), hidden, none]) {
+      const invited = pending.find((m: { status: string; institution: { id: string } }) => m.status === 'INVITED' && m.institution.id === member.id);
+      const invitation = invited ?? ok(await api.gql(INVITE, { n: networkId, o: member.id }, bodyOwner)).inviteToNetwork;
+      const manager = (await api.actor(member, MemberRole.OWNER)).as;
+      ok(await api.gql(answer('acceptNetworkInvitation'), { m: invitation.id }, manager));
+    }
+    expect((await recompute('2026-10-01')).snapshotId).not.toBeNull();
+  });
+
+  it('shows an institution its scores and percentile ranks beside each cohort it counts in, suppressed ones marked', async () => {
+    const viewer = (await api.actor(libraries[4]!, MemberRole.VIEWER)).as;
+    const { benchmarks } = ok(await api.gql(BENCHMARKS, {}, viewer));
+    expect(benchmarks.unavailableReason).toBeNull();
+    const byKey = new Map(benchmarks.cohorts.map((c: { key: string }) => [c.key, c]));
+    const region = byKey.get('region:BM') as { members: number; suppressed: boolean; label: string; figures: { scope: string; practice: { n: number; min: number; max: number } }[]; mine: { scope: string; measure: string; value: number; percentile: number }[] };
+    expect(region).toMatchObject({ suppressed: false, members: 9, label: 'Region BM' });
+    expect(region.figures[0]).toMatchObject({ scope: 'overall', practice: { n: 9, min: 20, max: 95 } });
+    expect(region.figures.map((f) => f.scope)).toEqual(['overall', ...ELEMENTS]);
+    expect(region.mine.find((m) => m.scope === 'overall' && m.measure === 'practice')).toEqual({ scope: 'overall', measure: 'practice', value: 80, percentile: 87.5 });
+    // Its network's figures are withheld: too few anonymous members to hide the quiet one among.
+    expect(byKey.get(`network:${networkId}`)).toMatchObject({ suppressed: true, members: null, figures: [], mine: [] });
+  });
+
+  it('says why an institution that shares nothing sees nothing, and keeps it out of every figure', async () => {
+    const viewer = (await api.actor(none, MemberRole.VIEWER)).as;
+    const { benchmarks } = ok(await api.gql(BENCHMARKS, {}, viewer));
+    expect(benchmarks.cohorts).toEqual([]);
+    expect(benchmarks.unavailableReason).toMatch(/NONE/);
+    // Nine counted in the region: the private library would make ten.
+    expect(ok(await api.gql(REGION, {}, analyst)).regionBenchmarks.overall.members).toBe(9);
+    expect(JSON.stringify(ok(await api.gql(HEATMAP, { n: networkId }, analyst)))).not.toContain('Private Library');
+  });
+
+  it('shows a body its region: figures, weakest elements and parts, the spread by kind with a suppressed cell, the trend', async () => {
+    const { regionBenchmarks: region } = ok(await api.gql(REGION, {}, analyst));
+    expect(region.region).toBe('BM');
+    expect(region.overall).toMatchObject({ key: 'region:BM', members: 9, suppressed: false });
+    expect(region.weakestElements.map((e: { elementKey: string }) => e.elementKey)).toEqual(['3.1', '3.2', '3.3']);
+    expect(region.weakestElements[0].title).toMatch(/\w/);
+    expect(region.weakestParts[0]).toMatchObject({ partKey: '3.1.1.a', answered: 9 });
+    const kinds = new Map(region.byKind.map((k: { key: string }) => [k.key, k]));
+    expect(kinds.get('region-kind:BM:MUSEUM')).toEqual({ key: 'region-kind:BM:MUSEUM', label: 'Museums in Region BM', suppressed: true, members: null });
+    expect(region.trend).toHaveLength(1);
+  });
+
+  it('shows a body its network as a heatmap: named members by name, the lone anonymous one withheld', async () => {
+    const { networkHeatmap: map } = ok(await api.gql(HEATMAP, { n: networkId }, analyst));
+    expect(map.scopes).toEqual(['overall', ...ELEMENTS]);
+    expect(map.rows.map((r: { label: string }) => r.label)).toEqual(['Library 0', 'Library 1', 'Library 2', 'Library 3', 'Library 4']);
+    expect(map.rows.every((r: { named: boolean; organisationId: string | null }) => r.named && r.organisationId)).toBe(true);
+    expect(map.rows[0].cells).toEqual([{ scope: 'overall', practice: 20 }, { scope: '3.1', practice: 20 }, { scope: '3.2', practice: 21 }, { scope: '3.3', practice: 22 }]);
+    expect(map.suppressedRows).toBe(1);
+    expect(map.aggregate).toEqual({ suppressed: true, members: null });
+    expect(JSON.stringify(map)).not.toContain('Quiet Library');
+  });
+
+  it('shows nothing to another body, to an institution outside the network, or to a key without the scope', async () => {
+    expect(errorCode(await api.gql(HEATMAP, { n: networkId }, otherAnalyst))).toBe('NOT_FOUND');
+    const elsewhere = ok(await api.gql(REGION, {}, otherAnalyst)).regionBenchmarks;
+    expect(elsewhere.region).toBe('BX');
+    expect(JSON.stringify(elsewhere)).not.toContain('region:BM');
+    const outsiderViewer = (await api.actor(outsider, MemberRole.OWNER)).as;
+    const { benchmarks } = ok(await api.gql(BENCHMARKS, {}, outsiderViewer));
+    expect(benchmarks.cohorts.map((c: { key: string }) => c.key)).not.toContain(`network:${networkId}`);
+    expect(benchmarks.cohorts.map((c: { key: string }) => c.key)).not.toContain('region:BM');
+    // Ranks are the institution's own: nothing of another institution's standing reaches it.
+    expect(JSON.stringify(benchmarks)).not.toContain('"value":80');
+
+    const keyOwner = (await api.actor(libraries[4]!, MemberRole.OWNER)).as;
+    const key = async (scopes: string[]) => ok(await api.gql(`mutation($s: [String!]!) { createApiKey(name: "bench", scopes: $s) { secret } }`, { s: scopes }, keyOwner)).createApiKey.secret as string;
+    expect(errorCode(await api.gql(BENCHMARKS, {}, { apiKey: await key(['organisation:read']) }))).toBe('FORBIDDEN');
+    const { benchmarks: viaKey } = ok(await api.gql(BENCHMARKS, {}, { apiKey: await key(['benchmarks:read']) }));
+    expect(viaKey.cohorts.length).toBeGreaterThan(0);
+  });
+
+  it('applies a change of consent from the next snapshot, and audits it', async () => {
+    const ownerOf4 = (await api.actor(libraries[4]!, MemberRole.OWNER)).as;
+    ok(await api.gql(`mutation { updateOrganisation(input: { benchmarkingConsent: NONE }) { benchmarkingConsent } }`, {}, ownerOf4));
+    const audit = await owner().find(AuditEntry, { organisationId: libraries[4]!.id, action: 'organisation.update' }, { filters: false });
+    expect(audit.at(-1)?.after).toMatchObject({ benchmarkingConsent: 'NONE' });
+    expect(ok(await api.gql(REGION, {}, analyst)).regionBenchmarks.overall.members).toBe(9);
+    await recompute('2026-10-02');
+    expect(ok(await api.gql(REGION, {}, analyst)).regionBenchmarks.overall.members).toBe(8);
+    expect(ok(await api.gql(REGION, {}, analyst)).regionBenchmarks.trend.map((t: { members: number }) => t.members)).toEqual([9, 8]);
+  });
+});
+
+describe('scores kept at submission', () => {
+  it('stores the scores the API shows in the submitting transaction, and withdraws them on reopening', async () => {
+    const org = await api.fx.organisation({ regionId });
+    const manager = (await api.actor(org, MemberRole.MANAGER)).as;
+    const keys = ok(await api.gql(`{ framework(key: "inspiring-learning-partnerships") { answerKeys } }`, {}, manager)).framework.answerKeys as string[];
+    const id = ok(await api.gql(`mutation($f: ID!) { createAssessment(input: { frameworkId: $f, cycle: "kept" }) { id } }`, { f: frameworkId }, manager)).createAssessment.id;
+    const answers = keys.map((nodeKey, i) => ({ nodeKey, value: /\.g\d/.test(nodeKey) ? (i % 3 ? 'YES' : 'NO') : ['YES', 'STARTED', 'NO'][i % 3] }));
+    ok(await api.gql(`mutation($i: AnswersInput!) { setConsensusAnswers(input: $i) { id } }`, { i: { assessmentId: id, answers } }, manager));
+    ok(await api.gql(`mutation($a: ID!) { submitAssessment(id: $a) { status } }`, { a: id }, manager));
+    const shown = ok(await api.gql(`query($a: ID!) { assessment(id: $a) { scores { practice evidence elements { elementKey practice evidence } } } }`, { a: id }, manager)).assessment.scores;
+
+    const [kept] = await owner().find(SubmittedScore, { organisationId: org.id }, { filters: false });
+    expect(kept).toMatchObject({ assessmentId: id, practice: shown.practice, evidence: shown.evidence, withdrawnAt: null });
+    const elements = await owner().find(SubmittedElementScore, { scoreId: kept!.id }, { filters: false, orderBy: { elementKey: 'asc' } });
+    expect(elements.map((e) => ({ elementKey: e.elementKey, practice: e.practice, evidence: e.evidence }))).toEqual(shown.elements);
+    const parts = await owner().count(SubmittedPartAnswer, { scoreId: kept!.id }, { filters: false });
+    expect(parts).toBe(answers.filter((a) => !/\.g\d/.test(a.nodeKey)).length);
+
+    ok(await api.gql(`mutation($a: ID!) { reopenAssessment(id: $a, reason: "A correction to make") { status } }`, { a: id }, manager));
+    const [withdrawn] = await owner().find(SubmittedScore, { organisationId: org.id }, { filters: false });
+    expect(withdrawn!.withdrawnAt).toBeInstanceOf(Date);
+    ok(await api.gql(`mutation($a: ID!) { submitAssessment(id: $a) { status } }`, { a: id }, manager));
+    const again = await owner().find(SubmittedScore, { organisationId: org.id }, { filters: false });
+    expect(again).toHaveLength(1);
+    expect(again[0]!.withdrawnAt).toBeNull();
+  });
+});
