@@ -69,8 +69,6 @@ const sections = {
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     /** Loopback unless set: a development server is not reachable from the network by accident. */
     HOST: z.string().min(1).default('127.0.0.1'),
-    /** HS256 secret for session tokens. `npm start` generates one per data folder; production must set its own. */
-    AUTH_TOKEN_SECRET: secret(env),
     AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(12 * 3600),
     SHUTDOWN_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** Schema introspection and field suggestions; off by default in production. */
@@ -93,7 +91,27 @@ const sections = {
     /** Failed sign-ins in a row for one account from one address before a lock-out that doubles each time. */
     RATE_LIMIT_LOGIN_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   }),
+  /** What the API and the worker share: the signing secret and where people reach the web app. */
+  shared: (env: Env) => ({
+    /**
+     * HS256 secret for session tokens, and the key of the HMAC that signs unsubscribe links (the
+     * worker signs, the API checks). `npm start` generates one per data folder; production must set its own.
+     */
+    AUTH_TOKEN_SECRET: secret(env),
+    /** The web app's address as people reach it (the API serves it): links in emails point here. */
+    WEB_BASE_URL: z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL').default('http://localhost:4000/'),
+  }),
   worker: (_env: Env) => ({
+    /** The hour (0-23) in each organisation's own time zone from which its daily reminders go out. */
+    REMINDER_LOCAL_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+    /** Reminders cover dates up to this many days ahead, and anything overdue. */
+    REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+    /** How often the reminder schedule looks for organisations whose hour has come (a cron pattern, UTC). */
+    REMINDER_SCAN_PATTERN: z.string().min(9).default('*/15 * * * *'),
+    /** A claimed delivery not marked sent within this long is taken again by another attempt. */
+    REMINDER_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
+    /** The outbox relay wakes on NOTIFY; this poll is the safety net. */
+    OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
     SHUTDOWN_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** The smallest benchmark cohort shown (k): smaller ones are suppressed. Never below 3. */
     BENCHMARK_MIN_COHORT: z.coerce.number().int().min(3).max(100).default(5),
@@ -109,14 +127,17 @@ const sections = {
 
 /** What each entry point reads: one schema each, built from the sections above. */
 const schemas = {
-  api: (env: Env) => z.object({ ...sections.core(env), ...sections.database(env), ...sections.optionalRedis(env), ...sections.api(env) }),
+  api: (env: Env) => z.object({ ...sections.core(env), ...sections.database(env), ...sections.optionalRedis(env), ...sections.shared(env), ...sections.api(env) }),
   worker: (env: Env) =>
-    z.object({ ...sections.core(env), ...sections.database(env), ...sections.redis(env), ...sections.worker(env), ...sections.mail(env) }),
+    z.object({
+      ...sections.core(env), ...sections.database(env), ...sections.redis(env), ...sections.shared(env), ...sections.worker(env), ...sections.mail(env),
+    }),
   database: (env: Env) => z.object({ ...sections.core(env), ...sections.database(env) }),
   /** Every setting of every part: tests and benchmarks, which run them all. */
   all: (env: Env) =>
     z.object({
-      ...sections.core(env), ...sections.database(env), ...sections.redis(env), ...sections.api(env), ...sections.worker(env), ...sections.mail(env),
+      ...sections.core(env), ...sections.database(env), ...sections.redis(env), ...sections.shared(env), ...sections.api(env), ...sections.worker(env),
+      ...sections.mail(env),
     }),
 };
 export type EntryPoint = Exclude<keyof typeof schemas, 'all'>;

@@ -20,6 +20,9 @@ import {
   type Framework,
   Invitation,
   MemberRole,
+  NotificationPreference,
+  OutboxEvent,
+  ReminderDelivery,
   type Organisation,
   Partner,
   PartnerLink,
@@ -174,6 +177,11 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
   const key = em.create(ApiKey, {
     id: keyId, organisationId, name: `key ${tag}`, prefix: 'wmk_x', secretHash: issueSecret('wmk', org.id, keyId).hash, scopes: ['assessments:read', 'exports:read'], createdBy: by,
   });
+  const outbox = em.create(OutboxEvent, { organisationId, type: 'assessment.submitted', subjectId: report.id, payload: { cycle: '2025', note: TRICKY_NOTE } });
+  const preference = em.create(NotificationPreference, { organisationId, userId: owner.id, frequency: 'WEEKLY' });
+  const delivery = em.create(ReminderDelivery, {
+    organisationId, recipientUserId: owner.id, subject: 'digest', period: '2026-12-01', channel: 'email', leaseUntil: new Date(), messageId: `<digest.${tag}@waymark.local>`, items: [{ kind: 'item', id: items[1]!.id }],
+  });
   const auditEntry = em.create(AuditEntry, { organisationId, actorUserId: by, action: 'test.seed', entityType: 'Organisation', entityId: org.id, after: { tag } });
   await em.flush();
   const memberships = (await withAdminClient(api.db.ownerUrl, (c) => c.query<{ id: string }>(`select id from membership where organisation_id = $1`, [org.id]))).rows;
@@ -194,6 +202,9 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
   add(Invitation, [invitation]);
   add(ApiKey, [key]);
   add(AuditEntry, [auditEntry]);
+  add(OutboxEvent, [outbox]);
+  add(NotificationPreference, [preference]);
+  add(ReminderDelivery, [delivery]);
   ids.membership = memberships.map((m) => m.id);
   return { ids, report: report.id, draft: draft.id, ownerName: owner.name, ownerEmail: owner.email };
 }

@@ -11,6 +11,7 @@ import { Region } from './region';
 import { User } from './user';
 import { ActionItem, ActionItemEvidence, ActionItemNote, ActionPlan } from './plan';
 import { Partner, PartnerLink } from './partner';
+import { NotificationPreference, OutboxEvent, ReminderDelivery } from './worker';
 import {
   BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkNetworkCell, BenchmarkPartShare, BenchmarkRank, BenchmarkSnapshot,
   Network, NetworkMember, SubmittedElementScore, SubmittedPartAnswer, SubmittedScore,
@@ -25,6 +26,7 @@ export {
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember,
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkPartShare, BenchmarkRank, BenchmarkNetworkCell,
+  OutboxEvent, NotificationPreference, ReminderDelivery,
 };
 
 export const ENTITIES = [
@@ -33,6 +35,7 @@ export const ENTITIES = [
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember,
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkPartShare, BenchmarkRank, BenchmarkNetworkCell,
+  OutboxEvent, NotificationPreference, ReminderDelivery,
 ];
 
 /** Entities whose rows belong to one organisation: the tenant filter and row-level security cover these. */
@@ -40,4 +43,5 @@ export const TENANT_ENTITIES = [
   Membership, Invitation, ApiKey, Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink,
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember, BenchmarkRank, BenchmarkNetworkCell,
+  OutboxEvent, NotificationPreference, ReminderDelivery,
 ];

@@ -70,3 +70,6 @@ export const BENCHMARK_TENANT_FOREIGN_KEYS: readonly TenantForeignKey[] = [
   { table: 'submitted_part_answer', column: 'score_id', references: 'submitted_score', onDelete: 'cascade' },
   { table: 'network_member', column: 'network_id', references: 'network', onDelete: 'cascade' },
 ];
+
+/** Tenant tables of the worker step: the outbox, notification preferences and the delivery ledger. */
+export const WORKER_TENANT_TABLES = ['outbox_event', 'notification_preference', 'reminder_delivery'] as const;
