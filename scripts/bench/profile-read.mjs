@@ -17,8 +17,8 @@ try {
   const body = JSON.stringify({ query: WHOLE_ASSESSMENT, variables: { id: answered.assessmentId } });
   for (let i = 0; i < 20; i++) await (await fetch(`${api.origin}/graphql`, { method: 'POST', headers, body })).text();
   const start = performance.now();
-  for (let i = 0; i < 100; i++) await (await fetch(`${api.origin}/graphql`, { method: 'POST', headers, body })).text();
-  console.log(`sequential: ${((performance.now() - start) / 100).toFixed(1)} ms/request`);
+  for (let i = 0; i < Number(process.env.PROFILE_REQUESTS ?? 100); i++) await (await fetch(`${api.origin}/graphql`, { method: 'POST', headers, body })).text();
+  console.log(`sequential: ${((performance.now() - start) / Number(process.env.PROFILE_REQUESTS ?? 100)).toFixed(1)} ms/request`);
   await api.stop();
 } finally {
   await db.drop();

@@ -29,6 +29,7 @@ import {
   PartnerType,
   TENANT_ENTITIES,
   loadFrameworkTree,
+  BenchmarkNetworkCell, BenchmarkRank, BenchmarkSnapshot, Network, NetworkMember, SubmittedElementScore, SubmittedPartAnswer, SubmittedScore,
 } from '@waymark/db';
 import { API_KEY_SCOPES, scoreAssessment } from '@waymark/domain';
 import { withAdminClient } from '../../../../packages/testing/src/admin';
@@ -183,6 +184,16 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
     organisationId, recipientUserId: owner.id, subject: 'digest', period: '2026-12-01', channel: 'email', leaseUntil: new Date(), messageId: `<digest.${tag}@waymark.local>`, items: [{ kind: 'item', id: items[1]!.id }],
   });
   const auditEntry = em.create(AuditEntry, { organisationId, actorUserId: by, action: 'test.seed', entityType: 'Organisation', entityId: org.id, after: { tag } });
+  // Benchmarking: the scores kept at submission, a network this organisation runs, a snapshot's rank and heatmap cell.
+  const score = em.create(SubmittedScore, { organisationId, assessmentId: report.id, frameworkId: framework.id, cycle: '2025', submittedAt: new Date('2025-11-03T10:00:00Z'), practice: 62.5, evidence: 40 });
+  const elementScore = em.create(SubmittedElementScore, { organisationId, scoreId: score.id, elementKey: '3.1', practice: 100, evidence: 0 });
+  const partAnswer = em.create(SubmittedPartAnswer, { organisationId, scoreId: score.id, partKey: '3.1.1.a', value: 'YES' });
+  const network = em.create(Network, { organisationId, name: `Network ${tag}`, createdBy: by });
+  const memberOrg = await api.fx.organisation({ name: `Member of ${tag}` });
+  const networkMember = em.create(NetworkMember, { organisationId, networkId: network.id, memberOrganisationId: memberOrg.id, invitedBy: by });
+  const snapshot = em.create(BenchmarkSnapshot, { frameworkId: framework.id, takenAt: new Date('2026-01-01T02:00:00Z'), day: '2026-01-01', trigger: 'nightly', minCohort: 5, institutions: 9 });
+  const rank = em.create(BenchmarkRank, { organisationId, snapshotId: snapshot.id, cohortKey: 'kind:LIBRARY', scope: 'overall', measure: 'practice', value: 62.5, percentile: 50 });
+  const cell = em.create(BenchmarkNetworkCell, { organisationId, snapshotId: snapshot.id, networkId: network.id, label: 'Member 1', position: 0, scope: '3.1', practice: 50 });
   await em.flush();
   const memberships = (await withAdminClient(api.db.ownerUrl, (c) => c.query<{ id: string }>(`select id from membership where organisation_id = $1`, [org.id]))).rows;
   const ids: Record<string, string[]> = {};
@@ -205,6 +216,13 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
   add(OutboxEvent, [outbox]);
   add(NotificationPreference, [preference]);
   add(ReminderDelivery, [delivery]);
+  add(SubmittedScore, [score]);
+  add(SubmittedElementScore, [elementScore]);
+  add(SubmittedPartAnswer, [partAnswer]);
+  add(Network, [network]);
+  add(NetworkMember, [networkMember]);
+  add(BenchmarkRank, [rank]);
+  add(BenchmarkNetworkCell, [cell]);
   ids.membership = memberships.map((m) => m.id);
   return { ids, report: report.id, draft: draft.id, ownerName: owner.name, ownerEmail: owner.email };
 }

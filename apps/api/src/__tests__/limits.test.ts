@@ -54,6 +54,14 @@ describe('query limits', () => {
     expect(ok(await api.gql(nested(1), {}, owner)).actionItems.edges).toEqual([]);
   });
 
+  it('prices the same query again by its new variables (costs are remembered per query and variables)', async () => {
+    const byVariable = `query($n: Int!) { actionItems(page: { first: $n }) { edges { node { history { notes { body author { name } } history { notes { body } } } } } } }`;
+    for (let round = 0; round < 2; round++) {
+      expect(ok(await api.gql(byVariable, { n: 1 }, owner)).actionItems.edges).toEqual([]);
+      refusedFor(await api.gql(byVariable, { n: 100 }, owner), 'cost');
+    }
+  });
+
   it('still serves the largest legitimate reads: a whole framework tree and a whole assessment', async () => {
     const tree = `{ framework(key: "inspiring-learning-partnerships") { key footnotes { number text } nodes { key text footnotes { text } guidance { title reason } }
       principles { key text children { key kind text footnotes { number text } guidance { title reason document source { attribution } }

@@ -11,10 +11,15 @@ import {
   Framework,
   Invitation,
   MemberRole,
+  Governance,
   Membership,
-  type Organisation,
+  Network,
+  NetworkMember,
+  Organisation,
+  OrganisationKind,
   Partner,
   PartnerType,
+  SizeBand,
   User,
 } from '@waymark/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -33,6 +38,12 @@ let owner: As;
 let ownerId: string;
 let assessmentId: string;
 let planId: string;
+/** A regional body, its owner and one of its networks, for the networks' lists. */
+let body: Organisation;
+let bodyOwner: As;
+let bodyOwnerId: string;
+let networkId: string;
+const TAG = `Paging ${randomUUID().slice(0, 8)}`;
 
 const old = (minutes: number) => new Date(Date.UTC(2001, 0, 1, 0, minutes));
 
@@ -44,6 +55,8 @@ interface ListCase {
   seed: (em: EntityManager, i: number) => void;
   /** A row that sorts before the end of the first page. */
   insertBefore: (em: EntityManager) => void;
+  /** Who reads the list (the institution's owner unless said). */
+  as?: () => As;
 }
 
 const page = (field: string, args = '') =>
@@ -138,6 +151,44 @@ const CASES: Record<string, ListCase> = {
     seed: () => undefined,
     insertBefore: (em) => item(em, { priority: -2 }),
   },
+  networks: {
+    query: page('networks'),
+    path: (d) => d.networks,
+    as: () => bodyOwner,
+    seed: (em, i) => em.create(Network, { organisationId: body.id, name: `Network ${i}`, createdBy: bodyOwnerId }),
+    insertBefore: (em) => em.create(Network, { organisationId: body.id, name: 'AAA first by name', createdBy: bodyOwnerId }),
+  },
+  'Network.members': {
+    query: `query($n: ID!, $after: String) { network(id: $n) { members(page: { first: 2, after: $after }) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }`,
+    path: (d) => d.network.members,
+    as: () => bodyOwner,
+    seed: (em, i) => member(em, institution(em, `Member ${i}`)),
+    insertBefore: (em) => member(em, institution(em, 'AAA first by name')),
+  },
+  networkMemberships: {
+    query: page('networkMemberships'),
+    path: (d) => d.networkMemberships,
+    // All name the same institution: they page by membership id, so the inserted one has the lowest.
+    seed: (em, i) => membership(em, `Body ${i}`),
+    insertBefore: (em) => membership(em, 'Body first', '00000000-0000-4000-8000-000000000000'),
+  },
+  institutionDirectory: {
+    query: page('institutionDirectory', `search: "${TAG}"`),
+    path: (d) => d.institutionDirectory,
+    as: () => bodyOwner,
+    seed: (em, i) => institution(em, `${TAG} ${i}`),
+    insertBefore: (em) => institution(em, `${TAG} 0 and a half`),
+  },
+};
+
+const institution = (em: EntityManager, name: string, kind: OrganisationKind = OrganisationKind.LIBRARY) =>
+  em.create(Organisation, { name, slug: `paging-${randomUUID().slice(0, 8)}`, kind, sizeBand: SizeBand.MEDIUM, governance: Governance.LOCAL_AUTHORITY });
+const member = (em: EntityManager, of: Organisation) =>
+  em.create(NetworkMember, { organisationId: body.id, networkId, memberOrganisationId: of.id, invitedBy: bodyOwnerId });
+const membership = (em: EntityManager, bodyName: string, id?: string) => {
+  const other = institution(em, bodyName, OrganisationKind.REGIONAL_BODY);
+  const net = em.create(Network, { organisationId: other.id, name: 'Network', createdBy: ownerId });
+  return em.create(NetworkMember, { ...(id ? { id } : {}), organisationId: other.id, networkId: net.id, memberOrganisationId: org.id, invitedBy: ownerId });
 };
 
 let FRAMEWORK: Framework;
@@ -162,6 +213,11 @@ beforeAll(async () => {
     const { user } = await api.fx.member(org, MemberRole.VIEWER);
     await em.nativeUpdate(Membership, { userId: user.id }, { createdAt: old(20 + i) }, { filters: false });
   }
+  body = await api.fx.organisation({ kind: OrganisationKind.REGIONAL_BODY });
+  const bodyActor = await api.actor(body, MemberRole.OWNER);
+  bodyOwner = bodyActor.as;
+  bodyOwnerId = bodyActor.user.id;
+  networkId = em.create(Network, { organisationId: body.id, name: 'The network', createdBy: bodyOwnerId }).id;
   for (const c of Object.values(CASES)) for (let i = 0; i < 5; i++) c.seed(em, i);
   await em.flush();
 });
@@ -171,7 +227,7 @@ async function ids(c: ListCase, vars: Record<string, unknown>, insert?: () => Pr
   const seen: string[] = [];
   let after: string | null = null;
   for (let pageNo = 0; pageNo < 100; pageNo++) {
-    const connection = c.path(ok(await api.gql(c.query, { ...vars, after }, owner)));
+    const connection = c.path(ok(await api.gql(c.query, { ...vars, after }, c.as?.() ?? owner)));
     seen.push(...connection.edges.map((e: any) => e.node.id));
     if (pageNo === 0) await insert?.();
     if (!connection.pageInfo.hasNextPage) return seen;
@@ -196,7 +252,7 @@ it('has a case for every connection in the schema', async () => {
 
 it.each(Object.keys(CASES))('%s: a row inserted between two pages is neither skipped nor repeated', async (name) => {
   const c = CASES[name]!;
-  const vars = { a: assessmentId };
+  const vars = { a: assessmentId, n: networkId };
   const before = await ids(c, vars);
   expect(before.length).toBeGreaterThanOrEqual(4);
   expect(new Set(before).size).toBe(before.length);

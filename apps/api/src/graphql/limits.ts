@@ -83,8 +83,28 @@ export function tooManyTokens(query: unknown): boolean {
   return false;
 }
 
+/**
+ * Costs already computed, per parsed document (Apollo keeps one parsed document per query text, so
+ * an integration sending the same query again finds it here) and then per variables and operation.
+ * A cost depends on nothing else; each document keeps its latest few variants.
+ */
+const costs = new WeakMap<DocumentNode, Map<string, number>>();
+const VARIANTS_PER_DOCUMENT = 32;
+
 /** The cost of an operation with its variables (see pageEstimator). */
 export function costOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number {
+  let known = costs.get(document);
+  if (!known) costs.set(document, (known = new Map()));
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const cost = computeCost(schema, document, variables, operationName);
+  if (known.size >= VARIANTS_PER_DOCUMENT) known.delete(known.keys().next().value!);
+  known.set(key, cost);
+  return cost;
+}
+
+function computeCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number {
   return getComplexity({
     schema,
     query: document,

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -9,6 +9,12 @@ export const SCREENSHOTS = path.resolve(__dirname, '../../../../docs/screenshots
 
 /** Debian's Chromium, headless; Playwright cannot download its own browsers here. */
 export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The web app's browser tests drive Chromium, and there is none at ${CHROMIUM}. ` +
+        'Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+    );
+  }
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

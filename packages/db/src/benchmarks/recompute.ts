@@ -82,6 +82,10 @@ export async function recomputeBenchmarks(reader: CrossTenantReader, options: Re
     await run(`create temp table bm_entry on commit drop as select * from waymark_benchmark_entries(?)`, [options.frameworkId]);
     await run(`create temp table bm_score on commit drop as select * from waymark_benchmark_scores(?)`, [options.frameworkId]);
     await run(MEMBERSHIP);
+    await run(`create temp table bm_part on commit drop as select * from waymark_benchmark_parts(?)`, [options.frameworkId]);
+    // Temporary tables are never analysed automatically: without statistics the planner joins them
+    // by nested loops, which is quadratic in the number of institutions.
+    await run(`analyze bm_entry, bm_score, bm_member, bm_part`);
     phase('population');
 
     const rows = await run<MemberRow>(
@@ -162,7 +166,7 @@ export async function recomputeBenchmarks(reader: CrossTenantReader, options: Re
     );
     phase('cohorts');
 
-    if (fresh.length) await computeFigures(run, snapshotId, fresh, k, options.frameworkId);
+    if (fresh.length) await computeFigures(run, snapshotId, fresh, k);
     if (previous && unchanged.size) await copyFigures(run, previous, snapshotId, [...unchanged]);
     phase('figures');
 
@@ -175,7 +179,7 @@ export async function recomputeBenchmarks(reader: CrossTenantReader, options: Re
 type Run = <R extends object>(sql: string, values?: unknown[]) => Promise<R[]>;
 
 /** Distributions, answer shares and ranks for the given shown cohorts, computed by PostgreSQL. */
-async function computeFigures(run: Run, snapshotId: string, cohorts: string[], k: number, frameworkId: string): Promise<void> {
+async function computeFigures(run: Run, snapshotId: string, cohorts: string[], k: number): Promise<void> {
   // One pass per cohort and scope for both measures; a measure with fewer than k values (evidence can be null) is not shown.
   await run(
     `insert into benchmark_figure (id, snapshot_id, cohort_key, scope, measure, n, mean, p25, median, p75, min, max)
@@ -198,11 +202,11 @@ async function computeFigures(run: Run, snapshotId: string, cohorts: string[], k
     `insert into benchmark_part_share (id, snapshot_id, cohort_key, part_key, answered, yes, started, no)
      select gen_random_uuid(), ?, m.cohort, p.part_key, count(*),
             avg((p.value = 'YES')::int), avg((p.value = 'STARTED')::int), avg((p.value = 'NO')::int)
-       from bm_member m join waymark_benchmark_parts(?) p on p.organisation_id = m.organisation_id
+       from bm_member m join bm_part p on p.organisation_id = m.organisation_id
       where m.cohort = any(array(select jsonb_array_elements_text(?::jsonb)))
       group by m.cohort, p.part_key
      having count(*) >= ?`,
-    [snapshotId, frameworkId, JSON.stringify(cohorts), k],
+    [snapshotId, JSON.stringify(cohorts), k],
   );
   await run(
     `insert into benchmark_rank (id, created_at, organisation_id, snapshot_id, cohort_key, scope, measure, value, percentile)
