@@ -5,7 +5,8 @@ import type { Processor } from './processors';
 import type { WorkerServices } from './services';
 
 /** Concurrency per queue: reminders send in parallel inside a job, so few jobs at a time suffice. */
-const CONCURRENCY: Partial<Record<QueueName, number>> = { maintenance: 4, events: 8, reminders: 4 };
+/** Benchmarks one at a time (recomputes also take a lock per framework, across worker processes). */
+const CONCURRENCY: Partial<Record<QueueName, number>> = { maintenance: 4, events: 8, reminders: 4, benchmarks: 1 };
 
 /**
  * One BullMQ Worker per queue that has processors, dispatching by job name. The payload is parsed

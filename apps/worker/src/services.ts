@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Queue } from 'bullmq';
 import type { WorkerConfig } from '@waymark/config';
+import type { CrossTenantReader } from '@waymark/db';
 import type { QueueName } from '@waymark/jobs';
 import type { Logger } from '@waymark/logger';
 import type { Mailer } from './reminders/mailer';
@@ -13,4 +14,6 @@ export interface WorkerServices {
   /** Producers for every queue (the fan-out adds to `reminders`, the relay to `events`). */
   queues: Record<QueueName, Queue>;
   mailer: Mailer;
+  /** The one cross-organisation reader (waymark_analytics, audited): benchmarks only. */
+  analytics: CrossTenantReader;
 }

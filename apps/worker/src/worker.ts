@@ -3,7 +3,7 @@ import IORedis from 'ioredis';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { WorkerConfig as Config } from '@waymark/config';
 import { databaseUrlFor } from '@waymark/config';
-import { ormConfig } from '@waymark/db';
+import { createCrossTenantReader, ormConfig } from '@waymark/db';
 import { QUEUES, type QueueName, queuePrefix } from '@waymark/jobs';
 import { type Logger, createLogger } from '@waymark/logger';
 import { type HealthServer, readiness, startHealthServer } from './health';
@@ -56,7 +56,8 @@ export async function startWorker(cfg: Config, options: StartOptions = {}): Prom
     Object.values(QUEUES).map((name) => [name, new Queue(name, { connection: producer, prefix: queuePrefix(name) })]),
   ) as Record<QueueName, Queue>;
   const mailer = createMailer({ smtpUrl: cfg.SMTP_URL, from: cfg.MAIL_FROM });
-  const services: WorkerServices = { cfg, orm, logger, queues, mailer };
+  const analytics = await createCrossTenantReader(cfg);
+  const services: WorkerServices = { cfg, orm, logger, queues, mailer, analytics };
 
   const workers = startProcessors(services, redis, options.processors ?? PROCESSORS);
   for (const w of workers) w.on('error', (error) => logger.warn({ err: error, queue: w.name }, 'queue connection problem'));
@@ -85,7 +86,7 @@ export async function startWorker(cfg: Config, options: StartOptions = {}): Prom
           { name: 'close mail', run: () => Promise.resolve(mailer.close()) },
           { name: 'close redis', run: () => Promise.all([redis.quit(), producer.quit().catch(() => producer.disconnect())]) },
           { name: 'close health endpoint', run: () => health?.close() ?? Promise.resolve() },
-          { name: 'close database', run: () => orm.close() },
+          { name: 'close database', run: () => Promise.all([orm.close(), analytics.close()]) },
         ],
         cfg.SHUTDOWN_DEADLINE_MS,
       ),

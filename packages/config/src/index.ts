@@ -115,6 +115,10 @@ const sections = {
     SHUTDOWN_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** The smallest benchmark cohort shown (k): smaller ones are suppressed. Never below 3. */
     BENCHMARK_MIN_COHORT: z.coerce.number().int().min(3).max(100).default(5),
+    /** Submissions and reopenings within this window make one incremental benchmark recompute. */
+    BENCHMARK_RECOMPUTE_WINDOW_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+    /** When the full benchmark recompute runs (cron, UTC). */
+    BENCHMARK_NIGHTLY_PATTERN: z.string().min(9).default('0 2 * * *'),
     /** The worker's health endpoint (GET /healthz, /readyz, /metrics) on loopback; 0 picks a free port. */
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
   }),

@@ -12,6 +12,8 @@ export const QUEUES = {
   events: 'events',
   /** The reminder schedule's fan-out and one job per organisation and local day. */
   reminders: 'reminders',
+  /** Benchmark snapshots: nightly, after submissions, and a first one when there is none. */
+  benchmarks: 'benchmarks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -46,16 +48,29 @@ export type ReminderScanPayload = z.infer<typeof reminderScanPayload>;
 export const organisationRemindersPayload = z.strictObject({ organisationId: uuid, localDate });
 export type OrganisationRemindersPayload = z.infer<typeof organisationRemindersPayload>;
 
+/** Recompute benchmark snapshots: of one framework, or of every framework when none is named. */
+export const benchmarkRecomputePayload = z.strictObject({
+  frameworkId: uuid.optional(),
+  trigger: z.enum(['nightly', 'incremental', 'manual']),
+  /** Only frameworks that have no snapshot yet (the worker's first start). */
+  onlyWithoutSnapshot: z.boolean().optional(),
+});
+export type BenchmarkRecomputePayload = z.infer<typeof benchmarkRecomputePayload>;
+
 export const JOBS = {
   heartbeat: { queue: QUEUES.maintenance, name: 'heartbeat', payload: heartbeatPayload },
   domainEvent: { queue: QUEUES.events, name: 'domain-event', payload: domainEventPayload },
   reminderScan: { queue: QUEUES.reminders, name: 'reminder-scan', payload: reminderScanPayload },
   organisationReminders: { queue: QUEUES.reminders, name: 'organisation-reminders', payload: organisationRemindersPayload },
+  benchmarkRecompute: { queue: QUEUES.benchmarks, name: 'benchmark-recompute', payload: benchmarkRecomputePayload },
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
 
 /** The job scheduler (BullMQ `upsertJobScheduler`) that ticks the reminder scan. */
 export const REMINDER_SCHEDULER_ID = 'reminder-scan';
+
+/** The job scheduler of the nightly full benchmark recompute. */
+export const BENCHMARK_SCHEDULER_ID = 'benchmarks-nightly';
 
 /** BullMQ job ids must not contain ':'; ids are built from parts joined with '-'. */
 export function jobId(...parts: (string | number)[]): string {
@@ -66,5 +81,16 @@ export function jobId(...parts: (string | number)[]): string {
 
 /** The same organisation and local day always make the same job: a re-run that day adds nothing. */
 export const organisationRemindersJobId = (p: OrganisationRemindersPayload) => jobId('reminders', p.organisationId, p.localDate);
+
+/**
+ * Every submission or reopening in one window of `windowMs` makes the same incremental job, run at
+ * the window's end: one recompute for a burst, and an event after the job started falls in the next
+ * window (the job reads the data when it runs, so it sees everything submitted before).
+ */
+export function incrementalRecomputeJob(frameworkId: string, now: number, windowMs: number): { jobId: string; delay: number } {
+  const width = Math.max(windowMs, 1);
+  const window = Math.floor(now / width);
+  return { jobId: jobId('benchmarks', frameworkId, 'incremental', window), delay: (window + 1) * width - now };
+}
 
 export { signUnsubscribe, verifyUnsubscribe, type UnsubscribeClaim } from './unsubscribe';

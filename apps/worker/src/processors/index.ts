@@ -1,9 +1,13 @@
-import { domainEvent } from './domain-event';
+import { benchmarkRecompute, recomputeAfterSubmission } from './benchmarks';
+import { EVENT_CONSUMERS, domainEvent } from './domain-event';
 import { heartbeat } from './heartbeat';
 import type { Processor } from './processor';
 
 export { EVENT_CONSUMERS, type EventConsumer } from './domain-event';
+export { upsertBenchmarkSchedulers } from './benchmarks';
 export { defineProcessor, type Processor } from './processor';
 
 /** Every job the worker runs: one file per job in this folder, listed once here. */
-export const PROCESSORS: readonly Processor[] = [heartbeat, domainEvent];
+export const PROCESSORS: readonly Processor[] = [heartbeat, domainEvent, benchmarkRecompute];
+
+EVENT_CONSUMERS.push(recomputeAfterSubmission);

@@ -79,6 +79,9 @@ export async function recomputeBenchmarks(reader: CrossTenantReader, options: Re
 
   return reader.read(`benchmarks: ${options.trigger} recompute`, async (em) => {
     const run = <R extends object>(sql: string, values: unknown[] = []) => em.execute<R[]>(sql, values);
+    // One recompute of a framework at a time, whichever worker runs it: the same-day rule compares
+    // with the snapshots already written, which a concurrent run's transaction would not see.
+    await run(`select pg_advisory_xact_lock(hashtextextended('waymark:benchmarks:' || ?::text, 0))`, [options.frameworkId]);
     await run(`create temp table bm_entry on commit drop as select * from waymark_benchmark_entries(?)`, [options.frameworkId]);
     await run(`create temp table bm_score on commit drop as select * from waymark_benchmark_scores(?)`, [options.frameworkId]);
     await run(MEMBERSHIP);

@@ -18,7 +18,7 @@ export const isDomainEventType = (value: string): value is DomainEventType => (D
 /** What each event carries besides its organisation and subject (the id of the row it is about). */
 export interface DomainEventPayloads {
   'assessment.submitted': { cycle: string; frameworkId: string; submittedAt: string };
-  'assessment.reopened': { cycle: string; reason: string };
+  'assessment.reopened': { cycle: string; frameworkId: string; reason: string };
   'plan.generated': { assessmentId: string; planId: string; items: number };
   'action_item.status_changed': { from: string; to: string; assessmentId: string };
   'action_item.overdue': { dueOn: string | null; nextReviewOn: string | null; period: string };

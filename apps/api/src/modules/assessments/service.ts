@@ -190,7 +190,7 @@ export async function reopenAssessment(ctx: TenantContext, id: string, reason: s
   assessment.status = AssessmentStatus.REOPENED;
   await withdrawSubmittedScores(ctx.em, ctx.organisationId, assessment.id);
   audit(ctx, 'assessment.reopen', 'Assessment', assessment.id, before, { ...snapshot(assessment), reason });
-  recordEvent(ctx.em, { organisationId: ctx.organisationId, type: 'assessment.reopened', subjectId: assessment.id, payload: { cycle: assessment.cycle, reason } });
+  recordEvent(ctx.em, { organisationId: ctx.organisationId, type: 'assessment.reopened', subjectId: assessment.id, payload: { cycle: assessment.cycle, frameworkId: assessment.frameworkId, reason } });
   return assessment;
 }
 

@@ -1,0 +1,72 @@
+import { recomputeBenchmarks } from '@waymark/db';
+import { type BenchmarkRecomputePayload, JOBS, incrementalRecomputeJob, jobId } from '@waymark/jobs';
+import type { WorkerServices } from '../services';
+import type { EventConsumer } from './domain-event';
+import { defineProcessor } from './processor';
+
+/** Finished jobs keep their id for a day, so a window's job is never added twice; a failed run is tried again. */
+const KEEP = {
+  removeOnComplete: { age: 86_400, count: 1_000 },
+  removeOnFail: { age: 7 * 86_400 },
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5_000 },
+} as const;
+
+/** Frameworks (a shared table the worker's role reads) and whether each has a snapshot yet (as waymark_analytics). */
+async function frameworksFor(services: WorkerServices, payload: BenchmarkRecomputePayload): Promise<string[]> {
+  const ids = payload.frameworkId
+    ? [payload.frameworkId]
+    : (await services.orm.em.fork().getConnection().execute<{ id: string }[]>('select id from framework order by created_at, id')).map((r) => r.id);
+  if (!payload.onlyWithoutSnapshot) return ids;
+  const having = await services.analytics.read('benchmarks: which frameworks have a snapshot', (em) =>
+    em.execute<{ framework_id: string }[]>(
+      'select distinct framework_id from benchmark_snapshot where framework_id::text in (select jsonb_array_elements_text(?::jsonb))',
+      [JSON.stringify(ids)],
+    ),
+  );
+  const done = new Set(having.map((r) => r.framework_id));
+  return ids.filter((id) => !done.has(id));
+}
+
+/**
+ * Computes benchmark snapshots (see recomputeBenchmarks in packages/db: SQL aggregates over the
+ * consenting institutions' kept scores, as waymark_analytics, with the domain's privacy rules).
+ * Idempotent: a second run writes another snapshot with the same figures, and a run that could be
+ * subtracted from one earlier the same day is not published at all.
+ */
+export const benchmarkRecompute = defineProcessor({
+  job: JOBS.benchmarkRecompute,
+  async handle(services, payload) {
+    const results = [];
+    for (const frameworkId of await frameworksFor(services, payload)) {
+      const result = await recomputeBenchmarks(services.analytics, { frameworkId, trigger: payload.trigger, minCohort: services.cfg.BENCHMARK_MIN_COHORT });
+      const summary = {
+        frameworkId, snapshotId: result.snapshotId, institutions: result.institutions, cohorts: result.cohorts, shown: result.shown,
+        suppressed: result.suppressed, recomputed: result.recomputed, deferred: result.blocking.length > 0,
+      };
+      services.logger.info({ ...summary, trigger: payload.trigger, timings: result.timings }, result.snapshotId ? 'benchmark snapshot written' : 'benchmark snapshot deferred (same-day rule)');
+      results.push(summary);
+    }
+    return results;
+  },
+});
+
+/** A submission or a reopening changes benchmarks: one incremental recompute per framework and window. */
+export const recomputeAfterSubmission: EventConsumer = async ({ queues, cfg }, event) => {
+  if (event.type !== 'assessment.submitted' && event.type !== 'assessment.reopened') return;
+  const frameworkId = event.payload.frameworkId;
+  if (typeof frameworkId !== 'string') return;
+  const { jobId: id, delay } = incrementalRecomputeJob(frameworkId, Date.now(), cfg.BENCHMARK_RECOMPUTE_WINDOW_MS);
+  await queues.benchmarks.add(JOBS.benchmarkRecompute.name, { frameworkId, trigger: 'incremental' }, { jobId: id, delay, ...KEEP });
+};
+
+/** The nightly full recompute, and a first snapshot straight away for frameworks that have none (a new install, the demo). */
+export async function upsertBenchmarkSchedulers({ queues, cfg }: WorkerServices): Promise<void> {
+  await queues.benchmarks.upsertJobScheduler(
+    'benchmarks-nightly',
+    { pattern: cfg.BENCHMARK_NIGHTLY_PATTERN, tz: 'UTC' },
+    { name: JOBS.benchmarkRecompute.name, data: { trigger: 'nightly' }, opts: KEEP },
+  );
+  const today = new Date().toISOString().slice(0, 10);
+  await queues.benchmarks.add(JOBS.benchmarkRecompute.name, { trigger: 'manual', onlyWithoutSnapshot: true }, { jobId: jobId('benchmarks', 'first', today), ...KEEP });
+}
