@@ -94,7 +94,7 @@ const VARIANTS_PER_DOCUMENT = 32;
 /** The cost of an operation with its variables (see pageEstimator). */
 export function costOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number {
   let known = costs.get(document);
-  if (!known) costs.set(document, (known = new Map()));
+  if (!known) costs.set(document, (known = new Map<string, number>()));
   const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
   const cached = known.get(key);
   if (cached !== undefined) return cached;

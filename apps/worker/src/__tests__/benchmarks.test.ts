@@ -108,8 +108,8 @@ it('refuses a recompute job with a bad payload for good', async () => {
     const state = await job.getState();
     return state === 'failed' ? queue.getJob(job.id!) : null;
   });
-  expect(failed!.failedReason).toMatch(/invalid payload: trigger/);
-  expect(failed!.attemptsMade).toBe(1);
+  expect(failed.failedReason).toMatch(/invalid payload: trigger/);
+  expect(failed.attemptsMade).toBe(1);
   await queue.close();
   await connection.quit();
 });
