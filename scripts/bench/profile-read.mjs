@@ -1,10 +1,12 @@
-// Not part of npm run bench: profiles the whole-assessment read (node --cpu-prof scripts/bench/profile-read.mjs).
+// Not part of npm run bench: profiles one read (node --cpu-prof scripts/bench/profile-read.mjs).
+// PROFILE_QUERY=typename profiles `{ __typename }` signed in instead of the whole assessment;
+// PROFILE_REQUESTS (100) sets how many sequential requests are measured.
 import { performance } from 'node:perf_hooks';
 import { answerKeys } from './pure.mjs';
 import { createBenchDatabase, migrateBenchDatabase, ownerClient } from './db.mjs';
 import { seedAnsweredAssessment } from './data.mjs';
 import { startApi } from './server.mjs';
-import { WHOLE_ASSESSMENT } from './load.mjs';
+import { TYPENAME, WHOLE_ASSESSMENT } from './load.mjs';
 
 const db = await createBenchDatabase();
 try {
@@ -14,7 +16,8 @@ try {
   await owner.end();
   const api = await startApi(db.env);
   const headers = { ...api.headersFor(answered.owner, answered.organisation.id), 'content-type': 'application/json' };
-  const body = JSON.stringify({ query: WHOLE_ASSESSMENT, variables: { id: answered.assessmentId } });
+  const light = process.env.PROFILE_QUERY === 'typename';
+  const body = JSON.stringify(light ? { query: TYPENAME } : { query: WHOLE_ASSESSMENT, variables: { id: answered.assessmentId } });
   for (let i = 0; i < 20; i++) await (await fetch(`${api.origin}/graphql`, { method: 'POST', headers, body })).text();
   const start = performance.now();
   for (let i = 0; i < Number(process.env.PROFILE_REQUESTS ?? 100); i++) await (await fetch(`${api.origin}/graphql`, { method: 'POST', headers, body })).text();
