@@ -35,7 +35,10 @@ export function startProcessors(services: WorkerServices, connection: IORedis, p
         if (!parsed.success) return refuse(job, `invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ')}`);
         return processor.handle(services, parsed.data, job);
       },
-      { connection, prefix: queuePrefix(queue), concurrency: CONCURRENCY[queue] ?? 2, ...options },
+      {
+        connection, prefix: queuePrefix(queue), concurrency: CONCURRENCY[queue] ?? 2,
+        lockDuration: services.cfg.WORKER_STALLED_MS, stalledInterval: services.cfg.WORKER_STALLED_MS, maxStalledCount: 10, ...options,
+      },
     );
   });
 }

@@ -8,3 +8,4 @@ export * from './calendar';
 export * from './benchmarks';
 export * from './networks';
 export * from './events';
+export * from './reminders';

@@ -15,6 +15,7 @@ import {
   MemberRole,
   Network,
   NetworkMember,
+  NotificationPreference,
   type Organisation,
   Partner,
   PartnerLink,
@@ -84,6 +85,7 @@ export async function seedOrganisationData(api: TestApi, org: Organisation, mark
   const keyId = randomUUID();
   const secret = issueSecret('wmk', organisationId, keyId);
   const key = em.create(ApiKey, { id: keyId, organisationId, name: `${marker} key`, prefix: 'wmk_x', secretHash: secret.hash, scopes: [...API_KEY_SCOPES], createdBy: by });
+  em.create(NotificationPreference, { organisationId, userId: owner.user.id, frequency: 'WEEKLY' });
   await em.flush();
   return {
     org: org.id, draft: draft.id, submitted: submitted.id, evidence: evidence.id, partner: partner.id, item: item.id, plan: plan.id, invitation: invitation.id,

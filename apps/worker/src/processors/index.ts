@@ -1,6 +1,8 @@
 import { benchmarkRecompute, recomputeAfterSubmission } from './benchmarks';
 import { EVENT_CONSUMERS, domainEvent } from './domain-event';
 import { heartbeat } from './heartbeat';
+import { organisationReminders } from './organisation-reminders';
+import { reminderScan } from './reminder-scan';
 import type { Processor } from './processor';
 
 export { EVENT_CONSUMERS, type EventConsumer } from './domain-event';
@@ -8,6 +10,6 @@ export { upsertBenchmarkSchedulers } from './benchmarks';
 export { defineProcessor, type Processor } from './processor';
 
 /** Every job the worker runs: one file per job in this folder, listed once here. */
-export const PROCESSORS: readonly Processor[] = [heartbeat, domainEvent, benchmarkRecompute];
+export const PROCESSORS: readonly Processor[] = [heartbeat, domainEvent, reminderScan, organisationReminders, benchmarkRecompute];
 
 EVENT_CONSUMERS.push(recomputeAfterSubmission);

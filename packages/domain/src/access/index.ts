@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   'exports:read',
   'benchmarks:read',
   'networks:manage',
+  /** One's own notification preferences in the organisation (a person's, never a key's). */
+  'notifications:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,10 +40,14 @@ const READ: Permission[] = [
   'organisation:read', 'members:read', 'frameworks:read', 'assessments:read', 'evidence:read', 'plans:read', 'partners:read', 'benchmarks:read',
 ];
 
+/** What every member may do for themselves. */
+const OWN: Permission[] = ['notifications:manage'];
+
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   OWNER: PERMISSIONS,
   MANAGER: [
     ...READ,
+    ...OWN,
     'members:manage',
     'audit:read',
     'assessments:create',
@@ -58,10 +64,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   // The team answers and agrees; submitting and locking the result, and reopening it, are a manager's call.
   // Action owners are often assessors: they record progress and close their items.
-  ASSESSOR: [...READ, 'answers:write', 'consensus:write', 'evidence:write', 'plans:write', 'partners:write'],
-  VIEWER: READ,
+  ASSESSOR: [...READ, ...OWN, 'answers:write', 'consensus:write', 'evidence:write', 'plans:write', 'partners:write'],
+  VIEWER: [...READ, ...OWN],
   // Analysts work in regional bodies: they read their own body's data and its network's benchmarks.
-  ANALYST: READ,
+  ANALYST: [...READ, ...OWN],
 };
 
 export function permissionsForRole(role: Role): ReadonlySet<Permission> {
@@ -70,7 +76,7 @@ export function permissionsForRole(role: Role): ReadonlySet<Permission> {
 
 /** Scopes an API key may hold: everything but managing people, keys, networks and the organisation itself. */
 export const API_KEY_SCOPES = PERMISSIONS.filter(
-  (p) => !['organisation:manage', 'members:manage', 'apikeys:manage', 'answers:write', 'networks:manage'].includes(p),
+  (p) => !['organisation:manage', 'members:manage', 'apikeys:manage', 'answers:write', 'networks:manage', 'notifications:manage'].includes(p),
 );
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
