@@ -4,7 +4,7 @@ import IORedis from 'ioredis';
 import {
   Assessment, AssessmentStatus, BenchmarkingConsent, OrganisationKind, Region, SizeBand, SubmittedElementScore, SubmittedScore, recordEvent,
 } from '@waymark/db';
-import { JOBS, incrementalRecomputeJob, queuePrefix } from '@waymark/jobs';
+import { JOBS, queuePrefix } from '@waymark/jobs';
 import { type RedisService, type TestDatabase, createTestDatabase, fixtures, startRedis } from '@waymark/testing';
 import { type WaymarkWorker, startWorker } from '../worker';
 
