@@ -51,6 +51,7 @@ describe('a regional analyst', () => {
     await heading(page, 'Assessments');
     await timeScreenChange(page, 'Regional dashboard', 'Regional dashboard');
     await page.getByRole('img', { name: /^Heatmap of \d+ members .* named, \d+ under pseudonyms.*suppressed/ }).waitFor();
+    await screenshot(page, 'regional-dashboard');
     await openTable(page, 'North West Learning Partnerships: practice by member and element');
     const heatmap = page.locator('table', { has: page.locator('caption', { hasText: 'Practice and evidence (0-100) by member' }) });
     await heatmap.getByRole('rowheader', { name: 'Northfield Central Library', exact: true }).waitFor();
@@ -67,7 +68,10 @@ describe('a regional analyst', () => {
   });
 
   it('reads the quartiles by kind as a table, the weakest elements and parts, and the trend', async () => {
-    await page.getByRole('img', { name: /Libraries in North West \(\d+ institutions\): overall practice median \d+/ }).waitFor();
+    const plot = page.getByRole('img', { name: /Libraries in North West \(\d+ institutions\): overall practice median \d+/ });
+    await plot.waitFor();
+    await plot.scrollIntoViewIfNeeded();
+    await screenshot(page, 'regional-quartiles');
     await openTable(page, 'Practice quartiles by kind');
     const quartiles = page.locator('table', { has: page.locator('caption', { hasText: 'Practice (0-100) by kind and scope' }) });
     const libraries = quartiles.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Libraries in North West' }) });
@@ -82,7 +86,6 @@ describe('a regional analyst', () => {
     const parts = page.locator('table', { has: page.locator('caption', { hasText: 'Action parts fewest institutions answer Yes' }) });
     expect(await parts.getByRole('rowheader').count()).toBeGreaterThan(0);
     await page.getByRole('img', { name: /median practice \d+, median evidence \d+/ }).waitFor();
-    await screenshot(page, 'regional-dashboard');
     await expectAccessible(page, 'regional dashboard');
   });
 

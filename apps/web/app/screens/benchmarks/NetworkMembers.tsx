@@ -8,7 +8,7 @@ import { Alert, ProblemAlert } from '../../ui/Alert';
 import { StatusBadge } from '../../ui/Badge';
 import { SelectField, TextField } from '../../ui/Field';
 import { Loading, Page } from '../../ui/Page';
-import { formatMoment, humanise } from '../../ui/format';
+import { formatDate, humanise } from '../../ui/format';
 
 const Networks = graphql(`
   query BodyNetworks {
@@ -89,8 +89,8 @@ function MemberList({ networkId, manage }: { networkId: string; manage: boolean 
                 <td>{humanise(m.institution.kind)}</td>
                 <td>{m.institution.region ?? '—'}</td>
                 <td><StatusBadge status={m.status} /></td>
-                <td>{formatMoment(m.invitedAt)}</td>
-                <td>{formatMoment(m.respondedAt)}</td>
+                <td>{formatDate(m.invitedAt)}</td>
+                <td>{formatDate(m.respondedAt)}</td>
                 {manage ? (
                   <td>
                     {m.status === 'INVITED' || m.status === 'MEMBER' ? (

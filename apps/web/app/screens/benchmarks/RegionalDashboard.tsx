@@ -212,11 +212,11 @@ function KindQuartiles({ byKind, minCohort }: { byKind: Region['byKind']; minCoh
     const scopes = [...new Set(byKind.flatMap((c) => c.figures.map((f) => f.scope)))].sort((a, b) => (a === 'overall' ? -1 : b === 'overall' ? 1 : a.localeCompare(b, 'en', { numeric: true })));
     const categories = byKind.map((c) => (c.suppressed ? `${c.label} (suppressed)` : `${c.label} (${c.members})`));
     const option = {
-      grid: { left: 48, right: 16, top: 48, bottom: 72 },
+      grid: { left: 48, right: 16, top: 56, bottom: 88 },
       legend: { top: 0 },
       tooltip: { show: false },
-      xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, width: 150, overflow: 'break' } },
-      yAxis: { type: 'value', min: 0, max: 100, name: 'Practice (0-100)' },
+      xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, width: 160, overflow: 'break', lineHeight: 16 } },
+      yAxis: { type: 'value', min: 0, max: 100, name: 'Practice (0-100)', nameTextStyle: { align: 'left' } },
       series: [
         ...scopes.map((scope, i) => ({
           name: scopeName(scope),
@@ -279,7 +279,7 @@ function Trend({ trend, label }: { trend: Region['trend']; label: string }) {
       legend: { top: 0 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: trend.map((t) => formatMoment(t.takenAt)) },
-      yAxis: { type: 'value', min: 0, max: 100, name: 'Median (0-100)' },
+      yAxis: { type: 'value', min: 0, max: 100, name: 'Median (0-100)', nameTextStyle: { align: 'left' } },
       series: [
         { name: 'Median practice', type: 'line', symbolSize: 10, lineStyle: { width: 3, color: '#0b4f6c' }, itemStyle: { color: '#0b4f6c' }, data: trend.map((t) => (t.practice ? Math.round(t.practice.median) : null)) },
         { name: 'Median evidence', type: 'line', symbolSize: 10, lineStyle: { width: 3, type: 'dashed', color: '#b35900' }, itemStyle: { color: '#b35900' }, data: trend.map((t) => (t.evidence ? Math.round(t.evidence.median) : null)) },
