@@ -27,6 +27,9 @@ const screens = {
   Exports: () => import('./screens/Exports'),
   Members: () => import('./screens/settings/Members'),
   ApiKeys: () => import('./screens/settings/ApiKeys'),
+  RegionalDashboard: () => import('./screens/benchmarks/RegionalDashboard'),
+  NetworkMembers: () => import('./screens/benchmarks/NetworkMembers'),
+  Benchmarks: () => import('./screens/benchmarks/Benchmarks'),
   Pending: () => import('./screens/Pending'),
 };
 const Checklist = lazy(screens.Checklist);
@@ -41,6 +44,9 @@ const Partners = lazy(screens.Partners);
 const Exports = lazy(screens.Exports);
 const Members = lazy(screens.Members);
 const ApiKeys = lazy(screens.ApiKeys);
+const RegionalDashboard = lazy(screens.RegionalDashboard);
+const NetworkMembers = lazy(screens.NetworkMembers);
+const Benchmarks = lazy(screens.Benchmarks);
 const Pending = lazy(screens.Pending);
 
 function usePrefetchScreens(signedIn: boolean) {
@@ -77,8 +83,9 @@ export function App() {
             <Route path="exports" element={<Exports />} />
             <Route path="settings/members" element={<Members />} />
             <Route path="settings/api-keys" element={<ApiKeys />} />
-            <Route path="network" element={<Pending which="network" />} />
-            <Route path="benchmarks" element={<Pending which="benchmarks" />} />
+            <Route path="network" element={<RegionalDashboard />} />
+            <Route path="network/members" element={<NetworkMembers />} />
+            <Route path="benchmarks" element={<Benchmarks />} />
             <Route path="settings/webhooks" element={<Pending which="webhooks" />} />
             <Route path="settings/notifications" element={<Pending which="notifications" />} />
             <Route path="*" element={<NotFound />} />

@@ -5,14 +5,6 @@ import { Page } from '../ui/Page';
  * rather than inventing operations the API does not have.
  */
 const PENDING = {
-  network: {
-    title: 'Regional dashboard',
-    text: 'The network heatmap (members by element, with suppressed cohorts shown as suppressed and names only with consent), quartiles by kind, the weakest elements and actions, and the trend across snapshots appear here once the benchmarking API is available.',
-  },
-  benchmarks: {
-    title: 'Benchmarks',
-    text: "Your institution's position against its cohorts (region, kind, size band) appears here once the benchmarking API is available.",
-  },
   webhooks: {
     title: 'Webhooks',
     text: 'Webhook endpoints, their signing secrets (shown once) and the dead-letter list appear here once the webhook API is available.',
