@@ -17,6 +17,7 @@
 //
 // BENCH_KEEP_DATABASE=1 leaves the database behind for EXPLAIN ANALYZE (drop it by hand).
 import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createBenchDatabase, migrateBenchDatabase, ownerClient } from './bench/db.mjs';
 import { startApi } from './bench/server.mjs';
@@ -177,7 +178,7 @@ async function main() {
     const { practiceKeys } = answerKeys();
     const elements = [...new Set(practiceKeys.map((k) => k.split('.').slice(0, 2).join('.')))];
     const ids = await step(`seed ${int(INSTITUTIONS)} submitted assessments (SQL)`, () => seed(client, { elements, parts: practiceKeys }));
-    const cfg = parseConfigFor('worker', { ...db.env, LOG_LEVEL: 'warn' });
+    const cfg = parseConfigFor('worker', { ...db.env, LOG_LEVEL: 'warn', AUTH_TOKEN_SECRET: randomBytes(48).toString('base64') });
     reader = await createCrossTenantReader(cfg);
 
     const rounds = [];

@@ -192,7 +192,7 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
   const memberOrg = await api.fx.organisation({ name: `Member of ${tag}` });
   const networkMember = em.create(NetworkMember, { organisationId, networkId: network.id, memberOrganisationId: memberOrg.id, invitedBy: by });
   const snapshot = em.create(BenchmarkSnapshot, { frameworkId: framework.id, takenAt: new Date('2026-01-01T02:00:00Z'), day: '2026-01-01', trigger: 'nightly', minCohort: 5, institutions: 9 });
-  const rank = em.create(BenchmarkRank, { organisationId, snapshotId: snapshot.id, cohortKey: 'kind:LIBRARY', scope: 'overall', measure: 'practice', value: 62.5, percentile: 50 });
+  const rank = em.create(BenchmarkRank, { organisationId, snapshotId: snapshot.id, ranks: [{ cohortKey: 'kind:LIBRARY', scope: 'overall', measure: 'practice', value: 62.5, percentile: 50 }] });
   const cell = em.create(BenchmarkNetworkCell, { organisationId, snapshotId: snapshot.id, networkId: network.id, label: 'Member 1', position: 0, scope: '3.1', practice: 50 });
   await em.flush();
   const memberships = (await withAdminClient(api.db.ownerUrl, (c) => c.query<{ id: string }>(`select id from membership where organisation_id = $1`, [org.id]))).rows;

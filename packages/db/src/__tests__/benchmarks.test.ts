@@ -142,7 +142,8 @@ describe('a full recompute', () => {
 
   it('gives each institution its own percentile rank, readable by it alone', async () => {
     const ranks = await rowsOf<{ organisation_id: string; percentile: number }>(
-      `select organisation_id, percentile from benchmark_rank where snapshot_id = ? and cohort_key = 'region:T1' and scope = 'overall' and measure = 'practice'`,
+      `select b.organisation_id, (r->>'percentile')::float8 as percentile from benchmark_rank b cross join jsonb_array_elements(b.ranks) as e(r)
+        where b.snapshot_id = ? and r->>'cohortKey' = 'region:T1' and r->>'scope' = 'overall' and r->>'measure' = 'practice'`,
       [snapshotId],
     );
     expect(ranks).toHaveLength(9);

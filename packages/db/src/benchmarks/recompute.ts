@@ -171,6 +171,7 @@ export async function recomputeBenchmarks(reader: CrossTenantReader, options: Re
 
     if (fresh.length) await computeFigures(run, snapshotId, fresh, k);
     if (previous && unchanged.size) await copyFigures(run, previous, snapshotId, [...unchanged]);
+    await writeRanks(run, snapshotId, fresh, unchanged.size ? previous : null, [...unchanged], k);
     phase('figures');
 
     await writeNetworkCells(run, snapshotId, networks);
@@ -181,7 +182,7 @@ export async function recomputeBenchmarks(reader: CrossTenantReader, options: Re
 
 type Run = <R extends object>(sql: string, values?: unknown[]) => Promise<R[]>;
 
-/** Distributions, answer shares and ranks for the given shown cohorts, computed by PostgreSQL. */
+/** Distributions and answer shares for the given shown cohorts, computed by PostgreSQL. */
 async function computeFigures(run: Run, snapshotId: string, cohorts: string[], k: number): Promise<void> {
   // One pass per cohort and scope for both measures; a measure with fewer than k values (evidence can be null) is not shown.
   await run(
@@ -211,24 +212,9 @@ async function computeFigures(run: Run, snapshotId: string, cohorts: string[], k
      having count(*) >= ?`,
     [snapshotId, JSON.stringify(cohorts), k],
   );
-  await run(
-    `insert into benchmark_rank (id, created_at, organisation_id, snapshot_id, cohort_key, scope, measure, value, percentile)
-     select gen_random_uuid(), now(), r.organisation_id, ?, r.cohort, r.scope, r.measure, r.value, r.percentile
-       from (select m.organisation_id, m.cohort, s.scope, 'practice' as measure, s.practice as value,
-                    100 * percent_rank() over (partition by m.cohort, s.scope order by s.practice) as percentile,
-                    count(*) over (partition by m.cohort, s.scope) as n
-               from bm_member m join bm_score s on s.organisation_id = m.organisation_id where m.cohort = any(array(select jsonb_array_elements_text(?::jsonb)))
-             union all
-             select m.organisation_id, m.cohort, s.scope, 'evidence', s.evidence,
-                    100 * percent_rank() over (partition by m.cohort, s.scope order by s.evidence),
-                    count(*) over (partition by m.cohort, s.scope)
-               from bm_member m join bm_score s on s.organisation_id = m.organisation_id where m.cohort = any(array(select jsonb_array_elements_text(?::jsonb))) and s.evidence is not null) r
-      where r.n >= ?`,
-    [snapshotId, JSON.stringify(cohorts), JSON.stringify(cohorts), k],
-  );
 }
 
-/** Cohorts whose members did not change keep their figures (and each member's rank) from the last snapshot. */
+/** Cohorts whose members did not change keep their figures from the last snapshot. */
 async function copyFigures(run: Run, from: string, to: string, cohorts: string[]): Promise<void> {
   await run(
     `insert into benchmark_figure (id, snapshot_id, cohort_key, scope, measure, n, mean, p25, median, p75, min, max)
@@ -240,10 +226,32 @@ async function copyFigures(run: Run, from: string, to: string, cohorts: string[]
      select gen_random_uuid(), ?, cohort_key, part_key, answered, yes, started, no from benchmark_part_share where snapshot_id = ? and cohort_key = any(array(select jsonb_array_elements_text(?::jsonb)))`,
     [to, from, JSON.stringify(cohorts)],
   );
+}
+
+/**
+ * One row per institution with its percentile rank in every shown cohort, scope and measure:
+ * computed (percent_rank) for the fresh cohorts, carried over from the last snapshot for the
+ * unchanged ones. A measure ranked among fewer than k institutions is left out.
+ */
+async function writeRanks(run: Run, snapshotId: string, fresh: string[], previous: string | null, unchanged: string[], k: number): Promise<void> {
   await run(
-    `insert into benchmark_rank (id, created_at, organisation_id, snapshot_id, cohort_key, scope, measure, value, percentile)
-     select gen_random_uuid(), now(), organisation_id, ?, cohort_key, scope, measure, value, percentile from benchmark_rank where snapshot_id = ? and cohort_key = any(array(select jsonb_array_elements_text(?::jsonb)))`,
-    [to, from, JSON.stringify(cohorts)],
+    `insert into benchmark_rank (id, created_at, organisation_id, snapshot_id, ranks)
+     select gen_random_uuid(), now(), organisation_id, ?, jsonb_agg(rank order by rank->>'cohortKey', rank->>'scope', rank->>'measure')
+       from (select r.organisation_id,
+                    jsonb_build_object('cohortKey', r.cohort, 'scope', r.scope, 'measure', r.measure, 'value', r.value, 'percentile', r.percentile) as rank
+               from (select m.organisation_id, m.cohort, s.scope, v.measure, v.value,
+                            100 * percent_rank() over (partition by m.cohort, s.scope, v.measure order by v.value) as percentile,
+                            count(*) over (partition by m.cohort, s.scope, v.measure) as n
+                       from bm_member m join bm_score s on s.organisation_id = m.organisation_id
+                      cross join lateral (values ('practice', s.practice), ('evidence', s.evidence)) as v(measure, value)
+                      where v.value is not null and m.cohort = any(array(select jsonb_array_elements_text(?::jsonb)))) r
+              where r.n >= ?
+             union all
+             select b.organisation_id, e.rank
+               from benchmark_rank b cross join jsonb_array_elements(b.ranks) as e(rank)
+              where b.snapshot_id = ? and e.rank->>'cohortKey' in (select jsonb_array_elements_text(?::jsonb))) ranked
+      group by organisation_id`,
+    [snapshotId, JSON.stringify(fresh), k, previous, JSON.stringify(unchanged)],
   );
 }
 

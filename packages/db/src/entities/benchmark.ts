@@ -262,26 +262,29 @@ export class BenchmarkPartShare {
 /** An institution's own value and percentile rank in a shown cohort it belongs to: its own row, read only by it. */
 @Entity({ tableName: 'benchmark_rank' })
 @Unique({ properties: ['organisationId', 'id'] })
-@Index({ properties: ['organisationId', 'snapshotId'] })
+@Unique({ properties: ['organisationId', 'snapshotId'] })
 export class BenchmarkRank extends TenantEntity {
   @ManyToOne({ entity: () => BenchmarkSnapshot, mapToPk: true, fieldName: 'snapshot_id', deleteRule: 'cascade' })
   snapshotId!: string;
 
-  @Property({ type: 'string', length: 120 })
-  cohortKey!: string;
+  /**
+   * The institution's standing in every shown cohort of the snapshot, one row per institution (not
+   * one per cohort, scope and measure: a snapshot of 10,000 institutions writes 10,000 rows, not
+   * 360,000).
+   */
+  @Property({ type: 'json' })
+  ranks!: RankEntry[];
+}
 
-  @Property({ type: 'string', length: 40 })
-  scope!: string;
-
-  @Property({ type: 'string', length: 10 })
-  measure!: string;
-
-  @Property({ type: 'double' })
-  value!: number;
-
+export interface RankEntry {
+  cohortKey: string;
+  /** `overall`, or an element key. */
+  scope: string;
+  /** `practice` or `evidence`. */
+  measure: string;
+  value: number;
   /** 0-100: the share of the cohort's other institutions below this one (percent_rank). */
-  @Property({ type: 'double' })
-  percentile!: number;
+  percentile: number;
 }
 
 /**

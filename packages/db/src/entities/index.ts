@@ -18,6 +18,7 @@ import {
 } from './benchmark';
 
 export * from './enums';
+export type { RankEntry } from './benchmark';
 export { BaseEntity, TenantEntity, TenantRef } from './base';
 export { AnswerLink } from './answer-link';
 export {

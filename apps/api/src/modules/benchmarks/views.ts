@@ -159,7 +159,9 @@ export async function institutionBenchmarks(ctx: RequestContext, frameworkKey?: 
   const keys = [`kind:${facts.kind}`, `size:${facts.sizeBand}`, ...(facts.region ? [`region:${facts.region}`, `region-kind:${facts.region}:${facts.kind}`] : [])];
   keys.push(...memberships.map((m) => `network:${m.network_id}`));
   const ranks = await db.tenant<OwnStandingObject & { cohortKey: string }>(
-    `select cohort_key as "cohortKey", scope, measure, value, percentile from benchmark_rank where organisation_id = $1 and snapshot_id = $2`,
+    `select r."cohortKey", r.scope, r.measure, r.value, r.percentile
+       from benchmark_rank b cross join jsonb_to_recordset(b.ranks) as r("cohortKey" text, scope text, measure text, value float8, percentile float8)
+      where b.organisation_id = $1 and b.snapshot_id = $2`,
     snapshot.id,
   );
   // Only cohorts it was counted in (it has a rank there), or suppressed ones it belongs to.
