@@ -18,8 +18,16 @@ import {
   Evidence,
   EvidenceLink,
   type Framework,
+  BenchmarkNetworkCell,
+  BenchmarkRank,
+  BenchmarkSnapshot,
   Invitation,
   MemberRole,
+  Network,
+  NetworkMember,
+  SubmittedElementScore,
+  SubmittedPartAnswer,
+  SubmittedScore,
   NotificationPreference,
   OutboxEvent,
   ReminderDelivery,
@@ -178,6 +186,18 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
   const key = em.create(ApiKey, {
     id: keyId, organisationId, name: `key ${tag}`, prefix: 'wmk_x', secretHash: issueSecret('wmk', org.id, keyId).hash, scopes: ['assessments:read', 'exports:read'], createdBy: by,
   });
+  // Benchmarking rows the organisation owns: its kept scores, its network and membership invitation, its ranks and heatmap cells.
+  const invitee = await api.fx.organisation({ name: `Invitee of ${tag}` });
+  const score = em.create(SubmittedScore, { organisationId, assessmentId: report.id, frameworkId: framework.id, cycle: '2025', submittedAt: new Date('2025-11-03T10:00:00Z'), practice: 50, evidence: 40 });
+  const elementScore = em.create(SubmittedElementScore, { organisationId, scoreId: score.id, elementKey: '3.1', practice: 50, evidence: 40 });
+  const partAnswer = em.create(SubmittedPartAnswer, { organisationId, scoreId: score.id, partKey: '3.1.1.a', value: 'YES' });
+  const network = em.create(Network, { organisationId, name: `Network ${tag}`, createdBy: by });
+  const networkMember = em.create(NetworkMember, { organisationId, networkId: network.id, memberOrganisationId: invitee.id, invitedBy: by });
+  const benchSnapshot = em.create(BenchmarkSnapshot, { frameworkId: framework.id, takenAt: new Date(), day: '2026-01-01', trigger: 'test', minCohort: 5, institutions: 5 });
+  const rank = em.create(BenchmarkRank, { organisationId, snapshotId: benchSnapshot.id, cohortKey: 'ALL', scope: 'overall', measure: 'practice', value: 50, percentile: 0.5 });
+  const cell = em.create(BenchmarkNetworkCell, {
+    organisationId, snapshotId: benchSnapshot.id, networkId: network.id, label: 'Member', memberOrganisationId: invitee.id, position: 1, scope: 'overall', practice: 50,
+  });
   const outbox = em.create(OutboxEvent, { organisationId, type: 'assessment.submitted', subjectId: report.id, payload: { cycle: '2025', note: TRICKY_NOTE } });
   const preference = em.create(NotificationPreference, { organisationId, userId: owner.id, frequency: 'WEEKLY' });
   const delivery = em.create(ReminderDelivery, {
@@ -213,6 +233,13 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
   add(Invitation, [invitation]);
   add(ApiKey, [key]);
   add(AuditEntry, [auditEntry]);
+  add(SubmittedScore, [score]);
+  add(SubmittedElementScore, [elementScore]);
+  add(SubmittedPartAnswer, [partAnswer]);
+  add(Network, [network]);
+  add(NetworkMember, [networkMember]);
+  add(BenchmarkRank, [rank]);
+  add(BenchmarkNetworkCell, [cell]);
   add(OutboxEvent, [outbox]);
   add(NotificationPreference, [preference]);
   add(ReminderDelivery, [delivery]);

@@ -100,7 +100,8 @@ export class OutboxRelay {
           payload: row.payload,
           occurredAt: new Date(row.created_at).toISOString(),
         };
-        return { name: JOBS.domainEvent.name, data, opts: { jobId: row.id } };
+        // Kept a day after completing, so a re-add after a crash (same id) is ignored rather than run again.
+        return { name: JOBS.domainEvent.name, data, opts: { jobId: row.id, attempts: 8, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 14 * 86_400 } } };
       });
       await withTimeout(this.queue.addBulk(jobs), this.options.addTimeoutMs ?? 5_000, 'Redis');
       await em.execute('select waymark_outbox_mark_relayed(?::uuid[]) as n', [`{${rows.map((r) => r.id).join(',')}}`]);

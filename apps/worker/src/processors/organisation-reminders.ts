@@ -46,7 +46,7 @@ async function inBatches<T>(items: readonly T[], width: number, work: (item: T) 
 
 /**
  * One organisation's reminders for one local day: at most one digest per person per period. For
- * each recipient the ledger row is claimed (committed) before sending and marked SENT right after
+ * each recipient the ledger row is claimed (committed, with a lease) just before sending and marked SENT right after
  * the SMTP server accepted the message, so a retry or a second run skips what was sent and sends
  * what was not. A failed send gives its claim back and fails the job (BullMQ retries it with
  * backoff); a delivery still held by another attempt's live lease fails it too, so that the retry
@@ -77,15 +77,17 @@ export const organisationReminders = defineProcessor({
       wanted.push({ recipientUserId: userId, period, messageId: digestMessageId(input), items: reminders.map((r) => ({ kind: r.kind, id: r.id })) });
     }
 
-    const { claims, held } = await asOrganisation(orm, organisationId, async (session) => {
-      const claims = await claimDeliveries(session, organisationId, wanted, cfg.REMINDER_LEASE_MS);
-      const claimed = new Set(claims.map((c) => c.recipientUserId));
-      return { claims, held: await heldElsewhere(session, wanted.filter((w) => !claimed.has(w.recipientUserId))) };
-    });
-
+    // Each delivery is claimed just before its send, so a lease covers one send, not a whole run.
     let sent = 0;
+    let held = 0;
     const failures: string[] = [];
-    await inBatches(claims, SENDING, async (claim) => {
+    await inBatches(wanted, SENDING, async (delivery) => {
+      const claim = await asOrganisation(orm, organisationId, async (session) => {
+        const [taken] = await claimDeliveries(session, organisationId, [delivery], cfg.REMINDER_LEASE_MS);
+        if (!taken && (await heldElsewhere(session, [delivery]))) held += 1;
+        return taken;
+      });
+      if (!claim) return;
       try {
         await mailer.send(mails.get(claim.recipientUserId)!);
       } catch (error) {
@@ -105,7 +107,7 @@ export const organisationReminders = defineProcessor({
     });
     if (failures.length) {
       logger.warn({ organisation: organisationId, localDate, failed: failures.length, sent, first: failures[0] }, 'reminders: some sends failed; the job will retry');
-      throw new DeliveriesPending(`${failures.length} of ${claims.length} reminder emails were not accepted: ${failures[0]}`);
+      throw new DeliveriesPending(`${failures.length} of ${wanted.length} reminder emails were not accepted: ${failures[0]}`);
     }
     if (held) throw new DeliveriesPending(`${held} reminder deliveries are claimed by another attempt; retrying after their lease`);
     return { sent, recipients: wanted.length };
