@@ -6,6 +6,8 @@ import { databaseUrlFor } from '@waymark/config';
 import { ormConfig } from '@waymark/db';
 import { JOBS, QUEUES, QUEUE_PREFIX, heartbeatPayload } from '@waymark/jobs';
 import { type ShutdownResult, shutdownInOrder } from './shutdown';
+import { createLogger } from '@waymark/logger';
+import { startWebhookWorker } from './webhooks/worker';
 
 export interface WaymarkWorker {
   orm: MikroORM;
@@ -38,7 +40,8 @@ export async function startWorker(cfg: Config): Promise<WaymarkWorker> {
     },
     { connection: redis, prefix: QUEUE_PREFIX, concurrency: 4 },
   );
-  const workers = [maintenance];
+  const webhooks = startWebhookWorker(cfg, orm, redis, createLogger({ level: cfg.LOG_LEVEL, name: 'worker', production: cfg.NODE_ENV === 'production' }));
+  const workers = [maintenance, webhooks.worker];
   await Promise.all(workers.map((w) => w.waitUntilReady()));
 
   return {
@@ -48,7 +51,7 @@ export async function startWorker(cfg: Config): Promise<WaymarkWorker> {
     stop: () =>
       shutdownInOrder(
         [
-          { name: 'stop taking work and drain', run: () => Promise.all(workers.map((w) => w.close())) },
+          { name: 'stop taking work and drain', run: () => Promise.all([...workers.map((w) => w.close()), webhooks.close()]) },
           { name: 'close redis', run: () => redis.quit() },
           { name: 'close database', run: () => orm.close() },
         ],

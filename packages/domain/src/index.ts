@@ -7,3 +7,4 @@ export * from './plans';
 export * from './calendar';
 export * from './benchmarks';
 export * from './networks';
+export * from './webhooks';

@@ -26,3 +26,4 @@ export function jobId(...parts: (string | number)[]): string {
   if (id.includes(':')) throw new Error(`job id must not contain ':': ${id}`);
   return id;
 }
+export * from './webhooks';

@@ -15,6 +15,8 @@ import {
   BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkNetworkCell, BenchmarkPartShare, BenchmarkRank, BenchmarkSnapshot,
   Network, NetworkMember, SubmittedElementScore, SubmittedPartAnswer, SubmittedScore,
 } from './benchmark';
+import { WebhookDelivery, WebhookEndpoint } from './webhook';
+import { CalendarFeed } from './calendar-feed';
 
 export * from './enums';
 export { BaseEntity, TenantEntity, TenantRef } from './base';
@@ -26,6 +28,7 @@ export {
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember,
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkPartShare, BenchmarkRank, BenchmarkNetworkCell,
 };
+export { WebhookEndpoint, WebhookDelivery, CalendarFeed };
 
 export const ENTITIES = [
   Region, Organisation, User, Membership, Invitation, ApiKey, Framework, FrameworkNode, Guidance, GuidanceLink,
@@ -33,6 +36,7 @@ export const ENTITIES = [
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember,
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkPartShare, BenchmarkRank, BenchmarkNetworkCell,
+  WebhookEndpoint, WebhookDelivery, CalendarFeed,
 ];
 
 /** Entities whose rows belong to one organisation: the tenant filter and row-level security cover these. */
@@ -40,4 +44,5 @@ export const TENANT_ENTITIES = [
   Membership, Invitation, ApiKey, Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink,
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember, BenchmarkRank, BenchmarkNetworkCell,
+  WebhookEndpoint, WebhookDelivery, CalendarFeed,
 ];

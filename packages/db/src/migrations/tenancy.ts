@@ -70,3 +70,10 @@ export const BENCHMARK_TENANT_FOREIGN_KEYS: readonly TenantForeignKey[] = [
   { table: 'submitted_part_answer', column: 'score_id', references: 'submitted_score', onDelete: 'cascade' },
   { table: 'network_member', column: 'network_id', references: 'network', onDelete: 'cascade' },
 ];
+
+/** Tenant tables of the webhooks and calendar feed step. */
+export const HOOKS_TENANT_TABLES = ['webhook_endpoint', 'webhook_delivery', 'calendar_feed'] as const;
+
+export const HOOKS_TENANT_FOREIGN_KEYS: readonly TenantForeignKey[] = [
+  { table: 'webhook_delivery', column: 'endpoint_id', references: 'webhook_endpoint', onDelete: 'cascade' },
+];

@@ -31,6 +31,9 @@ export const PERMISSIONS = [
   'exports:read',
   'benchmarks:read',
   'networks:manage',
+  'webhooks:manage',
+  'operations:read',
+  'calendar:subscribe',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,22 +58,32 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'partners:write',
     'exports:read',
     'networks:manage',
+    'webhooks:manage',
+    'operations:read',
+    'calendar:subscribe',
   ],
   // The team answers and agrees; submitting and locking the result, and reopening it, are a manager's call.
   // Action owners are often assessors: they record progress and close their items.
-  ASSESSOR: [...READ, 'answers:write', 'consensus:write', 'evidence:write', 'plans:write', 'partners:write'],
-  VIEWER: READ,
+  ASSESSOR: [...READ, 'answers:write', 'consensus:write', 'evidence:write', 'plans:write', 'partners:write', 'calendar:subscribe'],
+  VIEWER: [...READ, 'calendar:subscribe'],
   // Analysts work in regional bodies: they read their own body's data and its network's benchmarks.
-  ANALYST: READ,
+  ANALYST: [...READ, 'calendar:subscribe'],
 };
 
 export function permissionsForRole(role: Role): ReadonlySet<Permission> {
   return new Set(ROLE_PERMISSIONS[role]);
 }
 
-/** Scopes an API key may hold: everything but managing people, keys, networks and the organisation itself. */
+/**
+ * Scopes an API key may hold: everything but managing people, keys, networks, webhooks (their
+ * signing secrets) and the organisation itself, the queues' health, and a person's own calendar.
+ */
 export const API_KEY_SCOPES = PERMISSIONS.filter(
-  (p) => !['organisation:manage', 'members:manage', 'apikeys:manage', 'answers:write', 'networks:manage'].includes(p),
+  (p) =>
+    ![
+      'organisation:manage', 'members:manage', 'apikeys:manage', 'answers:write', 'networks:manage', 'webhooks:manage', 'operations:read',
+      'calendar:subscribe',
+    ].includes(p),
 );
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
