@@ -38,3 +38,14 @@ export const webhookJobIds = {
   deliver: (eventId: string, endpointId: string) => `webhook-${eventId}-${endpointId}`,
   redeliver: (deliveryId: string, redelivery: number) => `webhook-redeliver-${deliveryId}-${redelivery}`,
 };
+
+/** Options of every delivery job: the configured tries, the webhook backoff, kept a while once finished. */
+export function webhookDeliveryJobOptions(maxAttempts: number, jobId: string) {
+  return {
+    jobId,
+    attempts: maxAttempts,
+    backoff: { type: WEBHOOK_BACKOFF },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+  };
+}

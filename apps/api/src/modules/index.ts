@@ -6,6 +6,8 @@ import { FrameworkResolver } from './frameworks/resolver';
 import { PARTNER_RESOLVERS } from './partners/resolver';
 import { PEOPLE_RESOLVERS } from './people';
 import { PLAN_RESOLVERS } from './plans/resolver';
+import { WEBHOOK_RESOLVERS } from './webhooks/resolver';
+import { CALENDAR_RESOLVERS } from './calendar/resolver';
 
 /** Every resolver in the API. A feature is a folder in modules/ and one line here. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -16,4 +18,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...PEOPLE_RESOLVERS,
   ...PARTNER_RESOLVERS,
   ...BENCHMARK_RESOLVERS,
+  ...WEBHOOK_RESOLVERS,
+  ...CALENDAR_RESOLVERS,
 ];

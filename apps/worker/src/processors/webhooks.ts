@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { WorkerConfig } from '@waymark/config';
 import { asOrganisation } from '@waymark/db';
 import { WebhookDeliveryStatus, openSecret, retryDelay } from '@waymark/domain';
-import { WEBHOOK_BACKOFF, WEBHOOK_JOBS, type WebhookDeliveryPayload, type WebhookFanOutPayload, webhookJobIds } from '@waymark/jobs';
+import { WEBHOOK_JOBS, type WebhookDeliveryPayload, type WebhookFanOutPayload, webhookDeliveryJobOptions, webhookJobIds } from '@waymark/jobs';
 import type { Logger } from '@waymark/logger';
 import { sendWebhook } from '../webhooks/send';
 import { webhookHeaders } from '../webhooks/sign';
@@ -16,17 +16,6 @@ export interface WebhookDeps {
   queue: Queue;
   slots: EndpointSlots;
   log: Logger;
-}
-
-/** Options of every delivery job: the configured tries, the webhook backoff, and kept for a while once done. */
-export function deliveryJobOptions(cfg: Pick<WorkerConfig, 'WEBHOOK_MAX_ATTEMPTS'>, jobId: string) {
-  return {
-    jobId,
-    attempts: cfg.WEBHOOK_MAX_ATTEMPTS,
-    backoff: { type: WEBHOOK_BACKOFF },
-    removeOnComplete: { age: 24 * 3600, count: 10_000 },
-    removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
-  };
 }
 
 /** BullMQ's backoff strategy for webhook jobs (see retryDelay). */
@@ -67,7 +56,7 @@ export async function fanOut(deps: WebhookDeps, event: WebhookFanOutPayload): Pr
     owed.map((r) => ({
       name: WEBHOOK_JOBS.deliver.name,
       data: { organisationId: event.organisationId, deliveryId: r.id } satisfies WebhookDeliveryPayload,
-      opts: deliveryJobOptions(deps.cfg, webhookJobIds.deliver(r.eventId, r.endpointId)),
+      opts: webhookDeliveryJobOptions(deps.cfg.WEBHOOK_MAX_ATTEMPTS, webhookJobIds.deliver(r.eventId, r.endpointId)),
     })),
   );
   return { deliveries: owed.length };

@@ -21,7 +21,7 @@ export class RefusedTarget extends Error {}
 export const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
   dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, '', 0);
-    const list = addresses as dns.LookupAddress[];
+    const list = addresses;
     const bad = list.map((a) => addressProblem(a.address)).find((p) => p !== null);
     if (bad) return callback(Object.assign(new RefusedTarget(`refused: ${hostname} resolves to ${bad}`), { code: 'EREFUSEDTARGET' }), '', 0);
     if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);

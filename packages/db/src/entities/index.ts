@@ -29,6 +29,7 @@ export {
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkPartShare, BenchmarkRank, BenchmarkNetworkCell,
 };
 export { WebhookEndpoint, WebhookDelivery, CalendarFeed };
+export { WebhookDeliveryStatus } from '@waymark/domain';
 
 export const ENTITIES = [
   Region, Organisation, User, Membership, Invitation, ApiKey, Framework, FrameworkNode, Guidance, GuidanceLink,
