@@ -26,8 +26,12 @@ import {
   PartnerType,
   TENANT_ENTITIES,
   loadFrameworkTree,
+  CalendarFeed,
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+  WebhookEndpoint,
 } from '@waymark/db';
-import { API_KEY_SCOPES, scoreAssessment } from '@waymark/domain';
+import { API_KEY_SCOPES, newSigningSecret, scoreAssessment, sealSecret } from '@waymark/domain';
 import { withAdminClient } from '../../../../packages/testing/src/admin';
 import { issueSecret } from '../auth/secrets';
 import { consensusMaps } from '@waymark/db';
@@ -175,6 +179,16 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
     id: keyId, organisationId, name: `key ${tag}`, prefix: 'wmk_x', secretHash: issueSecret('wmk', org.id, keyId).hash, scopes: ['assessments:read', 'exports:read'], createdBy: by,
   });
   const auditEntry = em.create(AuditEntry, { organisationId, actorUserId: by, action: 'test.seed', entityType: 'Organisation', entityId: org.id, after: { tag } });
+  const endpointId = randomUUID();
+  const seal = () => sealSecret(api.db.config.AUTH_TOKEN_SECRET, organisationId, endpointId, newSigningSecret());
+  const endpoint = em.create(WebhookEndpoint, {
+    id: endpointId, organisationId, url: `https://hooks.example.org/${tag}`, eventTypes: ['plan.generated'], secretCiphertext: seal(),
+    previousSecretCiphertext: seal(), previousSecretExpiresAt: new Date(Date.now() + 3_600_000), createdBy: by,
+  });
+  const delivery = em.create(WebhookDelivery, {
+    organisationId, endpointId, eventId: randomUUID(), eventType: 'plan.generated', body: '{"type":"plan.generated"}', status: WebhookDeliveryStatus.DEAD, attempts: 3,
+  });
+  const feed = em.create(CalendarFeed, { organisationId, userId: owner.id, tokenHash: randomBytes(32).toString('hex') });
   await em.flush();
   const memberships = (await withAdminClient(api.db.ownerUrl, (c) => c.query<{ id: string }>(`select id from membership where organisation_id = $1`, [org.id]))).rows;
   const ids: Record<string, string[]> = {};
@@ -194,6 +208,9 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
   add(Invitation, [invitation]);
   add(ApiKey, [key]);
   add(AuditEntry, [auditEntry]);
+  add(WebhookEndpoint, [endpoint]);
+  add(WebhookDelivery, [delivery]);
+  add(CalendarFeed, [feed]);
   ids.membership = memberships.map((m) => m.id);
   return { ids, report: report.id, draft: draft.id, ownerName: owner.name, ownerEmail: owner.email };
 }
@@ -276,6 +293,8 @@ describe('secrets', () => {
       ...(await c.query(`select secret_hash as h from api_key`)).rows,
       ...(await c.query(`select token_hash as h from invitation`)).rows,
       ...(await c.query(`select password_hash as h from app_user`)).rows,
+      ...(await c.query(`select secret_ciphertext as h from webhook_endpoint union all select previous_secret_ciphertext from webhook_endpoint`)).rows,
+      ...(await c.query(`select token_hash as h from calendar_feed`)).rows,
     ].map((r) => String(r.h)));
     expect(secrets.length).toBeGreaterThan(6);
     const downloads = [
@@ -290,7 +309,7 @@ describe('secrets', () => {
       expect({ path, status: res.status }).toEqual({ path, status: 200 });
       const text = path.endsWith('.pdf') ? await pdfText(res.bytes) : res.text;
       expect({ path, leaked: secrets.filter((s) => text.includes(s)) }).toEqual({ path, leaked: [] });
-      expect(text).not.toMatch(/secret_hash|token_hash|password_hash|secretHash|tokenHash|passwordHash/);
+      expect(text).not.toMatch(/secret_hash|token_hash|password_hash|secretHash|tokenHash|passwordHash|secret_ciphertext|secretCiphertext/);
     }
   });
 });
