@@ -1,18 +1,22 @@
 import 'reflect-metadata';
 import { configOrExit } from '@waymark/config';
+import { createLogger } from '@waymark/logger';
 import { startWorker } from './worker';
 
 async function main() {
   const cfg = configOrExit('worker');
-  const worker = await startWorker(cfg);
-  console.log(`Worker ready: queues ${worker.workers.map((w) => w.name).join(', ')}`);
+  const logger = createLogger({ level: cfg.LOG_LEVEL, name: 'worker', production: cfg.NODE_ENV === 'production' });
+  const worker = await startWorker(cfg, { logger });
+  logger.info({ queues: worker.workers.map((w) => w.name), health: worker.health?.port, mail: worker.services.mailer.enabled }, 'worker ready');
+  if (!worker.services.mailer.enabled) logger.warn('SMTP_URL is not set: reminder emails are not sent (nothing is marked as sent either)');
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping worker`);
+    logger.info({ signal }, 'stopping worker');
     const result = await worker.stop();
-    if (result.timedOut) console.error(`shutdown passed its ${cfg.SHUTDOWN_DEADLINE_MS} ms deadline after: ${result.completed.join(', ')}`);
+    if (result.timedOut) logger.error({ completed: result.completed }, `shutdown passed its ${cfg.SHUTDOWN_DEADLINE_MS} ms deadline`);
+    for (const failure of result.failed) logger.error(failure, 'shutdown step failed');
     process.exit(result.timedOut || result.failed.length ? 1 : 0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,65 +1,95 @@
-import { Worker, type Job, UnrecoverableError, Queue } from 'bullmq';
+import { Queue, type Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { WorkerConfig as Config } from '@waymark/config';
 import { databaseUrlFor } from '@waymark/config';
 import { ormConfig } from '@waymark/db';
-import { JOBS, QUEUES, QUEUE_PREFIX, heartbeatPayload } from '@waymark/jobs';
+import { QUEUES, type QueueName, queuePrefix } from '@waymark/jobs';
+import { type Logger, createLogger } from '@waymark/logger';
+import { type HealthServer, readiness, startHealthServer } from './health';
+import { OutboxRelay } from './outbox/relay';
+import { PROCESSORS, type Processor } from './processors';
+import { startProcessors } from './registry';
+import { createMailer } from './reminders/mailer';
+import { upsertSchedulers } from './schedulers';
+import type { WorkerServices } from './services';
 import { type ShutdownResult, shutdownInOrder } from './shutdown';
-import { createLogger } from '@waymark/logger';
-import { startWebhookWorker } from './webhooks/worker';
+import { EndpointSlots } from './webhooks/slots';
 
 export interface WaymarkWorker {
   orm: MikroORM;
   redis: IORedis;
   workers: Worker[];
+  queues: Record<QueueName, Queue>;
+  relay: OutboxRelay;
+  health: HealthServer | null;
+  services: WorkerServices;
   stop(): Promise<ShutdownResult>;
 }
 
+export interface StartOptions {
+  logger?: Logger;
+  processors?: readonly Processor[];
+  /** Start the health endpoint on WORKER_HEALTH_PORT (default true). */
+  health?: boolean;
+  /** Upsert the job schedulers (default true). */
+  schedulers?: boolean;
+}
+
 /**
- * Starts the worker: one BullMQ Worker per queue, connected to Redis and to PostgreSQL as the
- * API's role (jobs that need to read across organisations will use the analytics role). Later
- * issues add processors and schedulers here.
+ * Starts the worker: the processors (one BullMQ Worker per queue), the outbox relay, the job
+ * schedulers and the health endpoint, connected to Redis and to PostgreSQL as the API's role (so
+ * row-level security binds every job to the organisation it runs for; the few cross-organisation
+ * steps are SECURITY DEFINER functions).
  */
-export async function startWorker(cfg: Config): Promise<WaymarkWorker> {
+export async function startWorker(cfg: Config, options: StartOptions = {}): Promise<WaymarkWorker> {
+  const logger = options.logger ?? createLogger({ level: cfg.LOG_LEVEL, name: 'worker', production: cfg.NODE_ENV === 'production' });
   const redis = new IORedis(cfg.REDIS_URL, { maxRetriesPerRequest: null });
   await redis.ping();
-  const orm = await MikroORM.init(ormConfig({ clientUrl: databaseUrlFor(cfg, 'app'), poolMax: 5 }));
+  const appUrl = databaseUrlFor(cfg, 'app');
+  const orm = await MikroORM.init(ormConfig({ clientUrl: appUrl, poolMax: cfg.DATABASE_POOL_MAX }));
   await orm.em.fork().getConnection().execute('select 1');
 
-  const maintenance = new Worker(
-    QUEUES.maintenance,
-    async (job: Job) => {
-      if (job.name === JOBS.heartbeat.name) {
-        const parsed = heartbeatPayload.safeParse(job.data);
-        if (!parsed.success) throw new UnrecoverableError(`invalid payload: ${parsed.error.message}`);
-        const rows = await orm.em.fork().getConnection().execute<{ now: Date }[]>('select now() as now');
-        return { requestedAt: parsed.data.requestedAt, databaseTime: new Date(rows[0]!.now).toISOString() };
-      }
-      throw new UnrecoverableError(`unknown job ${job.name}`);
-    },
-    { connection: redis, prefix: QUEUE_PREFIX, concurrency: 4 },
-  );
-  const webhooks = startWebhookWorker(cfg, orm, redis, createLogger({ level: cfg.LOG_LEVEL, name: 'worker', production: cfg.NODE_ENV === 'production' }));
-  const workers = [maintenance, webhooks.worker];
+  // Producers fail fast while Redis is away (the outbox keeps what they could not add).
+  const producer = new IORedis(cfg.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  producer.on('error', () => undefined);
+  const queues = Object.fromEntries(
+    Object.values(QUEUES).map((name) => [name, new Queue(name, { connection: producer, prefix: queuePrefix(name) })]),
+  ) as Record<QueueName, Queue>;
+  const mailer = createMailer({ smtpUrl: cfg.SMTP_URL, from: cfg.MAIL_FROM });
+  const webhookSlots = new EndpointSlots(producer, cfg.WEBHOOK_ENDPOINT_CONCURRENCY, cfg.WEBHOOK_TIMEOUT_MS + 5_000);
+  const services: WorkerServices = { cfg, orm, logger, queues, mailer, webhookSlots };
+
+  const workers = startProcessors(services, redis, options.processors ?? PROCESSORS);
+  for (const w of workers) w.on('error', (error) => logger.warn({ err: error, queue: w.name }, 'queue connection problem'));
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  await producer.ping().catch(() => undefined);
+
+  const relay = new OutboxRelay(orm, queues.events, logger, { listenUrl: appUrl, pollMs: cfg.OUTBOX_POLL_MS });
+  await relay.start();
+  if (options.schedulers ?? true) await upsertSchedulers(services);
+  const health = options.health === false ? null : await startHealthServer(cfg.WORKER_HEALTH_PORT, () => readiness(redis, orm, workers));
 
   return {
     orm,
     redis,
     workers,
+    queues,
+    relay,
+    health,
+    services,
     stop: () =>
       shutdownInOrder(
         [
-          { name: 'stop taking work and drain', run: () => Promise.all([...workers.map((w) => w.close()), webhooks.close()]) },
-          { name: 'close redis', run: () => redis.quit() },
+          { name: 'stop taking work and drain', run: () => Promise.all(workers.map((w) => w.close())) },
+          { name: 'stop the outbox relay', run: () => relay.stop() },
+          { name: 'close queues', run: () => Promise.all(Object.values(queues).map((q) => q.close())) },
+          { name: 'close mail', run: () => Promise.resolve(mailer.close()) },
+          { name: 'close redis', run: () => Promise.all([redis.quit(), producer.quit().catch(() => producer.disconnect())]) },
+          { name: 'close health endpoint', run: () => health?.close() ?? Promise.resolve() },
           { name: 'close database', run: () => orm.close() },
         ],
         cfg.SHUTDOWN_DEADLINE_MS,
       ),
   };
-}
-
-export function queueFor(cfg: Config, name: string): Queue {
-  return new Queue(name, { connection: new IORedis(cfg.REDIS_URL, { maxRetriesPerRequest: null }), prefix: QUEUE_PREFIX });
 }

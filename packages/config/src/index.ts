@@ -69,8 +69,6 @@ const sections = {
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     /** Loopback unless set: a development server is not reachable from the network by accident. */
     HOST: z.string().min(1).default('127.0.0.1'),
-    /** HS256 secret for session tokens. `npm start` generates one per data folder; production must set its own. */
-    AUTH_TOKEN_SECRET: secret(env),
     AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(12 * 3600),
     SHUTDOWN_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** Schema introspection and field suggestions; off by default in production. */
@@ -93,20 +91,38 @@ const sections = {
     /** Failed sign-ins in a row for one account from one address before a lock-out that doubles each time. */
     RATE_LIMIT_LOGIN_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   }),
+  /** What the API and the worker share: the signing secret and where people reach the web app. */
+  shared: (env: Env) => ({
+    /**
+     * HS256 secret for session tokens, and the key of the HMAC that signs unsubscribe links (the
+     * worker signs, the API checks). `npm start` generates one per data folder; production must set its own.
+     */
+    AUTH_TOKEN_SECRET: secret(env),
+    /** The web app's address as people reach it (the API serves it): links in emails point here. */
+    WEB_BASE_URL: z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL').default('http://localhost:4000/'),
+  }),
   worker: (_env: Env) => ({
+    /** The hour (0-23) in each organisation's own time zone from which its daily reminders go out. */
+    REMINDER_LOCAL_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+    /** Reminders cover dates up to this many days ahead, and anything overdue. */
+    REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+    /** How often the reminder schedule looks for organisations whose hour has come (a cron pattern, UTC). */
+    REMINDER_SCAN_PATTERN: z.string().min(9).default('*/15 * * * *'),
+    /** A claimed delivery not marked sent within this long is taken again by another attempt. */
+    REMINDER_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
+    /** The outbox relay wakes on NOTIFY; this poll is the safety net. */
+    OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
     SHUTDOWN_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** The smallest benchmark cohort shown (k): smaller ones are suppressed. Never below 3. */
     BENCHMARK_MIN_COHORT: z.coerce.number().int().min(3).max(100).default(5),
     /** The worker's health endpoint (GET /healthz, /readyz, /metrics) on loopback; 0 picks a free port. */
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
   }),
-  /** Webhooks and the calendar feed: read by the API (registration, health) and the worker (delivery). */
+  /**
+   * Webhooks: read by the API (registration, redelivery) and the worker (delivery). Signing secrets
+   * are sealed at rest under a key derived from AUTH_TOKEN_SECRET (see the shared section).
+   */
   webhooks: (env: Env) => ({
-    /**
-     * The token secret also keys the encryption of webhook signing secrets at rest (AES-256-GCM with
-     * a key derived by HKDF), so the worker, which signs, reads it too.
-     */
-    AUTH_TOKEN_SECRET: secret(env),
     /** Endpoints on loopback, private or link-local addresses: allowed only in development and tests unless set. */
     WEBHOOK_ALLOW_PRIVATE_TARGETS: flag(env.NODE_ENV === 'development' || env.NODE_ENV === 'test' || env.NODE_ENV === undefined),
     /** One delivery attempt gives up after this long (the endpoint's answer included). */
@@ -121,8 +137,6 @@ const sections = {
     WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
     /** How long a rotated-out signing secret keeps signing alongside the new one. */
     WEBHOOK_SECRET_GRACE_HOURS: z.coerce.number().int().min(0).max(24 * 30).default(24),
-    /** The API's public address, for the calendar feed's URL (the request's own address when unset). */
-    PUBLIC_URL: z.string().url().optional(),
   }),
   mail: (_env: Env) => ({
     MAIL_FROM: z.string().min(3).default('Waymark <no-reply@waymark.local>'),
@@ -134,17 +148,20 @@ const sections = {
 /** What each entry point reads: one schema each, built from the sections above. */
 const schemas = {
   api: (env: Env) =>
-    z.object({ ...sections.core(env), ...sections.database(env), ...sections.optionalRedis(env), ...sections.api(env), ...sections.webhooks(env) }),
+    z.object({
+      ...sections.core(env), ...sections.database(env), ...sections.optionalRedis(env), ...sections.shared(env), ...sections.api(env), ...sections.webhooks(env),
+    }),
   worker: (env: Env) =>
     z.object({
-      ...sections.core(env), ...sections.database(env), ...sections.redis(env), ...sections.worker(env), ...sections.mail(env), ...sections.webhooks(env),
+      ...sections.core(env), ...sections.database(env), ...sections.redis(env), ...sections.shared(env), ...sections.worker(env), ...sections.mail(env),
+      ...sections.webhooks(env),
     }),
   database: (env: Env) => z.object({ ...sections.core(env), ...sections.database(env) }),
   /** Every setting of every part: tests and benchmarks, which run them all. */
   all: (env: Env) =>
     z.object({
-      ...sections.core(env), ...sections.database(env), ...sections.redis(env), ...sections.api(env), ...sections.worker(env), ...sections.mail(env),
-      ...sections.webhooks(env),
+      ...sections.core(env), ...sections.database(env), ...sections.redis(env), ...sections.shared(env), ...sections.api(env), ...sections.worker(env),
+      ...sections.mail(env), ...sections.webhooks(env),
     }),
 };
 export type EntryPoint = Exclude<keyof typeof schemas, 'all'>;

@@ -3,7 +3,7 @@ import { AuditEntry } from './entities';
 
 /** Who acted: a person, an API key, or Waymark itself (the worker's jobs, migrations). */
 export type Actor = { userId: string; apiKeyId?: null } | { userId?: null; apiKeyId: string } | { system: SystemActor };
-export type SystemActor = 'worker' | 'migration';
+export type SystemActor = 'worker' | 'migration' | `worker:${string}`;
 
 const HIDDEN = new Set(['passwordHash', 'secretHash', 'tokenHash', 'secret']);
 

@@ -7,4 +7,5 @@ export * from './plans';
 export * from './calendar';
 export * from './benchmarks';
 export * from './networks';
+export * from './events';
 export * from './webhooks';

@@ -1,24 +1,64 @@
 import { z } from 'zod';
+import { WEBHOOK_QUEUE } from './webhooks';
 
 /**
  * Queue names, payload schemas and job ids shared by the API (which enqueues) and the worker
- * (which processes). Names carry a hash tag so that on a Redis Cluster all of one queue's keys
- * live in one slot, as BullMQ requires.
+ * (which processes). Each queue has a prefix of its own carrying a hash tag, `{waymark:<queue>}`,
+ * so on a Redis Cluster all of one queue's keys live in one slot (as BullMQ requires) while
+ * different queues spread over the cluster.
  */
-export const QUEUE_PREFIX = '{waymark}';
-
 export const QUEUES = {
   maintenance: 'maintenance',
+  /** Domain events relayed from the outbox (job id = event id). */
+  events: 'events',
+  /** The reminder schedule's fan-out and one job per organisation and local day. */
+  reminders: 'reminders',
+  /** Webhook deliveries: one job per (event, endpoint), and per redelivery. */
+  webhooks: WEBHOOK_QUEUE,
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** The BullMQ `prefix` of a queue: every producer and consumer of it must use this. */
+export function queuePrefix(queue: QueueName): string {
+  return `{waymark:${queue}}`;
+}
+
+const uuid = z.uuid();
+const localDate = z.iso.date();
 
 /** A liveness job: the worker answers it by touching both Redis and PostgreSQL. */
 export const heartbeatPayload = z.strictObject({ requestedAt: z.iso.datetime() });
 export type HeartbeatPayload = z.infer<typeof heartbeatPayload>;
 
+/** One outbox row, as the relay hands it to the `events` queue. */
+export const domainEventPayload = z.strictObject({
+  id: uuid,
+  organisationId: uuid,
+  type: z.string().min(1).max(60),
+  subjectId: z.string().min(1).max(100),
+  payload: z.record(z.string(), z.unknown()),
+  occurredAt: z.iso.datetime({ offset: true }),
+});
+export type DomainEventJob = z.infer<typeof domainEventPayload>;
+
+/** The scheduler's tick: find organisations whose local reminder hour has come. */
+export const reminderScanPayload = z.strictObject({ at: z.iso.datetime({ offset: true }).optional() });
+export type ReminderScanPayload = z.infer<typeof reminderScanPayload>;
+
+/** One organisation's reminders for one local day. */
+export const organisationRemindersPayload = z.strictObject({ organisationId: uuid, localDate });
+export type OrganisationRemindersPayload = z.infer<typeof organisationRemindersPayload>;
+
 export const JOBS = {
   heartbeat: { queue: QUEUES.maintenance, name: 'heartbeat', payload: heartbeatPayload },
+  domainEvent: { queue: QUEUES.events, name: 'domain-event', payload: domainEventPayload },
+  reminderScan: { queue: QUEUES.reminders, name: 'reminder-scan', payload: reminderScanPayload },
+  organisationReminders: { queue: QUEUES.reminders, name: 'organisation-reminders', payload: organisationRemindersPayload },
 } as const;
+export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
+
+/** The job scheduler (BullMQ `upsertJobScheduler`) that ticks the reminder scan. */
+export const REMINDER_SCHEDULER_ID = 'reminder-scan';
 
 /** BullMQ job ids must not contain ':'; ids are built from parts joined with '-'. */
 export function jobId(...parts: (string | number)[]): string {
@@ -26,4 +66,9 @@ export function jobId(...parts: (string | number)[]): string {
   if (id.includes(':')) throw new Error(`job id must not contain ':': ${id}`);
   return id;
 }
+
+/** The same organisation and local day always make the same job: a re-run that day adds nothing. */
+export const organisationRemindersJobId = (p: OrganisationRemindersPayload) => jobId('reminders', p.organisationId, p.localDate);
+
+export { signUnsubscribe, verifyUnsubscribe, type UnsubscribeClaim } from './unsubscribe';
 export * from './webhooks';

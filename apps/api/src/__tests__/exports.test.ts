@@ -20,6 +20,9 @@ import {
   type Framework,
   Invitation,
   MemberRole,
+  NotificationPreference,
+  OutboxEvent,
+  ReminderDelivery,
   type Organisation,
   Partner,
   PartnerLink,
@@ -178,6 +181,11 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
   const key = em.create(ApiKey, {
     id: keyId, organisationId, name: `key ${tag}`, prefix: 'wmk_x', secretHash: issueSecret('wmk', org.id, keyId).hash, scopes: ['assessments:read', 'exports:read'], createdBy: by,
   });
+  const outbox = em.create(OutboxEvent, { organisationId, type: 'assessment.submitted', subjectId: report.id, payload: { cycle: '2025', note: TRICKY_NOTE } });
+  const preference = em.create(NotificationPreference, { organisationId, userId: owner.id, frequency: 'WEEKLY' });
+  const delivery = em.create(ReminderDelivery, {
+    organisationId, recipientUserId: owner.id, subject: 'digest', period: '2026-12-01', channel: 'email', leaseUntil: new Date(), messageId: `<digest.${tag}@waymark.local>`, items: [{ kind: 'item', id: items[1]!.id }],
+  });
   const auditEntry = em.create(AuditEntry, { organisationId, actorUserId: by, action: 'test.seed', entityType: 'Organisation', entityId: org.id, after: { tag } });
   const endpointId = randomUUID();
   const seal = () => sealSecret(api.db.config.AUTH_TOKEN_SECRET, organisationId, endpointId, newSigningSecret());
@@ -185,7 +193,7 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
     id: endpointId, organisationId, url: `https://hooks.example.org/${tag}`, eventTypes: ['plan.generated'], secretCiphertext: seal(),
     previousSecretCiphertext: seal(), previousSecretExpiresAt: new Date(Date.now() + 3_600_000), createdBy: by,
   });
-  const delivery = em.create(WebhookDelivery, {
+  const webhookDelivery = em.create(WebhookDelivery, {
     organisationId, endpointId, eventId: randomUUID(), eventType: 'plan.generated', body: '{"type":"plan.generated"}', status: WebhookDeliveryStatus.DEAD, attempts: 3,
   });
   const feed = em.create(CalendarFeed, { organisationId, userId: owner.id, tokenHash: randomBytes(32).toString('hex') });
@@ -208,8 +216,11 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
   add(Invitation, [invitation]);
   add(ApiKey, [key]);
   add(AuditEntry, [auditEntry]);
+  add(OutboxEvent, [outbox]);
+  add(NotificationPreference, [preference]);
+  add(ReminderDelivery, [delivery]);
   add(WebhookEndpoint, [endpoint]);
-  add(WebhookDelivery, [delivery]);
+  add(WebhookDelivery, [webhookDelivery]);
   add(CalendarFeed, [feed]);
   ids.membership = memberships.map((m) => m.id);
   return { ids, report: report.id, draft: draft.id, ownerName: owner.name, ownerEmail: owner.email };

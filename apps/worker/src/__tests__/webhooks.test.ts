@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { MemberRole, type Organisation } from '@waymark/db';
-import { QUEUE_PREFIX, WEBHOOK_JOBS, WEBHOOK_QUEUE, type WebhookFanOutPayload, webhookJobIds } from '@waymark/jobs';
+import { MemberRole, type Organisation, asOrganisation, recordEvent } from '@waymark/db';
+import type { DomainEvent, DomainEventType } from '@waymark/domain';
+import { WEBHOOK_QUEUE, queuePrefix } from '@waymark/jobs';
+import { withAdminClient } from '../../../../packages/testing/src/admin';
+import { webhookFanOut } from '../processors/webhooks';
 import { type RedisService, startRedis } from '@waymark/testing';
 import { type As, type TestApi, ok, startTestApi } from '../../../api/src/__tests__/harness';
 import { type WaymarkWorker, startWorker } from '../worker';
@@ -45,11 +48,19 @@ async function endpoint(as: As, path: string, eventTypes: string[]): Promise<{ i
   return { id: res.createWebhookEndpoint.endpoint.id, secret: res.createWebhookEndpoint.secret };
 }
 
-async function emit(organisationId: string, type: string): Promise<string> {
-  const eventId = randomUUID();
-  const data: WebhookFanOutPayload = { organisationId, eventId, type, occurredAt: new Date().toISOString(), data: { eventId, marker: `event of ${organisationId}` } };
-  await queue.add(WEBHOOK_JOBS.fanOut.name, data, { jobId: webhookJobIds.fanOut(eventId), attempts: 3 });
-  return eventId;
+const PAYLOADS: { [T in DomainEventType]: DomainEvent<T>['payload'] } = {
+  'assessment.submitted': { cycle: '2026', frameworkId: randomUUID(), submittedAt: new Date().toISOString() },
+  'assessment.reopened': { cycle: '2026', reason: 'a test' },
+  'plan.generated': { assessmentId: randomUUID(), planId: randomUUID(), items: 3 },
+  'action_item.status_changed': { from: 'OPEN', to: 'DONE', assessmentId: randomUUID() },
+  'action_item.overdue': { dueOn: '2026-01-01', nextReviewOn: null, period: '2026-01-02' },
+  'partner.review_due': { nextReviewOn: '2026-01-01', period: '2026-01-02' },
+};
+
+/** A domain event written to the outbox as the API writes them; the worker's relay takes it from there. */
+async function emit(organisationId: string, type: DomainEventType): Promise<string> {
+  const event: DomainEvent = { organisationId, type, subjectId: randomUUID(), payload: PAYLOADS[type] };
+  return asOrganisation(worker.orm, organisationId, (session) => Promise.resolve(recordEvent(session, event).id));
 }
 
 beforeAll(async () => {
@@ -64,9 +75,11 @@ beforeAll(async () => {
     WEBHOOK_BACKOFF_MAX_MS: 200,
     WEBHOOK_CONCURRENCY: 4,
     WEBHOOK_ENDPOINT_CONCURRENCY: 1,
-  });
+    WORKER_HEALTH_PORT: 0,
+    OUTBOX_POLL_MS: 200,
+  }, { schedulers: false });
   connection = new IORedis(redis.url, { maxRetriesPerRequest: null });
-  queue = new Queue(WEBHOOK_QUEUE, { connection, prefix: QUEUE_PREFIX });
+  queue = new Queue(WEBHOOK_QUEUE, { connection, prefix: queuePrefix(WEBHOOK_QUEUE) });
   orgA = await api.fx.organisation({ name: 'Hooks A' });
   orgB = await api.fx.organisation({ name: 'Hooks B' });
   ownerA = (await api.actor(orgA, MemberRole.OWNER)).as;
@@ -88,9 +101,12 @@ it('delivers each event once, validly signed, to each subscribed endpoint of its
   await endpoint(ownerA, '/a3', ['assessment.submitted']);
   await endpoint(ownerB, '/b1', ['plan.generated']);
   const eventId = await emit(orgA.id, 'plan.generated');
-  // The same event fanned out again (as a relay retrying would): the ledger makes no second delivery.
-  await queue.add(WEBHOOK_JOBS.fanOut.name, { ...(await queue.getJob(webhookJobIds.fanOut(eventId)))!.data }, { jobId: `${webhookJobIds.fanOut(eventId)}-repeat` });
   await until(() => receiver.at('/a1').length + receiver.at('/a2').length >= 2, 'two deliveries');
+  // The same event fanned out again (as an event job run again after a crash would): the ledger makes no second delivery.
+  const [row] = (await withAdminClient(api.db.ownerUrl, (c) => c.query(`select * from outbox_event where id = $1`, [eventId]))).rows;
+  await webhookFanOut(worker.services, {
+    id: row.id, organisationId: row.organisation_id, type: row.type, subjectId: row.subject_id, payload: row.payload, occurredAt: new Date(row.created_at).toISOString(),
+  });
   await until(async () => {
     const c = await queue.getJobCounts('waiting', 'active', 'delayed');
     return (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) === 0;

@@ -1,7 +1,7 @@
 import { Queue, QueueEvents } from 'bullmq';
 import IORedis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { JOBS, QUEUE_PREFIX, jobId } from '@waymark/jobs';
+import { JOBS, jobId, queuePrefix } from '@waymark/jobs';
 import { createTestDatabase, type TestDatabase } from '@waymark/testing';
 import { startWorker, type WaymarkWorker } from '../worker';
 import { shutdownInOrder } from '../shutdown';
@@ -21,9 +21,12 @@ afterAll(async () => {
 });
 
 it('connects to Redis and PostgreSQL, runs a job that touches both, and shuts down in order', async () => {
-  worker = await startWorker(db.config);
-  const queue = new Queue(JOBS.heartbeat.queue, { connection: redis, prefix: QUEUE_PREFIX });
-  const events = new QueueEvents(JOBS.heartbeat.queue, { connection: db.config.REDIS_URL as never, prefix: QUEUE_PREFIX });
+  worker = await startWorker({ ...db.config, WORKER_HEALTH_PORT: 0 }, { schedulers: false });
+  const ready = await fetch(`http://127.0.0.1:${worker.health!.port}/readyz`);
+  expect(ready.status).toBe(200);
+  expect(await ready.json()).toMatchObject({ ready: true, redis: true, database: true });
+  const queue = new Queue(JOBS.heartbeat.queue, { connection: redis, prefix: queuePrefix(JOBS.heartbeat.queue) });
+  const events = new QueueEvents(JOBS.heartbeat.queue, { connection: db.config.REDIS_URL as never, prefix: queuePrefix(JOBS.heartbeat.queue) });
   await events.waitUntilReady();
   const requestedAt = new Date().toISOString();
   const job = await queue.add(JOBS.heartbeat.name, { requestedAt }, { jobId: jobId('heartbeat', randomUUID()) });
@@ -39,7 +42,10 @@ it('connects to Redis and PostgreSQL, runs a job that touches both, and shuts do
   await events.close();
   await queue.close();
   const shutdown = await worker.stop();
-  expect(shutdown).toEqual({ completed: ['stop taking work and drain', 'close redis', 'close database'], timedOut: false, failed: [] });
+  expect(shutdown).toMatchObject({ timedOut: false, failed: [] });
+  expect(shutdown.completed).toEqual([
+    'stop taking work and drain', 'stop the outbox relay', 'close queues', 'close mail', 'close redis', 'close health endpoint', 'close database',
+  ]);
 });
 
 it('refuses job ids with a colon, which BullMQ cannot store', () => {

@@ -1,25 +1,15 @@
-import { DelayedError, type Job, type Queue, UnrecoverableError } from 'bullmq';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import type { WorkerConfig } from '@waymark/config';
+import { DelayedError, type Job } from 'bullmq';
 import { asOrganisation } from '@waymark/db';
 import { WebhookDeliveryStatus, openSecret, retryDelay } from '@waymark/domain';
-import { WEBHOOK_JOBS, type WebhookDeliveryPayload, type WebhookFanOutPayload, webhookDeliveryJobOptions, webhookJobIds } from '@waymark/jobs';
-import type { Logger } from '@waymark/logger';
+import { type DomainEventJob, WEBHOOK_JOBS, type WebhookDeliveryPayload, webhookDeliveryJobOptions, webhookJobIds } from '@waymark/jobs';
+import type { WorkerServices } from '../services';
 import { sendWebhook } from '../webhooks/send';
 import { webhookHeaders } from '../webhooks/sign';
-import type { EndpointSlots } from '../webhooks/slots';
+import type { EventConsumer } from './domain-event';
+import { defineProcessor } from './processor';
 
-export interface WebhookDeps {
-  cfg: WorkerConfig;
-  orm: MikroORM;
-  /** The webhook queue, for the deliveries a fan-out makes. */
-  queue: Queue;
-  slots: EndpointSlots;
-  log: Logger;
-}
-
-/** BullMQ's backoff strategy for webhook jobs (see retryDelay). */
-export const webhookBackoff = (cfg: Pick<WorkerConfig, 'WEBHOOK_BACKOFF_BASE_MS' | 'WEBHOOK_BACKOFF_MAX_MS'>) => (attemptsMade: number) =>
+/** BullMQ's backoff strategy for webhook jobs (see retryDelay); the registry registers it. */
+export const webhookBackoff = (cfg: WorkerServices['cfg']) => (attemptsMade: number) =>
   retryDelay(attemptsMade, cfg.WEBHOOK_BACKOFF_BASE_MS, cfg.WEBHOOK_BACKOFF_MAX_MS);
 
 interface DeliveryRow {
@@ -30,37 +20,38 @@ interface DeliveryRow {
 }
 
 /**
- * One event to every enabled endpoint of its organisation that subscribes to its type: a ledger
- * row per endpoint (the unique (event, endpoint) makes a repeated fan-out add none), then one
- * delivery job per row still owed, with a deterministic id. The rows commit before any job is
- * queued; a crash in between is repaired by the retry, which finds the rows and queues their jobs.
+ * A relayed domain event to every enabled endpoint of its organisation that subscribes to its
+ * type: a ledger row per endpoint (the unique (event, endpoint) makes a repeated fan-out add none),
+ * then one delivery job per row still owed, with a deterministic id. The rows commit before any job
+ * is queued; a crash in between is repaired when the event job runs again, which finds the rows and
+ * queues their jobs (BullMQ ignores an id it already has).
  */
-export async function fanOut(deps: WebhookDeps, event: WebhookFanOutPayload): Promise<{ deliveries: number }> {
-  const body = JSON.stringify({ type: event.type, timestamp: event.occurredAt, data: event.data });
-  const rows = await asOrganisation(deps.orm, event.organisationId, async (session) => {
+export const webhookFanOut: EventConsumer = async (services, event: DomainEventJob) => {
+  const body = JSON.stringify({ type: event.type, timestamp: event.occurredAt, data: { eventId: event.id, subjectId: event.subjectId, ...event.payload } });
+  const rows = await asOrganisation(services.orm, event.organisationId, async (session) => {
     await session.em.execute(
       `insert into webhook_delivery (id, created_at, updated_at, organisation_id, endpoint_id, event_id, event_type, body, status, attempts, redeliveries)
        select gen_random_uuid(), now(), now(), e.organisation_id, e.id, ?, ?, ?, 'PENDING', 0, 0
          from webhook_endpoint e
         where e.organisation_id = ? and e.enabled and ? = any(e.event_types)
        on conflict (organisation_id, event_id, endpoint_id) do nothing`,
-      [event.eventId, event.type, body, event.organisationId, event.type],
+      [event.id, event.type, body, event.organisationId, event.type],
     );
     return session.db.tenant<DeliveryRow>(
       `select id, endpoint_id as "endpointId", event_id as "eventId", status from webhook_delivery where organisation_id = $1 and event_id = $2 order by id`,
-      event.eventId,
+      event.id,
     );
   });
   const owed = rows.filter((r) => r.status === WebhookDeliveryStatus.PENDING || r.status === WebhookDeliveryStatus.RETRYING);
-  await deps.queue.addBulk(
+  if (!owed.length) return;
+  await services.queues.webhooks.addBulk(
     owed.map((r) => ({
       name: WEBHOOK_JOBS.deliver.name,
       data: { organisationId: event.organisationId, deliveryId: r.id } satisfies WebhookDeliveryPayload,
-      opts: webhookDeliveryJobOptions(deps.cfg.WEBHOOK_MAX_ATTEMPTS, webhookJobIds.deliver(r.eventId, r.endpointId)),
+      opts: webhookDeliveryJobOptions(services.cfg.WEBHOOK_MAX_ATTEMPTS, webhookJobIds.deliver(r.eventId, r.endpointId)),
     })),
   );
-  return { deliveries: owed.length };
-}
+};
 
 interface Target {
   id: string;
@@ -78,12 +69,11 @@ export type DeliveryOutcome = 'delivered' | 'already delivered' | 'gone' | 'endp
 
 /**
  * One try of one delivery. The ledger row says whether it is still owed (a delivered one is never
- * sent again); the endpoint's slot limit is taken before sending (when it is full, the job waits
- * in the delayed set without spending a try). After the last failed try the row becomes a dead
- * letter.
+ * sent again); the endpoint's slot limit is taken before sending (when it is full, the job waits in
+ * the delayed set without spending a try). After the last failed try the row is a dead letter.
  */
-export async function deliver(deps: WebhookDeps, job: Job, token: string | undefined, payload: WebhookDeliveryPayload): Promise<DeliveryOutcome> {
-  const { cfg, orm } = deps;
+export async function deliver(services: WorkerServices, payload: WebhookDeliveryPayload, job: Job): Promise<DeliveryOutcome> {
+  const { cfg, orm } = services;
   const { organisationId, deliveryId } = payload;
   const target = await asOrganisation(orm, organisationId, (session) =>
     session.db.tenantOne<Target>(
@@ -96,16 +86,17 @@ export async function deliver(deps: WebhookDeps, job: Job, token: string | undef
   );
   if (!target) return 'gone';
   if (target.status === WebhookDeliveryStatus.DELIVERED) return 'already delivered';
-  const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
   if (!target.enabled) {
-    await record(deps, payload, { ok: false, status: null, error: 'the endpoint is disabled' }, true, false);
+    await record(services, payload, { ok: false, status: null, error: 'the endpoint is disabled' }, true, false);
     return 'endpoint disabled';
   }
+  const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 
-  const holder = `${job.id}`;
-  if (!(await deps.slots.take(target.endpointId, holder))) {
+  const slots = services.webhookSlots;
+  const holder = String(job.id);
+  if (!(await slots.take(target.endpointId, holder))) {
     // The endpoint already has its share of deliveries in flight: come back shortly, without spending a try.
-    await job.moveToDelayed(Date.now() + 200 + Math.floor(Math.random() * 300), token);
+    await job.moveToDelayed(Date.now() + 200 + Math.floor(Math.random() * 300), job.token);
     throw new DelayedError();
   }
   let result;
@@ -117,23 +108,23 @@ export async function deliver(deps: WebhookDeps, job: Job, token: string | undef
     const headers = webhookHeaders(`msg_${target.id}`, new Date(), target.body, secrets);
     result = await sendWebhook({ url: target.url, headers, body: target.body, timeoutMs: cfg.WEBHOOK_TIMEOUT_MS, allowPrivateTargets: cfg.WEBHOOK_ALLOW_PRIVATE_TARGETS });
   } finally {
-    await deps.slots.release(target.endpointId, holder);
+    await slots.release(target.endpointId, holder);
   }
-  await record(deps, payload, result, lastTry, true);
+  await record(services, payload, result, lastTry, true);
   if (!result.ok) throw new Error(result.error ?? 'delivery failed');
   return 'delivered';
 }
 
 /** Writes a try's outcome to the ledger: delivered, retrying, or (after the last try) a dead letter. */
 async function record(
-  deps: WebhookDeps,
+  services: WorkerServices,
   { organisationId, deliveryId }: WebhookDeliveryPayload,
   result: { ok: boolean; status: number | null; error: string | null },
   lastTry: boolean,
   attempted: boolean,
 ): Promise<void> {
   const status = result.ok ? WebhookDeliveryStatus.DELIVERED : lastTry ? WebhookDeliveryStatus.DEAD : WebhookDeliveryStatus.RETRYING;
-  await asOrganisation(deps.orm, organisationId, (session) =>
+  await asOrganisation(services.orm, organisationId, (session) =>
     session.em.execute(
       `update webhook_delivery
           set status = ?, attempts = attempts + ?, last_status_code = ?, last_error = ?, last_attempt_at = case when ? then now() else last_attempt_at end,
@@ -144,19 +135,8 @@ async function record(
   );
 }
 
-/** The webhook queue's processors, by job name; a bad payload fails for good with one clear reason. */
-export function webhookProcessor(deps: WebhookDeps) {
-  return async (job: Job, token?: string) => {
-    if (job.name === WEBHOOK_JOBS.fanOut.name) {
-      const parsed = WEBHOOK_JOBS.fanOut.payload.safeParse(job.data);
-      if (!parsed.success) throw new UnrecoverableError(`invalid payload: ${parsed.error.message}`);
-      return fanOut(deps, parsed.data);
-    }
-    if (job.name === WEBHOOK_JOBS.deliver.name) {
-      const parsed = WEBHOOK_JOBS.deliver.payload.safeParse(job.data);
-      if (!parsed.success) throw new UnrecoverableError(`invalid payload: ${parsed.error.message}`);
-      return deliver(deps, job, token, parsed.data);
-    }
-    throw new UnrecoverableError(`unknown job ${job.name}`);
-  };
-}
+/** One webhook delivery (a ledger row) to its endpoint, one try per run. */
+export const webhookDelivery = defineProcessor({
+  job: WEBHOOK_JOBS.deliver,
+  handle: (services, payload, job) => deliver(services, payload, job),
+});

@@ -11,6 +11,7 @@ import { Region } from './region';
 import { User } from './user';
 import { ActionItem, ActionItemEvidence, ActionItemNote, ActionPlan } from './plan';
 import { Partner, PartnerLink } from './partner';
+import { NotificationPreference, OutboxEvent, ReminderDelivery } from './worker';
 import {
   BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkNetworkCell, BenchmarkPartShare, BenchmarkRank, BenchmarkSnapshot,
   Network, NetworkMember, SubmittedElementScore, SubmittedPartAnswer, SubmittedScore,
@@ -27,6 +28,7 @@ export {
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember,
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkPartShare, BenchmarkRank, BenchmarkNetworkCell,
+  OutboxEvent, NotificationPreference, ReminderDelivery,
 };
 export { WebhookEndpoint, WebhookDelivery, CalendarFeed };
 export { WebhookDeliveryStatus } from '@waymark/domain';
@@ -37,6 +39,7 @@ export const ENTITIES = [
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember,
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkPartShare, BenchmarkRank, BenchmarkNetworkCell,
+  OutboxEvent, NotificationPreference, ReminderDelivery,
   WebhookEndpoint, WebhookDelivery, CalendarFeed,
 ];
 
@@ -45,5 +48,6 @@ export const TENANT_ENTITIES = [
   Membership, Invitation, ApiKey, Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink,
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember, BenchmarkRank, BenchmarkNetworkCell,
+  OutboxEvent, NotificationPreference, ReminderDelivery,
   WebhookEndpoint, WebhookDelivery, CalendarFeed,
 ];

@@ -5,6 +5,7 @@ import { Migration20261126120100 } from './Migration20261126120100';
 import { Migration20261126120200 } from './Migration20261126120200';
 import { Migration20261201120000 } from './Migration20261201120000';
 import { Migration20261201222858 } from './Migration20261201222858';
+import { Migration20261201230637 } from './Migration20261201230637';
 import { Migration20261201230838 } from './Migration20261201230838';
 
 /** Every migration, in order. New files from `npm run db:migration:create` are added here. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Migration20261126120200,
   Migration20261201120000,
   Migration20261201222858,
+  Migration20261201230637,
   Migration20261201230838,
 ];

@@ -90,3 +90,11 @@ export type NetworkMemberStatus = ValueOf<typeof NetworkMemberStatus>;
 /** The groups benchmarks compare: a region, a kind of institution, a size band, a region's kind, a body's network. */
 export const CohortDimension = enumOf(['REGION', 'KIND', 'SIZE', 'REGION_KIND', 'NETWORK']);
 export type CohortDimension = ValueOf<typeof CohortDimension>;
+
+/** How often a person hears about their reminders in one organisation (default DAILY). */
+export const NotificationFrequency = enumOf(['IMMEDIATE', 'DAILY', 'WEEKLY', 'NONE']);
+export type NotificationFrequency = ValueOf<typeof NotificationFrequency>;
+
+/** A reminder delivery's place in the ledger: claimed (with a lease) or sent. */
+export const DeliveryState = enumOf(['CLAIMED', 'SENT']);
+export type DeliveryState = ValueOf<typeof DeliveryState>;

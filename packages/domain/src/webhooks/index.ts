@@ -3,13 +3,8 @@ export { addressProblem, parseWebhookUrl, MAX_WEBHOOK_URL_LENGTH, type WebhookTa
 export { SECRET_PREFIX, newSigningSecret, sealSecret, openSecret } from './secrets';
 export { retryDelay } from './retries';
 
-/** What endpoints can subscribe to (the outbox's event types). */
-export const WEBHOOK_EVENT_TYPES = [
-  'assessment.submitted',
-  'assessment.reopened',
-  'plan.generated',
-  'action_item.status_changed',
-  'action_item.overdue',
-  'partner.review_due',
-] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+import { DOMAIN_EVENT_TYPES, type DomainEventType } from '../events';
+
+/** What endpoints can subscribe to: every domain event the outbox carries. */
+export const WEBHOOK_EVENT_TYPES = DOMAIN_EVENT_TYPES;
+export type WebhookEventType = DomainEventType;

@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, type FrameworkTree, consensusMaps, isUuid, keepSubmittedScores, withdrawSubmittedScores } from '@waymark/db';
+import { Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, type FrameworkTree, consensusMaps, isUuid, keepSubmittedScores, recordEvent, withdrawSubmittedScores } from '@waymark/db';
 import { AssessmentStatus, SCALE_VALUES, agreedValues, badInput, conflict, forbidden, missingParts, notFound } from '@waymark/domain';
 import { type TenantContext, actorOf } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
@@ -175,6 +175,10 @@ export async function submitAssessment(ctx: TenantContext, id: string) {
   Object.assign(assessment, { status: AssessmentStatus.SUBMITTED, submittedAt: new Date(), submittedBy: actorOf(ctx) });
   await keepSubmittedScores(ctx.em, assessment, tree, rows);
   audit(ctx, 'assessment.submit', 'Assessment', assessment.id, before, snapshot(assessment));
+  recordEvent(ctx.em, {
+    organisationId: ctx.organisationId, type: 'assessment.submitted', subjectId: assessment.id,
+    payload: { cycle: assessment.cycle, frameworkId: assessment.frameworkId, submittedAt: assessment.submittedAt!.toISOString() },
+  });
   return assessment;
 }
 
@@ -186,6 +190,7 @@ export async function reopenAssessment(ctx: TenantContext, id: string, reason: s
   assessment.status = AssessmentStatus.REOPENED;
   await withdrawSubmittedScores(ctx.em, ctx.organisationId, assessment.id);
   audit(ctx, 'assessment.reopen', 'Assessment', assessment.id, before, { ...snapshot(assessment), reason });
+  recordEvent(ctx.em, { organisationId: ctx.organisationId, type: 'assessment.reopened', subjectId: assessment.id, payload: { cycle: assessment.cycle, reason } });
   return assessment;
 }
 

@@ -30,7 +30,8 @@ export class CalendarResolver {
     description: 'Make your calendar feed URL for this organisation (your action items\' due and review dates), or replace it: the old URL stops working.',
   })
   createCalendarFeed(@Ctx() ctx: RequestContext) {
-    const base = ctx.config.PUBLIC_URL ?? ctx.origin ?? `http://${ctx.config.HOST}:${ctx.config.PORT}`;
+    // In production the address people use is WEB_BASE_URL; elsewhere the address this request came in on.
+    const base = ctx.config.NODE_ENV === 'production' ? ctx.config.WEB_BASE_URL : (ctx.origin ?? ctx.config.WEB_BASE_URL);
     return calendar.createOrRotate(tenant(ctx), base);
   }
 

@@ -8,6 +8,7 @@ import {
   carryPlanForward,
   consensusMaps,
   isUuid,
+  recordEvent,
   regeneratePlan,
 } from '@waymark/db';
 import {
@@ -41,6 +42,10 @@ export async function generatePlan(ctx: TenantContext, assessmentId: string) {
   const result = await regeneratePlan(ctx.em, { organisationId: ctx.organisationId, assessmentId: assessment.id, actorId: actorOf(ctx) }, assessment.frameworkId);
   const { plan, ...counts } = result;
   audit(ctx, 'plan.generate', 'ActionPlan', plan.id, null, { assessmentId: assessment.id, generations: plan.generations, ...counts });
+  recordEvent(ctx.em, {
+    organisationId: ctx.organisationId, type: 'plan.generated', subjectId: plan.id,
+    payload: { assessmentId: assessment.id, planId: plan.id, items: counts.created + counts.refreshed },
+  });
   return result;
 }
 
@@ -109,6 +114,10 @@ export async function changeStatus(ctx: TenantContext, id: string, status: Actio
     body: note || `Status changed from ${from} to ${status}`,
   });
   audit(ctx, 'plan.item.status', 'ActionItem', item.id, before, snapshot(item));
+  recordEvent(ctx.em, {
+    organisationId: ctx.organisationId, type: 'action_item.status_changed', subjectId: item.id,
+    payload: { from, to: status, assessmentId: item.assessmentId },
+  });
   return item;
 }
 

@@ -1,9 +1,9 @@
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { QUEUES, QUEUE_PREFIX, WEBHOOK_QUEUE } from '@waymark/jobs';
+import { QUEUES, type QueueName, queuePrefix } from '@waymark/jobs';
 
 /** Every queue the worker serves: their health is read, and webhook redeliveries are queued, from the API. */
-export const QUEUE_NAMES: readonly string[] = [...Object.values(QUEUES), WEBHOOK_QUEUE];
+export const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUES);
 
 /**
  * The API's handles on the worker's queues, with the same per-queue prefix the worker uses. Made
@@ -11,7 +11,7 @@ export const QUEUE_NAMES: readonly string[] = [...Object.values(QUEUES), WEBHOOK
  */
 export class ApiQueues {
   private readonly redis: IORedis;
-  private readonly queues = new Map<string, Queue>();
+  private readonly queues = new Map<QueueName, Queue>();
 
   constructor(redisUrl: string) {
     // A command gives up after one retry while Redis is away; callers also bound how long they wait.
@@ -19,10 +19,10 @@ export class ApiQueues {
     this.redis.on('error', () => undefined);
   }
 
-  get(name: string): Queue {
+  get(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.redis, prefix: QUEUE_PREFIX });
+      queue = new Queue(name, { connection: this.redis, prefix: queuePrefix(name) });
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }

@@ -1,0 +1,132 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { JOBS, type DomainEventJob } from '@waymark/jobs';
+import type { Logger } from '@waymark/logger';
+
+export interface RelayOptions {
+  /** The app role's connection URL, for LISTEN. */
+  listenUrl: string;
+  pollMs: number;
+  batchSize?: number;
+  /** Giving up on a Redis that does not answer (the batch stays in the outbox). */
+  addTimeoutMs?: number;
+}
+
+interface OutboxRow {
+  id: string;
+  organisation_id: string;
+  type: string;
+  subject_id: string;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+const withTimeout = <T>(work: Promise<T>, ms: number, what: string) =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+    work.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
+    );
+  });
+
+/**
+ * Moves committed outbox rows to the `events` queue. A batch is taken with FOR UPDATE SKIP LOCKED
+ * (so several relays never take the same row), added to BullMQ with the row's id as the job id,
+ * and marked relayed in the same transaction only after BullMQ accepted it. A crash between the add
+ * and the commit leaves the rows unrelayed: the next batch adds them again under the same job ids,
+ * which BullMQ ignores, so nothing is duplicated. While Redis is down the add fails, the transaction
+ * rolls back and the rows wait. A NOTIFY at each commit wakes the relay; the poll is the safety net.
+ */
+export class OutboxRelay {
+  private listener: Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  relayed = 0;
+  lastError: string | null = null;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly queue: Queue,
+    private readonly logger: Logger,
+    private readonly options: RelayOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    this.timer = setInterval(() => void this.wake(), this.options.pollMs);
+    await this.listen();
+    void this.wake();
+  }
+
+  /** Relays until the outbox is empty (or Redis refuses); concurrent calls join the run in progress. */
+  wake(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          while (!this.stopped && (await this.relayBatch()) === (this.options.batchSize ?? 500));
+        } while (this.again && !this.stopped);
+        this.lastError = null;
+      } catch (error) {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.logger.warn({ err: error }, 'outbox relay: batch not relayed, will retry');
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  /** One batch: take, add to BullMQ, mark, commit. Returns how many were relayed. */
+  async relayBatch(): Promise<number> {
+    const limit = this.options.batchSize ?? 500;
+    return this.orm.em.fork().transactional(async (em: EntityManager) => {
+      const rows = await em.execute<OutboxRow[]>('select * from waymark_outbox_take(?)', [limit]);
+      if (!rows.length) return 0;
+      const jobs = rows.map((row) => {
+        const data: DomainEventJob = {
+          id: row.id,
+          organisationId: row.organisation_id,
+          type: row.type,
+          subjectId: row.subject_id,
+          payload: row.payload,
+          occurredAt: new Date(row.created_at).toISOString(),
+        };
+        return { name: JOBS.domainEvent.name, data, opts: { jobId: row.id } };
+      });
+      await withTimeout(this.queue.addBulk(jobs), this.options.addTimeoutMs ?? 5_000, 'Redis');
+      await em.execute('select waymark_outbox_mark_relayed(?::uuid[]) as n', [`{${rows.map((r) => r.id).join(',')}}`]);
+      this.relayed += rows.length;
+      return rows.length;
+    });
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.options.listenUrl });
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'outbox relay: LISTEN connection lost; polling until it is back');
+      this.listener = null;
+      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), this.options.pollMs).unref();
+    });
+    await client.connect();
+    client.on('notification', () => void this.wake());
+    await client.query('listen waymark_outbox');
+    this.listener = client;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+}
