@@ -24,6 +24,7 @@ import { selectionOf } from './graphql/selection';
 import { armor, checkCost, limitError } from './graphql/limits';
 import { badVariable, textLiteralRule } from './graphql/text';
 import { createExportsRouter } from './exports';
+import { createUnsubscribeRouter } from './http/unsubscribe';
 import { graphqlHandler, sendRequestError } from './http/graphql-handler';
 import { securityHeaders } from './http/security';
 import { RateLimits, clientAddress } from './http/rate-limits';
@@ -237,6 +238,7 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
     res.set('content-type', metrics.registry.contentType).set('cache-control', 'no-store').send(await metrics.registry.metrics());
   });
 
+  app.use('/unsubscribe', createUnsubscribeRouter(orm, cfg, log, rateLimits));
   app.use('/exports', createExportsRouter(orm, cfg, log, { onQuery: options.onQuery, limits: rateLimits }));
   app.use('/calendar', calendarRouter(orm, log, rateLimits, cfg.TRUST_PROXY_HOPS));
   if (options.webAppDir !== null) app.use(webApp({ dir: options.webAppDir ?? WEB_APP_DIR, secure }));

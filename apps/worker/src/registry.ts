@@ -42,6 +42,9 @@ export function startProcessors(services: WorkerServices, connection: IORedis, p
         // Webhook deliveries wait on other people's servers: many at once (each with its own timeout, and a few per endpoint at most).
         concurrency: (queue === QUEUES.webhooks ? services.cfg.WEBHOOK_CONCURRENCY : CONCURRENCY[queue]) ?? 2,
         settings: { backoffStrategy: (attemptsMade: number, type?: string) => (type === WEBHOOK_BACKOFF ? backoff(attemptsMade) : 0) },
+        lockDuration: services.cfg.WORKER_STALLED_MS,
+        stalledInterval: services.cfg.WORKER_STALLED_MS,
+        maxStalledCount: 10,
         ...options,
       },
     );

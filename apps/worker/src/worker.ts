@@ -56,6 +56,7 @@ export async function startWorker(cfg: Config, options: StartOptions = {}): Prom
   const queues = Object.fromEntries(
     Object.values(QUEUES).map((name) => [name, new Queue(name, { connection: producer, prefix: queuePrefix(name) })]),
   ) as Record<QueueName, Queue>;
+  for (const q of Object.values(queues)) q.on('error', (error) => logger.debug({ err: error, queue: q.name }, 'producer connection problem'));
   const mailer = createMailer({ smtpUrl: cfg.SMTP_URL, from: cfg.MAIL_FROM });
   const webhookSlots = new EndpointSlots(producer, cfg.WEBHOOK_ENDPOINT_CONCURRENCY, cfg.WEBHOOK_TIMEOUT_MS + 5_000);
   const services: WorkerServices = { cfg, orm, logger, queues, mailer, webhookSlots };
@@ -67,7 +68,11 @@ export async function startWorker(cfg: Config, options: StartOptions = {}): Prom
 
   const relay = new OutboxRelay(orm, queues.events, logger, { listenUrl: appUrl, pollMs: cfg.OUTBOX_POLL_MS });
   await relay.start();
-  if (options.schedulers ?? true) await upsertSchedulers(services);
+  if (options.schedulers ?? true) {
+    await upsertSchedulers(services);
+    // A Redis that restarted without its data has forgotten the schedule: make it again.
+    redis.on('ready', () => void upsertSchedulers(services).catch((error: unknown) => logger.warn({ err: error }, 'could not re-create the job schedulers')));
+  }
   const health = options.health === false ? null : await startHealthServer(cfg.WORKER_HEALTH_PORT, () => readiness(redis, orm, workers));
 
   return {

@@ -110,6 +110,10 @@ const sections = {
     REMINDER_SCAN_PATTERN: z.string().min(9).default('*/15 * * * *'),
     /** A claimed delivery not marked sent within this long is taken again by another attempt. */
     REMINDER_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
+    /** First retry delay of a reminder job (doubling each try, 8 tries): rides out an SMTP outage. */
+    REMINDER_RETRY_DELAY_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+    /** A job whose worker died (no lock renewal) is taken up again after about this long. */
+    WORKER_STALLED_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
     /** The outbox relay wakes on NOTIFY; this poll is the safety net. */
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
     SHUTDOWN_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),

@@ -8,4 +8,5 @@ export * from './calendar';
 export * from './benchmarks';
 export * from './networks';
 export * from './events';
+export * from './reminders';
 export * from './webhooks';

@@ -146,6 +146,9 @@ const CASES: Record<string, Case> = {
   'Mutation.removeFromNetwork': { query: `mutation($m: ID!) { removeFromNetwork(membershipId: $m) { id } }`, variables: () => ({ m: A.networkMembership }), targetsA: false },
   'Mutation.acceptNetworkInvitation': { query: `mutation($m: ID!) { acceptNetworkInvitation(membershipId: $m) { id } }`, variables: () => ({ m: A.networkMembership }), targetsA: true },
   'Mutation.declineNetworkInvitation': { query: `mutation($m: ID!) { declineNetworkInvitation(membershipId: $m) { id } }`, variables: () => ({ m: A.networkMembership }), targetsA: true },
+  // Preferences are the caller's own in the organisation acted for: there is no id of A to aim at.
+  'Query.notificationPreference': { query: `{ notificationPreference { frequency updatedAt } }`, targetsA: false },
+  'Mutation.setNotificationPreference': { query: `mutation { setNotificationPreference(frequency: NONE) { frequency } }`, targetsA: false },
   // Webhooks and the calendar feed. B's own endpoints and feed may be made; nothing of A's is reachable.
   'Query.webhookEndpoints': { query: `{ webhookEndpoints { totalCount edges { node { id url description } } } }`, targetsA: false },
   'Query.webhookEndpoint': { query: `query($id: ID!) { webhookEndpoint(id: $id) { id url } }`, variables: () => ({ id: A.webhookEndpoint }), targetsA: true },

@@ -15,6 +15,7 @@ import {
   MemberRole,
   Network,
   NetworkMember,
+  NotificationPreference,
   type Organisation,
   Partner,
   PartnerLink,
@@ -93,6 +94,7 @@ export async function seedOrganisationData(api: TestApi, org: Organisation, mark
   const keyId = randomUUID();
   const secret = issueSecret('wmk', organisationId, keyId);
   const key = em.create(ApiKey, { id: keyId, organisationId, name: `${marker} key`, prefix: 'wmk_x', secretHash: secret.hash, scopes: [...API_KEY_SCOPES], createdBy: by });
+  em.create(NotificationPreference, { organisationId, userId: owner.user.id, frequency: 'WEEKLY' });
   const endpointId = randomUUID();
   const endpoint = em.create(WebhookEndpoint, {
     id: endpointId, organisationId, url: `https://hooks.example.org/${encodeURIComponent(marker)}`, description: `${marker} hook`, eventTypes: ['plan.generated'],

@@ -3,6 +3,7 @@ import { ASSESSMENT_RESOLVERS } from './assessments/resolver';
 import { BENCHMARK_RESOLVERS } from './benchmarks/resolver';
 import { EVIDENCE_RESOLVERS } from './evidence/resolver';
 import { FrameworkResolver } from './frameworks/resolver';
+import { NOTIFICATION_RESOLVERS } from './notifications/resolver';
 import { PARTNER_RESOLVERS } from './partners/resolver';
 import { PEOPLE_RESOLVERS } from './people';
 import { PLAN_RESOLVERS } from './plans/resolver';
@@ -18,6 +19,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...PEOPLE_RESOLVERS,
   ...PARTNER_RESOLVERS,
   ...BENCHMARK_RESOLVERS,
+  ...NOTIFICATION_RESOLVERS,
   ...WEBHOOK_RESOLVERS,
   ...CALENDAR_RESOLVERS,
 ];

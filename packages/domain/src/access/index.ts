@@ -31,8 +31,11 @@ export const PERMISSIONS = [
   'exports:read',
   'benchmarks:read',
   'networks:manage',
+  /** One's own notification preferences in the organisation (a person's, never a key's). */
+  'notifications:manage',
   'webhooks:manage',
   'operations:read',
+  /** One's own calendar feed of due and review dates (a person's, never a key's). */
   'calendar:subscribe',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -41,10 +44,14 @@ const READ: Permission[] = [
   'organisation:read', 'members:read', 'frameworks:read', 'assessments:read', 'evidence:read', 'plans:read', 'partners:read', 'benchmarks:read',
 ];
 
+/** What every member may do for themselves. */
+const OWN: Permission[] = ['notifications:manage', 'calendar:subscribe'];
+
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   OWNER: PERMISSIONS,
   MANAGER: [
     ...READ,
+    ...OWN,
     'members:manage',
     'audit:read',
     'assessments:create',
@@ -60,29 +67,25 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'networks:manage',
     'webhooks:manage',
     'operations:read',
-    'calendar:subscribe',
   ],
   // The team answers and agrees; submitting and locking the result, and reopening it, are a manager's call.
   // Action owners are often assessors: they record progress and close their items.
-  ASSESSOR: [...READ, 'answers:write', 'consensus:write', 'evidence:write', 'plans:write', 'partners:write', 'calendar:subscribe'],
-  VIEWER: [...READ, 'calendar:subscribe'],
+  ASSESSOR: [...READ, ...OWN, 'answers:write', 'consensus:write', 'evidence:write', 'plans:write', 'partners:write'],
+  VIEWER: [...READ, ...OWN],
   // Analysts work in regional bodies: they read their own body's data and its network's benchmarks.
-  ANALYST: [...READ, 'calendar:subscribe'],
+  ANALYST: [...READ, ...OWN],
 };
 
 export function permissionsForRole(role: Role): ReadonlySet<Permission> {
   return new Set(ROLE_PERMISSIONS[role]);
 }
 
-/**
- * Scopes an API key may hold: everything but managing people, keys, networks, webhooks (their
- * signing secrets) and the organisation itself, the queues' health, and a person's own calendar.
- */
+/** Scopes an API key may hold: everything but managing people, keys, networks and the organisation itself. */
 export const API_KEY_SCOPES = PERMISSIONS.filter(
   (p) =>
     ![
-      'organisation:manage', 'members:manage', 'apikeys:manage', 'answers:write', 'networks:manage', 'webhooks:manage', 'operations:read',
-      'calendar:subscribe',
+      'organisation:manage', 'members:manage', 'apikeys:manage', 'answers:write', 'networks:manage', 'notifications:manage', 'webhooks:manage',
+      'operations:read', 'calendar:subscribe',
     ].includes(p),
 );
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

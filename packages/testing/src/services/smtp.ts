@@ -27,6 +27,9 @@ export interface SmtpReceiver {
   /** Refuse mail (MAIL FROM answers `code`) for the next `times` messages, for `forMs`, or until `accept()`. */
   refuse(options?: SmtpRefusal): void;
   accept(): void;
+  /** Hold every answer to MAIL FROM (senders wait, nothing is accepted) until `resume()`. */
+  pause(): void;
+  resume(): void;
   /** Resolves once `count` messages have arrived; rejects after `timeoutMs`. */
   waitForMessages(count: number, timeoutMs?: number): Promise<readonly ReceivedMail[]>;
   clear(): void;
@@ -51,6 +54,7 @@ export async function startSmtpReceiver(options: { port?: number } = {}): Promis
   const fault = new FaultWindow();
   let refusal: Required<Pick<SmtpRefusal, 'code' | 'message'>> = { code: 451, message: 'Try again later' };
   let refused = 0;
+  let held: (() => void)[] | null = null;
 
   const server = new SMTPServer({
     authOptional: true,
@@ -60,6 +64,10 @@ export async function startSmtpReceiver(options: { port?: number } = {}): Promis
     logger: false,
     onAuth: (auth, _session, callback) => callback(null, { user: auth.username ?? 'anonymous' }),
     onMailFrom: (_address, _session, callback) => {
+      if (held) {
+        held.push(() => callback());
+        return;
+      }
       if (!fault.take()) return callback();
       refused += 1;
       callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
@@ -102,6 +110,14 @@ export async function startSmtpReceiver(options: { port?: number } = {}): Promis
       fault.open(opts);
     },
     accept: () => fault.close(),
+    pause() {
+      held ??= [];
+    },
+    resume() {
+      const waiting = held ?? [];
+      held = null;
+      for (const answer of waiting) answer();
+    },
     async waitForMessages(count, timeoutMs = 10_000) {
       if (!(await until(() => messages.length >= count, timeoutMs))) {
         throw new Error(`expected ${count} messages within ${timeoutMs} ms, got ${messages.length}`);

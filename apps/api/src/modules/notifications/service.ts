@@ -1,0 +1,59 @@
+import { NotificationFrequency, NotificationPreference, type Session, asOrganisation, recordAudit } from '@waymark/db';
+import { forbidden } from '@waymark/domain';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { TenantContext } from '../../context';
+import { audit, snapshot } from '../../graphql/audit';
+import type { NotificationPreferenceType, PreferenceRow } from './types';
+
+const personOf = (ctx: TenantContext): string => {
+  if (!ctx.userId) throw forbidden('Notification preferences belong to a person: sign in as yourself');
+  return ctx.userId;
+};
+
+const view = (row: PreferenceRow | null): NotificationPreferenceType => ({
+  frequency: row?.frequency ?? NotificationFrequency.DAILY,
+  updatedAt: row?.updated_at ?? null,
+});
+
+/** The signed-in person's preference in the organisation in scope (DAILY when never set). */
+export async function preferenceOf(ctx: TenantContext): Promise<NotificationPreferenceType> {
+  const userId = personOf(ctx);
+  const row = await ctx.db.tenantOne<PreferenceRow>(
+    'select frequency, updated_at from notification_preference where organisation_id = $1 and user_id = $2',
+    userId,
+  );
+  return view(row);
+}
+
+async function upsert(em: Session['em'], organisationId: string, userId: string, frequency: NotificationFrequency) {
+  const existing = await em.findOne(NotificationPreference, { organisationId, userId });
+  const before = existing ? snapshot(existing) : null;
+  const row = existing ?? em.create(NotificationPreference, { organisationId, userId, frequency });
+  row.frequency = frequency;
+  row.updatedAt = new Date();
+  return { row, before };
+}
+
+export async function setPreference(ctx: TenantContext, frequency: NotificationFrequency): Promise<NotificationPreferenceType> {
+  const userId = personOf(ctx);
+  const { row, before } = await upsert(ctx.em, ctx.organisationId, userId, frequency);
+  audit(ctx, 'notifications.preference.set', 'NotificationPreference', row.id, before, snapshot(row));
+  return view({ frequency: row.frequency, updated_at: row.updatedAt });
+}
+
+/**
+ * The one-click unsubscribe (no sign-in: the signed token is the authority): that person's
+ * preference for that organisation becomes NONE, and nothing else changes. False when the person
+ * is no longer a member (there is nothing to unsubscribe from).
+ */
+export async function unsubscribe(orm: MikroORM, claim: { organisationId: string; userId: string }): Promise<boolean> {
+  return asOrganisation(orm, claim.organisationId, async (session) => {
+    const member = await session.db.tenantOne<{ id: string }>('select id from membership where organisation_id = $1 and user_id = $2', claim.userId);
+    if (!member) return false;
+    const { row, before } = await upsert(session.em, claim.organisationId, claim.userId, NotificationFrequency.NONE);
+    recordAudit(session.em, { userId: claim.userId }, {
+      organisationId: claim.organisationId, action: 'notifications.unsubscribe', entityType: 'NotificationPreference', entityId: row.id, before, after: snapshot(row),
+    });
+    return true;
+  }, { userId: claim.userId });
+}

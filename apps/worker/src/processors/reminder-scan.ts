@@ -1,0 +1,39 @@
+import { localDate, localHour } from '@waymark/domain';
+import { JOBS, organisationRemindersJobId } from '@waymark/jobs';
+import { defineProcessor } from './processor';
+
+/** Retries of one organisation's reminders: exponential, so an SMTP outage of minutes is ridden out. */
+export const reminderJobOptions = (retryDelayMs: number) => ({
+  attempts: 8,
+  backoff: { type: 'exponential', delay: retryDelayMs },
+  removeOnComplete: { age: 3 * 86_400 },
+  removeOnFail: { age: 14 * 86_400 },
+});
+
+/**
+ * The scheduler's tick: every organisation whose local time has reached REMINDER_LOCAL_HOUR today
+ * gets one job for its local day, with an id made of the organisation and that date, so a later
+ * tick the same day (or a second worker) adds nothing. Organisations are listed by the one
+ * SECURITY DEFINER function that names them all (ids and time zones only).
+ */
+export const reminderScan = defineProcessor({
+  job: JOBS.reminderScan,
+  async handle({ orm, queues, cfg, logger }, payload) {
+    const at = payload.at ? new Date(payload.at) : new Date();
+    const organisations = await orm.em.fork().execute<{ id: string; time_zone: string }[]>('select id, time_zone from waymark_reminder_organisations()');
+    const due = organisations.flatMap((o) => {
+      let zone = o.time_zone;
+      try {
+        localHour(at, zone);
+      } catch {
+        logger.warn({ organisation: o.id, timeZone: zone }, 'unknown time zone; using Europe/London');
+        zone = 'Europe/London';
+      }
+      if (localHour(at, zone) < cfg.REMINDER_LOCAL_HOUR) return [];
+      const data = { organisationId: o.id, localDate: localDate(at, zone) };
+      return [{ name: JOBS.organisationReminders.name, data, opts: { jobId: organisationRemindersJobId(data), ...reminderJobOptions(cfg.REMINDER_RETRY_DELAY_MS) } }];
+    });
+    for (let i = 0; i < due.length; i += 500) await queues.reminders.addBulk(due.slice(i, i + 500));
+    return { organisations: organisations.length, queued: due.length };
+  },
+});
