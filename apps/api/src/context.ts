@@ -9,6 +9,7 @@ import { Loaders } from './graphql/loader';
 import type { Selection } from './graphql/selection';
 import type { RequestTrace } from './http/observe';
 import type { RateLimits } from './http/rate-limits';
+import type { ApiQueues } from './modules/webhooks/queues';
 
 /**
  * Who is asking, for which organisation, and the one session (transaction) their request runs in.
@@ -27,6 +28,8 @@ export class RequestContext implements Principal {
   /** The fields the operation asks for, type by type: the read path fetches the columns they show. */
   selection: Selection | undefined;
   private session: Session | null = null;
+  /** `http://<Host header>` of the request, for links the API hands out (PUBLIC_URL wins when set). */
+  origin: string | null = null;
 
   constructor(
     /** The request's id, and what its log line and metrics will say. */
@@ -40,6 +43,8 @@ export class RequestContext implements Principal {
     private readonly observe?: QueryObserver,
     /** The read replica's pool (benchmark views), when one is configured. */
     private readonly replica: MikroORM | null = null,
+    /** The worker's queues (health, redeliveries); null without Redis. */
+    readonly queues: ApiQueues | null = null,
   ) {}
 
   private replicaSession: Session | null = null;

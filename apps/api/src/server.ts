@@ -30,6 +30,8 @@ import { securityHeaders } from './http/security';
 import { RateLimits, clientAddress } from './http/rate-limits';
 import { ApiMetrics, RequestTrace, finishRequest, operationLabel, requestIdOf, routeLabel } from './http/observe';
 import { WEB_APP_DIR, webApp } from './http/web-app';
+import { ApiQueues } from './modules/webhooks/queues';
+import { calendarRouter } from './modules/calendar/route';
 
 export interface ApiServer {
   httpServer: http.Server;
@@ -192,10 +194,14 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
   const metrics = new ApiMetrics(orm);
   const rateLimits = new RateLimits(cfg, { log, prefix: options.rateLimitPrefix });
   await rateLimits.ready();
+  const queues = cfg.REDIS_URL ? new ApiQueues(cfg.REDIS_URL) : null;
   const graphql = graphqlHandler(apollo, async (req, trace) => {
     const address = clientAddress(req, cfg.TRUST_PROXY_HOPS);
     try {
-      return new RequestContext(trace, cfg, orm, readCredential(req.headers, cfg.AUTH_TOKEN_SECRET), address, rateLimits, options.onQuery, options.replica ?? null);
+      const ctx = new RequestContext(trace, cfg, orm, readCredential(req.headers, cfg.AUTH_TOKEN_SECRET), address, rateLimits, options.onQuery, options.replica ?? null, queues);
+      const host = req.headers.host;
+      if (host && /^[A-Za-z0-9.:[\]-]+$/.test(host)) ctx.origin = `${cfg.TLS ? 'https' : 'http'}://${host}`;
+      return ctx;
     } catch (error) {
       // A credential that does not check out still counts against its address (and may be what limits it).
       try {
@@ -234,6 +240,7 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
 
   app.use('/unsubscribe', createUnsubscribeRouter(orm, cfg, log, rateLimits));
   app.use('/exports', createExportsRouter(orm, cfg, log, { onQuery: options.onQuery, limits: rateLimits }));
+  app.use('/calendar', calendarRouter(orm, log, rateLimits, cfg.TRUST_PROXY_HOPS));
   if (options.webAppDir !== null) app.use(webApp({ dir: options.webAppDir ?? WEB_APP_DIR, secure }));
 
   // Malformed requests and other errors get a JSON answer, never an HTML stack trace.
@@ -277,6 +284,7 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
       stopping = true;
       await apollo.stop();
       await rateLimits.close();
+      await queues?.close();
     },
   };
 }

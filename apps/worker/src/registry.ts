@@ -1,6 +1,7 @@
 import { type Job, UnrecoverableError, Worker, type WorkerOptions } from 'bullmq';
 import type IORedis from 'ioredis';
-import { type QueueName, queuePrefix } from '@waymark/jobs';
+import { QUEUES, type QueueName, WEBHOOK_BACKOFF, queuePrefix } from '@waymark/jobs';
+import { webhookBackoff } from './processors/webhooks';
 import type { Processor } from './processors';
 import type { WorkerServices } from './services';
 
@@ -21,6 +22,7 @@ export function startProcessors(services: WorkerServices, connection: IORedis, p
     names.set(p.name, p);
     byQueue.set(p.queue, names);
   }
+  const backoff = webhookBackoff(services.cfg);
   return [...byQueue].map(([queue, names]) => {
     const refuse = (job: Job, problem: string): never => {
       services.logger.error({ queue, job: job.name, jobId: job.id, problem }, 'job refused: bad payload');
@@ -36,8 +38,15 @@ export function startProcessors(services: WorkerServices, connection: IORedis, p
         return processor.handle(services, parsed.data, job);
       },
       {
-        connection, prefix: queuePrefix(queue), concurrency: CONCURRENCY[queue] ?? 2,
-        lockDuration: services.cfg.WORKER_STALLED_MS, stalledInterval: services.cfg.WORKER_STALLED_MS, maxStalledCount: 10, ...options,
+        connection,
+        prefix: queuePrefix(queue),
+        // Webhook deliveries wait on other people's servers: many at once (each with its own timeout, and a few per endpoint at most).
+        concurrency: (queue === QUEUES.webhooks ? services.cfg.WEBHOOK_CONCURRENCY : CONCURRENCY[queue]) ?? 2,
+        settings: { backoffStrategy: (attemptsMade: number, type?: string) => (type === WEBHOOK_BACKOFF ? backoff(attemptsMade) : 0) },
+        lockDuration: services.cfg.WORKER_STALLED_MS,
+        stalledInterval: services.cfg.WORKER_STALLED_MS,
+        maxStalledCount: 10,
+        ...options,
       },
     );
   });

@@ -5,6 +5,7 @@ import type { CrossTenantReader } from '@waymark/db';
 import type { QueueName } from '@waymark/jobs';
 import type { Logger } from '@waymark/logger';
 import type { Mailer } from './reminders/mailer';
+import type { EndpointSlots } from './webhooks/slots';
 
 /** What every processor may use: passed first to each handler, never reached through globals. */
 export interface WorkerServices {
@@ -16,4 +17,6 @@ export interface WorkerServices {
   mailer: Mailer;
   /** The one cross-organisation reader (waymark_analytics, audited): benchmarks only. */
   analytics: CrossTenantReader;
+  /** At most a few webhook deliveries in flight per endpoint, across all worker processes. */
+  webhookSlots: EndpointSlots;
 }

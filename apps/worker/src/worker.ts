@@ -14,6 +14,7 @@ import { createMailer } from './reminders/mailer';
 import { upsertSchedulers } from './schedulers';
 import type { WorkerServices } from './services';
 import { type ShutdownResult, shutdownInOrder } from './shutdown';
+import { EndpointSlots } from './webhooks/slots';
 
 export interface WaymarkWorker {
   orm: MikroORM;
@@ -58,7 +59,8 @@ export async function startWorker(cfg: Config, options: StartOptions = {}): Prom
   for (const q of Object.values(queues)) q.on('error', (error) => logger.debug({ err: error, queue: q.name }, 'producer connection problem'));
   const mailer = createMailer({ smtpUrl: cfg.SMTP_URL, from: cfg.MAIL_FROM });
   const analytics = await createCrossTenantReader(cfg);
-  const services: WorkerServices = { cfg, orm, logger, queues, mailer, analytics };
+  const webhookSlots = new EndpointSlots(producer, cfg.WEBHOOK_ENDPOINT_CONCURRENCY, cfg.WEBHOOK_TIMEOUT_MS + 5_000);
+  const services: WorkerServices = { cfg, orm, logger, queues, mailer, analytics, webhookSlots };
 
   const workers = startProcessors(services, redis, options.processors ?? PROCESSORS);
   for (const w of workers) w.on('error', (error) => logger.warn({ err: error, queue: w.name }, 'queue connection problem'));

@@ -126,6 +126,26 @@ const sections = {
     /** The worker's health endpoint (GET /healthz, /readyz, /metrics) on loopback; 0 picks a free port. */
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
   }),
+  /**
+   * Webhooks: read by the API (registration, redelivery) and the worker (delivery). Signing secrets
+   * are sealed at rest under a key derived from AUTH_TOKEN_SECRET (see the shared section).
+   */
+  webhooks: (env: Env) => ({
+    /** Endpoints on loopback, private or link-local addresses: allowed only in development and tests unless set. */
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: flag(env.NODE_ENV === 'development' || env.NODE_ENV === 'test' || env.NODE_ENV === undefined),
+    /** One delivery attempt gives up after this long (the endpoint's answer included). */
+    WEBHOOK_TIMEOUT_MS: milliseconds(10_000, 60_000),
+    /** Tries per delivery before it is a dead letter. */
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+    /** The first retry's delay; each next one is four times longer (with jitter), up to WEBHOOK_BACKOFF_MAX_MS. */
+    WEBHOOK_BACKOFF_BASE_MS: milliseconds(5_000, 3_600_000),
+    WEBHOOK_BACKOFF_MAX_MS: milliseconds(6 * 3_600_000, 24 * 3_600_000),
+    /** Deliveries in flight at once per worker process, and at most this many to any one endpoint across all workers. */
+    WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(16),
+    WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
+    /** How long a rotated-out signing secret keeps signing alongside the new one. */
+    WEBHOOK_SECRET_GRACE_HOURS: z.coerce.number().int().min(0).max(24 * 30).default(24),
+  }),
   mail: (_env: Env) => ({
     MAIL_FROM: z.string().min(3).default('Waymark <no-reply@waymark.local>'),
     /** Where reminder emails go; `npm start` runs a local mail sink when it is not set. */
@@ -135,17 +155,21 @@ const sections = {
 
 /** What each entry point reads: one schema each, built from the sections above. */
 const schemas = {
-  api: (env: Env) => z.object({ ...sections.core(env), ...sections.database(env), ...sections.optionalRedis(env), ...sections.shared(env), ...sections.api(env) }),
+  api: (env: Env) =>
+    z.object({
+      ...sections.core(env), ...sections.database(env), ...sections.optionalRedis(env), ...sections.shared(env), ...sections.api(env), ...sections.webhooks(env),
+    }),
   worker: (env: Env) =>
     z.object({
       ...sections.core(env), ...sections.database(env), ...sections.redis(env), ...sections.shared(env), ...sections.worker(env), ...sections.mail(env),
+      ...sections.webhooks(env),
     }),
   database: (env: Env) => z.object({ ...sections.core(env), ...sections.database(env) }),
   /** Every setting of every part: tests and benchmarks, which run them all. */
   all: (env: Env) =>
     z.object({
       ...sections.core(env), ...sections.database(env), ...sections.redis(env), ...sections.shared(env), ...sections.api(env), ...sections.worker(env),
-      ...sections.mail(env),
+      ...sections.mail(env), ...sections.webhooks(env),
     }),
 };
 export type EntryPoint = Exclude<keyof typeof schemas, 'all'>;

@@ -9,3 +9,4 @@ export * from './benchmarks';
 export * from './networks';
 export * from './events';
 export * from './reminders';
+export * from './webhooks';

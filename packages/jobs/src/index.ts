@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEBHOOK_QUEUE } from './webhooks';
 
 /**
  * Queue names, payload schemas and job ids shared by the API (which enqueues) and the worker
@@ -14,6 +15,8 @@ export const QUEUES = {
   reminders: 'reminders',
   /** Benchmark snapshots: nightly, after submissions, and a first one when there is none. */
   benchmarks: 'benchmarks',
+  /** Webhook deliveries: one job per (event, endpoint), and per redelivery. */
+  webhooks: WEBHOOK_QUEUE,
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -94,3 +97,4 @@ export function incrementalRecomputeJob(frameworkId: string, now: number, window
 }
 
 export { signUnsubscribe, verifyUnsubscribe, type UnsubscribeClaim } from './unsubscribe';
+export * from './webhooks';

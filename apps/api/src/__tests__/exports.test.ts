@@ -37,9 +37,12 @@ import {
   PartnerType,
   TENANT_ENTITIES,
   loadFrameworkTree,
-  BenchmarkNetworkCell, BenchmarkRank, BenchmarkSnapshot, Network, NetworkMember, SubmittedElementScore, SubmittedPartAnswer, SubmittedScore,
+  CalendarFeed,
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+  WebhookEndpoint,
 } from '@waymark/db';
-import { API_KEY_SCOPES, scoreAssessment } from '@waymark/domain';
+import { API_KEY_SCOPES, newSigningSecret, scoreAssessment, sealSecret } from '@waymark/domain';
 import { withAdminClient } from '../../../../packages/testing/src/admin';
 import { issueSecret } from '../auth/secrets';
 import { consensusMaps } from '@waymark/db';
@@ -194,7 +197,7 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
   const network = em.create(Network, { organisationId, name: `Network ${tag}`, createdBy: by });
   const networkMember = em.create(NetworkMember, { organisationId, networkId: network.id, memberOrganisationId: invitee.id, invitedBy: by });
   const benchSnapshot = em.create(BenchmarkSnapshot, { frameworkId: framework.id, takenAt: new Date(), day: '2026-01-01', trigger: 'test', minCohort: 5, institutions: 5 });
-  const rank = em.create(BenchmarkRank, { organisationId, snapshotId: benchSnapshot.id, cohortKey: 'ALL', scope: 'overall', measure: 'practice', value: 50, percentile: 0.5 });
+  const rank = em.create(BenchmarkRank, { organisationId, snapshotId: benchSnapshot.id, ranks: [{ cohortKey: 'kind:LIBRARY', scope: 'overall', measure: 'practice', value: 50, percentile: 50 }] });
   const cell = em.create(BenchmarkNetworkCell, {
     organisationId, snapshotId: benchSnapshot.id, networkId: network.id, label: 'Member', memberOrganisationId: invitee.id, position: 1, scope: 'overall', practice: 50,
   });
@@ -204,16 +207,16 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
     organisationId, recipientUserId: owner.id, subject: 'digest', period: '2026-12-01', channel: 'email', leaseUntil: new Date(), messageId: `<digest.${tag}@waymark.local>`, items: [{ kind: 'item', id: items[1]!.id }],
   });
   const auditEntry = em.create(AuditEntry, { organisationId, actorUserId: by, action: 'test.seed', entityType: 'Organisation', entityId: org.id, after: { tag } });
-  // Benchmarking: the scores kept at submission, a network this organisation runs, a snapshot's rank and heatmap cell.
-  const score = em.create(SubmittedScore, { organisationId, assessmentId: report.id, frameworkId: framework.id, cycle: '2025', submittedAt: new Date('2025-11-03T10:00:00Z'), practice: 62.5, evidence: 40 });
-  const elementScore = em.create(SubmittedElementScore, { organisationId, scoreId: score.id, elementKey: '3.1', practice: 100, evidence: 0 });
-  const partAnswer = em.create(SubmittedPartAnswer, { organisationId, scoreId: score.id, partKey: '3.1.1.a', value: 'YES' });
-  const network = em.create(Network, { organisationId, name: `Network ${tag}`, createdBy: by });
-  const memberOrg = await api.fx.organisation({ name: `Member of ${tag}` });
-  const networkMember = em.create(NetworkMember, { organisationId, networkId: network.id, memberOrganisationId: memberOrg.id, invitedBy: by });
-  const snapshot = em.create(BenchmarkSnapshot, { frameworkId: framework.id, takenAt: new Date('2026-01-01T02:00:00Z'), day: '2026-01-01', trigger: 'nightly', minCohort: 5, institutions: 9 });
-  const rank = em.create(BenchmarkRank, { organisationId, snapshotId: snapshot.id, ranks: [{ cohortKey: 'kind:LIBRARY', scope: 'overall', measure: 'practice', value: 62.5, percentile: 50 }] });
-  const cell = em.create(BenchmarkNetworkCell, { organisationId, snapshotId: snapshot.id, networkId: network.id, label: 'Member 1', position: 0, scope: '3.1', practice: 50 });
+  const endpointId = randomUUID();
+  const seal = () => sealSecret(api.db.config.AUTH_TOKEN_SECRET, organisationId, endpointId, newSigningSecret());
+  const endpoint = em.create(WebhookEndpoint, {
+    id: endpointId, organisationId, url: `https://hooks.example.org/${tag}`, eventTypes: ['plan.generated'], secretCiphertext: seal(),
+    previousSecretCiphertext: seal(), previousSecretExpiresAt: new Date(Date.now() + 3_600_000), createdBy: by,
+  });
+  const webhookDelivery = em.create(WebhookDelivery, {
+    organisationId, endpointId, eventId: randomUUID(), eventType: 'plan.generated', body: '{"type":"plan.generated"}', status: WebhookDeliveryStatus.DEAD, attempts: 3,
+  });
+  const feed = em.create(CalendarFeed, { organisationId, userId: owner.id, tokenHash: randomBytes(32).toString('hex') });
   await em.flush();
   const memberships = (await withAdminClient(api.db.ownerUrl, (c) => c.query<{ id: string }>(`select id from membership where organisation_id = $1`, [org.id]))).rows;
   const ids: Record<string, string[]> = {};
@@ -243,13 +246,9 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
   add(OutboxEvent, [outbox]);
   add(NotificationPreference, [preference]);
   add(ReminderDelivery, [delivery]);
-  add(SubmittedScore, [score]);
-  add(SubmittedElementScore, [elementScore]);
-  add(SubmittedPartAnswer, [partAnswer]);
-  add(Network, [network]);
-  add(NetworkMember, [networkMember]);
-  add(BenchmarkRank, [rank]);
-  add(BenchmarkNetworkCell, [cell]);
+  add(WebhookEndpoint, [endpoint]);
+  add(WebhookDelivery, [webhookDelivery]);
+  add(CalendarFeed, [feed]);
   ids.membership = memberships.map((m) => m.id);
   return { ids, report: report.id, draft: draft.id, ownerName: owner.name, ownerEmail: owner.email };
 }
@@ -332,6 +331,8 @@ describe('secrets', () => {
       ...(await c.query(`select secret_hash as h from api_key`)).rows,
       ...(await c.query(`select token_hash as h from invitation`)).rows,
       ...(await c.query(`select password_hash as h from app_user`)).rows,
+      ...(await c.query(`select secret_ciphertext as h from webhook_endpoint union all select previous_secret_ciphertext from webhook_endpoint`)).rows,
+      ...(await c.query(`select token_hash as h from calendar_feed`)).rows,
     ].map((r) => String(r.h)));
     expect(secrets.length).toBeGreaterThan(6);
     const downloads = [
@@ -346,7 +347,7 @@ describe('secrets', () => {
       expect({ path, status: res.status }).toEqual({ path, status: 200 });
       const text = path.endsWith('.pdf') ? await pdfText(res.bytes) : res.text;
       expect({ path, leaked: secrets.filter((s) => text.includes(s)) }).toEqual({ path, leaked: [] });
-      expect(text).not.toMatch(/secret_hash|token_hash|password_hash|secretHash|tokenHash|passwordHash/);
+      expect(text).not.toMatch(/secret_hash|token_hash|password_hash|secretHash|tokenHash|passwordHash|secret_ciphertext|secretCiphertext/);
     }
   });
 });

@@ -21,6 +21,9 @@ import {
   PartnerType,
   SizeBand,
   User,
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+  WebhookEndpoint,
 } from '@waymark/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createSchema } from '../graphql/schema';
@@ -145,6 +148,24 @@ const CASES: Record<string, ListCase> = {
     seed: () => undefined,
     insertBefore: (em) => item(em, { priority: -1 }),
   },
+  webhookEndpoints: {
+    query: page('webhookEndpoints'),
+    path: (d) => d.webhookEndpoints,
+    seed: (em, i) => em.create(WebhookEndpoint, endpoint(old(10 + i))),
+    insertBefore: (em) => em.create(WebhookEndpoint, endpoint(new Date())),
+  },
+  webhookDeliveries: {
+    query: page('webhookDeliveries'),
+    path: (d) => d.webhookDeliveries,
+    seed: (em, i) => em.create(WebhookDelivery, delivery(old(10 + i), WebhookDeliveryStatus.DELIVERED)),
+    insertBefore: (em) => em.create(WebhookDelivery, delivery(new Date(), WebhookDeliveryStatus.PENDING)),
+  },
+  webhookDeadLetters: {
+    query: page('webhookDeadLetters'),
+    path: (d) => d.webhookDeadLetters,
+    seed: (em, i) => em.create(WebhookDelivery, { ...delivery(old(10 + i), WebhookDeliveryStatus.DEAD), deadAt: old(30 + i) }),
+    insertBefore: (em) => em.create(WebhookDelivery, { ...delivery(new Date(), WebhookDeliveryStatus.DEAD), deadAt: new Date() }),
+  },
   'ActionPlan.items': {
     query: `query($a: ID!, $after: String) { actionPlan(assessmentId: $a) { items(page: { first: 2, after: $after }) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }`,
     path: (d) => d.actionPlan.items,
@@ -192,6 +213,13 @@ const membership = (em: EntityManager, bodyName: string, id?: string) => {
 };
 
 let FRAMEWORK: Framework;
+let endpointId: string;
+const endpoint = (createdAt: Date) => ({
+  organisationId: org.id, url: 'https://example.org/hook', eventTypes: ['plan.generated'], secretCiphertext: 'sealed', createdBy: ownerId, createdAt,
+});
+const delivery = (createdAt: Date, status: WebhookDeliveryStatus) => ({
+  organisationId: org.id, endpointId, eventId: randomUUID(), eventType: 'plan.generated', body: '{}', status, createdAt,
+});
 const invitation = (email: string, createdAt: Date) => ({
   organisationId: org.id, email, role: MemberRole.VIEWER, tokenHash: 'x'.repeat(64), invitedBy: ownerId, expiresAt: new Date(Date.now() + 86_400_000), createdAt,
 });
@@ -209,6 +237,7 @@ beforeAll(async () => {
   const plan = em.create(ActionPlan, { organisationId: org.id, assessmentId: assessment.id, generatedBy: ownerId });
   assessmentId = assessment.id;
   planId = plan.id;
+  endpointId = em.create(WebhookEndpoint, endpoint(old(5))).id;
   for (let i = 0; i < 5; i++) {
     const { user } = await api.fx.member(org, MemberRole.VIEWER);
     await em.nativeUpdate(Membership, { userId: user.id }, { createdAt: old(20 + i) }, { filters: false });

@@ -149,6 +149,34 @@ const CASES: Record<string, Case> = {
   // Preferences are the caller's own in the organisation acted for: there is no id of A to aim at.
   'Query.notificationPreference': { query: `{ notificationPreference { frequency updatedAt } }`, targetsA: false },
   'Mutation.setNotificationPreference': { query: `mutation { setNotificationPreference(frequency: NONE) { frequency } }`, targetsA: false },
+  // Webhooks and the calendar feed. B's own endpoints and feed may be made; nothing of A's is reachable.
+  'Query.webhookEndpoints': { query: `{ webhookEndpoints { totalCount edges { node { id url description } } } }`, targetsA: false },
+  'Query.webhookEndpoint': { query: `query($id: ID!) { webhookEndpoint(id: $id) { id url } }`, variables: () => ({ id: A.webhookEndpoint }), targetsA: true },
+  'Query.webhookDeliveries': {
+    query: `query($e: ID!) { webhookDeliveries(filter: { endpointId: $e }) { totalCount edges { node { id body lastError } } } }`,
+    variables: () => ({ e: A.webhookEndpoint }),
+    targetsA: false,
+  },
+  'Query.webhookDeadLetters': { query: `{ webhookDeadLetters { totalCount edges { node { id body lastError endpointUrl } } } }`, targetsA: false },
+  'Query.queueHealth': {
+    query: `{ queueHealth { deliveries { deadLetters lastFailure { at message } } queues { name failed lastFailure { message } } queuesUnavailableReason } }`,
+    targetsA: false,
+  },
+  'Mutation.createWebhookEndpoint': {
+    query: `mutation { createWebhookEndpoint(input: { url: "https://b.example.org/hook", eventTypes: ["plan.generated"] }) { endpoint { id } } }`,
+    targetsA: false,
+  },
+  'Mutation.updateWebhookEndpoint': {
+    query: `mutation($id: ID!) { updateWebhookEndpoint(id: $id, input: { url: "https://mallory.example.org/", enabled: false }) { id } }`,
+    variables: () => ({ id: A.webhookEndpoint }),
+    targetsA: true,
+  },
+  'Mutation.rotateWebhookSecret': { query: `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`, variables: () => ({ id: A.webhookEndpoint }), targetsA: true },
+  'Mutation.deleteWebhookEndpoint': { query: `mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }`, variables: () => ({ id: A.webhookEndpoint }), targetsA: true },
+  'Mutation.redeliverWebhook': { query: `mutation($id: ID!) { redeliverWebhook(id: $id) { id status } }`, variables: () => ({ id: A.webhookDelivery }), targetsA: true },
+  'Query.calendarFeed': { query: `{ calendarFeed { createdAt lastUsedAt } }`, targetsA: false },
+  'Mutation.createCalendarFeed': { query: `mutation { createCalendarFeed { url } }`, targetsA: false },
+  'Mutation.revokeCalendarFeed': { query: `mutation { revokeCalendarFeed }`, targetsA: false },
   'Mutation.leaveNetwork': { query: `mutation($m: ID!) { leaveNetwork(membershipId: $m) { id } }`, variables: () => ({ m: A.networkMembership }), targetsA: true },
 };
 
@@ -207,4 +235,19 @@ it('never shows or changes anything of organisation A to any credential of organ
   }
   expect(failures).toEqual([]);
   expect(await everythingOfA()).toEqual(before);
+});
+
+it("serves organisation A's calendar feed only to its own token, and never B's items through it", async () => {
+  const base = api.url.replace(/\/graphql$/, '');
+  const feedA = await fetch(`${base}/calendar/${A.calendarToken}.ics`);
+  expect(feedA.status).toBe(200);
+  const textA = await feedA.text();
+  expect(textA).toContain('BEGIN:VCALENDAR');
+  // A token of A's feed with B's organisation swapped in, or with a changed secret, finds nothing.
+  const swapped = A.calendarToken!.replace(orgA.id.replace(/-/g, ''), orgB.id.replace(/-/g, ''));
+  const tampered = `${A.calendarToken!.slice(0, -4)}AAAA`;
+  for (const token of [swapped, tampered, 'wcal_nonsense', '../../etc/passwd']) {
+    const res = await fetch(`${base}/calendar/${encodeURIComponent(token)}.ics`);
+    expect({ token, status: res.status }).toEqual({ token, status: 404 });
+  }
 });

@@ -20,8 +20,12 @@ import {
   Partner,
   PartnerLink,
   PartnerType,
+  CalendarFeed,
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+  WebhookEndpoint,
 } from '@waymark/db';
-import { API_KEY_SCOPES } from '@waymark/domain';
+import { API_KEY_SCOPES, newSigningSecret, sealSecret } from '@waymark/domain';
 import { issueSecret } from '../auth/secrets';
 import type { TestApi } from './harness';
 
@@ -45,6 +49,11 @@ export interface OrganisationData {
   ownerUser: string;
   assessorUser: string;
   framework: string;
+  /** A webhook endpoint, a dead letter to it, and the owner's calendar feed (its token in calendarToken). */
+  webhookEndpoint: string;
+  webhookDelivery: string;
+  calendarFeed: string;
+  calendarToken: string;
 }
 
 /**
@@ -86,10 +95,23 @@ export async function seedOrganisationData(api: TestApi, org: Organisation, mark
   const secret = issueSecret('wmk', organisationId, keyId);
   const key = em.create(ApiKey, { id: keyId, organisationId, name: `${marker} key`, prefix: 'wmk_x', secretHash: secret.hash, scopes: [...API_KEY_SCOPES], createdBy: by });
   em.create(NotificationPreference, { organisationId, userId: owner.user.id, frequency: 'WEEKLY' });
+  const endpointId = randomUUID();
+  const endpoint = em.create(WebhookEndpoint, {
+    id: endpointId, organisationId, url: `https://hooks.example.org/${encodeURIComponent(marker)}`, description: `${marker} hook`, eventTypes: ['plan.generated'],
+    secretCiphertext: sealSecret(api.db.config.AUTH_TOKEN_SECRET, organisationId, endpointId, newSigningSecret()), createdBy: by,
+  });
+  const delivery = em.create(WebhookDelivery, {
+    organisationId, endpointId, eventId: randomUUID(), eventType: 'plan.generated', body: JSON.stringify({ note: `${marker} payload` }),
+    status: WebhookDeliveryStatus.DEAD, attempts: 3, lastStatusCode: 500, lastError: `${marker} failure`, lastAttemptAt: new Date(), deadAt: new Date(),
+  });
+  const feedId = randomUUID();
+  const feedSecret = issueSecret('wcal', organisationId, feedId);
+  em.create(CalendarFeed, { id: feedId, organisationId, userId: by, tokenHash: feedSecret.hash });
   await em.flush();
   return {
     org: org.id, draft: draft.id, submitted: submitted.id, evidence: evidence.id, partner: partner.id, item: item.id, plan: plan.id, invitation: invitation.id,
     apiKey: key.id, apiKeySecret: secret.token, membership: assessor.membership.id, network: network.id, networkMembership: networkMembership.id, ownerUser: owner.user.id, assessorUser: assessor.user.id, framework: framework.id,
+    webhookEndpoint: endpoint.id, webhookDelivery: delivery.id, calendarFeed: feedId, calendarToken: feedSecret.token,
   };
 }
 

@@ -3,7 +3,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { AuditEntry, Organisation, TENANT_ENTITIES } from '@waymark/db';
 
 /** Never exported, whatever the entity metadata says: a second list behind `hidden: true`. */
-const SECRET_COLUMNS = new Set(['password_hash', 'secret_hash', 'token_hash']);
+const SECRET_COLUMNS = new Set(['password_hash', 'secret_hash', 'token_hash', 'secret_ciphertext', 'previous_secret_ciphertext']);
 
 export type ColumnKind = 'plain' | 'json' | 'timestamptz' | 'timestamp';
 

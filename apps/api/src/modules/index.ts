@@ -7,6 +7,8 @@ import { NOTIFICATION_RESOLVERS } from './notifications/resolver';
 import { PARTNER_RESOLVERS } from './partners/resolver';
 import { PEOPLE_RESOLVERS } from './people';
 import { PLAN_RESOLVERS } from './plans/resolver';
+import { WEBHOOK_RESOLVERS } from './webhooks/resolver';
+import { CALENDAR_RESOLVERS } from './calendar/resolver';
 
 /** Every resolver in the API. A feature is a folder in modules/ and one line here. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -18,4 +20,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...PARTNER_RESOLVERS,
   ...BENCHMARK_RESOLVERS,
   ...NOTIFICATION_RESOLVERS,
+  ...WEBHOOK_RESOLVERS,
+  ...CALENDAR_RESOLVERS,
 ];

@@ -2,6 +2,7 @@ import type { DomainEventJob } from '@waymark/jobs';
 import { JOBS } from '@waymark/jobs';
 import type { WorkerServices } from '../services';
 import { defineProcessor } from './processor';
+import { webhookFanOut } from './webhooks';
 
 /**
  * Something that acts on relayed domain events (webhook fan-out, benchmark recompute ...). Each is
@@ -10,7 +11,7 @@ import { defineProcessor } from './processor';
  */
 export type EventConsumer = (services: WorkerServices, event: DomainEventJob) => Promise<void>;
 
-export const EVENT_CONSUMERS: EventConsumer[] = [];
+export const EVENT_CONSUMERS: EventConsumer[] = [webhookFanOut];
 
 /** A domain event relayed from the outbox (job id = event id). */
 export const domainEvent = defineProcessor({

@@ -3,6 +3,7 @@ import { EVENT_CONSUMERS, domainEvent } from './domain-event';
 import { heartbeat } from './heartbeat';
 import { organisationReminders } from './organisation-reminders';
 import { reminderScan } from './reminder-scan';
+import { webhookDelivery } from './webhooks';
 import type { Processor } from './processor';
 
 export { EVENT_CONSUMERS, type EventConsumer } from './domain-event';
@@ -10,6 +11,6 @@ export { upsertBenchmarkSchedulers } from './benchmarks';
 export { defineProcessor, type Processor } from './processor';
 
 /** Every job the worker runs: one file per job in this folder, listed once here. */
-export const PROCESSORS: readonly Processor[] = [heartbeat, domainEvent, reminderScan, organisationReminders, benchmarkRecompute];
+export const PROCESSORS: readonly Processor[] = [heartbeat, domainEvent, reminderScan, organisationReminders, webhookDelivery, benchmarkRecompute];
 
 EVENT_CONSUMERS.push(recomputeAfterSubmission);

@@ -16,6 +16,8 @@ import {
   BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkNetworkCell, BenchmarkPartShare, BenchmarkRank, BenchmarkSnapshot,
   Network, NetworkMember, SubmittedElementScore, SubmittedPartAnswer, SubmittedScore,
 } from './benchmark';
+import { WebhookDelivery, WebhookEndpoint } from './webhook';
+import { CalendarFeed } from './calendar-feed';
 
 export * from './enums';
 export type { RankEntry } from './benchmark';
@@ -29,6 +31,8 @@ export {
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkPartShare, BenchmarkRank, BenchmarkNetworkCell,
   OutboxEvent, NotificationPreference, ReminderDelivery,
 };
+export { WebhookEndpoint, WebhookDelivery, CalendarFeed };
+export { WebhookDeliveryStatus } from '@waymark/domain';
 
 export const ENTITIES = [
   Region, Organisation, User, Membership, Invitation, ApiKey, Framework, FrameworkNode, Guidance, GuidanceLink,
@@ -37,6 +41,7 @@ export const ENTITIES = [
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember,
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkPartShare, BenchmarkRank, BenchmarkNetworkCell,
   OutboxEvent, NotificationPreference, ReminderDelivery,
+  WebhookEndpoint, WebhookDelivery, CalendarFeed,
 ];
 
 /** Entities whose rows belong to one organisation: the tenant filter and row-level security cover these. */
@@ -45,4 +50,5 @@ export const TENANT_ENTITIES = [
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember, BenchmarkRank, BenchmarkNetworkCell,
   OutboxEvent, NotificationPreference, ReminderDelivery,
+  WebhookEndpoint, WebhookDelivery, CalendarFeed,
 ];

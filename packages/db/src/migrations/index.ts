@@ -6,6 +6,7 @@ import { Migration20261126120200 } from './Migration20261126120200';
 import { Migration20261201120000 } from './Migration20261201120000';
 import { Migration20261201222858 } from './Migration20261201222858';
 import { Migration20261201230637 } from './Migration20261201230637';
+import { Migration20261201230838 } from './Migration20261201230838';
 import { Migration20261202003000 } from './Migration20261202003000';
 
 /** Every migration, in order. New files from `npm run db:migration:create` are added here. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   Migration20261201120000,
   Migration20261201222858,
   Migration20261201230637,
+  Migration20261201230838,
   Migration20261202003000,
 ];

@@ -73,3 +73,10 @@ export const BENCHMARK_TENANT_FOREIGN_KEYS: readonly TenantForeignKey[] = [
 
 /** Tenant tables of the worker step: the outbox, notification preferences and the delivery ledger. */
 export const WORKER_TENANT_TABLES = ['outbox_event', 'notification_preference', 'reminder_delivery'] as const;
+
+/** Tenant tables of the webhooks and calendar feed step. */
+export const HOOKS_TENANT_TABLES = ['webhook_endpoint', 'webhook_delivery', 'calendar_feed'] as const;
+
+export const HOOKS_TENANT_FOREIGN_KEYS: readonly TenantForeignKey[] = [
+  { table: 'webhook_delivery', column: 'endpoint_id', references: 'webhook_endpoint', onDelete: 'cascade' },
+];

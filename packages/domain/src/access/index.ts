@@ -33,6 +33,10 @@ export const PERMISSIONS = [
   'networks:manage',
   /** One's own notification preferences in the organisation (a person's, never a key's). */
   'notifications:manage',
+  'webhooks:manage',
+  'operations:read',
+  /** One's own calendar feed of due and review dates (a person's, never a key's). */
+  'calendar:subscribe',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,7 +45,7 @@ const READ: Permission[] = [
 ];
 
 /** What every member may do for themselves. */
-const OWN: Permission[] = ['notifications:manage'];
+const OWN: Permission[] = ['notifications:manage', 'calendar:subscribe'];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   OWNER: PERMISSIONS,
@@ -61,6 +65,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'partners:write',
     'exports:read',
     'networks:manage',
+    'webhooks:manage',
+    'operations:read',
   ],
   // The team answers and agrees; submitting and locking the result, and reopening it, are a manager's call.
   // Action owners are often assessors: they record progress and close their items.
@@ -76,7 +82,11 @@ export function permissionsForRole(role: Role): ReadonlySet<Permission> {
 
 /** Scopes an API key may hold: everything but managing people, keys, networks and the organisation itself. */
 export const API_KEY_SCOPES = PERMISSIONS.filter(
-  (p) => !['organisation:manage', 'members:manage', 'apikeys:manage', 'answers:write', 'networks:manage', 'notifications:manage'].includes(p),
+  (p) =>
+    ![
+      'organisation:manage', 'members:manage', 'apikeys:manage', 'answers:write', 'networks:manage', 'notifications:manage', 'webhooks:manage',
+      'operations:read', 'calendar:subscribe',
+    ].includes(p),
 );
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 

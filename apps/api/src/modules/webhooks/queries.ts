@@ -1,0 +1,89 @@
+import { type Reader, isUuid } from '@waymark/db';
+import { WebhookDeliveryStatus, badInput, notFound } from '@waymark/domain';
+import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
+import type { WebhookDeliveryFilter, WebhookDeliveryHealth, WebhookDeliveryRow, WebhookEndpointRow } from './types';
+
+const ENDPOINT_COLUMNS = `e.id, e.url, e.description, e.event_types as "eventTypes", e.enabled, e.previous_secret_expires_at as "previousSecretExpiresAt",
+  e.created_at as "createdAt", e.updated_at as "updatedAt"`;
+
+const DELIVERY_COLUMNS = `d.id, d.endpoint_id as "endpointId", e.url as "endpointUrl", d.event_id as "eventId", d.event_type as "eventType", d.body, d.status,
+  d.attempts, d.last_status_code as "lastStatusCode", d.last_error as "lastError", d.last_attempt_at as "lastAttemptAt", d.delivered_at as "deliveredAt",
+  d.dead_at as "deadAt", d.redeliveries, d.created_at as "createdAt"`;
+const DELIVERY_FROM = `from webhook_delivery d join webhook_endpoint e on e.organisation_id = d.organisation_id and e.id = d.endpoint_id`;
+
+export async function findEndpoint(db: Reader, id: string): Promise<WebhookEndpointRow> {
+  const row = isUuid(id) ? await db.tenantOne<WebhookEndpointRow>(`select ${ENDPOINT_COLUMNS} from webhook_endpoint e where e.organisation_id = $1 and e.id = $2`, id) : null;
+  if (!row) throw notFound('WebhookEndpoint', id);
+  return row;
+}
+
+/** Endpoints, newest first. */
+export function listEndpoints(db: Reader, page: PageInput): Promise<Connection<WebhookEndpointRow>> {
+  return keysetPage<WebhookEndpointRow>(db, {
+    columns: ENDPOINT_COLUMNS,
+    from: 'from webhook_endpoint e',
+    where: ['e.organisation_id = $1'],
+    params: new Params(),
+    order: [
+      { sql: 'e.created_at', direction: 'desc', cast: 'timestamptz' },
+      { sql: 'e.id', direction: 'desc', cast: 'uuid' },
+    ],
+    orderName: 'webhook-endpoints',
+    page,
+  });
+}
+
+/** Deliveries, newest first; the dead-letter list is the DEAD ones, most recently dead first. */
+export function listDeliveries(db: Reader, page: PageInput, filter: WebhookDeliveryFilter | null | undefined, deadLetters = false): Promise<Connection<WebhookDeliveryRow>> {
+  const params = new Params();
+  const where = ['d.organisation_id = $1'];
+  if (filter?.endpointId) {
+    if (!isUuid(filter.endpointId)) throw badInput('filter.endpointId', 'is not an id');
+    where.push(`d.endpoint_id = ${params.add(filter.endpointId)}::uuid`);
+  }
+  if (deadLetters) where.push(`d.status = 'DEAD'`);
+  else if (filter?.status?.length) where.push(`d.status = any(${params.add(filter.status)}::webhook_delivery_status[])`);
+  const at = deadLetters ? 'd.dead_at' : 'd.created_at';
+  return keysetPage<WebhookDeliveryRow>(db, {
+    columns: DELIVERY_COLUMNS,
+    from: DELIVERY_FROM,
+    countFrom: 'from webhook_delivery d',
+    where,
+    params,
+    order: [
+      { sql: at, direction: 'desc', cast: 'timestamptz', nullable: deadLetters },
+      { sql: 'd.id', direction: 'desc', cast: 'uuid' },
+    ],
+    orderName: deadLetters ? 'webhook-dead-letters' : 'webhook-deliveries',
+    page,
+  });
+}
+
+export async function findDelivery(db: Reader, id: string): Promise<WebhookDeliveryRow> {
+  const row = isUuid(id) ? await db.tenantOne<WebhookDeliveryRow>(`select ${DELIVERY_COLUMNS} ${DELIVERY_FROM} where d.organisation_id = $1 and d.id = $2`, id) : null;
+  if (!row) throw notFound('WebhookDelivery', id);
+  return row;
+}
+
+/** The organisation's delivery figures, from its own ledger rows only. */
+export async function deliveryHealth(db: Reader): Promise<WebhookDeliveryHealth> {
+  const [counts] = await db.tenant<{ pending: number; retrying: number; delivered: number; dead: number; oldest: number | null }>(
+    `select count(*) filter (where status = 'PENDING')::int as pending, count(*) filter (where status = 'RETRYING')::int as retrying,
+            count(*) filter (where status = 'DELIVERED')::int as delivered, count(*) filter (where status = 'DEAD')::int as dead,
+            floor(extract(epoch from now() - min(created_at) filter (where status in ('PENDING', 'RETRYING'))))::int as oldest
+       from webhook_delivery where organisation_id = $1`,
+  );
+  const failure = await db.tenantOne<{ at: Date; message: string | null }>(
+    `select last_attempt_at as at, last_error as message from webhook_delivery
+      where organisation_id = $1 and last_error is not null and last_attempt_at is not null and status <> '${WebhookDeliveryStatus.DELIVERED}'
+      order by last_attempt_at desc limit 1`,
+  );
+  return {
+    pending: counts?.pending ?? 0,
+    retrying: counts?.retrying ?? 0,
+    delivered: counts?.delivered ?? 0,
+    deadLetters: counts?.dead ?? 0,
+    oldestOwedAgeSeconds: counts?.oldest ?? null,
+    lastFailure: failure,
+  };
+}

@@ -1,0 +1,142 @@
+import { DelayedError, type Job } from 'bullmq';
+import { asOrganisation } from '@waymark/db';
+import { WebhookDeliveryStatus, openSecret, retryDelay } from '@waymark/domain';
+import { type DomainEventJob, WEBHOOK_JOBS, type WebhookDeliveryPayload, webhookDeliveryJobOptions, webhookJobIds } from '@waymark/jobs';
+import type { WorkerServices } from '../services';
+import { sendWebhook } from '../webhooks/send';
+import { webhookHeaders } from '../webhooks/sign';
+import type { EventConsumer } from './domain-event';
+import { defineProcessor } from './processor';
+
+/** BullMQ's backoff strategy for webhook jobs (see retryDelay); the registry registers it. */
+export const webhookBackoff = (cfg: WorkerServices['cfg']) => (attemptsMade: number) =>
+  retryDelay(attemptsMade, cfg.WEBHOOK_BACKOFF_BASE_MS, cfg.WEBHOOK_BACKOFF_MAX_MS);
+
+interface DeliveryRow {
+  id: string;
+  endpointId: string;
+  eventId: string;
+  status: WebhookDeliveryStatus;
+}
+
+/**
+ * A relayed domain event to every enabled endpoint of its organisation that subscribes to its
+ * type: a ledger row per endpoint (the unique (event, endpoint) makes a repeated fan-out add none),
+ * then one delivery job per row still owed, with a deterministic id. The rows commit before any job
+ * is queued; a crash in between is repaired when the event job runs again, which finds the rows and
+ * queues their jobs (BullMQ ignores an id it already has).
+ */
+export const webhookFanOut: EventConsumer = async (services, event: DomainEventJob) => {
+  const body = JSON.stringify({ type: event.type, timestamp: event.occurredAt, data: { eventId: event.id, subjectId: event.subjectId, ...event.payload } });
+  const rows = await asOrganisation(services.orm, event.organisationId, async (session) => {
+    await session.em.execute(
+      `insert into webhook_delivery (id, created_at, updated_at, organisation_id, endpoint_id, event_id, event_type, body, status, attempts, redeliveries)
+       select gen_random_uuid(), now(), now(), e.organisation_id, e.id, ?, ?, ?, 'PENDING', 0, 0
+         from webhook_endpoint e
+        where e.organisation_id = ? and e.enabled and ? = any(e.event_types)
+       on conflict (organisation_id, event_id, endpoint_id) do nothing`,
+      [event.id, event.type, body, event.organisationId, event.type],
+    );
+    return session.db.tenant<DeliveryRow>(
+      `select id, endpoint_id as "endpointId", event_id as "eventId", status from webhook_delivery where organisation_id = $1 and event_id = $2 order by id`,
+      event.id,
+    );
+  });
+  const owed = rows.filter((r) => r.status === WebhookDeliveryStatus.PENDING || r.status === WebhookDeliveryStatus.RETRYING);
+  if (!owed.length) return;
+  await services.queues.webhooks.addBulk(
+    owed.map((r) => ({
+      name: WEBHOOK_JOBS.deliver.name,
+      data: { organisationId: event.organisationId, deliveryId: r.id } satisfies WebhookDeliveryPayload,
+      opts: webhookDeliveryJobOptions(services.cfg.WEBHOOK_MAX_ATTEMPTS, webhookJobIds.deliver(r.eventId, r.endpointId)),
+    })),
+  );
+};
+
+interface Target {
+  id: string;
+  endpointId: string;
+  status: WebhookDeliveryStatus;
+  body: string;
+  url: string;
+  enabled: boolean;
+  secretCiphertext: string;
+  previousSecretCiphertext: string | null;
+  previousSecretExpiresAt: Date | null;
+}
+
+export type DeliveryOutcome = 'delivered' | 'already delivered' | 'gone' | 'endpoint disabled';
+
+/**
+ * One try of one delivery. The ledger row says whether it is still owed (a delivered one is never
+ * sent again); the endpoint's slot limit is taken before sending (when it is full, the job waits in
+ * the delayed set without spending a try). After the last failed try the row is a dead letter.
+ */
+export async function deliver(services: WorkerServices, payload: WebhookDeliveryPayload, job: Job): Promise<DeliveryOutcome> {
+  const { cfg, orm } = services;
+  const { organisationId, deliveryId } = payload;
+  const target = await asOrganisation(orm, organisationId, (session) =>
+    session.db.tenantOne<Target>(
+      `select d.id, d.endpoint_id as "endpointId", d.status, d.body, e.url, e.enabled, e.secret_ciphertext as "secretCiphertext",
+              e.previous_secret_ciphertext as "previousSecretCiphertext", e.previous_secret_expires_at as "previousSecretExpiresAt"
+         from webhook_delivery d join webhook_endpoint e on e.organisation_id = d.organisation_id and e.id = d.endpoint_id
+        where d.organisation_id = $1 and d.id = $2`,
+      deliveryId,
+    ),
+  );
+  if (!target) return 'gone';
+  if (target.status === WebhookDeliveryStatus.DELIVERED) return 'already delivered';
+  if (!target.enabled) {
+    await record(services, payload, { ok: false, status: null, error: 'the endpoint is disabled' }, true, false);
+    return 'endpoint disabled';
+  }
+  const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+
+  const slots = services.webhookSlots;
+  const holder = String(job.id);
+  if (!(await slots.take(target.endpointId, holder))) {
+    // The endpoint already has its share of deliveries in flight: come back shortly, without spending a try.
+    await job.moveToDelayed(Date.now() + 200 + Math.floor(Math.random() * 300), job.token);
+    throw new DelayedError();
+  }
+  let result;
+  try {
+    const secrets = [openSecret(cfg.AUTH_TOKEN_SECRET, organisationId, target.endpointId, target.secretCiphertext)];
+    if (target.previousSecretCiphertext && target.previousSecretExpiresAt && new Date(target.previousSecretExpiresAt) > new Date()) {
+      secrets.push(openSecret(cfg.AUTH_TOKEN_SECRET, organisationId, target.endpointId, target.previousSecretCiphertext));
+    }
+    const headers = webhookHeaders(`msg_${target.id}`, new Date(), target.body, secrets);
+    result = await sendWebhook({ url: target.url, headers, body: target.body, timeoutMs: cfg.WEBHOOK_TIMEOUT_MS, allowPrivateTargets: cfg.WEBHOOK_ALLOW_PRIVATE_TARGETS });
+  } finally {
+    await slots.release(target.endpointId, holder);
+  }
+  await record(services, payload, result, lastTry, true);
+  if (!result.ok) throw new Error(result.error ?? 'delivery failed');
+  return 'delivered';
+}
+
+/** Writes a try's outcome to the ledger: delivered, retrying, or (after the last try) a dead letter. */
+async function record(
+  services: WorkerServices,
+  { organisationId, deliveryId }: WebhookDeliveryPayload,
+  result: { ok: boolean; status: number | null; error: string | null },
+  lastTry: boolean,
+  attempted: boolean,
+): Promise<void> {
+  const status = result.ok ? WebhookDeliveryStatus.DELIVERED : lastTry ? WebhookDeliveryStatus.DEAD : WebhookDeliveryStatus.RETRYING;
+  await asOrganisation(services.orm, organisationId, (session) =>
+    session.em.execute(
+      `update webhook_delivery
+          set status = ?, attempts = attempts + ?, last_status_code = ?, last_error = ?, last_attempt_at = case when ? then now() else last_attempt_at end,
+              delivered_at = case when ? then now() else delivered_at end, dead_at = case when ? then now() else dead_at end, updated_at = now()
+        where organisation_id = ? and id = ? and status <> 'DELIVERED'`,
+      [status, attempted ? 1 : 0, result.status, result.error, attempted, result.ok, status === WebhookDeliveryStatus.DEAD, organisationId, deliveryId],
+    ),
+  );
+}
+
+/** One webhook delivery (a ledger row) to its endpoint, one try per run. */
+export const webhookDelivery = defineProcessor({
+  job: WEBHOOK_JOBS.deliver,
+  handle: (services, payload, job) => deliver(services, payload, job),
+});
