@@ -110,7 +110,7 @@ describe('webhook endpoints', () => {
   it('shows queue-wide counts to owners only; managers see their own figures', async () => {
     const q = `{ queueHealth { deliveries { pending deadLetters } queues { name waiting active delayed failed completed oldestWaitingAgeSeconds } queuesUnavailableReason } }`;
     const asOwner = ok(await api.gql(q, {}, owner)).queueHealth;
-    expect(asOwner.queues.map((x: any) => x.name).sort()).toEqual(['events', 'maintenance', 'reminders', 'webhooks']);
+    expect(asOwner.queues.map((x: any) => x.name).sort()).toEqual(['benchmarks', 'events', 'maintenance', 'reminders', 'webhooks']);
     const asManager = ok(await api.gql(q, {}, manager)).queueHealth;
     expect(asManager).toMatchObject({ queues: null, queuesUnavailableReason: expect.stringMatching(/owners/) });
     expect(asManager.deliveries).toEqual(asOwner.deliveries);
