@@ -42,6 +42,8 @@ export interface TestApiOptions {
   config?: Partial<Record<keyof Config, string>>;
   /** The server's logger (tests that read its lines); silent otherwise. */
   log?: Logger;
+  /** The built web app to serve (see http/web-app.ts); apps/web/dist by default. */
+  webAppDir?: string;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -50,7 +52,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const statements: string[] = [];
   const onQuery = (sql: string) => statements.push(sql);
   const orm = await MikroORM.init(ormConfig({ clientUrl: db.appUrl, poolMax: 5, onQuery }));
-  const server = await createApiServer(config, orm, { onQuery, log: options.log, rateLimitPrefix: `waymark-test:${randomUUID()}` });
+  const server = await createApiServer(config, orm, { onQuery, log: options.log, rateLimitPrefix: `waymark-test:${randomUUID()}`, webAppDir: options.webAppDir });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const fx = fixtures(db.owner);

@@ -45,8 +45,9 @@ export function webApp({ dir, secure }: WebAppOptions): express.Router {
       !API_PATHS.test(req.path) &&
       !req.path.startsWith('/assets/') &&
       // Browsers ask for text/html when they open a page; scripts, images and API clients do not.
-      // (No test on a file extension: app paths carry framework keys such as /checklist/3.1.)
-      String(req.headers.accept ?? '').includes('text/html');
+      // (No test on a file extension: app paths carry framework keys such as /checklist/3.1.) The
+      // site's root is the app whatever is asked for (`curl localhost:4000/` sends */*).
+      (req.path === '/' || String(req.headers.accept ?? '').includes('text/html'));
     if (!page || !existsSync(index)) {
       next();
       return;
