@@ -36,6 +36,8 @@ export default function Notifications() {
   const org = useOrganisation();
   const [{ data, error, fetching }, refresh] = useQuery({ query: Settings });
   const [saved, save] = useMutation(SetPreference);
+  // The choice shows at once; a refusal puts back what the API holds.
+  const [chosen, setChosen] = useState<NotificationFrequency | null>(null);
   return (
     <Page title="Notifications" intro={<p>Your own reminders from {org.name}: how often they are emailed to you, and a calendar feed of the due and review dates of the action items you own.</p>}>
       {!data ? (fetching ? <Loading /> : <ProblemAlert problem={problemOf(error)} />) : (
@@ -46,11 +48,14 @@ export default function Notifications() {
               legend="How often should Waymark email your reminders?"
               name="frequency"
               options={FREQUENCIES}
-              value={data.notificationPreference.frequency}
-              disabled={saved.fetching}
+              value={chosen ?? data.notificationPreference.frequency}
               describedBy="frequency-hint"
               onChange={(value) => {
-                if (isFrequency(value)) void save({ frequency: value });
+                if (!isFrequency(value)) return;
+                setChosen(value);
+                void save({ frequency: value }).then((r) => {
+                  if (!r.data) setChosen(null);
+                });
               }}
             />
             <p className="hint" id="frequency-hint">
