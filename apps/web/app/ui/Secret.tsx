@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Alert } from './Alert';
 
 /**
@@ -7,12 +7,20 @@ import { Alert } from './Alert';
  */
 export function SecretOnce({ title, label, value, children }: { title: string; label: string; value: string; children?: ReactNode }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const copy = useRef<HTMLButtonElement>(null);
+  // The secret usually appears away from the button that made it: take focus there, so keyboard
+  // and screen-magnifier users land on it.
+  useEffect(() => {
+    setCopied(null);
+    copy.current?.focus();
+  }, [value]);
   return (
     <Alert tone="success" title={title}>
       <p><strong>Copy it now: you will not see it again.</strong> {children}</p>
       <p className="secret" aria-label={label} data-secret>{value}</p>
       <div className="buttons">
         <button
+          ref={copy}
           type="button"
           className="button button-secondary button-small"
           onClick={() => {
