@@ -30,7 +30,8 @@ const screens = {
   RegionalDashboard: () => import('./screens/benchmarks/RegionalDashboard'),
   NetworkMembers: () => import('./screens/benchmarks/NetworkMembers'),
   Benchmarks: () => import('./screens/benchmarks/Benchmarks'),
-  Pending: () => import('./screens/Pending'),
+  Webhooks: () => import('./screens/settings/Webhooks'),
+  Notifications: () => import('./screens/settings/Notifications'),
 };
 const Checklist = lazy(screens.Checklist);
 const TeamView = lazy(screens.TeamView);
@@ -47,7 +48,8 @@ const ApiKeys = lazy(screens.ApiKeys);
 const RegionalDashboard = lazy(screens.RegionalDashboard);
 const NetworkMembers = lazy(screens.NetworkMembers);
 const Benchmarks = lazy(screens.Benchmarks);
-const Pending = lazy(screens.Pending);
+const Webhooks = lazy(screens.Webhooks);
+const Notifications = lazy(screens.Notifications);
 
 function usePrefetchScreens(signedIn: boolean) {
   useEffect(() => {
@@ -86,8 +88,8 @@ export function App() {
             <Route path="network" element={<RegionalDashboard />} />
             <Route path="network/members" element={<NetworkMembers />} />
             <Route path="benchmarks" element={<Benchmarks />} />
-            <Route path="settings/webhooks" element={<Pending which="webhooks" />} />
-            <Route path="settings/notifications" element={<Pending which="notifications" />} />
+            <Route path="settings/webhooks" element={<Webhooks />} />
+            <Route path="settings/notifications" element={<Notifications />} />
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="*" element={<NotFound />} />

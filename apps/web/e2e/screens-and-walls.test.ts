@@ -102,15 +102,6 @@ describe('an institution owner', () => {
     expect(await page.content()).not.toContain(secret);
   });
 
-  it('finds the screens whose API has not landed marked as coming', async () => {
-    for (const [link, title, file] of [['Webhooks', 'Webhooks', 'webhooks'], ['Notifications', 'Notifications', 'notifications']] as const) {
-      await timeScreenChange(page, link, title);
-      await page.getByText('Coming soon.').waitFor();
-      await screenshot(page, file);
-      await expectAccessible(page, title);
-    }
-  });
-
   it('cannot reach another organisation’s pages by URL', async () => {
     const em = stack.api.db.owner.em.fork();
     const draft = await em.findOneOrFail(Assessment, { organisationId: northfield, cycle: '2026' }, { filters: false });

@@ -24,8 +24,8 @@ const ITEMS: Item[] = [
   { to: 'exports', label: 'Exports', when: (org) => org.can('exports:read') },
   { to: 'settings/members', label: 'Members', when: (org) => org.can('members:read') },
   { to: 'settings/api-keys', label: 'API keys', when: (org) => org.can('apikeys:manage') },
-  { to: 'settings/webhooks', label: 'Webhooks', when: (org) => org.can('apikeys:manage') },
-  { to: 'settings/notifications', label: 'Notifications' },
+  { to: 'settings/webhooks', label: 'Webhooks', when: (org) => org.can('webhooks:manage') },
+  { to: 'settings/notifications', label: 'Notifications', when: (org) => org.can('notifications:manage') },
 ];
 
 export function Nav({ orgId }: { orgId: string }) {
