@@ -10,6 +10,7 @@ import { Chart, DataTable } from '../../ui/Chart';
 import { Loading, Page } from '../../ui/Page';
 import { formatMoment, formatScore } from '../../ui/format';
 import { SUPPRESSED, box, rankText, scopeName, spreadText, suppressedWhy } from './figures';
+import { boxAxes } from './box-axes';
 
 const PositionQuery = graphql(`
   query InstitutionBenchmarks {
@@ -63,11 +64,7 @@ function Position({ cohorts, minCohort }: { cohorts: Cohort[]; minCohort: number
     const mine = (c: Cohort, scope: string, measure: string) => c.mine.find((m) => m.scope === scope && m.measure === measure) ?? null;
     const categories = cohorts.map((c) => (c.suppressed ? `${c.label} (suppressed)` : c.label));
     const option = {
-      grid: { left: 48, right: 16, top: 56, bottom: 88 },
-      legend: { top: 0 },
-      tooltip: { show: false },
-      xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, width: 150, overflow: 'break', lineHeight: 16 } },
-      yAxis: { type: 'value', min: 0, max: 100, name: 'Overall practice (0-100)', nameTextStyle: { align: 'left' } },
+      ...boxAxes(categories, 'Overall practice (0-100)', 150),
       series: [
         { name: 'Cohort spread', type: 'boxplot', itemStyle: { color: '#ffffff', borderColor: '#0b4f6c', borderWidth: 2 }, data: cohorts.map((c) => { const o = overall(c); return o ? box(o) : '-'; }) },
         {

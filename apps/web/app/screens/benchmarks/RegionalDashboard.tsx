@@ -11,6 +11,7 @@ import { SelectField } from '../../ui/Field';
 import { Loading, Page } from '../../ui/Page';
 import { formatMoment, formatScore } from '../../ui/format';
 import { KIND_COLOURS, SUPPRESSED, box, scopeName, share, spreadText, suppressedWhy } from './figures';
+import { boxAxes } from './box-axes';
 
 const Dashboard = graphql(`
   query RegionalDashboard {
@@ -212,11 +213,7 @@ function KindQuartiles({ byKind, minCohort }: { byKind: Region['byKind']; minCoh
     const scopes = [...new Set(byKind.flatMap((c) => c.figures.map((f) => f.scope)))].sort((a, b) => (a === 'overall' ? -1 : b === 'overall' ? 1 : a.localeCompare(b, 'en', { numeric: true })));
     const categories = byKind.map((c) => (c.suppressed ? `${c.label} (suppressed)` : `${c.label} (${c.members})`));
     const option = {
-      grid: { left: 48, right: 16, top: 56, bottom: 88 },
-      legend: { top: 0 },
-      tooltip: { show: false },
-      xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, width: 160, overflow: 'break', lineHeight: 16 } },
-      yAxis: { type: 'value', min: 0, max: 100, name: 'Practice (0-100)', nameTextStyle: { align: 'left' } },
+      ...boxAxes(categories, 'Practice (0-100)', 160),
       series: [
         ...scopes.map((scope, i) => ({
           name: scopeName(scope),
