@@ -1,5 +1,5 @@
 import { recomputeBenchmarks } from '@waymark/db';
-import { type BenchmarkRecomputePayload, JOBS, incrementalRecomputeJob, jobId } from '@waymark/jobs';
+import { BENCHMARK_SCHEDULER_ID, type BenchmarkRecomputePayload, JOBS, incrementalRecomputeJob, jobId } from '@waymark/jobs';
 import type { WorkerServices } from '../services';
 import type { EventConsumer } from './domain-event';
 import { defineProcessor } from './processor';
@@ -67,7 +67,7 @@ export const recomputeAfterSubmission: EventConsumer = async ({ queues, cfg }, e
 /** The nightly full recompute, and a first snapshot straight away for frameworks that have none (a new install, the demo). */
 export async function upsertBenchmarkSchedulers({ queues, cfg }: WorkerServices): Promise<void> {
   await queues.benchmarks.upsertJobScheduler(
-    'benchmarks-nightly',
+    BENCHMARK_SCHEDULER_ID,
     { pattern: cfg.BENCHMARK_NIGHTLY_PATTERN, tz: 'UTC' },
     { name: JOBS.benchmarkRecompute.name, data: { trigger: 'nightly' }, opts: KEEP },
   );

@@ -2,6 +2,7 @@ import type { DomainEventJob } from '@waymark/jobs';
 import { JOBS } from '@waymark/jobs';
 import type { WorkerServices } from '../services';
 import { defineProcessor } from './processor';
+import { recomputeAfterSubmission } from './benchmarks';
 import { webhookFanOut } from './webhooks';
 
 /**
@@ -11,7 +12,8 @@ import { webhookFanOut } from './webhooks';
  */
 export type EventConsumer = (services: WorkerServices, event: DomainEventJob) => Promise<void>;
 
-export const EVENT_CONSUMERS: EventConsumer[] = [webhookFanOut];
+/** Every consumer of domain events, listed once here. */
+export const EVENT_CONSUMERS: readonly EventConsumer[] = [webhookFanOut, recomputeAfterSubmission];
 
 /** A domain event relayed from the outbox (job id = event id). */
 export const domainEvent = defineProcessor({

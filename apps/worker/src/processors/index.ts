@@ -1,5 +1,5 @@
-import { benchmarkRecompute, recomputeAfterSubmission } from './benchmarks';
-import { EVENT_CONSUMERS, domainEvent } from './domain-event';
+import { benchmarkRecompute } from './benchmarks';
+import { domainEvent } from './domain-event';
 import { heartbeat } from './heartbeat';
 import { organisationReminders } from './organisation-reminders';
 import { reminderScan } from './reminder-scan';
@@ -7,10 +7,7 @@ import { webhookDelivery } from './webhooks';
 import type { Processor } from './processor';
 
 export { EVENT_CONSUMERS, type EventConsumer } from './domain-event';
-export { upsertBenchmarkSchedulers } from './benchmarks';
 export { defineProcessor, type Processor } from './processor';
 
 /** Every job the worker runs: one file per job in this folder, listed once here. */
 export const PROCESSORS: readonly Processor[] = [heartbeat, domainEvent, reminderScan, organisationReminders, webhookDelivery, benchmarkRecompute];
-
-EVENT_CONSUMERS.push(recomputeAfterSubmission);

@@ -10,7 +10,7 @@ import { Chart, DataTable } from '../../ui/Chart';
 import { Loading, Page } from '../../ui/Page';
 import { formatMoment, formatScore } from '../../ui/format';
 import { SUPPRESSED, box, rankText, scopeName, spreadText, suppressedWhy } from './figures';
-import { boxAxes } from './box-axes';
+import { boxAxes, suppressedMarkers } from './box-axes';
 
 const PositionQuery = graphql(`
   query InstitutionBenchmarks {
@@ -76,15 +76,7 @@ function Position({ cohorts, minCohort }: { cohorts: Cohort[]; minCohort: number
           label: { show: true, position: 'right', color: '#0b0c0c' },
           data: cohorts.map((c, i) => { const m = mine(c, 'overall', 'practice'); return m && !c.suppressed ? [i, Math.round(m.value)] : null; }).filter((v) => v !== null),
         },
-        {
-          name: SUPPRESSED,
-          type: 'scatter',
-          symbol: 'rect',
-          symbolSize: [96, 28],
-          itemStyle: { color: '#d9d9d9', borderColor: '#505a5f' },
-          label: { show: true, formatter: SUPPRESSED, color: '#0b0c0c' },
-          data: cohorts.map((c, i) => (c.suppressed ? [i, 50] : null)).filter((v) => v !== null),
-        },
+        suppressedMarkers(cohorts.map((c) => c.suppressed)),
       ],
     };
     const summary = cohorts

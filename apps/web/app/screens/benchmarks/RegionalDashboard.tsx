@@ -11,7 +11,7 @@ import { SelectField } from '../../ui/Field';
 import { Loading, Page } from '../../ui/Page';
 import { formatMoment, formatScore } from '../../ui/format';
 import { KIND_COLOURS, SUPPRESSED, box, scopeName, share, spreadText, suppressedWhy } from './figures';
-import { boxAxes } from './box-axes';
+import { boxAxes, suppressedMarkers } from './box-axes';
 
 const Dashboard = graphql(`
   query RegionalDashboard {
@@ -224,15 +224,7 @@ function KindQuartiles({ byKind, minCohort }: { byKind: Region['byKind']; minCoh
             return practice ? box(practice) : '-';
           }),
         })),
-        {
-          name: SUPPRESSED,
-          type: 'scatter',
-          symbol: 'rect',
-          symbolSize: [96, 28],
-          itemStyle: { color: '#d9d9d9', borderColor: '#505a5f' },
-          label: { show: true, formatter: SUPPRESSED, color: '#0b0c0c' },
-          data: byKind.map((c, i) => (c.suppressed ? [i, 50] : null)).filter((v) => v !== null),
-        },
+        suppressedMarkers(byKind.map((c) => c.suppressed)),
       ],
     };
     const rows = byKind.flatMap((c) =>
