@@ -17,6 +17,11 @@ export interface ApiProblem {
   extensions: Record<string, unknown>;
 }
 
+/** The problem's message when it names `field` (shown beside that field), else null. */
+export function fieldMessage(problem: ApiProblem | null, field: string): string | null {
+  return problem?.field === field ? problem.message : null;
+}
+
 /** The first error of a result, as the API words it (extensions.code), or a network failure. */
 export function problemOf(error: CombinedError | undefined | null): ApiProblem | null {
   if (!error) return null;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { problemOf } from '../api/errors';
+import { fieldMessage, problemOf } from '../api/errors';
 import { useOrganisation } from '../layout/organisation';
 import { Alert, ProblemAlert } from '../ui/Alert';
 import { TextArea, TextField } from '../ui/Field';
@@ -63,7 +63,7 @@ function AddEvidence({ onAdded }: { onAdded: () => void }) {
   const [form, setForm] = useState(empty);
   const [result, create] = useMutation(CreateEvidence);
   const problem = problemOf(result.error);
-  const fieldError = (field: string) => (problem?.field === field ? problem.message : null);
+  const fieldError = (field: string) => fieldMessage(problem, field);
   const set = (name: keyof typeof empty) => (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value });
   return (
     <form

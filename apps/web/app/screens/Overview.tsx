@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { problemOf } from '../api/errors';
+import { problemOf, fieldMessage } from '../api/errors';
 import { useOrganisation } from '../layout/organisation';
 import { Loading, Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/Alert';
@@ -90,7 +90,7 @@ function StartAssessment({ frameworks, previous }: { frameworks: { id: string; t
           else void create({ input: { frameworkId, cycle } }).then((r) => done(r.data?.createAssessment.id));
         }}
       >
-        <TextField label="Cycle" hint='For example "2027" or "2027-28".' value={cycle} onChange={(e) => setCycle(e.target.value)} required error={problem?.field === 'cycle' ? problem.message : null} />
+        <TextField label="Cycle" hint='For example "2027" or "2027-28".' value={cycle} onChange={(e) => setCycle(e.target.value)} required error={fieldMessage(problem, 'cycle')} />
         {previous ? (
           <SelectField label="Start from" value={fromPrevious ? 'previous' : 'blank'} onChange={(e) => setFromPrevious(e.target.value === 'previous')}>
             <option value="previous">Cycle {previous.cycle}: its agreed answers, current evidence and open plan work</option>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { problemOf } from '../../api/errors';
+import { fieldMessage, problemOf } from '../../api/errors';
 import { useOrganisation } from '../../layout/organisation';
 import { Alert, ProblemAlert } from '../../ui/Alert';
 import { StatusBadge } from '../../ui/Badge';
@@ -170,7 +170,7 @@ function WorkingFields({ item, members }: { item: Detail; members: { id: string;
   const [successMeasure, setSuccessMeasure] = useState(item.successMeasure ?? '');
   const [result, update] = useMutation(UpdateItem);
   const problem = problemOf(result.error);
-  const fieldError = (field: string) => (problem?.field === field ? problem.message : null);
+  const fieldError = (field: string) => fieldMessage(problem, field);
   return (
     <form
       className="card"

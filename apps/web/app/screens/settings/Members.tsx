@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { problemOf } from '../../api/errors';
+import { problemOf, fieldMessage } from '../../api/errors';
 import { useOrganisation } from '../../layout/organisation';
 import { Alert, ProblemAlert } from '../../ui/Alert';
 import { SelectField, TextField } from '../../ui/Field';
@@ -97,7 +97,7 @@ function InviteForm({ roles, onSent }: { roles: MemberRole[]; onSent: () => void
       }}
     >
       <h2>Invite someone</h2>
-      <TextField label="Email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required error={problem?.field === 'email' ? problem.message : null} />
+      <TextField label="Email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required error={fieldMessage(problem, 'email')} />
       <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value as MemberRole)}>
         {roles.map((r) => <option key={r} value={r}>{humanise(r)}</option>)}
       </SelectField>
