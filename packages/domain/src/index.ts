@@ -10,3 +10,4 @@ export * from './networks';
 export * from './events';
 export * from './reminders';
 export * from './webhooks';
+export * from './collections';

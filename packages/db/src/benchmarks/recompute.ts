@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Cohort, type Consent, assignPseudonyms, minimumCohort, networkRows, sameDayPublishable, suppressCohorts } from '@waymark/domain';
+import { type Cohort, type Consent, assignPseudonyms, groupBy, minimumCohort, networkRows, sameDayPublishable, suppressCohorts } from '@waymark/domain';
 import type { CrossTenantReader } from '../cross-tenant';
 
 export type RecomputeTrigger = 'nightly' | 'incremental' | 'manual';
@@ -116,7 +116,7 @@ export async function recomputeBenchmarks(reader: CrossTenantReader, options: Re
         where s.framework_id = ? and s.day = ? order by s.taken_at`,
       [options.frameworkId, day],
     );
-    const earlierSnapshots = groupBy(earlier, (r) => r.snapshot_id).map((group) => ({
+    const earlierSnapshots = [...groupBy(earlier, (r) => r.snapshot_id).values()].map((group) => ({
       cohorts: new Map(group.map((r) => [r.cohort_key, new Set(r.entries)])),
     }));
     const check = sameDayPublishable(earlierSnapshots, { cohorts: entriesOf }, k);
@@ -305,17 +305,6 @@ async function latestSnapshot(em: EntityManager, frameworkId: string): Promise<s
     [frameworkId],
   );
   return row?.id ?? null;
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return [...groups.values()];
 }
 
 function sameSet(a: ReadonlySet<string>, b: readonly string[]): boolean {

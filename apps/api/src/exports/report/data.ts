@@ -1,5 +1,5 @@
 import type { FrameworkTree } from '@waymark/db';
-import { type AssessmentScore, localDate } from '@waymark/domain';
+import { type AssessmentScore, groupBy, localDate } from '@waymark/domain';
 import { Loaders } from '../../graphql/loader';
 import { assessmentById, consensusByAssessment, findAssessment, reopeningsByAssessment, scoresOf } from '../../modules/assessments/queries';
 import type { AssessmentRow, ConsensusRow, ReopeningRow } from '../../modules/assessments/types';
@@ -35,16 +35,6 @@ export interface ReportData extends ScoredAssessment {
   /** The organisation's today, in its time zone: what "overdue" is judged on. */
   today: string;
   generatedAt: Date;
-}
-
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of rows) {
-    const list = map.get(key(row));
-    if (list) list.push(row);
-    else map.set(key(row), [row]);
-  }
-  return map;
 }
 
 /** The assessment of the request's organisation, or NOT_FOUND (also for another organisation's or a malformed id). */
