@@ -3,9 +3,9 @@ import { pipeline } from 'node:stream/promises';
 import type express from 'express';
 import { notFound } from '@waymark/domain';
 import { cursorBatches, cursorRows } from './cursor';
-import { csvStringifier } from './csv';
 import { attachment, fileName } from './files';
 import type { ExportContext } from './route';
+import { type SheetFormat, sendSheet } from './sheets';
 import { type ExportColumn, type ExportTable, selectColumn, selectTable } from './tables';
 
 type Row = Record<string, unknown>;
@@ -46,7 +46,7 @@ export async function sendOrganisationJson(ctx: ExportContext, res: express.Resp
   await pipeline(Readable.from(organisationJson(ctx, organisation, tables)), res);
 }
 
-/** JSON and array columns arrive as values; a CSV cell holds them as JSON text. */
+/** JSON and array columns arrive as values; a CSV or XLSX cell holds them as JSON text. */
 function csvRow(columns: readonly ExportColumn[], row: Row): Row {
   const out: Row = {};
   for (const column of columns) {
@@ -60,11 +60,10 @@ async function* mapRows<T, U>(rows: AsyncIterable<T>, fn: (row: T) => U): AsyncG
   for await (const row of rows) yield fn(row);
 }
 
-/** One table as CSV, headed by its database column names, streamed from a cursor. */
-export async function sendTableCsv(ctx: ExportContext, res: express.Response, table: ExportTable, orgTable: ExportTable) {
+/** One table as CSV or XLSX, headed by its database column names, streamed from a cursor. */
+export async function sendTable(ctx: ExportContext, res: express.Response, table: ExportTable, orgTable: ExportTable, format: SheetFormat) {
   const organisation = await organisationRow(ctx, orgTable);
-  const stringifier = csvStringifier(table.columns.map((c) => c.name));
-  attachment(res, fileName(slugOf(organisation), [table.name], 'csv'), 'text/csv; charset=utf-8');
   const rows = cursorRows<Row>(ctx.trx, selectTable(ctx.trx, table, ctx.organisationId));
-  await pipeline(Readable.from(mapRows(rows, (row) => csvRow(table.columns, row))), stringifier, res);
+  const name = { slug: slugOf(organisation), parts: [table.name], sheet: table.name };
+  await sendSheet(res, format, name, table.columns.map((c) => c.name), mapRows(rows, (row) => csvRow(table.columns, row)));
 }

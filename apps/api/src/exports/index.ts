@@ -5,19 +5,25 @@ import { WaymarkError } from '@waymark/domain';
 import type { QueryObserver } from '@waymark/db';
 import type { Logger } from '@waymark/logger';
 import type { RateLimits } from '../http/rate-limits';
-import { sendOrganisationJson, sendTableCsv } from './downloads';
+import { sendAnswers } from './answers';
+import { sendOrganisationJson, sendTable } from './downloads';
 import { sendError } from './errors';
-import { sendPlanCsv } from './plan/csv';
+import { sendPlan } from './plan/csv';
 import { sendReportHtml, sendReportPdf } from './report/send';
 import { type ExportWork, exportRoute } from './route';
+import { SHEET_FORMATS, type SheetFormat } from './sheets';
 import { exportTables, organisationTable } from './tables';
+
+/** Tables that also come as XLSX: those the spreadsheet imports read back (the others stay CSV). */
+export const XLSX_TABLES = ['partner', 'evidence'];
 
 /**
  * Downloads of an organisation's data, mounted at /exports:
  * - GET /organisation.json                everything the organisation owns, streamed
  * - GET /tables                           the table names and their CSV URLs
- * - GET /tables/:table.csv                one table as CSV, streamed
- * - GET /assessments/:id/plan.csv         an assessment's action plan as CSV
+ * - GET /tables/:table.csv                one table as CSV, streamed (partner and evidence also .xlsx)
+ * - GET /assessments/:id/plan.csv         an assessment's action plan as CSV (or .xlsx)
+ * - GET /assessments/:id/answers.csv      an assessment's agreed answers, every item, as CSV (or .xlsx)
  * - GET /assessments/:id/report.html      a printable report of an assessment and its plan
  * - GET /assessments/:id/report.pdf       the same report as a PDF, streamed
  * Each needs `exports:read` and runs in one transaction under the organisation's row-level security.
@@ -40,17 +46,23 @@ export function createExportsRouter(orm: MikroORM, cfg: Config, log: Logger, opt
       return Promise.resolve();
     }),
   );
-  router.get(
-    '/tables/:table.csv',
+  const tableRoute = (format: SheetFormat) =>
     route(async (ctx, req, res) => {
       const table = byName.get(param(req, 'table'));
       if (!table) {
         throw new WaymarkError('NOT_FOUND', `There is no table "${param(req, 'table')}" to export: use one of ${names.join(', ')}`, { tables: names });
       }
-      await sendTableCsv(ctx, res, table, orgTable);
-    }),
-  );
-  router.get('/assessments/:id/plan.csv', route((ctx, req, res) => sendPlanCsv(ctx, res, param(req, 'id'))));
+      if (format === 'xlsx' && !XLSX_TABLES.includes(table.name)) {
+        throw new WaymarkError('NOT_FOUND', `There is no ${table.name}.xlsx: only ${XLSX_TABLES.join(' and ')} come as XLSX; use ${table.name}.csv`);
+      }
+      await sendTable(ctx, res, table, orgTable, format);
+    });
+  router.get('/tables/:table.csv', tableRoute('csv'));
+  router.get('/tables/:table.xlsx', tableRoute('xlsx'));
+  for (const format of SHEET_FORMATS) {
+    router.get(`/assessments/:id/plan.${format}`, route((ctx, req, res) => sendPlan(ctx, res, param(req, 'id'), format)));
+    router.get(`/assessments/:id/answers.${format}`, route((ctx, req, res) => sendAnswers(ctx, res, param(req, 'id'), format)));
+  }
   router.get('/assessments/:id/report.html', route((ctx, req, res) => sendReportHtml(ctx, res, param(req, 'id'))));
   router.get('/assessments/:id/report.pdf', route((ctx, req, res) => sendReportPdf(ctx, res, param(req, 'id'))));
   router.use((req, res) => {

@@ -29,6 +29,11 @@ export const PERMISSIONS = [
   'partners:read',
   'partners:write',
   'exports:read',
+  /**
+   * Bulk changes from a spreadsheet. An import also needs the write permission of what it changes
+   * (partners:write for the register ...), so a key must be given this scope on purpose.
+   */
+  'imports:write',
   'benchmarks:read',
   'networks:manage',
   /** One's own notification preferences in the organisation (a person's, never a key's). */
@@ -64,13 +69,14 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plans:manage',
     'partners:write',
     'exports:read',
+    'imports:write',
     'networks:manage',
     'webhooks:manage',
     'operations:read',
   ],
   // The team answers and agrees; submitting and locking the result, and reopening it, are a manager's call.
   // Action owners are often assessors: they record progress and close their items.
-  ASSESSOR: [...READ, ...OWN, 'answers:write', 'consensus:write', 'evidence:write', 'plans:write', 'partners:write'],
+  ASSESSOR: [...READ, ...OWN, 'answers:write', 'consensus:write', 'evidence:write', 'plans:write', 'partners:write', 'imports:write'],
   VIEWER: [...READ, ...OWN],
   // Analysts work in regional bodies: they read their own body's data and its network's benchmarks.
   ANALYST: [...READ, ...OWN],

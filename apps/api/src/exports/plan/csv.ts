@@ -1,19 +1,20 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type express from 'express';
 import { localDate } from '@waymark/domain';
 import { Loaders } from '../../graphql/loader';
 import { findAssessment } from '../../modules/assessments/queries';
-import { csvStringifier } from '../csv';
-import { attachment, fileName, organisationOf } from '../files';
+import { organisationOf } from '../files';
+import { type SheetFormat, sendSheet } from '../sheets';
 import type { ExportContext } from '../route';
 import { type PlanEntry, personLabel } from './arrange';
 import { loadPlan } from './load';
 
-/** The plan CSV's columns, snake_case like every table's; the rows follow the printed report's order. */
+/**
+ * The plan's columns (CSV and XLSX alike), snake_case like every table's; the rows follow the
+ * printed report's order. The action-item import reads this layout back (modules/imports).
+ */
 export const PLAN_CSV_COLUMNS = [
   'plan_section', 'rank', 'priority', 'item_key', 'kind', 'element_key', 'node_key', 'what', 'why', 'target', 'status', 'owner',
-  'due_on', 'overdue', 'next_review_on', 'resources', 'success_measure', 'done_at', 'resolved_by_assessment_at',
+  'due_on', 'overdue', 'review_interval_days', 'next_review_on', 'resources', 'success_measure', 'done_at', 'resolved_by_assessment_at',
   'carried_from_cycle', 'carried_to_cycle', 'decision_from_cycle', 'decision_from_status',
 ] as const;
 
@@ -23,7 +24,7 @@ function csvRow({ item, section, rank, overdue, owner, carriedFrom, carriedTo, d
   return {
     plan_section: section, rank, priority: item.priority, item_key: item.itemKey, kind: item.kind, element_key: item.elementKey,
     node_key: item.nodeKey, what: item.what, why: item.why, target: item.target, status: item.status, owner: personLabel(owner),
-    due_on: item.dueOn, overdue, next_review_on: item.nextReviewOn, resources: item.resources, success_measure: item.successMeasure,
+    due_on: item.dueOn, overdue, review_interval_days: item.reviewIntervalDays, next_review_on: item.nextReviewOn, resources: item.resources, success_measure: item.successMeasure,
     done_at: item.doneAt, resolved_by_assessment_at: item.resolvedByAssessmentAt,
     carried_from_cycle: carriedFrom?.cycle, carried_to_cycle: carriedTo?.cycle,
     decision_from_cycle: decisionFrom?.cycle, decision_from_status: decisionFrom?.status,
@@ -34,10 +35,9 @@ function csvRow({ item, section, rank, overdue, owner, carriedFrom, carriedTo, d
  * An assessment's action plan, open work first by rank, then carried, closed and resolved items;
  * "overdue" by the organisation's day. An assessment without a plan gives the header alone.
  */
-export async function sendPlanCsv(ctx: ExportContext, res: express.Response, assessmentId: string) {
+export async function sendPlan(ctx: ExportContext, res: express.Response, assessmentId: string, format: SheetFormat) {
   const [assessment, organisation] = await Promise.all([findAssessment(ctx.db, assessmentId), organisationOf(ctx.db)]);
   const plan = await loadPlan(ctx.db, new Loaders(() => ctx.db), assessment.id, localDate(new Date(), organisation.timeZone));
-  const stringifier = csvStringifier(PLAN_CSV_COLUMNS);
-  attachment(res, fileName(organisation.slug, ['assessment', assessment.cycle, 'plan'], 'csv'), 'text/csv; charset=utf-8');
-  await pipeline(Readable.from((plan?.entries ?? []).map(csvRow)), stringifier, res);
+  const name = { slug: organisation.slug, parts: ['assessment', assessment.cycle, 'plan'], sheet: 'Plan' };
+  await sendSheet(res, format, name, PLAN_CSV_COLUMNS, (plan?.entries ?? []).map(csvRow));
 }
