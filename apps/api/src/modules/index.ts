@@ -9,6 +9,7 @@ import { PEOPLE_RESOLVERS } from './people';
 import { PLAN_RESOLVERS } from './plans/resolver';
 import { WEBHOOK_RESOLVERS } from './webhooks/resolver';
 import { CALENDAR_RESOLVERS } from './calendar/resolver';
+import { IMPORT_RESOLVERS } from './imports/resolver';
 
 /** Every resolver in the API. A feature is a folder in modules/ and one line here. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -22,4 +23,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...NOTIFICATION_RESOLVERS,
   ...WEBHOOK_RESOLVERS,
   ...CALENDAR_RESOLVERS,
+  ...IMPORT_RESOLVERS,
 ];

@@ -1,0 +1,111 @@
+import { ActionItemStatus, WaymarkError, badInput, conflict } from '@waymark/domain';
+import { checkText } from '../../../graphql/text';
+import { PLAN_CSV_COLUMNS } from '../../../exports/plan/csv';
+import { personLabel } from '../../../exports/plan/arrange';
+import { peopleOf } from '../../../exports/plan/load';
+import { findAssessment } from '../../assessments/queries';
+import { ITEM_COLUMNS } from '../../plans/queries';
+import * as plans from '../../plans/service';
+import { type ItemRow, UpdateActionItemInput } from '../../plans/types';
+import { changesOf, checkedInput, fieldsOf } from '../rows';
+import type { ImportColumn, ImportSpec, RowInput } from '../spec';
+import type { ImportFieldChange } from '../types';
+
+interface State {
+  items: Map<string, ItemRow>;
+  /** The owner of each item as the plan export writes it ("Name <email>"). */
+  ownerLabels: Map<string, string>;
+  /** Members of the organisation by email (lower case). */
+  members: Map<string, string>;
+}
+
+/** The working fields of the plan layout (plan.csv / plan.xlsx), and a `note` column that only the import has. */
+const COLUMNS: ImportColumn[] = [
+  { name: 'item_key', type: 'text', field: 'itemKey' },
+  { name: 'status', type: Object.values(ActionItemStatus), field: 'status' },
+  { name: 'owner', type: 'text', field: 'ownerUserId' },
+  { name: 'due_on', type: 'date', field: 'dueOn' },
+  { name: 'review_interval_days', type: 'integer', field: 'reviewIntervalDays' },
+  { name: 'next_review_on', type: 'date', field: 'nextReviewOn' },
+  { name: 'resources', type: 'text', field: 'resources' },
+  { name: 'success_measure', type: 'text', field: 'successMeasure' },
+  { name: 'note', type: 'text', field: 'note' },
+];
+const UPDATABLE = COLUMNS.filter((c) => ['due_on', 'review_interval_days', 'next_review_on', 'resources', 'success_measure'].includes(c.name));
+const STATUS = COLUMNS.filter((c) => c.name === 'status');
+const EMAIL = /^[^\s<>@]+@[^\s<>@]+$/;
+
+/**
+ * The owner a cell names: as the export wrote it, nobody (blank), or a member by email, written
+ * alone or as "Name <email>". Null when the cell names the owner already saved.
+ */
+function ownerChange(state: State, item: ItemRow, row: RowInput): { userId: string | null; change: ImportFieldChange } | null {
+  if (!row.values.has('owner')) return null;
+  const text = row.values.get('owner') as string | null;
+  const before = item.ownerUserId ? (state.ownerLabels.get(item.ownerUserId) ?? null) : null;
+  if ((text ?? null) === before) return null;
+  let userId: string | null = null;
+  if (text) {
+    const email = (/<([^<>]+)>\s*$/.exec(text)?.[1] ?? text).trim().toLowerCase();
+    const member = EMAIL.test(email) ? state.members.get(email) : undefined;
+    if (!member) throw badInput('ownerUserId', `"${text}" is not a member of this organisation: write the owner's email, or Name <email>, of a member`);
+    userId = member;
+  }
+  return userId === item.ownerUserId ? null : { userId, change: { column: 'owner', before, after: text } };
+}
+
+/**
+ * The working fields of an assessment's plan items, in the layout of its plan export, by item_key:
+ * status (with the same moves as changeActionItemStatus; a `note` column gives the reason, which
+ * DROPPED needs), owner, due and review dates, resources and measure of success (as
+ * updateActionItem). A note without a status change is added to the item's history. Items come
+ * from generating the plan, so a row cannot add one.
+ */
+export function actionItemImport(assessmentId: string): ImportSpec<State> {
+  return {
+    kind: 'ACTION_ITEMS',
+    noun: 'plan item',
+    columns: COLUMNS,
+    key: 'item_key',
+    ignored: PLAN_CSV_COLUMNS.filter((c) => !COLUMNS.some((r) => r.name === c)),
+    required: ['item_key'],
+    async load(ctx) {
+      const assessment = await findAssessment(ctx.db, assessmentId);
+      const plan = await ctx.db.tenantOne<{ id: string }>(`select id from action_plan where organisation_id = $1 and assessment_id = $2`, assessment.id);
+      if (!plan) throw conflict(`Assessment ${assessment.id} (cycle ${assessment.cycle}) has no action plan yet: generate it first`);
+      const [items, members] = await Promise.all([
+        ctx.db.tenant<ItemRow>(`select ${ITEM_COLUMNS} from action_item i where i.organisation_id = $1 and i.assessment_id = $2`, assessment.id),
+        ctx.db.tenant<{ userId: string; email: string }>(
+          `select m.user_id as "userId", lower(u.email) as email from membership m join app_user u on u.id = m.user_id where m.organisation_id = $1`,
+        ),
+      ]);
+      const people = await peopleOf(ctx.loaders, items.map((i) => i.ownerUserId));
+      return {
+        items: new Map(items.map((i) => [i.itemKey, i])),
+        ownerLabels: new Map([...people].map(([id, person]) => [id, personLabel(person)])),
+        members: new Map(members.map((m) => [m.email, m.userId])),
+      };
+    },
+    async apply(ctx, state, row) {
+      const key = row.values.get('item_key') as string | null;
+      if (!key) throw badInput('itemKey', 'every row needs the item_key of a plan item');
+      const item = state.items.get(key);
+      if (!item) throw new WaymarkError('NOT_FOUND', `there is no item "${key}" in this assessment's plan`, { field: 'itemKey' });
+      const status = changesOf(STATUS, row, item);
+      const owner = ownerChange(state, item, row);
+      const fields = changesOf(UPDATABLE, row, item);
+      const given = (row.values.get('note') as string | null | undefined) ?? null;
+      // The rule of the note arguments of changeActionItemStatus and addActionItemNote.
+      const note = given && checkText(given, 'note', { min: 1, max: 4000, multiline: true });
+      const changes = [...status, ...(owner ? [owner.change] : []), ...fields, ...(note ? [{ column: 'note', before: null, after: note }] : [])];
+      if (!changes.length) return { action: 'UNCHANGED', id: item.id, label: key, changes };
+      if (status.length) await plans.changeStatus(ctx, item.id, row.values.get('status') as ActionItemStatus, note);
+      if (owner || fields.length) {
+        const input = Object.assign(new UpdateActionItemInput(), fieldsOf(UPDATABLE, row, fields), owner ? { ownerUserId: owner.userId } : {});
+        await plans.updateItem(ctx, item.id, await checkedInput(input));
+      }
+      if (note && !status.length) await plans.addNote(ctx, item.id, note);
+      return { action: 'CHANGE', id: item.id, label: key, changes };
+    },
+  };
+}
