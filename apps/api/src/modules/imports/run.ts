@@ -67,6 +67,8 @@ function rowError(spec: ImportSpec<unknown>, row: number, error: WaymarkError, f
   const column = byField.get(field) ?? fallback;
   let problem = error.message.replace(/^[\w.[\]]+: /, '');
   for (const [f, name] of byField) problem = problem.replace(new RegExp(`\\b${f}\\b`, 'g'), name);
+  // class-validator starts its messages with the field: the row error names the column already.
+  if (column && problem.startsWith(`${column} `)) problem = problem.slice(column.length + 1);
   return { row, column, code: error.code, message: `Row ${row}${column ? `, ${column}` : ''}: ${problem}` };
 }
 
@@ -80,7 +82,8 @@ function readRows(spec: ImportSpec<unknown>, sheet: Sheet, read: ReadonlyMap<str
     for (const column of spec.columns) {
       const index = read.get(column.name);
       if (index === undefined) continue;
-      const parsed = parseCell(column.type, cells[index] ?? { text: '' });
+      let parsed = parseCell(column.type, cells[index] ?? { text: '' });
+      if (column.required && 'value' in parsed && parsed.value === null) parsed = { problem: `must not be blank: every ${spec.noun} has one` };
       if ('problem' in parsed) {
         errors.push({ row, column: column.name, code: 'BAD_USER_INPUT', message: `Row ${row}, ${column.name}: ${parsed.problem}` });
         bad = true;

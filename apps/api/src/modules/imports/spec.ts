@@ -8,6 +8,8 @@ export interface ImportColumn {
   type: ColumnType;
   /** The property of the one-row mutation's input that the column fills (errors name the column instead). */
   field: string;
+  /** A blank cell is refused: the field cannot be cleared, and a new row needs it. */
+  required?: true;
 }
 
 /** One row of the file, its cells read: only the columns the file has are in `values`. */

@@ -21,8 +21,8 @@ interface State {
 
 /** The working fields of the plan layout (plan.csv / plan.xlsx), and a `note` column that only the import has. */
 const COLUMNS: ImportColumn[] = [
-  { name: 'item_key', type: 'text', field: 'itemKey' },
-  { name: 'status', type: Object.values(ActionItemStatus), field: 'status' },
+  { name: 'item_key', type: 'text', field: 'itemKey', required: true },
+  { name: 'status', type: Object.values(ActionItemStatus), field: 'status', required: true },
   { name: 'owner', type: 'text', field: 'ownerUserId' },
   { name: 'due_on', type: 'date', field: 'dueOn' },
   { name: 'review_interval_days', type: 'integer', field: 'reviewIntervalDays' },
@@ -87,8 +87,7 @@ export function actionItemImport(assessmentId: string): ImportSpec<State> {
       };
     },
     async apply(ctx, state, row) {
-      const key = row.values.get('item_key') as string | null;
-      if (!key) throw badInput('itemKey', 'every row needs the item_key of a plan item');
+      const key = row.values.get('item_key') as string;
       const item = state.items.get(key);
       if (!item) throw new WaymarkError('NOT_FOUND', `there is no item "${key}" in this assessment's plan`, { field: 'itemKey' });
       const status = changesOf(STATUS, row, item);

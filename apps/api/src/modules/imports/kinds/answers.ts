@@ -19,7 +19,7 @@ interface State {
 
 /** The columns of answers.csv / answers.xlsx that are read back; the others describe the item. */
 const COLUMNS: ImportColumn[] = [
-  { name: 'node_key', type: 'text', field: 'nodeKey' },
+  { name: 'node_key', type: 'text', field: 'nodeKey', required: true },
   { name: 'value', type: [...new Set([...Object.values(PracticeAnswer), ...Object.values(EvidenceAnswer)])], field: 'value' },
   { name: 'area_for_improvement', type: 'boolean', field: 'areaForImprovement' },
   { name: 'note', type: 'text', field: 'note' },
@@ -72,8 +72,7 @@ export function answerImport(assessmentId: string): ImportSpec<State> {
       return { assessmentId: assessment.id, tree, saved: new Map(rows.map((r) => [r.nodeKey, r])) };
     },
     async apply(ctx, { assessmentId: id, tree, saved: all }, row) {
-      const key = row.values.get('node_key') as string | null;
-      if (!key) throw badInput('nodeKey', 'every row needs the node_key of the item it answers');
+      const key = row.values.get('node_key') as string;
       if (!tree.answerable.has(key)) throw badInput('nodeKey', `"${key}" is not an item of ${tree.row.key}@${tree.row.version} that takes an answer`);
       const saved = all.get(key);
       const next = wanted(row, saved);

@@ -8,11 +8,11 @@ import type { ImportColumn, ImportSpec } from '../spec';
 /** The library's columns as the `evidence` table export has them (tables/evidence.csv or .xlsx). */
 const COLUMNS: ImportColumn[] = [
   { name: 'id', type: 'text', field: 'id' },
-  { name: 'title', type: 'text', field: 'title' },
+  { name: 'title', type: 'text', field: 'title', required: true },
   { name: 'url', type: 'text', field: 'url' },
   { name: 'file_reference', type: 'text', field: 'fileReference' },
   { name: 'description', type: 'text', field: 'description' },
-  { name: 'evidence_date', type: 'date', field: 'evidenceDate' },
+  { name: 'evidence_date', type: 'date', field: 'evidenceDate', required: true },
   { name: 'expires_on', type: 'date', field: 'expiresOn' },
 ];
 const FIELDS = COLUMNS.filter((c) => c.name !== 'id');
@@ -47,9 +47,7 @@ export const evidenceImport: ImportSpec<Map<string, EvidenceRow>> = {
       const updated = await evidence.updateEvidence(ctx, current.id, input);
       return { action: 'CHANGE', id: updated.id, label: updated.title, changes };
     }
-    for (const [needed, field] of [['title', 'title'], ['evidence_date', 'evidenceDate']]) {
-      if (row.values.get(needed!) == null) throw badInput(field!, `a new evidence item (a row without an id) needs a ${needed}`);
-    }
+    if (!row.values.has('evidence_date')) throw badInput('evidenceDate', 'a new evidence item (a row without an id) needs an evidence_date column');
     const input = await checkedInput(Object.assign(new EvidenceInput(), givenFields(FIELDS, row)));
     const created = evidence.createEvidence(ctx, input);
     return { action: 'ADD', id: created.id, label: created.title, changes: changesOf(FIELDS, row, {}) };

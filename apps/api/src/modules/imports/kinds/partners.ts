@@ -9,8 +9,8 @@ import type { ImportColumn, ImportSpec } from '../spec';
 /** The register's columns as the `partner` table export has them (tables/partner.csv or .xlsx). */
 const COLUMNS: ImportColumn[] = [
   { name: 'id', type: 'text', field: 'id' },
-  { name: 'name', type: 'text', field: 'name' },
-  { name: 'partner_type', type: Object.values(PartnerType), field: 'partnerType' },
+  { name: 'name', type: 'text', field: 'name', required: true },
+  { name: 'partner_type', type: Object.values(PartnerType), field: 'partnerType', required: true },
   { name: 'contact_name', type: 'text', field: 'contactName' },
   { name: 'contact_email', type: 'text', field: 'contactEmail' },
   { name: 'contact_phone', type: 'text', field: 'contactPhone' },
@@ -49,10 +49,7 @@ export const partnerImport: ImportSpec<Map<string, PartnerRow>> = {
       const updated = await partners.updatePartner(ctx, current.id, input);
       return { action: 'CHANGE', id: updated.id, label: updated.name, changes };
     }
-    for (const needed of ['name', 'partner_type']) {
-      const field = COLUMNS.find((c) => c.name === needed)!.field;
-      if (row.values.get(needed) == null) throw badInput(field, `a new partnership (a row without an id) needs a ${needed}`);
-    }
+    if (!row.values.has('partner_type')) throw badInput('partnerType', 'a new partnership (a row without an id) needs a partner_type column');
     const fields = givenFields(FIELDS, row);
     const input = await checkedInput(Object.assign(new CreatePartnerInput(), { ...fields, status: fields.status ?? PartnerStatus.ACTIVE }));
     const created = await partners.createPartner(ctx, input);
