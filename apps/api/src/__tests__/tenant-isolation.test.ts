@@ -28,6 +28,17 @@ interface Case {
 }
 
 const answer = { nodeKey: '3.1.1.a', value: 'YES' };
+/**
+ * A spreadsheet import of rows that name A's ids. The file is named after the id as well, so the
+ * row error's echo of it ("Partner <id> was not found") counts as something the caller sent.
+ */
+const importing = (mutation: string, csv: (id: string) => string, id: () => string, assessmentId?: () => string): Case => ({
+  query: `mutation($input: ${assessmentId ? 'AssessmentImportInput' : 'ImportInput'}!) { ${mutation}(input: $input) { added changed errors { message } } }`,
+  variables: () => ({
+    input: { file: { name: `${id()}.csv`, contentBase64: Buffer.from(csv(id())).toString('base64') }, ...(assessmentId ? { assessmentId: assessmentId() } : {}) },
+  }),
+  targetsA: true,
+});
 const evidenceInput = { title: 'x', url: 'https://example.org/x', evidenceDate: '2026-01-01' };
 
 const CASES: Record<string, Case> = {
@@ -177,6 +188,11 @@ const CASES: Record<string, Case> = {
   'Query.calendarFeed': { query: `{ calendarFeed { createdAt lastUsedAt } }`, targetsA: false },
   'Mutation.createCalendarFeed': { query: `mutation { createCalendarFeed { url } }`, targetsA: false },
   'Mutation.revokeCalendarFeed': { query: `mutation { revokeCalendarFeed }`, targetsA: false },
+  // Spreadsheet imports: A's ids in the file, or A's assessment, answer NOT_FOUND (row by row, and as the error's code).
+  'Mutation.importPartners': importing('importPartners', (id) => `id,name\n${id},Taken over by B\n`, () => A.partner!),
+  'Mutation.importEvidence': importing('importEvidence', (id) => `id,title\n${id},Taken over by B\n`, () => A.evidence!),
+  'Mutation.importAnswers': importing('importAnswers', () => `node_key,value\n3.1.1.a,NO\n`, () => A.draft!, () => A.draft!),
+  'Mutation.importActionItems': importing('importActionItems', () => `item_key,status\naction:3.1.1,DROPPED\n`, () => A.submitted!, () => A.submitted!),
   'Mutation.leaveNetwork': { query: `mutation($m: ID!) { leaveNetwork(membershipId: $m) { id } }`, variables: () => ({ m: A.networkMembership }), targetsA: true },
 };
 
