@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import {
   ActionItem,
   ActionItemEvidence,
@@ -466,7 +467,7 @@ describe('plan.csv', () => {
     const [header] = parse(res.text, { to_line: 1 });
     expect(header).toEqual([
       'plan_section', 'rank', 'priority', 'item_key', 'kind', 'element_key', 'node_key', 'what', 'why', 'target', 'status', 'owner',
-      'due_on', 'overdue', 'next_review_on', 'resources', 'success_measure', 'done_at', 'resolved_by_assessment_at',
+      'due_on', 'overdue', 'review_interval_days', 'next_review_on', 'resources', 'success_measure', 'done_at', 'resolved_by_assessment_at',
       'carried_from_cycle', 'carried_to_cycle', 'decision_from_cycle', 'decision_from_status',
     ]);
     const rows = parse<Record<string, string>>(res.text, { columns: true });
@@ -494,11 +495,63 @@ describe('plan.csv', () => {
     ['a missing', () => '00000000-0000-4000-8000-000000000000'],
     ['a malformed', () => "1' or '1'='1"],
   ])('answers NOT_FOUND for %s assessment id', async (_name, id) => {
-    for (const file of ['plan.csv', 'report.html', 'report.pdf']) {
+    for (const file of ['plan.csv', 'plan.xlsx', 'answers.csv', 'answers.xlsx', 'report.html', 'report.pdf']) {
       const res = await get(`/assessments/${encodeURIComponent(id())}/${file}`, ownerA);
       expect({ file, status: res.status, code: codeOf(res.text) }).toEqual({ file, status: 404, code: 'NOT_FOUND' });
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     }
+  });
+});
+
+describe('XLSX beside the CSVs', () => {
+  /** Every cell of a workbook's first sheet as text, the header first. */
+  async function sheetOf(bytes: Buffer): Promise<string[][]> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    const width = sheet.getRow(1).cellCount;
+    const rows: string[][] = [];
+    sheet.eachRow((row) => rows.push(Array.from({ length: width }, (_, i) => {
+      const v = row.getCell(i + 1).value;
+      if (v === null || v === undefined) return '';
+      return typeof v === 'object' ? JSON.stringify(v) : String(v);
+    })));
+    return rows;
+  }
+
+  it.each([
+    ['plan', () => `/assessments/${seedA.report}`, 'assessment-2025-plan'],
+    ['answers', () => `/assessments/${seedA.report}`, 'assessment-2025-answers'],
+    ['partner', () => '/tables', 'partner'],
+    ['evidence', () => '/tables', 'evidence'],
+  ])('%s.xlsx holds the same header and the same text in every cell as its CSV, named alike', async (what, at, named) => {
+    const csv = await get(`${at()}/${what}.csv`, ownerA);
+    const xlsx = await get(`${at()}/${what}.xlsx`, ownerA);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(filenameOf(xlsx.headers)).toMatch(new RegExp(`^waymark-${orgA.slug}-${named}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
+    expect(filenameOf(xlsx.headers)!.replace(/\.xlsx$/, '.csv')).toBe(filenameOf(csv.headers));
+    const fromCsv: string[][] = parse(csv.text);
+    expect(fromCsv.length).toBeGreaterThan(1);
+    expect(await sheetOf(xlsx.bytes)).toEqual(fromCsv);
+  });
+
+  it('neutralises formulas in XLSX as in CSV, and offers XLSX only for the tables the imports read', async () => {
+    const cells = (await sheetOf((await get(`/assessments/${seedA.report}/plan.xlsx`, ownerA)).bytes)).flat();
+    expect(cells).toContain(`'=HYPERLINK("https://evil.example")`);
+    const res = await get('/tables/audit_entry.xlsx', ownerA);
+    expect({ status: res.status, code: codeOf(res.text) }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect(JSON.parse(res.text).errors[0].message).toBe('There is no audit_entry.xlsx: only partner and evidence come as XLSX; use audit_entry.csv');
+  });
+
+  it('lists every answerable item of the framework in answers.csv, with the agreed answer where there is one', async () => {
+    const rows = parse<Record<string, string>>((await get(`/assessments/${seedA.report}/answers.csv`, ownerA)).text, { columns: true, bom: true });
+    const tree = await loadFrameworkTree(api.db.owner.em.fork(), framework.id);
+    expect(rows.map((r) => r.node_key)).toEqual([...tree.answerable.keys()]);
+    const answered = rows.filter((r) => r.value);
+    expect(answered.length).toBeGreaterThan(0);
+    for (const row of answered) expect(row.updated_at).toMatch(INSTANT);
+    expect(new Set(rows.map((r) => r.item))).toEqual(new Set(['part', 'action', 'prompt']));
   });
 });
 
