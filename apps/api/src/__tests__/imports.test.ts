@@ -352,6 +352,11 @@ describe('importing the evidence library', () => {
     expect(refused.errors![0]!.extensions!.errors).toEqual([rowError]);
     expect(await digest(orgA)).toEqual(before);
 
+    // A date that cannot be cleared is refused in words (it once reached the database as NULL: a 500).
+    const noDate = await run(EVIDENCE, await xlsxOf([['id', 'title', 'evidence_date'], [existing, 'Annual survey', null]]), 'no-date.xlsx', assessorA);
+    expect(noDate.errors![0]!.extensions!.errors).toEqual([
+      { row: 2, column: 'evidence_date', code: 'BAD_USER_INPUT', message: 'Row 2, evidence_date: must not be blank: every evidence item has one' },
+    ]);
     const fixed = await xlsxOf([header.filter((h) => h !== 'url'), [existing, 'Annual survey 2025', null, '2025-06-01', '2027-06-01'], [null, 'Partner letters', 'Shared drive/Letters', '2026-01-10', null]]);
     const report = ok(await run(EVIDENCE, fixed, 'evidence.xlsx', assessorA)).importEvidence;
     expect(report).toMatchObject({ added: 1, changed: 1, errors: [] });
