@@ -104,4 +104,28 @@ describe('one-click unsubscribe', () => {
     expect(await res.text()).toMatch(/no longer a member/);
     expect(await rows(stranger.id)).toEqual([]);
   });
+
+  it('answers every one of many simultaneous clicks (racing on the preference key), keeps one row, and leaves the pool serving', async () => {
+    // The harness's pool has 5 connections: 20 racing POSTs for one person with no preference yet
+    // all try to insert it; the losers' flush meets the unique key at commit, and each is tried again.
+    const org = await api.fx.organisation();
+    const { user, as } = await api.actor(org, MemberRole.VIEWER);
+    const url = link(org.id, user.id);
+    // Each insert of this organisation's preference first sleeps a moment, so every click in flight
+    // has looked for the row (and found none) before the first insert reaches the unique key.
+    await withAdminClient(api.db.ownerUrl, async (c) => {
+      await c.query(`create function slow_preference() returns trigger language plpgsql as $$ begin perform pg_sleep(0.3); return new; end $$`);
+      await c.query(`create trigger slow_preference before insert on notification_preference for each row
+        when (new.organisation_id = '${org.id}') execute function slow_preference()`);
+    });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(url, { method: 'POST' }).then(async (r) => `${r.status} ${/Unsubscribed/.test(await r.text())}`)));
+    expect(new Set(answers)).toEqual(new Set(['200 true']));
+    expect(await rows(user.id)).toEqual([{ organisation_id: org.id, frequency: 'NONE' }]);
+    // No connection was left holding a failed transaction, and every one serves again.
+    const stuck = await withAdminClient(api.db.ownerUrl, (c) =>
+      c.query(`select pid from pg_stat_activity where datname = current_database() and usename = 'waymark_app' and state like 'idle in transaction%'`));
+    expect(stuck.rowCount).toBe(0);
+    const reads = await Promise.all(Array.from({ length: 10 }, () => preferenceIn(as)));
+    expect(reads.map((r) => ok(r).notificationPreference.frequency)).toEqual(Array(10).fill('NONE'));
+  });
 });

@@ -172,12 +172,7 @@ export class Session {
   private async end(commit: boolean): Promise<void> {
     if (this.ended) return;
     this.ended = true;
-    if (this.manager) {
-      // MikroORM ends its own transaction and gives the connection back to the pool.
-      if (commit) await this.manager.commit();
-      else await this.manager.rollback();
-      return;
-    }
+    if (this.manager) return endManaged(this.manager, this.runner.connection, commit);
     const connection = this.runner.connection;
     try {
       await this.runner.settled();
@@ -189,6 +184,37 @@ export class Session {
     } finally {
       await knexClient(this.orm).releaseConnection(connection);
     }
+  }
+}
+
+/**
+ * Ends a write session's transaction (MikroORM's), so that every way it can fail still gives the
+ * connection back: a flush refused at commit (a unique key, a check) leaves the transaction open
+ * and aborted, and is rolled back here; a refused COMMIT (a deferred constraint) has already ended
+ * it, and knex has released the connection. A connection whose end could not be confirmed is
+ * marked so the pool discards it instead of handing it to the next request.
+ */
+async function endManaged(em: EntityManager, connection: PgConnection, commit: boolean): Promise<void> {
+  if (commit) {
+    try {
+      await em.commit();
+      return;
+    } catch (error) {
+      await abandon(em, connection).catch(() => undefined);
+      throw error;
+    }
+  }
+  await abandon(em, connection);
+}
+
+async function abandon(em: EntityManager, connection: PgConnection): Promise<void> {
+  const trx = em.getTransactionContext<Knex.Transaction>();
+  if (!trx || trx.isCompleted()) return;
+  try {
+    await em.rollback();
+  } catch (error) {
+    connection.__knex__disposed = error instanceof Error ? error.message : 'rollback failed';
+    throw error;
   }
 }
 

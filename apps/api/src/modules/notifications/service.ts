@@ -1,6 +1,6 @@
 import { NotificationFrequency, NotificationPreference, type Session, asOrganisation, recordAudit } from '@waymark/db';
 import { forbidden } from '@waymark/domain';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import type { NotificationPreferenceType, PreferenceRow } from './types';
@@ -47,6 +47,20 @@ export async function setPreference(ctx: TenantContext, frequency: NotificationF
  * is no longer a member (there is nothing to unsubscribe from).
  */
 export async function unsubscribe(orm: MikroORM, claim: { organisationId: string; userId: string }): Promise<boolean> {
+  try {
+    return await unsubscribeOnce(orm, claim);
+  } catch (error) {
+    // Clicks racing each other (a mail program's POST and the person's own) both found no row and
+    // both inserted one; the loser's flush met the unique key at commit and rolled back. The row is
+    // there now, so once more finds and updates it.
+    if (!isUniqueViolation(error)) throw error;
+    return unsubscribeOnce(orm, claim);
+  }
+}
+
+const isUniqueViolation = (error: unknown) => error instanceof UniqueConstraintViolationException;
+
+function unsubscribeOnce(orm: MikroORM, claim: { organisationId: string; userId: string }): Promise<boolean> {
   return asOrganisation(orm, claim.organisationId, async (session) => {
     const member = await session.db.tenantOne<{ id: string }>('select id from membership where organisation_id = $1 and user_id = $2', claim.userId);
     if (!member) return false;
