@@ -28,6 +28,8 @@ import { createUnsubscribeRouter } from './http/unsubscribe';
 import { graphqlHandler, sendRequestError } from './http/graphql-handler';
 import { securityHeaders } from './http/security';
 import { RateLimits, clientAddress } from './http/rate-limits';
+import { within } from './http/deadline';
+import { type RedisHealth, RedisLink } from './http/redis-link';
 import { ApiMetrics, RequestTrace, finishRequest, operationLabel, requestIdOf, routeLabel } from './http/observe';
 import { WEB_APP_DIR, webApp } from './http/web-app';
 import { ApiQueues } from './modules/webhooks/queues';
@@ -57,9 +59,6 @@ function sameText(given: string, expected: string): boolean {
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
-
-const within = <T>(ms: number, work: Promise<T>) =>
-  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
 /** A WaymarkError, a database outage (503), or an internal error (logged, masked) as a GraphQL error. */
 function asGraphQLError(error: unknown, log: Logger, what: string): GraphQLError {
@@ -156,6 +155,17 @@ async function endSession(ctx: RequestContext, response: GraphQLResponse, operat
   }
 }
 
+/** The worse of the API's two Redis connections, each checked now within its deadline. */
+async function redisHealth(...links: (RedisLink | null)[]): Promise<RedisHealth | 'not configured'> {
+  const present = links.filter((l): l is RedisLink => l !== null);
+  if (present.length === 0) return 'not configured';
+  const found = await Promise.all(present.map((l) => l.check()));
+  return found.find((h) => h === 'unreachable') ?? found.find((h) => h === 'not answering') ?? 'ok';
+}
+
+const redisProblem = (health: RedisHealth, deadlineMs: number) =>
+  `redis ${health === 'unreachable' ? 'is unreachable' : `did not answer within ${deadlineMs} ms`}: rate limits are counted in this process's memory and webhook redeliveries are refused until it answers`;
+
 export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: ApiServerOptions = {}): Promise<ApiServer> {
   const log = options.log ?? createLogger({ level: cfg.LOG_LEVEL, name: 'api', production: cfg.NODE_ENV === 'production' });
   const app = express();
@@ -192,9 +202,15 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
   await apollo.start();
 
   const metrics = new ApiMetrics(orm);
-  const rateLimits = new RateLimits(cfg, { log, prefix: options.rateLimitPrefix });
+  // Two connections to Redis, each with the same short deadline: the rate limits' (many small
+  // commands, pipelined) and the queues' (BullMQ's scripts).
+  const link = (purpose: string, autoPipelining: boolean) =>
+    cfg.REDIS_URL ? new RedisLink(cfg.REDIS_URL, { purpose, log, deadlineMs: cfg.REDIS_COMMAND_TIMEOUT_MS, autoPipelining }) : null;
+  const rateLimitLink = link('rate limits', true);
+  const queueLink = link('queues', false);
+  const rateLimits = new RateLimits(cfg, { prefix: options.rateLimitPrefix, link: rateLimitLink });
   await rateLimits.ready();
-  const queues = cfg.REDIS_URL ? new ApiQueues(cfg.REDIS_URL) : null;
+  const queues = queueLink ? new ApiQueues(queueLink) : null;
   const graphql = graphqlHandler(apollo, async (req, trace) => {
     const address = clientAddress(req, cfg.TRUST_PROXY_HOPS);
     try {
@@ -219,15 +235,20 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
     const database = await databaseAnswers();
     res.status(database ? 200 : 503).json({ status: database ? 'ok' : 'unavailable', database: database ? 'ok' : 'unreachable' });
   });
-  // Ready for traffic: the database answers (the API needs nothing else: without Redis, rate limits are held in memory).
+  // Ready for traffic: the database answers. Redis is not needed (rate limits fall back to memory,
+  // redeliveries are refused), so a Redis that is away makes the API degraded, not unready: a load
+  // balancer keeps sending it traffic, and an operator sees what is wrong.
   app.get('/readyz', async (_req, res) => {
-    const database = await databaseAnswers();
-    const ready = database && !stopping;
+    const [database, redis] = await Promise.all([databaseAnswers(), redisHealth(rateLimitLink, queueLink)]);
+    const degraded = redis === 'ok' || redis === 'not configured' ? [] : [redisProblem(redis, cfg.REDIS_COMMAND_TIMEOUT_MS)];
+    const status = stopping ? 'stopping' : !database ? 'unavailable' : degraded.length ? 'degraded' : 'ready';
     res.set('cache-control', 'no-store');
-    res.status(ready ? 200 : 503).json({
-      status: stopping ? 'stopping' : ready ? 'ready' : 'unavailable',
+    res.status(status === 'ready' || status === 'degraded' ? 200 : 503).json({
+      status,
       database: database ? 'ok' : 'unreachable',
+      redis,
       rateLimits: rateLimits.store,
+      ...(degraded.length ? { degraded } : {}),
     });
   });
   app.get('/metrics', async (req, res) => {
@@ -283,7 +304,7 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
     stop: async () => {
       stopping = true;
       await apollo.stop();
-      await rateLimits.close();
+      rateLimitLink?.close();
       await queues?.close();
     },
   };

@@ -88,6 +88,12 @@ const sections = {
     DATABASE_READ_URL: postgresUrl.optional(),
     /** When set, GET /metrics needs it as a bearer token; unset, /metrics is open (keep the port private). */
     METRICS_TOKEN: z.string().min(16).optional(),
+    /**
+     * How long a request waits for any Redis command (rate limits, queueing a redelivery). A Redis
+     * that has not answered by then is treated as away: rate limits are counted in memory until a
+     * background check sees it answer again, so a frozen or unreachable Redis never holds a request.
+     */
+    REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).max(5_000).default(200),
     /** Failed sign-ins in a row for one account from one address before a lock-out that doubles each time. */
     RATE_LIMIT_LOGIN_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   }),

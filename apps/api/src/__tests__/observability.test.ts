@@ -76,7 +76,7 @@ describe('signals for operators', () => {
   it('serves /readyz with what the API needs', async () => {
     const res = await fetch(`${origin()}/readyz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ready', database: 'ok', rateLimits: 'redis' });
+    expect(await res.json()).toEqual({ status: 'ready', database: 'ok', redis: 'ok', rateLimits: 'redis' });
   });
 
   it('serves Prometheus metrics behind METRICS_TOKEN: durations by operation, errors by code, the pool', async () => {

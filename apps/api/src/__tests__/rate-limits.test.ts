@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FIXTURE_PASSWORD, type RedisService, startRedis } from '@waymark/testing';
-import { lockoutSeconds } from '../http/rate-limits';
+import { UNDER_ATTACK_SPACING_SECONDS, lockoutSeconds } from '../http/rate-limits';
 import { MemberRole, type GqlResponse, type TestApi, errorCode, ok, startTestApi } from './harness';
 
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -117,6 +117,34 @@ describe('rate limits', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   });
+});
+
+describe('sign-in lock-out that nobody elsewhere can use against a person', () => {
+  // Two failures in a row lock a pair, so twenty across addresses put the account under attack.
+  const FEW = 2;
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ config: { TRUST_PROXY_HOPS: '1', RATE_LIMIT_LOGIN_FAILURES: String(FEW), RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000' } });
+  });
+  afterAll(() => api.close());
+
+  it('cannot be turned against a person: failures from many addresses slow the account, they never lock its owner out', async () => {
+    const user = await api.fx.user();
+    // Past the account-wide threshold (ten runs' worth of failures), one failure from each address.
+    const attackers = Array.from({ length: FEW * 12 }, (_, i) => `203.0.113.${100 + i}`);
+    for (const address of attackers) {
+      expect(errorCode(await api.gql(LOGIN, { email: user.email, password: 'a guess' }, from(address)))).toBe('UNAUTHENTICATED');
+    }
+    // Under attack, each address may try the account only once every few seconds...
+    const again = await api.gql(LOGIN, { email: user.email, password: 'another guess' }, from(attackers[0]!));
+    expect(expectLimited(again)).toBeLessThanOrEqual(UNDER_ATTACK_SPACING_SECONDS);
+    // ...while the person, from their own address, signs in at the first try.
+    ok(await api.gql(LOGIN, { email: user.email, password: FIXTURE_PASSWORD }, from('198.51.100.77')));
+    // And a second person, never attacked, is not slowed at all.
+    const bystander = await api.fx.user();
+    ok(await api.gql(LOGIN, { email: bystander.email, password: FIXTURE_PASSWORD }, from(attackers[1]!)));
+  });
+
 });
 
 describe('rate limits without Redis', () => {

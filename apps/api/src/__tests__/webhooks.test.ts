@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActionItem, ActionItemKind, ActionItemStatus, ActionPlan, Assessment, MemberRole, type Organisation, User } from '@waymark/db';
+import { withAdminClient } from '@waymark/testing';
 import { type As, type TestApi, errorCode, ok, startTestApi } from './harness';
 
 /**
@@ -107,13 +108,29 @@ describe('webhook endpoints', () => {
     expect(errorCode(await api.gql(`mutation($id: ID!) { redeliverWebhook(id: $id) { id } }`, { id: randomUUID() }, manager))).toBe('NOT_FOUND');
   });
 
-  it('shows queue-wide counts to owners only; managers see their own figures', async () => {
-    const q = `{ queueHealth { deliveries { pending deadLetters } queues { name waiting active delayed failed completed oldestWaitingAgeSeconds } queuesUnavailableReason } }`;
+  it("shows an organisation its own background work only, never queue-wide counts mixing other organisations'", async () => {
+    // The other organisation has a reminder being sent, one sent, and an event not yet relayed.
+    const stranger = await api.fx.member(other, MemberRole.OWNER);
+    await withAdminClient(api.db.ownerUrl, async (c) => {
+      const delivery = `insert into reminder_delivery (id, organisation_id, recipient_user_id, subject, period, channel, state, lease_until, attempts, message_id, items, sent_at, created_at)
+        values (gen_random_uuid(), $1, $2, 'digest', $3, 'email', $4, now(), 1, gen_random_uuid()::text, '[]', $5, now())`;
+      await c.query(delivery, [other.id, stranger.user.id, '2026-12-01', 'CLAIMED', null]);
+      await c.query(delivery, [other.id, stranger.user.id, '2026-11-30', 'SENT', new Date()]);
+      await c.query(`insert into outbox_event (id, organisation_id, type, subject_id, payload, created_at) values (gen_random_uuid(), $1, 'plan.generated', 'x', '{}', now() - interval '90 seconds')`, [other.id]);
+    });
+    const q = `{ queueHealth { deliveries { pending deadLetters } reminders { sending sentLastDay lastSentAt } events { waiting oldestWaitingAgeSeconds } queues { name waiting } queuesUnavailableReason } }`;
     const asOwner = ok(await api.gql(q, {}, owner)).queueHealth;
-    expect(asOwner.queues.map((x: any) => x.name).sort()).toEqual(['benchmarks', 'events', 'maintenance', 'reminders', 'webhooks']);
-    const asManager = ok(await api.gql(q, {}, manager)).queueHealth;
-    expect(asManager).toMatchObject({ queues: null, queuesUnavailableReason: expect.stringMatching(/owners/) });
-    expect(asManager.deliveries).toEqual(asOwner.deliveries);
+    expect(asOwner).toEqual({
+      deliveries: { pending: 0, deadLetters: 0 },
+      reminders: { sending: 0, sentLastDay: 0, lastSentAt: null },
+      events: { waiting: 0, oldestWaitingAgeSeconds: null },
+      queues: null,
+      queuesUnavailableReason: expect.stringMatching(/operators/),
+    });
+    expect(ok(await api.gql(q, {}, manager)).queueHealth).toEqual(asOwner);
+    const theirs = ok(await api.gql(q, {}, { token: api.tokenFor(stranger.user), organisationId: other.id })).queueHealth;
+    expect(theirs).toMatchObject({ reminders: { sending: 1, sentLastDay: 1 }, events: { waiting: 1 }, queues: null });
+    expect(theirs.events.oldestWaitingAgeSeconds).toBeGreaterThanOrEqual(90);
   });
 });
 

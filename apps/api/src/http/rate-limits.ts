@@ -1,9 +1,8 @@
-import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ApiConfig } from '@waymark/config';
 import { rateLimited } from '@waymark/domain';
-import type { Logger } from '@waymark/logger';
 import type { Credential } from '../auth/credentials';
+import type { RedisLink } from './redis-link';
 
 /**
  * The lock-out earned by a run of `attempts` sign-ins without success: none before the allowed
@@ -16,16 +15,17 @@ export function lockoutSeconds(attempts: number, allowed: number): number {
 
 const DAY = 24 * 3600;
 const HOUR = 3600;
+/** While an account is under attack from many addresses, each address may try it once this often. */
+export const UNDER_ATTACK_SPACING_SECONDS = 10;
 
 export interface RateLimitOptions {
   /** Redis keys start with this; every API instance of one deployment shares it (and so its limits). */
   prefix?: string;
-  log: Logger;
-  /** An existing client (tests); otherwise one is made from REDIS_URL, or memory alone without it. */
-  redis?: Redis;
+  /** The rate limits' Redis connection; null counts in memory alone. */
+  link: RedisLink | null;
 }
 
-type Limits = Pick<ApiConfig, 'REDIS_URL' | 'RATE_LIMIT_PER_MINUTE' | 'RATE_LIMIT_ANONYMOUS_PER_MINUTE' | 'RATE_LIMIT_LOGIN_FAILURES'>;
+type Limits = Pick<ApiConfig, 'RATE_LIMIT_PER_MINUTE' | 'RATE_LIMIT_ANONYMOUS_PER_MINUTE' | 'RATE_LIMIT_LOGIN_FAILURES'>;
 
 const secondsUntil = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
@@ -33,41 +33,91 @@ const secondsUntil = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 const isRefusal = (error: unknown): error is RateLimiterRes => error instanceof RateLimiterRes;
 
 /**
- * Abuse limits, counted in Redis so every API instance shares them, with each limiter insured by an
- * in-process one: while Redis is unreachable, limits hold per process instead of refusing everyone.
+ * One limit, counted in Redis so every API instance shares it, or in this process's memory while
+ * Redis is away (down, frozen, cut off): every Redis call has the link's short deadline, and a
+ * missed one sends this and every later call to memory at once until Redis answers again.
+ */
+class SharedLimiter {
+  constructor(
+    private readonly memory: RateLimiterMemory,
+    private readonly shared: RateLimiterRedis | null,
+    private readonly link: RedisLink | null,
+  ) {}
+
+  consume(key: string) {
+    return this.use((l) => l.consume(key));
+  }
+
+  get(key: string) {
+    return this.use((l) => l.get(key));
+  }
+
+  penalty(key: string) {
+    return this.use((l) => l.penalty(key));
+  }
+
+  reward(key: string) {
+    return this.use((l) => l.reward(key));
+  }
+
+  block(key: string, seconds: number) {
+    return this.use((l) => l.block(key, seconds));
+  }
+
+  delete(key: string) {
+    return this.use((l) => l.delete(key));
+  }
+
+  private async use<T>(operation: (limiter: RateLimiterAbstract) => Promise<T>): Promise<T> {
+    const { shared, link } = this;
+    if (!shared || !link?.usable) return operation(this.memory);
+    try {
+      return await link.run(() => operation(shared));
+    } catch (error) {
+      if (isRefusal(error)) throw error;
+      return operation(this.memory);
+    }
+  }
+}
+
+/**
+ * Abuse limits, shared by every API instance through Redis (see SharedLimiter for when Redis is away).
  *
  * Requests: so many a minute per person, per API key, and per address for requests without a
- * credential. Sign-ins: failures are counted per account and address (a growing lock-out after the
- * allowed few), per account from anywhere, and per address across accounts. An address nobody has
- * an account for is counted exactly like one that has, so a lock-out says nothing about accounts.
+ * credential. Sign-ins follow OWASP's authentication guidance, so that nobody elsewhere can lock a
+ * person out: failures are counted per account and address, and that pair alone is locked (a
+ * growing lock-out after the allowed few); an account failing from many addresses at once is
+ * slowed, never locked (each address may then try it once every few seconds, so the person's own
+ * first try from their own address still goes through); and failures per address across accounts
+ * limit password spraying. An address nobody has an account for is counted exactly like one that
+ * has, so a refusal says nothing about accounts.
  */
 export class RateLimits {
-  private readonly redis: Redis | null;
-  private readonly ownsRedis: boolean;
-  private closed = false;
-  private readonly person: RateLimiterAbstract;
-  private readonly key: RateLimiterAbstract;
-  private readonly anonymous: RateLimiterAbstract;
+  private readonly person: SharedLimiter;
+  private readonly key: SharedLimiter;
+  private readonly anonymous: SharedLimiter;
   /** Consecutive failures for one account from one address, and the lock-out they earn. */
-  private readonly pairFailures: RateLimiterAbstract;
-  private readonly pairLockout: RateLimiterAbstract;
-  /** Failures for one account from every address: a slow spread-out attack on one person. */
-  private readonly accountFailures: RateLimiterAbstract;
+  private readonly pairFailures: SharedLimiter;
+  private readonly pairLockout: SharedLimiter;
+  /** Failures for one account from every address: past a threshold the account is under attack. */
+  private readonly accountFailures: SharedLimiter;
+  /** Attempts for one account from one address in the last few seconds: under attack, one is allowed. */
+  private readonly pairRecent: SharedLimiter;
   /** Failures from one address across every account: password spraying. */
-  private readonly addressFailures: RateLimiterAbstract;
+  private readonly addressFailures: SharedLimiter;
+  private readonly link: RedisLink | null;
 
   constructor(
     private readonly cfg: Limits,
     options: RateLimitOptions,
   ) {
     const prefix = options.prefix ?? 'waymark:rl';
-    this.ownsRedis = !options.redis && !!cfg.REDIS_URL;
-    this.redis = options.redis ?? (cfg.REDIS_URL ? connect(cfg.REDIS_URL, options.log, () => this.closed) : null);
-    const limiter = (name: string, points: number, duration: number, blockDuration = 0) => {
-      const opts = { keyPrefix: `${prefix}:${name}`, points, duration, blockDuration };
-      const memory = new RateLimiterMemory(opts);
-      if (!this.redis) return memory;
-      return new RateLimiterRedis({ ...opts, storeClient: this.redis, rejectIfRedisNotReady: true, insuranceLimiter: memory });
+    const link = options.link;
+    this.link = link;
+    const limiter = (name: string, points: number, duration: number) => {
+      const opts = { keyPrefix: `${prefix}:${name}`, points, duration };
+      const shared = link ? new RateLimiterRedis({ ...opts, storeClient: link.client, rejectIfRedisNotReady: true }) : null;
+      return new SharedLimiter(new RateLimiterMemory(opts), shared, link);
     };
     this.person = limiter('user', cfg.RATE_LIMIT_PER_MINUTE, 60);
     this.key = limiter('key', cfg.RATE_LIMIT_PER_MINUTE, 60);
@@ -76,7 +126,8 @@ export class RateLimits {
     this.pairFailures = limiter('login:pair', Number.MAX_SAFE_INTEGER, DAY);
     this.pairLockout = limiter('login:lock', 1, 1);
     // Counted with penalty() and read with get(): their points only size the window's counter.
-    this.accountFailures = limiter('login:account', allowed * 10, HOUR);
+    this.accountFailures = limiter('login:account', Number.MAX_SAFE_INTEGER, HOUR);
+    this.pairRecent = limiter('login:recent', Number.MAX_SAFE_INTEGER, UNDER_ATTACK_SPACING_SECONDS);
     this.addressFailures = limiter('login:ip', allowed * 20, HOUR);
   }
 
@@ -100,22 +151,27 @@ export class RateLimits {
   }
 
   /**
-   * Admits a sign-in attempt, or refuses it while a lock-out holds, before the database is asked or
-   * a password hashed. The attempt is counted as a failure in advance (so a flood cannot outrun the
-   * count); the `allowed`-th in a row from one address locks the account there for 15 seconds, and
-   * each one after that, allowed once the lock ends, doubles it.
+   * Admits a sign-in attempt, or refuses it while a lock-out or slowdown holds, before the database
+   * is asked or a password hashed. The attempt is counted as a failure in advance (so a flood cannot
+   * outrun the count); the `allowed`-th in a row from one address locks the account there for 15
+   * seconds, and each one after that, allowed once the lock ends, doubles it.
    */
   async attemptLogin(email: string, address: string): Promise<void> {
     const key = pairKey(email, address);
     const allowed = this.cfg.RATE_LIMIT_LOGIN_FAILURES;
-    const [lock, account, sprayed] = await Promise.all([this.pairLockout.get(key), this.accountFailures.get(email), this.addressFailures.get(address)]);
+    const [lock, account, sprayed, recent] = await Promise.all([
+      this.pairLockout.get(key), this.accountFailures.get(email), this.addressFailures.get(address), this.pairRecent.get(key),
+    ]);
+    const underAttack = Boolean(account && account.consumedPoints >= allowed * 10);
     const wait = Math.max(
       lock && lock.consumedPoints > 1 ? lock.msBeforeNext : 0,
-      account && account.consumedPoints >= allowed * 10 ? account.msBeforeNext : 0,
       sprayed && sprayed.consumedPoints >= allowed * 20 ? sprayed.msBeforeNext : 0,
+      underAttack && recent && recent.consumedPoints > 0 ? recent.msBeforeNext : 0,
     );
     if (wait > 0) throw rateLimited('Too many failed sign-ins: wait before trying again', secondsUntil(wait));
-    const [pair] = await Promise.all([this.pairFailures.penalty(key), this.accountFailures.penalty(email), this.addressFailures.penalty(address)]);
+    const [pair] = await Promise.all([
+      this.pairFailures.penalty(key), this.accountFailures.penalty(email), this.addressFailures.penalty(address), this.pairRecent.penalty(key),
+    ]);
     const seconds = lockoutSeconds(pair.consumedPoints, allowed);
     if (seconds > 0) await this.pairLockout.block(key, seconds);
   }
@@ -133,7 +189,7 @@ export class RateLimits {
 
   /** Where limits are counted right now: Redis (shared by every instance), or this process's memory. */
   get store(): 'redis' | 'memory' {
-    return this.redis?.status === 'ready' ? 'redis' : 'memory';
+    return this.link?.usable ? 'redis' : 'memory';
   }
 
   /**
@@ -141,7 +197,7 @@ export class RateLimits {
    * Redis that does not answer in time leaves the limits in memory until it does.
    */
   async ready(timeoutMs = 2_000): Promise<void> {
-    const redis = this.redis;
+    const redis = this.link?.client;
     if (!redis || redis.status === 'ready') return;
     await new Promise<void>((resolve) => {
       const done = () => {
@@ -154,13 +210,7 @@ export class RateLimits {
     });
   }
 
-  close(): Promise<void> {
-    this.closed = true;
-    if (this.ownsRedis && this.redis) this.redis.disconnect();
-    return Promise.resolve();
-  }
-
-  private async take(limiter: RateLimiterAbstract, key: string, message: string): Promise<void> {
+  private async take(limiter: SharedLimiter, key: string, message: string): Promise<void> {
     try {
       await limiter.consume(key);
     } catch (error) {
@@ -171,35 +221,6 @@ export class RateLimits {
 }
 
 const pairKey = (email: string, address: string) => `${email}|${address}`;
-
-/**
- * A Redis client that fails fast while disconnected (no offline queue), so a limiter falls back to
- * memory at once, and that keeps reconnecting in the background. It says when Redis goes and comes back.
- */
-function connect(url: string, log: Logger, closed: () => boolean): Redis {
-  const redis = new Redis(url, {
-    // Every request counts once in Redis: the counts of requests in flight together go out in one
-    // write (one system call) instead of one each.
-    enableAutoPipelining: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2_000,
-    // A socket that died with Redis never closes again; waiting seconds for it only delays exit.
-    disconnectTimeout: 100,
-    // Once the API stops, a connection that drops stays down.
-    retryStrategy: (attempt) => (closed() ? null : Math.min(attempt * 250, 5_000)),
-  });
-  let down = false;
-  redis.on('error', (error: Error) => {
-    if (!down) log.warn({ err: error.message }, 'rate limits: Redis is unreachable; limits are held in memory until it returns');
-    down = true;
-  });
-  redis.on('ready', () => {
-    if (down) log.info('rate limits: Redis is back');
-    down = false;
-  });
-  return redis;
-}
 
 /**
  * The client's address: the socket's, or with `hops` trusted proxies in front, the entry that many

@@ -1,7 +1,7 @@
 import { type Reader, isUuid } from '@waymark/db';
 import { WebhookDeliveryStatus, badInput, notFound } from '@waymark/domain';
 import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
-import type { WebhookDeliveryFilter, WebhookDeliveryHealth, WebhookDeliveryRow, WebhookEndpointRow } from './types';
+import type { EventRelayHealth, ReminderDeliveryHealth, WebhookDeliveryFilter, WebhookDeliveryHealth, WebhookDeliveryRow, WebhookEndpointRow } from './types';
 
 const ENDPOINT_COLUMNS = `e.id, e.url, e.description, e.event_types as "eventTypes", e.enabled, e.previous_secret_expires_at as "previousSecretExpiresAt",
   e.created_at as "createdAt", e.updated_at as "updatedAt"`;
@@ -86,4 +86,24 @@ export async function deliveryHealth(db: Reader): Promise<WebhookDeliveryHealth>
     oldestOwedAgeSeconds: counts?.oldest ?? null,
     lastFailure: failure,
   };
+}
+
+/** The organisation's reminder ledger: claimed and not yet sent, sent in the last day, the last sent. */
+export async function reminderHealth(db: Reader): Promise<ReminderDeliveryHealth> {
+  const [row] = await db.tenant<{ sending: number; sent_last_day: number; last_sent_at: Date | null }>(
+    `select count(*) filter (where state = 'CLAIMED')::int as sending,
+            count(*) filter (where state = 'SENT' and sent_at > now() - interval '1 day')::int as sent_last_day,
+            max(sent_at) as last_sent_at
+       from reminder_delivery where organisation_id = $1`,
+  );
+  return { sending: row?.sending ?? 0, sentLastDay: row?.sent_last_day ?? 0, lastSentAt: row?.last_sent_at ?? null };
+}
+
+/** The organisation's outbox: events not yet relayed to the worker, and how long the oldest has waited. */
+export async function eventRelayHealth(db: Reader): Promise<EventRelayHealth> {
+  const [row] = await db.tenant<{ waiting: number; oldest: number | null }>(
+    `select count(*)::int as waiting, floor(extract(epoch from now() - min(created_at)))::int as oldest
+       from outbox_event where organisation_id = $1 and relayed_at is null`,
+  );
+  return { waiting: row?.waiting ?? 0, oldestWaitingAgeSeconds: row?.oldest ?? null };
 }

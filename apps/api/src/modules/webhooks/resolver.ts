@@ -50,7 +50,7 @@ export class WebhooksResolver {
   }
 
   @Authorized('operations:read')
-  @Query(() => QueueHealth, { description: "Background work: this organisation's webhook deliveries, and (for owners) the worker's queues." })
+  @Query(() => QueueHealth, { description: "Background work: this organisation's own webhook deliveries, reminder emails and events (nothing of any other organisation's)." })
   queueHealth(@Ctx() ctx: RequestContext) {
     return queueHealth(tenant(ctx));
   }

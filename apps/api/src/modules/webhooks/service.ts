@@ -96,10 +96,12 @@ export async function redeliver(ctx: TenantContext, id: string): Promise<string>
   audit(ctx, 'webhook.redeliver', 'WebhookDelivery', id, before, { status: delivery.status, redeliveries: delivery.redeliveries });
   await ctx.em.flush();
   try {
-    await ctx.queues.get(WEBHOOK_QUEUE).add(
-      WEBHOOK_JOBS.deliver.name,
-      { organisationId: ctx.organisationId, deliveryId: id },
-      webhookDeliveryJobOptions(ctx.config.WEBHOOK_MAX_ATTEMPTS, webhookJobIds.redeliver(id, delivery.redeliveries)),
+    await ctx.queues.with(WEBHOOK_QUEUE, (queue) =>
+      queue.add(
+        WEBHOOK_JOBS.deliver.name,
+        { organisationId: ctx.organisationId, deliveryId: id },
+        webhookDeliveryJobOptions(ctx.config.WEBHOOK_MAX_ATTEMPTS, webhookJobIds.redeliver(id, delivery.redeliveries)),
+      ),
     );
   } catch {
     throw unavailable('The queue could not be reached: nothing was redelivered; try again shortly', { retryable: true });
