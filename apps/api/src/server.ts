@@ -155,6 +155,13 @@ async function endSession(ctx: RequestContext, response: GraphQLResponse, operat
   }
 }
 
+/** What start-up says about GET /metrics. */
+const METRICS_ACCESS = {
+  token: 'metrics: GET /metrics on the API port, for a bearer token equal to METRICS_TOKEN only',
+  off: 'metrics: GET /metrics is off (production without METRICS_TOKEN); set METRICS_TOKEN to serve it',
+  open: 'metrics: GET /metrics is open to anyone who reaches this port (no METRICS_TOKEN; development only)',
+} as const;
+
 /** The worse of the API's two Redis connections, each checked now within its deadline. */
 async function redisHealth(...links: (RedisLink | null)[]): Promise<RedisHealth | 'not configured'> {
   const present = links.filter((l): l is RedisLink => l !== null);
@@ -251,7 +258,15 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
       ...(degraded.length ? { degraded } : {}),
     });
   });
+  // Metrics name every operation and route template, the pool and the process: in production they
+  // are served only to a scraper that presents METRICS_TOKEN (and not at all without one).
+  const metricsAccess = cfg.METRICS_TOKEN ? 'token' : production ? 'off' : 'open';
+  log.info({ metrics: metricsAccess }, METRICS_ACCESS[metricsAccess]);
   app.get('/metrics', async (req, res) => {
+    if (metricsAccess === 'off') {
+      sendRequestError(res, 404, 'Metrics are off: set METRICS_TOKEN to serve them', 'NOT_FOUND');
+      return;
+    }
     if (cfg.METRICS_TOKEN && !sameText(req.headers.authorization ?? '', `Bearer ${cfg.METRICS_TOKEN}`)) {
       sendRequestError(res, 401, 'Metrics need the METRICS_TOKEN as a bearer token', 'UNAUTHENTICATED');
       return;

@@ -88,6 +88,24 @@ describe('production secrets', () => {
     expect(() => parseConfigFor('api', production({ AUTH_TOKEN_SECRET: 'a'.repeat(64) }))).toThrow(/too predictable/);
   });
 
+  it("checks the owner's password in DATABASE_URL like the other secrets", () => {
+    const owner = (password: string) => ({ DATABASE_URL: `postgres://postgres:${encodeURIComponent(password)}@db:5432/waymark` });
+    for (const value of ['change-me-postgres', 'waymark', 'postgres', 'a'.repeat(40)]) {
+      expect(() => parseConfigFor('api', production(owner(value)))).toThrow(/DATABASE_URL: its password /);
+      expect(() => parseConfigFor('database', production(owner(value)))).toThrow(/DATABASE_URL: its password /);
+    }
+    expect(() => parseConfigFor('api', production(owner(strong())))).not.toThrow();
+    // No password at all (a socket or certificate login), and development, are left alone.
+    expect(() => parseConfigFor('api', production(db))).not.toThrow();
+    expect(() => parseConfigFor('api', { ...api, ...owner('waymark') })).not.toThrow();
+  });
+
+  it('treats METRICS_TOKEN as a secret in production', () => {
+    expect(() => parseConfigFor('api', production({ METRICS_TOKEN: 'metrics-token-example-1234' }))).toThrow(/METRICS_TOKEN: /);
+    expect(parseConfigFor('api', production({ METRICS_TOKEN: strong() })).METRICS_TOKEN).toBeDefined();
+    expect(parseConfigFor('api', production({})).METRICS_TOKEN).toBeUndefined();
+  });
+
   it('requires secrets to be set in production (no development defaults)', () => {
     expect(() => parseConfigFor('database', { NODE_ENV: 'production', ...db })).toThrow(/DATABASE_APP_PASSWORD is required but not set/);
   });

@@ -40,14 +40,31 @@ function secret(env: Env, devValue?: string) {
   return !isProduction(env) && devValue !== undefined ? base.default(devValue) : base;
 }
 
+/** Why the owner URL's password cannot be a production secret, or null (also when it has none). */
+function ownerPasswordProblem(url: string): string | null {
+  let password: string;
+  try {
+    password = decodeURIComponent(new URL(url).password);
+  } catch {
+    return null; // the URL itself is refused by its own rule
+  }
+  return password ? secretProblem(password) : null;
+}
+
 const sections = {
   core: (_env: Env) => ({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   }),
   database: (env: Env) => ({
-    /** The owner connection: migrations and seeds; the apps derive their own roles' URLs from it. */
-    DATABASE_URL: postgresUrl,
+    /**
+     * The owner connection: migrations and seeds; the apps derive their own roles' URLs from it. Its
+     * password, when it has one (a socket or certificate login may have none), is a secret like the others.
+     */
+    DATABASE_URL: postgresUrl.superRefine((value, ctx) => {
+      const problem = isProduction(env) ? ownerPasswordProblem(value) : null;
+      if (problem) ctx.addIssue({ code: 'custom', message: `its password ${problem}` });
+    }),
     DATABASE_APP_PASSWORD: secret(env, 'waymark_app_dev'),
     DATABASE_ANALYTICS_PASSWORD: secret(env, 'waymark_analytics_dev'),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
@@ -86,8 +103,11 @@ const sections = {
      * a region's dashboard never loads the primary. Unset, they are read from the primary.
      */
     DATABASE_READ_URL: postgresUrl.optional(),
-    /** When set, GET /metrics needs it as a bearer token; unset, /metrics is open (keep the port private). */
-    METRICS_TOKEN: z.string().min(16).optional(),
+    /**
+     * GET /metrics needs it as a bearer token. Unset: /metrics is open in development and tests, and
+     * switched off in production (a secret there, checked like the others).
+     */
+    METRICS_TOKEN: isProduction(env) ? secret(env).optional() : z.string().min(16).optional(),
     /**
      * How long a request waits for any Redis command (rate limits, queueing a redelivery). A Redis
      * that has not answered by then is treated as away: rate limits are counted in memory until a

@@ -102,7 +102,7 @@ it(`answers ${RUNS} generated requests with typed errors only, shows nothing of 
       if (as.apiKey) headers['x-api-key'] = as.apiKey;
       if (as.organisationId) headers['x-organisation-id'] = as.organisationId;
       const t0 = Date.now();
-      const res = await fetch(api.url, { method: 'POST', headers, body: JSON.stringify({ query: request.query, variables: request.variables }) });
+      const res = await fetch(api.url, { method: 'POST', headers, body: JSON.stringify({ query: request.query, variables: request.variables, extensions: request.extensions }) });
       const text = await res.text();
       const problems = problemsWith(request, headers, res.status, text);
 
@@ -121,7 +121,7 @@ it(`answers ${RUNS} generated requests with typed errors only, shows nothing of 
       timing.request += t1 - t0;
       timing.digest += Date.now() - t1;
 
-      if (problems.length) throw new Error(`${request.field} as ${name}: ${problems.join('; ')}\n${request.query.slice(0, 2000)}\n${JSON.stringify(request.variables).slice(0, 2000)}\n${text.slice(0, 1000)}`);
+      if (problems.length) throw new Error(`${request.field} as ${name}: ${problems.join('; ')}\n${(request.query ?? '(no query)').slice(0, 2000)}\n${JSON.stringify(request.variables).slice(0, 2000)}\n${JSON.stringify(request.extensions ?? null).slice(0, 500)}\n${text.slice(0, 1000)}`);
     }),
     { numRuns: RUNS, seed: SEED, endOnFailure: true },
   );

@@ -43,6 +43,23 @@ it.each([
   expect(code).not.toBe('INTERNAL_SERVER_ERROR');
 });
 
+const persisted = (persistedQuery: unknown, query: string | undefined = '{ __typename }') => JSON.stringify({ query, extensions: { persistedQuery } });
+
+it.each([
+  ['a malformed hash', persisted({ version: 1, sha256Hash: 'abc' })],
+  ["another document's hash", persisted({ version: 1, sha256Hash: 'a'.repeat(64) })],
+  ['a hash that is not a string', persisted({ version: 1, sha256Hash: 42 })],
+  ['no hash', persisted({ version: 1 })],
+  ['an unsupported version', persisted({ version: 2, sha256Hash: 'a'.repeat(64) })],
+  ['no version', persisted({ sha256Hash: 'a'.repeat(64) })],
+  ['an extension that is not an object', persisted('x')],
+  ['a wrong hash on a mutation', JSON.stringify({ query: 'mutation { createApiKey(name: "x", scopes: []) { secret } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'zz' } } })],
+])('a persisted query with %s answers a typed client error (BAD_REQUEST, 400), not an internal one', async (_name, body) => {
+  const res = await raw(body, auth());
+  expect(res.status).toBe(400);
+  expect(JSON.parse(res.text).errors[0].extensions).toMatchObject({ code: 'BAD_REQUEST', field: 'extensions.persistedQuery' });
+});
+
 it('treats a malformed or foreign organisation header as input, not a crash', async () => {
   expect(errorCode(await api.gql('{ organisation { id } }', {}, { token, organisationId: 'not-a-uuid' }))).toBe('BAD_USER_INPUT');
   const unknown = await api.gql('{ organisation { id } }', {}, { token, organisationId: '00000000-0000-4000-8000-000000000000' });

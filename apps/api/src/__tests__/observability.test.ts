@@ -93,6 +93,10 @@ describe('signals for operators', () => {
     expect(text).toMatch(/waymark_api_db_pool_connections\{state="used"\} \d+/);
     expect(text).toMatch(/waymark_api_db_pool_connections\{state="waiting"\} \d+/);
     expect(text).toMatch(/waymark_api_process_resident_memory_bytes \d+/);
+    // Prometheus reserves `_total` for counters (`promtool check metrics` refuses it on anything else).
+    const types = [...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map(([, name, type]) => ({ name, type }));
+    expect(types.filter((t) => t.name!.endsWith('_total') && t.type !== 'counter')).toEqual([]);
+    expect(text).toMatch(/^waymark_api_nodejs_active_handles_all \d+$/m);
   });
 });
 

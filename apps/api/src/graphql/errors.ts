@@ -73,6 +73,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     const message = problems.map((p) => `${p.field}: ${p.message}`).join('; ') || 'Invalid input';
     return { ...base, message, extensions: { code: 'BAD_USER_INPUT', problems } };
   }
+  // Apollo refuses a persisted query it cannot use (an unsupported version, a hash that does not
+  // match the document) with an HTTP 400 and no code: the client sent it wrong.
+  if (original instanceof GraphQLError && (original.extensions?.http as { status?: number } | undefined)?.status === 400 && original.extensions?.code === undefined) {
+    return { ...base, extensions: { code: 'BAD_REQUEST', field: 'extensions.persistedQuery' } };
+  }
   const code = formatted.extensions?.code;
   // graphql-js and Apollo's own errors (syntax, validation, bad variables) are safe to show as they are.
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {

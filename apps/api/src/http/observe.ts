@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { ERROR_STATUS, type ErrorCode } from '@waymark/domain';
-import type { Logger } from '@waymark/logger';
+import { type Logger, processMetrics } from '@waymark/logger';
 
 /**
  * What one request did, filled in as it goes: by the GraphQL plugin (operation, organisation,
@@ -37,7 +37,6 @@ const STATUS_CODE = new Map<number, ErrorCode>(Object.entries(ERROR_STATUS).map(
 const codeForStatus = (status: number) => STATUS_CODE.get(status) ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-const UUID_SEGMENT = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
 /** Operation names come from clients: beyond this many distinct ones, the rest are counted as "other". */
 const MAX_OPERATIONS = 200;
 
@@ -63,7 +62,7 @@ export class ApiMetrics {
   });
 
   constructor(orm: MikroORM) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'waymark_api_' });
+    processMetrics(this.registry, 'waymark_api_');
     const pool = () => poolOf(orm);
     new Gauge({
       name: 'waymark_api_db_pool_connections',
@@ -114,8 +113,32 @@ export function operationLabel(type: string | undefined, name: string | null | u
   return type ? `anonymous ${type}` : 'unparsed';
 }
 
-/** A route for logs and metrics, ids replaced so that every download of one kind shares a label. */
-export const routeLabel = (method: string | undefined, path: string) => `${method ?? 'GET'} ${path.replace(UUID_SEGMENT, '/:id')}`;
+/**
+ * Every path the API answers outside /graphql, as the template logs and metrics name it. A path
+ * segment may be a secret (a calendar feed's or an unsubscribe link's token) or anything a client
+ * made up, so labels are only ever these templates: never a piece of the path itself, and never
+ * more series than this list, however many paths are asked for.
+ */
+const ROUTES: readonly (readonly [RegExp, string])[] = [
+  [/^\/(healthz|readyz|metrics)$/, '/$1'],
+  [/^\/calendar\/[^/]*$/, '/calendar/:token'],
+  [/^\/unsubscribe\/[^/]*$/, '/unsubscribe/:token'],
+  [/^\/exports\/(organisation\.json|tables)$/, '/exports/$1'],
+  [/^\/exports\/tables\/[^/]+\.csv$/, '/exports/tables/:table.csv'],
+  [/^\/exports\/assessments\/[^/]+\/(plan\.csv|report\.html|report\.pdf)$/, '/exports/assessments/:id/$1'],
+  [/^\/exports(\/.*)?$/, '/exports/*'],
+  [/^\/assets\/.*$/, '/assets/*'],
+  // Everything else is the web app (a page the browser routes) or nothing at all.
+  [/^.*$/, '/*'],
+];
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** A request outside /graphql for logs and metrics: its method and its route's template. */
+export function routeLabel(method: string | undefined, path: string): string {
+  const verb = method && METHODS.has(method) ? method : 'OTHER';
+  for (const [pattern, template] of ROUTES) if (pattern.test(path)) return `${verb} ${path.replace(pattern, template)}`;
+  return `${verb} /*`;
+}
 
 /**
  * Ends every request the same way: one log line (request id, operation, status, duration,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import {
   type GraphQLArgument,
@@ -33,8 +34,11 @@ export interface FuzzIds {
 }
 
 export interface FuzzRequest {
-  query: string;
+  /** Absent when the request names its document by a persisted-query hash alone. */
+  query?: string;
   variables: Record<string, unknown>;
+  /** The request's `extensions` (automatic persisted queries), well or ill formed; usually none. */
+  extensions?: unknown;
   /** A mutation may change the caller's own data when it succeeds; nothing else may change anything. */
   mutation: boolean;
   field: string;
@@ -277,15 +281,48 @@ const brokenDocument = fc.oneof(
   oddString,
 ).map((query) => ({ query, variables: {}, mutation: false, field: '(broken)' }));
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * A request as an automatic-persisted-query client sends it, or as one gets it wrong: the right
+ * hash, another document's, a malformed one, an unsupported version, an extension of the wrong
+ * shape, or the hash alone without the document.
+ */
+function withPersistedQuery(request: FuzzRequest): fc.Arbitrary<FuzzRequest> {
+  const query = request.query ?? '';
+  const hash = fc.oneof(
+    fc.constant(sha256(query)),
+    fc.constant(sha256(`${query} `)),
+    fc.stringMatching(/^[0-9a-f]{64}$/),
+    fc.constantFrom('', 'abc', sha256(query).toUpperCase(), `${sha256(query)}0`, 'g'.repeat(64)),
+    oddString,
+    fc.constantFrom(0, 1, null, true, [], {}),
+  );
+  const persistedQuery = fc.oneof(
+    { weight: 4, arbitrary: fc.record({ version: fc.constant(1), sha256Hash: hash }) },
+    { weight: 1, arbitrary: fc.record({ version: fc.constantFrom(0, 2, '1', null, 1.5), sha256Hash: hash }) },
+    { weight: 1, arbitrary: fc.record({ sha256Hash: hash }) },
+    { weight: 1, arbitrary: fc.constantFrom('x', 7, [], {}, true, 'persisted') },
+  );
+  return fc.record({ persistedQuery, dropQuery: fc.boolean() }).map(({ persistedQuery: extension, dropQuery }) => ({
+    ...request,
+    query: dropQuery ? undefined : request.query,
+    extensions: { persistedQuery: extension },
+    field: `${request.field} (persisted query)`,
+  }));
+}
+
 /** Requests over every root field of the schema, weighted so each field is drawn about as often. */
 export function fuzzRequests(schema: GraphQLSchema, ids: FuzzIds): fc.Arbitrary<FuzzRequest> {
   const roots: ['query' | 'mutation', GraphQLField<unknown, unknown>][] = [
     ...Object.values(schema.getQueryType()?.getFields() ?? {}).map((f) => ['query', f] as ['query', GraphQLField<unknown, unknown>]),
     ...Object.values(schema.getMutationType()?.getFields() ?? {}).map((f) => ['mutation', f] as ['mutation', GraphQLField<unknown, unknown>]),
   ];
+  const valid = fc.oneof(...roots.map(([root, field]) => requestFor(root, field, ids, true)));
   return fc.oneof(
-    { weight: 12, arbitrary: fc.oneof(...roots.map(([root, field]) => requestFor(root, field, ids, true))) },
+    { weight: 12, arbitrary: valid },
     { weight: 18, arbitrary: fc.oneof(...roots.map(([root, field]) => requestFor(root, field, ids, false))) },
     { weight: 1, arbitrary: brokenDocument },
+    { weight: 1, arbitrary: fc.oneof(valid, brokenDocument).chain(withPersistedQuery) },
   );
 }
