@@ -5,9 +5,9 @@ import * as apiKilled from './drills/api-killed.mjs';
 import * as npmStart from './drills/npm-start.mjs';
 import * as postgresFrozen from './drills/postgres-frozen.mjs';
 import * as postgresRestart from './drills/postgres-restart.mjs';
-import * as redisStopped from './drills/redis-stopped.mjs';
+import { redisCutOff, redisFrozen, redisRestarted } from './drills/redis-faults.mjs';
 
-const DRILLS = [postgresRestart, postgresFrozen, redisStopped, apiKilled, npmStart];
+const DRILLS = [postgresRestart, postgresFrozen, redisFrozen, redisRestarted, redisCutOff, apiKilled, npmStart];
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length ? DRILLS.filter((d) => wanted.includes(d.name)) : DRILLS;

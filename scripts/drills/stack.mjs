@@ -28,8 +28,11 @@ async function healthy(port) {
   }
 }
 
-/** Starts PostgreSQL, Redis, a migrated database and the API; `stop()` undoes all of it. */
-export async function startStack({ log = () => undefined, apiEnv = {} } = {}) {
+/**
+ * Starts PostgreSQL, Redis, a migrated database and the API; `stop()` undoes all of it. With
+ * `proxyRedis`, the API reaches Redis through a TCP proxy the drill can stall (`stack.redisProxy`).
+ */
+export async function startStack({ log = () => undefined, apiEnv = {}, proxyRedis = false } = {}) {
   const started = [];
   const stack = { postgres: null, redis: null, api: null };
   try {
@@ -48,7 +51,12 @@ export async function startStack({ log = () => undefined, apiEnv = {} } = {}) {
       DATABASE_APP_PASSWORD: randomBytes(24).toString('base64url'),
       DATABASE_ANALYTICS_PASSWORD: randomBytes(24).toString('base64url'),
     };
-    const env = { ...process.env, ...secrets, DATABASE_URL: stack.postgres.url('waymark'), REDIS_URL: stack.redis.url, LOG_LEVEL: 'warn' };
+    if (proxyRedis) {
+      stack.redisProxy = await services.startTcpProxy(stack.redis.port);
+      started.push(() => stack.redisProxy.close());
+    }
+    const redisUrl = stack.redisProxy ? stack.redisProxy.url('redis') : stack.redis.url;
+    const env = { ...process.env, ...secrets, DATABASE_URL: stack.postgres.url('waymark'), REDIS_URL: redisUrl, LOG_LEVEL: 'warn' };
     for (const command of ['migrate', 'frameworks']) await run(process.execPath, ['packages/db/dist/cli.js', command], { cwd: ROOT, env });
     log('database migrated, frameworks imported');
 

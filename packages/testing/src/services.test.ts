@@ -5,7 +5,7 @@ import { redisPing } from './services/redis';
 import { alive } from './services/process';
 import {
   type HttpReceiver, type PostgresService, type RedisService, type SmtpReceiver,
-  startHttpReceiver, startPostgres, startRedis, startSmtpReceiver,
+  startHttpReceiver, startPostgres, startRedis, startSmtpReceiver, startTcpProxy,
 } from './services';
 
 async function query(pg: PostgresService, sql: string, timeoutMs = 5000) {
@@ -91,6 +91,22 @@ describe('a private Redis', () => {
     expect(await redisPing(redis.port, 300)).toBe(false);
     redis.thaw();
     expect(await redisPing(redis.port)).toBe(true);
+  });
+
+  it('is cut off by a stalled proxy, which holds what was sent until it resumes', async () => {
+    const proxy = await startTcpProxy(redis.port);
+    try {
+      expect(await redisPing(proxy.port)).toBe(true);
+      proxy.stall();
+      expect(await redisPing(proxy.port, 300)).toBe(false);
+      const held = redisPing(proxy.port, 5_000);
+      await new Promise((r) => setTimeout(r, 300));
+      proxy.resume();
+      expect(await held).toBe(true);
+      expect(await redisPing(proxy.port)).toBe(true);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('stops on SIGTERM', async () => {

@@ -9,3 +9,4 @@ export { startSmtpReceiver, type ReceivedMail, type SmtpReceiver, type SmtpRefus
 export { startHttpReceiver, type HttpFailure, type HttpReceiver, type ReceivedRequest } from './services/http';
 export type { FailureOptions } from './services/fault-window';
 export { freePort } from './services/ports';
+export { startTcpProxy, type TcpProxy } from './services/tcp-proxy';
