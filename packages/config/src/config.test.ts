@@ -104,6 +104,8 @@ describe('production secrets', () => {
     expect(() => parseConfigFor('api', production({ METRICS_TOKEN: 'metrics-token-example-1234' }))).toThrow(/METRICS_TOKEN: /);
     expect(parseConfigFor('api', production({ METRICS_TOKEN: strong() })).METRICS_TOKEN).toBeDefined();
     expect(parseConfigFor('api', production({})).METRICS_TOKEN).toBeUndefined();
+    // docker compose passes an unset variable as an empty string: that is unset, not a weak secret.
+    expect(parseConfigFor('api', production({ METRICS_TOKEN: '' })).METRICS_TOKEN).toBeUndefined();
   });
 
   it('requires secrets to be set in production (no development defaults)', () => {

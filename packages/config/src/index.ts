@@ -107,7 +107,7 @@ const sections = {
      * GET /metrics needs it as a bearer token. Unset: /metrics is open in development and tests, and
      * switched off in production (a secret there, checked like the others).
      */
-    METRICS_TOKEN: isProduction(env) ? secret(env).optional() : z.string().min(16).optional(),
+    METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), isProduction(env) ? secret(env).optional() : z.string().min(16).optional()),
     /**
      * How long a request waits for any Redis command (rate limits, queueing a redelivery). A Redis
      * that has not answered by then is treated as away: rate limits are counted in memory until a
