@@ -135,8 +135,8 @@ describe('sign-in lock-out that nobody elsewhere can use against a person', () =
     for (const address of attackers) {
       expect(errorCode(await api.gql(LOGIN, { email: user.email, password: 'a guess' }, from(address)))).toBe('UNAUTHENTICATED');
     }
-    // Under attack, each address may try the account only once every few seconds...
-    const again = await api.gql(LOGIN, { email: user.email, password: 'another guess' }, from(attackers[0]!));
+    // Under attack, each address may try the account only once every few seconds (the last one tried a moment ago)...
+    const again = await api.gql(LOGIN, { email: user.email, password: 'another guess' }, from(attackers.at(-1)!));
     expect(expectLimited(again)).toBeLessThanOrEqual(UNDER_ATTACK_SPACING_SECONDS);
     // ...while the person, from their own address, signs in at the first try.
     ok(await api.gql(LOGIN, { email: user.email, password: FIXTURE_PASSWORD }, from('198.51.100.77')));

@@ -170,7 +170,7 @@ const CASES: Record<string, Case> = {
   },
   'Query.webhookDeadLetters': { query: `{ webhookDeadLetters { totalCount edges { node { id body lastError endpointUrl } } } }`, targetsA: false },
   'Query.queueHealth': {
-    query: `{ queueHealth { deliveries { deadLetters lastFailure { at message } } queues { name failed lastFailure { message } } queuesUnavailableReason } }`,
+    query: `{ queueHealth { deliveries { deadLetters lastFailure { at message } } reminders { sending sentLastDay lastSentAt } events { waiting oldestWaitingAgeSeconds } queues { name failed lastFailure { message } } queuesUnavailableReason } }`,
     targetsA: false,
   },
   'Mutation.createWebhookEndpoint': {
