@@ -61,8 +61,12 @@ async function healthy(port) {
 export async function run({ log }) {
   const report = new Report(name, purpose);
   const stateDir = mkdtempSync(path.join(os.tmpdir(), 'waymark-start-drill-'));
-  const [apiPort, pgPort, redisPort, mailPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  const env = { ...process.env, WAYMARK_STATE_DIR: stateDir, PORT: String(apiPort), WAYMARK_EMBEDDED_PG_PORT: String(pgPort), WAYMARK_REDIS_PORT: String(redisPort), WAYMARK_MAIL_SINK_PORT: String(mailPort) };
+  const [apiPort, pgPort, redisPort, mailPort, workerPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+  // The worker's health port too: on its default (4001) it dies at start whenever another stack on the machine holds it.
+  const env = {
+    ...process.env, WAYMARK_STATE_DIR: stateDir, PORT: String(apiPort), WAYMARK_EMBEDDED_PG_PORT: String(pgPort), WAYMARK_REDIS_PORT: String(redisPort),
+    WAYMARK_MAIL_SINK_PORT: String(mailPort), WORKER_HEALTH_PORT: String(workerPort),
+  };
   for (const name of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL']) delete env[name];
   const lines = [];
   const start = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
