@@ -11,3 +11,5 @@ export * from './events';
 export * from './reminders';
 export * from './webhooks';
 export * from './collections';
+export * from './figures';
+export * from './limits';

@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import { TEXT_LIMITS } from '../limits';
 
 /**
  * Where a webhook may be sent. Outside development an endpoint must be a public address: a URL
@@ -16,7 +17,7 @@ export function addressProblem(address: string): string | null {
   return range === 'unicast' ? null : `${address} is a ${range} address, not a public one`;
 }
 
-export const MAX_WEBHOOK_URL_LENGTH = 2000;
+export const MAX_WEBHOOK_URL_LENGTH = TEXT_LIMITS.url;
 
 export interface WebhookTarget {
   url: URL;

@@ -1,18 +1,19 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
+import { TEXT_LIMITS } from '@waymark/domain';
 import { Text } from '../../graphql/text';
 
 export const CYCLE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$/;
 const CYCLE_MESSAGE = 'cycle must be 1-40 letters, digits, spaces, dots, slashes or dashes, starting with a letter or digit';
 export const MAX_ANSWERS_PER_CALL = 200;
-export const NOTE_MAX = 4000;
+export const NOTE_MAX = TEXT_LIMITS.note;
 
 /** The cycle and due date every new assessment takes. Never in the schema by itself. */
 @InputType('CycleFieldsBase')
 abstract class CycleFields {
   @Field(() => String, { description: 'The cycle, e.g. "2026" or "2026-27"; one assessment per framework and cycle.' })
-  @Text({ max: 40, min: 1 })
+  @Text({ max: TEXT_LIMITS.cycle, min: 1 })
   @Matches(CYCLE_PATTERN, { message: CYCLE_MESSAGE })
   cycle!: string;
   @Field(() => LocalDateResolver, { nullable: true, description: 'When the team means to submit it; not in the past.' })
@@ -77,6 +78,6 @@ export class ClearAnswersInput {
 export class ReopenArgs {
   @Field(() => ID, { description: 'The submitted assessment.' }) id!: string;
   @Field(() => String, { description: 'Why it is reopened (10 to 2000 characters); kept with the assessment for good.' })
-  @Text({ min: 10, max: 2000, multiline: true })
+  @Text({ min: TEXT_LIMITS.reopenReason.min, max: TEXT_LIMITS.reopenReason.max, multiline: true })
   reason!: string;
 }

@@ -2,6 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { ObjectType } from '../../graphql/object-type';
 import { LocalDateResolver } from 'graphql-scalars';
 import { IsOptional, IsUrl } from 'class-validator';
+import { TEXT_LIMITS } from '@waymark/domain';
 import { Text } from '../../graphql/text';
 
 export interface EvidenceRow {
@@ -39,19 +40,19 @@ export class EvidenceType {
 
 @InputType({ description: 'An evidence item: a title, a link or a file reference, and its date.' })
 export class EvidenceInput {
-  @Field(() => String, { description: 'What it is (1 to 300 characters).' }) @Text({ min: 1, max: 300 }) title!: string;
+  @Field(() => String, { description: 'What it is (1 to 300 characters).' }) @Text({ min: 1, max: TEXT_LIMITS.evidenceTitle }) title!: string;
   @Field(() => String, { nullable: true, description: 'An http(s) link to it.' })
   @IsOptional()
-  @Text({ max: 2000 })
+  @Text({ max: TEXT_LIMITS.url })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an http(s) address' })
   url?: string | null;
   @Field(() => String, { nullable: true, description: 'Where a file is kept, when there is no link (up to 500 characters).' })
   @IsOptional()
-  @Text({ min: 1, max: 500 })
+  @Text({ min: 1, max: TEXT_LIMITS.fileReference })
   fileReference?: string | null;
   @Field(() => String, { nullable: true, description: 'More about it (up to 4000 characters).' })
   @IsOptional()
-  @Text({ max: 4000, multiline: true })
+  @Text({ max: TEXT_LIMITS.note, multiline: true })
   description?: string | null;
   @Field(() => LocalDateResolver, { description: 'The date of the evidence.' }) evidenceDate!: string;
   @Field(() => LocalDateResolver, { nullable: true, description: 'When it stops being current; not before evidenceDate.' })

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-grap
 import { ObjectType } from '../../graphql/object-type';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ArrayMaxSize, IsEmail, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { REVIEW_INTERVAL_DAYS, TEXT_LIMITS } from '@waymark/domain';
 import { PartnerStatus, PartnerType } from '@waymark/db';
 import { Text } from '../../graphql/text';
 
@@ -27,8 +28,8 @@ registerEnumType(PartnerStatus, {
   },
 });
 
-export const MAX_TEXT = 4000;
-export const MAX_REVIEW_INTERVAL_DAYS = 1095;
+export const MAX_TEXT = TEXT_LIMITS.note;
+export const MAX_REVIEW_INTERVAL_DAYS = REVIEW_INTERVAL_DAYS.max;
 
 export interface PartnerRow {
   id: string;
@@ -82,14 +83,14 @@ export class PartnerObject {
 abstract class PartnerFields {
   @Field(() => String, { nullable: true, description: 'The contact at the partner (up to 200 characters).' })
   @IsOptional()
-  @Text({ max: 200 })
+  @Text({ max: TEXT_LIMITS.name })
   contactName?: string | null;
   @Field(() => String, { nullable: true, description: "The contact's email." })
   @IsOptional()
-  @Text({ max: 320 })
+  @Text({ max: TEXT_LIMITS.email })
   @IsEmail({}, { message: 'contactEmail must be an email address' })
   contactEmail?: string | null;
-  @Field(() => String, { nullable: true, description: "The contact's phone (up to 60 characters)." }) @IsOptional() @Text({ max: 60 }) contactPhone?: string | null;
+  @Field(() => String, { nullable: true, description: "The contact's phone (up to 60 characters)." }) @IsOptional() @Text({ max: TEXT_LIMITS.phone }) contactPhone?: string | null;
   @Field(() => String, { nullable: true, description: 'What the partner brings.' }) @IsOptional() @Text({ max: MAX_TEXT, multiline: true }) theyBring?: string | null;
   @Field(() => String, { nullable: true, description: 'What the organisation brings.' }) @IsOptional() @Text({ max: MAX_TEXT, multiline: true }) weBring?: string | null;
   @Field(() => LocalDateResolver, { nullable: true, description: 'When it started; may be in the past.' }) @IsOptional() startDate?: string | null;

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional } from 'class-validator';
-import { ActionItemStatus } from '@waymark/domain';
+import { ActionItemStatus, TEXT_LIMITS } from '@waymark/domain';
 import { type RequestContext, tenant } from '../../context';
 import { organisationToday } from '../../graphql/calendar';
 import { PageInput, connectionOf } from '../../graphql/connection';
@@ -31,14 +31,14 @@ class StatusArgs {
   @Field(() => ActionItemStatus, { description: 'The new status.' }) status!: ActionItemStatus;
   @Field(() => String, { nullable: true, description: 'Kept in the item history with the change; required when dropping (the reason follows the gap).' })
   @IsOptional()
-  @Text({ max: 4000, multiline: true })
+  @Text({ max: TEXT_LIMITS.note, multiline: true })
   note?: string | null;
 }
 
 @ArgsType()
 class NoteArgs {
   @Field(() => ID, { description: 'The item.' }) id!: string;
-  @Field(() => String, { description: 'The progress note (1 to 4000 characters).' }) @Text({ min: 1, max: 4000, multiline: true }) body!: string;
+  @Field(() => String, { description: 'The progress note (1 to 4000 characters).' }) @Text({ min: 1, max: TEXT_LIMITS.note, multiline: true }) body!: string;
 }
 
 @Resolver(() => ActionPlanType)

@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql
 import { ObjectType } from '../../graphql/object-type';
 import { GraphQLJSON, LocalDateResolver } from 'graphql-scalars';
 import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { ActionItemKind, ActionItemStatus, enumOf } from '@waymark/domain';
+import { ActionItemKind, ActionItemStatus, REVIEW_INTERVAL_DAYS, TEXT_LIMITS, enumOf } from '@waymark/domain';
 import { Text } from '../../graphql/text';
 
 registerEnumType(ActionItemKind, {
@@ -175,15 +175,15 @@ export class ActionItemFilter {
 export class UpdateActionItemInput {
   @Field(() => ID, { nullable: true, description: 'A member of the organisation; null clears it.' }) @IsOptional() @IsUUID() ownerUserId?: string | null;
   @Field(() => LocalDateResolver, { nullable: true, description: 'When it is due; not in the past when changed.' }) @IsOptional() dueOn?: string | null;
-  @Field(() => Int, { nullable: true, description: 'Days between reviews, 1 to 1095.' }) @IsOptional() @Min(1) @Max(1095) reviewIntervalDays?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Days between reviews, 1 to 1095.' }) @IsOptional() @Min(REVIEW_INTERVAL_DAYS.min) @Max(REVIEW_INTERVAL_DAYS.max) reviewIntervalDays?: number | null;
   @Field(() => LocalDateResolver, { nullable: true, description: 'When progress is next reviewed; not in the past when changed.' }) @IsOptional() nextReviewOn?: string | null;
   @Field(() => String, { nullable: true, description: 'The resources it needs (up to 4000 characters).' })
   @IsOptional()
-  @Text({ max: 4000, multiline: true })
+  @Text({ max: TEXT_LIMITS.note, multiline: true })
   resources?: string | null;
   @Field(() => String, { nullable: true, description: 'How success will be known (up to 4000 characters).' })
   @IsOptional()
-  @Text({ max: 4000, multiline: true })
+  @Text({ max: TEXT_LIMITS.note, multiline: true })
   successMeasure?: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsOptional } from 'class-validator';
-import { MAX_WEBHOOK_URL_LENGTH, WEBHOOK_EVENT_TYPES, WebhookDeliveryStatus } from '@waymark/domain';
+import { MAX_WEBHOOK_URL_LENGTH, TEXT_LIMITS, WEBHOOK_EVENT_TYPES, WebhookDeliveryStatus } from '@waymark/domain';
 import { ObjectType } from '../../graphql/object-type';
 import { Text } from '../../graphql/text';
 
@@ -103,7 +103,7 @@ export class CreateWebhookEndpointInput {
 
   @Field(() => String, { nullable: true, description: 'What it is for (up to 500 characters).' })
   @IsOptional()
-  @Text({ max: 500 })
+  @Text({ max: TEXT_LIMITS.webhookDescription })
   description?: string | null;
 
   @Field(() => Boolean, { defaultValue: true, description: 'Whether events are sent to it; true unless given.' })
@@ -126,7 +126,7 @@ export class UpdateWebhookEndpointInput {
 
   @Field(() => String, { nullable: true, description: 'What it is for; null or empty clears it.' })
   @IsOptional()
-  @Text({ max: 500 })
+  @Text({ max: TEXT_LIMITS.webhookDescription })
   description?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Whether events are sent to it.' })
