@@ -14,8 +14,8 @@ const LOGIN = `mutation($email: String!, $password: String!) { login(email: $ema
   token expiresAt user { id email name } memberships { id role organisation { id name kind } }
 } }`;
 const ME = `{ me { user { id email name } apiKeyId activeOrganisationId role permissions memberships { role organisation { id name kind } } } }`;
-const ORGANISATION = `{ organisation { id name slug kind region { code name } sizeBand governance timeZone benchmarkingConsent createdAt } }`;
-const UPDATE_ORGANISATION = `mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id name timeZone sizeBand governance benchmarkingConsent } }`;
+const ORGANISATION = `{ organisation { id name slug kind region { code name } sizeBand governance timeZone locale benchmarkingConsent createdAt } }`;
+const UPDATE_ORGANISATION = `mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id name timeZone locale sizeBand governance benchmarkingConsent } }`;
 
 const ownerEm = () => api.db.owner.em.fork();
 
@@ -133,6 +133,7 @@ describe('organisation', () => {
       sizeBand: 'MEDIUM',
       governance: 'LOCAL_AUTHORITY',
       timeZone: 'Europe/London',
+      locale: 'en-GB',
       benchmarkingConsent: 'NONE',
     });
   });
@@ -140,7 +141,7 @@ describe('organisation', () => {
   it('is updated by an owner, with a real time zone, and audited', async () => {
     const org = await api.fx.organisation();
     const { user, as } = await api.actor(org, MemberRole.OWNER);
-    const input = { name: 'Renamed Library', timeZone: 'America/New_York', sizeBand: 'LARGE', governance: 'CHARITY', benchmarkingConsent: 'NAMED' };
+    const input = { name: 'Renamed Library', timeZone: 'America/New_York', locale: 'cy-GB', sizeBand: 'LARGE', governance: 'CHARITY', benchmarkingConsent: 'NAMED' };
     const { updateOrganisation } = ok(await api.gql(UPDATE_ORGANISATION, { input }, as));
     expect(updateOrganisation).toEqual({ id: org.id, ...input });
 
@@ -157,6 +158,8 @@ describe('organisation', () => {
     for (const [input, field] of [
       [{ timeZone: 'Mars/Olympus_Mons' }, 'timeZone'],
       [{ timeZone: '+02:00' }, 'timeZone'],
+      [{ locale: 'english' }, 'locale'],
+      [{ locale: 'en_GB' }, 'locale'],
       [{ name: '   ' }, 'name'],
       [{ name: '' }, 'name'],
     ] as const) {
@@ -164,7 +167,7 @@ describe('organisation', () => {
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
       expect(res.errors![0]!.message).toMatch(new RegExp(`${field}`));
     }
-    expect(ok(await api.gql(ORGANISATION, {}, as)).organisation).toMatchObject({ name: org.name, timeZone: 'Europe/London' });
+    expect(ok(await api.gql(ORGANISATION, {}, as)).organisation).toMatchObject({ name: org.name, timeZone: 'Europe/London', locale: 'en-GB' });
   });
 
   it('may be read by any member but changed only by an owner', async () => {

@@ -30,6 +30,10 @@ export class Organisation {
   @Property({ type: 'string', length: 64 })
   timeZone: string & Opt = 'Europe/London';
 
+  /** BCP 47 locale its people read dates and numbers in ("en-GB"), whatever their browser says. */
+  @Property({ type: 'string', length: 35 })
+  locale: string & Opt = 'en-GB';
+
   @Enum({ items: () => BenchmarkingConsent, nativeEnumName: 'benchmarking_consent' })
   benchmarkingConsent: BenchmarkingConsent & Opt = BenchmarkingConsent.NONE;
 

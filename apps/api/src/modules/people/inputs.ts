@@ -17,6 +17,20 @@ export function isTimeZone(value: unknown): boolean {
   }
 }
 
+/** A locale tag the runtime can format dates and numbers in ("en-GB", "cy-GB"), in its canonical spelling. */
+export function isLocale(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(value)) return false;
+  try {
+    return Intl.getCanonicalLocales(value)[0] === value && Intl.DateTimeFormat.supportedLocalesOf([value]).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+function IsLocale(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy({ name: 'isLocale', validator: { validate: isLocale, defaultMessage: () => '$property must be a locale such as "en-GB"' } }, options);
+}
+
 function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
@@ -63,6 +77,12 @@ export class UpdateOrganisationInput {
   @Text({ max: 64 })
   @IsTimeZone()
   timeZone?: string;
+
+  @Field(() => String, { nullable: true, description: 'A locale such as "en-GB" or "cy-GB": how dates and numbers are written for its people.' })
+  @IsOptional()
+  @Text({ max: 35 })
+  @IsLocale()
+  locale?: string;
 
   @Field(() => BenchmarkingConsent, { nullable: true, description: 'Whether its results may feed benchmarks (applies from the next snapshot).' })
   @IsOptional()

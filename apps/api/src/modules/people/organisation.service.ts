@@ -8,7 +8,7 @@ import type { OrganisationType } from './types';
 /** The organisation the request acts for; the id comes from the credential, never an argument. */
 export async function getOrganisation(ctx: TenantContext): Promise<OrganisationType> {
   const row = await ctx.db.organisation<Omit<OrganisationType, 'region'> & { regionId: string | null; regionCode: string | null; regionName: string | null }>(
-    `select o.id, o.name, o.slug, o.kind, o.size_band as "sizeBand", o.governance, o.time_zone as "timeZone",
+    `select o.id, o.name, o.slug, o.kind, o.size_band as "sizeBand", o.governance, o.time_zone as "timeZone", o.locale,
             o.benchmarking_consent as "benchmarkingConsent", o.created_at as "createdAt",
             r.id as "regionId", r.code as "regionCode", r.name as "regionName"
        from organisation o left join region r on r.id = o.region_id
@@ -33,6 +33,7 @@ export async function updateOrganisation(ctx: TenantContext, input: UpdateOrgani
     sizeBand: input.sizeBand,
     governance: input.governance,
     timeZone: input.timeZone,
+    locale: input.locale,
     benchmarkingConsent: input.benchmarkingConsent,
   };
   for (const [key, value] of Object.entries(changes)) {

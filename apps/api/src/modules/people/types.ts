@@ -116,6 +116,7 @@ export class OrganisationType {
   @Field(() => SizeBand, { description: 'How big it is.' }) sizeBand!: SizeBand;
   @Field(() => Governance, { description: 'Who governs it.' }) governance!: Governance;
   @Field(() => String, { description: 'IANA time zone, e.g. "Europe/London": due dates and reminders follow it.' }) timeZone!: string;
+  @Field(() => String, { description: 'BCP 47 locale, e.g. "en-GB": the web app and the report write dates and numbers this way, whatever the browser says.' }) locale!: string;
   @Field(() => BenchmarkingConsent, { description: 'Whether its results may feed benchmarks.' }) benchmarkingConsent!: BenchmarkingConsent;
   @Field(() => Date, { description: 'When it joined Waymark.' }) createdAt!: Date;
 }
