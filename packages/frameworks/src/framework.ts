@@ -1,4 +1,4 @@
-import { contentHash } from './hash';
+import { contentHash, sourceContent } from './hash';
 import { walkNodes } from './nodes';
 import { frameworkDocumentSchema, type FrameworkDocument } from './schema';
 import type { Footnote, FrameworkNodeRow, FrameworkSource } from './types';
@@ -11,7 +11,7 @@ export interface LoadedFramework {
   source: FrameworkSource;
   /** The validated document, JSON-serialisable. */
   document: FrameworkDocument;
-  /** sha256 hex of the canonical JSON of `document`. */
+  /** sha256 hex of the canonical JSON of `document` without Waymark's plain words (title, todo). */
   contentHash: string;
   /** Every node in document order. */
   nodes: FrameworkNodeRow[];
@@ -37,7 +37,7 @@ export function fromDocument(document: FrameworkDocument, file: string): LoadedF
     title: document.title,
     source: document.source,
     document,
-    contentHash: contentHash(document),
+    contentHash: contentHash(sourceContent(document)),
     nodes,
     footnotes,
     file,

@@ -17,9 +17,12 @@ function reorderKeys(value: unknown, order: (keys: string[]) => string[]): unkno
 
 const TEXT_FIELDS = new Set(['text', 'question', 'label', 'title', 'subtitle', 'heading', 'attribution', 'publisher', 'improvementFlag']);
 
-/** Paths to every piece of human-readable text in a framework document. */
+/** Waymark's own words beside the source's: an element's title, what to do about an action or a prompt. */
+const isPlainWords = (path: (string | number)[]) => ['title', 'todo'].includes(String(path.at(-1))) && ['elements', 'actions', 'prompts'].includes(String(path.at(-3)));
+
+/** Paths to every piece of the source's human-readable text in a framework document. */
 function textPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (typeof value === 'string') return TEXT_FIELDS.has(String(path.at(-1))) || path.at(-2) === 'items' ? [path] : [];
+  if (typeof value === 'string') return !isPlainWords(path) && (TEXT_FIELDS.has(String(path.at(-1))) || path.at(-2) === 'items') ? [path] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => textPaths(v, [...path, i]));
   if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => textPaths(v, [...path, k]));
   return [];
@@ -93,6 +96,21 @@ describe('content hash', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('leaves out Waymark’s plain words, which are not the source’s: improving them is no new version', () => {
+    const doc = parse(bundledFrameworkText());
+    const element = doc.principles[0].elements[0];
+    element.title = 'Partners found and weighed';
+    element.actions[0].todo = 'Look for partners first.';
+    element.evidenceGroups[0].prompts[0].todo = 'List your partners.';
+    expect(parseFramework(stringify(doc)).contentHash).toBe(bundledHash());
+    delete element.title;
+    delete element.actions[0].todo;
+    expect(parseFramework(stringify(doc)).contentHash).toBe(bundledHash());
+    // The source's own words beside them still count.
+    element.actions[0].question = `${element.actions[0].question} Really?`;
+    expect(parseFramework(stringify(doc)).contentHash).not.toBe(bundledHash());
   });
 
   it('changes when a single character of a prompt changes', () => {

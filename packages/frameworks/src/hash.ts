@@ -15,6 +15,25 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** Keys of Waymark's own plain words in a framework document (schema.ts), which the content hash leaves out. */
+const PLAIN_WORDS = new Set(['title', 'todo']);
+const HOLDS_PLAIN_WORDS = new Set(['elements', 'actions', 'prompts']);
+
+/**
+ * The document as the source wrote it: every element, action and prompt without Waymark's own
+ * `title` and `todo`. Its hash is what a published version promises never to change; the plain
+ * words beside it may be improved (the import refreshes them), because they are not the source's.
+ */
+export function sourceContent(value: unknown, inside = ''): unknown {
+  if (Array.isArray(value)) return value.map((item) => sourceContent(item, inside));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !(HOLDS_PLAIN_WORDS.has(inside) && PLAIN_WORDS.has(key)))
+      .map(([key, item]) => [key, sourceContent(item, key)]),
+  );
+}
+
 /** sha256 hex of the canonical JSON form. */
 export function contentHash(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex');

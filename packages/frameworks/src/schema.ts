@@ -30,14 +30,22 @@ export const introductionBlockSchema = z.discriminatedUnion('kind', [
 
 export const partSchema = z.strictObject({ key: nodeKey('PART'), text });
 
+/**
+ * Waymark's own plain words beside the source's (never instead of them): what to do about an action
+ * or a prompt, and an element's short title. Optional, so a framework brought by an organisation
+ * need not have them; left out of the content hash (see hash.ts), so improving them is no new version.
+ */
+const todo = text.optional();
+
 export const actionSchema = z.strictObject({
   key: nodeKey('ACTION'),
   question: text,
+  todo,
   // An action without parts is answered as a whole.
   parts: z.array(partSchema).default([]),
 });
 
-export const promptSchema = z.strictObject({ key: nodeKey('PROMPT'), text });
+export const promptSchema = z.strictObject({ key: nodeKey('PROMPT'), text, todo });
 
 export const promptGroupSchema = z.strictObject({
   key: nodeKey('PROMPT_GROUP'),
@@ -48,6 +56,7 @@ export const promptGroupSchema = z.strictObject({
 export const elementSchema = z.strictObject({
   key: nodeKey('ELEMENT'),
   question: text,
+  title: text.optional(),
   actions: z.array(actionSchema).min(1),
   evidenceGroups: z.array(promptGroupSchema).default([]),
 });

@@ -9,6 +9,10 @@ export interface FrameworkNodeRow {
   position: number;
   /** The node's own words: title for PRINCIPLE, question for ELEMENT/ACTION, label for PROMPT_GROUP. */
   text: string;
+  /** Waymark's short title of an element (its own words, not the source's); null elsewhere. */
+  title: string | null;
+  /** What to do about an action or a prompt, in Waymark's own plain words; null elsewhere. */
+  todo: string | null;
   /** Footnote numbers attached to this node. */
   footnotes: number[];
 }

@@ -29,6 +29,24 @@ describe('importing frameworks', () => {
     expect(row.title).toBe(bundled.title);
   });
 
+  it('brings Waymark’s plain words up to date under a published version, leaving the source’s words as they are', async () => {
+    const bundled = loadBundledFrameworks()[0]!;
+    const doc = structuredClone(bundled.document);
+    const action = doc.principles[0]!.elements[0]!.actions[0]!;
+    action.todo = 'Look for partners first, every time.';
+    doc.principles[0]!.elements[0]!.title = 'Partners, found and weighed';
+    const improved = parseFramework(JSON.stringify(doc), 'improved.yaml');
+    expect(improved.contentHash).toBe(bundled.contentHash);
+    await expect(importFramework(db.owner.em.fork(), improved)).resolves.toBe('plain words updated');
+    const node = (key: string) => db.owner.em.fork().findOneOrFail(FrameworkNode, { key }, { filters: false });
+    expect(await node(action.key)).toMatchObject({ text: bundled.nodes.find((n) => n.key === action.key)!.text, todo: 'Look for partners first, every time.' });
+    expect((await node('3.1')).title).toBe('Partners, found and weighed');
+    await expect(importFramework(db.owner.em.fork(), improved)).resolves.toBe('unchanged');
+    // And back, so the rest of the file sees the bundled words.
+    await expect(importFramework(db.owner.em.fork(), bundled)).resolves.toBe('plain words updated');
+    expect((await node(action.key)).todo).toBe(bundled.nodes.find((n) => n.key === action.key)!.todo);
+  });
+
   it('imports a new version beside the old one', async () => {
     const bundled = loadBundledFrameworks()[0]!;
     const next = parseFramework(JSON.stringify({ ...bundled.document, version: '1.1.0' }), 'next.yaml');

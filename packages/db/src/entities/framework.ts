@@ -56,6 +56,14 @@ export class FrameworkNode extends BaseEntity {
   @Property({ type: 'text' })
   text!: string;
 
+  /** Waymark's short title of an element, beside the source's words (not part of the content hash). */
+  @Property({ type: 'text', nullable: true })
+  title: string | null = null;
+
+  /** What to do about an action or a prompt, in Waymark's plain words (not part of the content hash). */
+  @Property({ type: 'text', nullable: true })
+  todo: string | null = null;
+
   @Property({ type: 'json' })
   footnotes: number[] & Opt = [];
 }

@@ -6,6 +6,7 @@ import {
   loadBundledGuidance,
 } from '@waymark/frameworks';
 import { Framework, FrameworkNode, Guidance, GuidanceLink } from '../entities';
+import { clearFrameworkTrees } from './tree';
 
 export class PublishedFrameworkChangedError extends Error {
   constructor(what: string, key: string, version: string) {
@@ -19,13 +20,15 @@ export class PublishedFrameworkChangedError extends Error {
 
 /**
  * Loads frameworks and guidance into the database. Idempotent: a version already published with
- * the same content hash is left alone; the same version with different content is refused.
+ * the same content hash keeps the source's words untouched and only has Waymark's plain words
+ * (element titles, what to do) brought up to date; the same version with different source content
+ * is refused.
  */
-export async function importFramework(em: EntityManager, fw: LoadedFramework): Promise<'imported' | 'unchanged'> {
+export async function importFramework(em: EntityManager, fw: LoadedFramework): Promise<'imported' | 'unchanged' | 'plain words updated'> {
   const existing = await em.findOne(Framework, { key: fw.key, version: fw.version });
   if (existing) {
     if (existing.contentHash !== fw.contentHash) throw new PublishedFrameworkChangedError('Framework', fw.key, fw.version);
-    return 'unchanged';
+    return refreshPlainWords(em, existing, fw);
   }
   await em.transactional((tx) => {
     const row = tx.create(Framework, {
@@ -45,11 +48,31 @@ export async function importFramework(em: EntityManager, fw: LoadedFramework): P
         ordinal,
         position: node.position,
         text: node.text,
+        title: node.title,
+        todo: node.todo,
         footnotes: node.footnotes,
       }),
     );
   });
   return 'imported';
+}
+
+async function refreshPlainWords(em: EntityManager, framework: Framework, fw: LoadedFramework): Promise<'unchanged' | 'plain words updated'> {
+  const stored = new Map((await em.find(FrameworkNode, { frameworkId: framework.id })).map((n) => [n.key, n]));
+  let changed = false;
+  for (const node of fw.nodes) {
+    const row = stored.get(node.key);
+    if (row && (row.title !== node.title || row.todo !== node.todo)) {
+      row.title = node.title;
+      row.todo = node.todo;
+      changed = true;
+    }
+  }
+  if (!changed) return 'unchanged';
+  framework.document = fw.document;
+  await em.flush();
+  clearFrameworkTrees();
+  return 'plain words updated';
 }
 
 export async function importGuidance(em: EntityManager, g: LoadedGuidance): Promise<'imported' | 'unchanged'> {

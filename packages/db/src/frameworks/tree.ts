@@ -11,6 +11,9 @@ export interface NodeView {
   parentKey: string | null;
   position: number;
   text: string;
+  /** Waymark's short title (elements) and what to do (actions, prompts), beside the source's words. */
+  title: string | null;
+  todo: string | null;
   footnotes: number[];
   children: NodeView[];
 }
@@ -38,7 +41,8 @@ export interface FrameworkRow {
 /**
  * A framework version, read once and kept: published versions never change (the importer refuses
  * edits in place and the API's database role cannot write them), so caching them in memory is
- * safe on every replica.
+ * safe on every replica. Waymark's plain words beside them can be improved by an import; a running
+ * API shows the new ones after its next start.
  */
 export interface FrameworkTree {
   row: FrameworkRow;
@@ -65,6 +69,11 @@ export const fromEntityManager =
 
 const cache = new Map<string, Promise<FrameworkTree>>();
 
+/** Forgets every cached tree (the importer, after refreshing plain words in this process). */
+export function clearFrameworkTrees(): void {
+  cache.clear();
+}
+
 /** The tree of a framework version, from the cache or read once (four statements) and kept. */
 export function loadFrameworkTree(rows: SharedRows | EntityManager, frameworkId: string): Promise<FrameworkTree> {
   let tree = cache.get(frameworkId);
@@ -82,6 +91,8 @@ interface NodeRow {
   parent_key: string | null;
   position: number;
   text: string;
+  title: string | null;
+  todo: string | null;
   footnotes: number[];
 }
 
@@ -92,7 +103,7 @@ async function build(read: SharedRows, frameworkId: string): Promise<FrameworkTr
   );
   if (!framework) throw notFound('Framework', frameworkId);
   const rows = await read<NodeRow>(
-    `select key, kind, parent_key, position, text, footnotes from framework_node where framework_id = $1 order by ordinal`,
+    `select key, kind, parent_key, position, text, title, todo, footnotes from framework_node where framework_id = $1 order by ordinal`,
     [frameworkId],
   );
   const links = await read<GuidanceLinkView & { reason: string }>(
@@ -103,7 +114,7 @@ async function build(read: SharedRows, frameworkId: string): Promise<FrameworkTr
   );
 
   const nodes: NodeView[] = rows.map((n) => ({
-    key: n.key, kind: n.kind, parentKey: n.parent_key, position: n.position, text: n.text, footnotes: n.footnotes, children: [],
+    key: n.key, kind: n.kind, parentKey: n.parent_key, position: n.position, text: n.text, title: n.title, todo: n.todo, footnotes: n.footnotes, children: [],
   }));
   const byKey = new Map(nodes.map((n) => [n.key, n]));
   for (const node of nodes) if (node.parentKey) byKey.get(node.parentKey)?.children.push(node);

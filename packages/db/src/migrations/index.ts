@@ -8,6 +8,8 @@ import { Migration20261201222858 } from './Migration20261201222858';
 import { Migration20261201230637 } from './Migration20261201230637';
 import { Migration20261201230838 } from './Migration20261201230838';
 import { Migration20261202003000 } from './Migration20261202003000';
+import { Migration20261207090000 } from './Migration20261207090000';
+import { Migration20261207090100 } from './Migration20261207090100';
 
 /** Every migration, in order. New files from `npm run db:migration:create` are added here. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   Migration20261201230637,
   Migration20261201230838,
   Migration20261202003000,
+  Migration20261207090000,
+  Migration20261207090100,
 ];

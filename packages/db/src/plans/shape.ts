@@ -13,18 +13,20 @@ export function planElementsOf(tree: FrameworkTree): PlanElement[] {
     .map((element) => ({
       key: element.key,
       text: element.text,
+      title: element.title,
       actions: element.children
         .filter((c) => c.kind === FrameworkNodeKind.ACTION)
         .map((action) => ({
           key: action.key,
           text: action.text,
+          todo: action.todo,
           parts: action.children.filter((c) => c.kind === FrameworkNodeKind.PART).map((p) => ({ key: p.key, text: p.text })),
           footnotes: action.footnotes.map((number) => ({ number, text: tree.footnotes.get(number) ?? '' })),
           guidance: (tree.guidanceByNode.get(action.key) ?? []).map((g) => ({ guidanceKey: g.guidanceKey, title: g.title, reason: g.reason })),
         })),
       prompts: element.children
         .filter((c) => c.kind === FrameworkNodeKind.PROMPT_GROUP)
-        .flatMap((group) => group.children.map((p) => ({ key: p.key, text: p.text, groupLabel: group.text }))),
+        .flatMap((group) => group.children.map((p) => ({ key: p.key, text: p.text, groupLabel: group.text, todo: p.todo }))),
     }));
   shapes.set(tree, elements);
   return elements;

@@ -88,17 +88,19 @@ describe('generatePlanItems properties', () => {
           expect(item.target.length).toBeGreaterThan(0);
           if (item.kind === 'ACTION') {
             const action = actions.get(item.nodeKey);
-            expect(item.what.startsWith(`${action?.text} — still to do: `)).toBe(true);
+            if (action?.todo) expect(item.what).toBe(action.todo);
+            else expect(item.what.startsWith(`${action?.text} — still to do: `)).toBe(true);
             expect(item.guidance).toEqual(action?.guidance);
             expect(item.footnotes).toEqual(action?.footnotes);
             const parts = (item.gap as { parts: { key: string; value: string | null }[] }).parts;
             for (const part of action?.parts ?? []) {
               const value = parts.find((p) => p.key === part.key)?.value;
-              expect(item.what.includes(`"${part.text}"`)).toBe(value !== 'YES');
+              if (!action?.todo) expect(item.what.includes(`"${part.text}"`)).toBe(value !== 'YES');
+              expect(item.why.includes(`"${part.text}"`)).toBe(value !== 'YES');
             }
           } else if (item.kind === 'PROMPT') {
             const prompt = prompts.get(item.nodeKey);
-            expect(item.what).toBe(`${prompt?.groupLabel} ${prompt?.text}`);
+            expect(item.what).toBe(prompt?.todo ?? `${prompt?.groupLabel} ${prompt?.text}`);
           } else {
             expect(item.what).toContain(`"${texts.get(item.nodeKey)}"`);
             expect(item.target).toBe('Evidence score of at least 50');

@@ -37,7 +37,7 @@ describe('generatePlanItems: worked examples on element 3.1', () => {
       'Do you encourage partners to become advocates for your work and to help create a bridge for extending on-site and off-site services?' +
         ' — still to do: "Advocates" (No); "On-site services" (Have started); "Off-site services" (not yet answered)',
     );
-    expect(item.why).toBe('Part 3.1.2.a is "No"; part 3.1.2.b is "Have started"; part 3.1.2.c is not yet answered');
+    expect(item.why).toBe('"Advocates" is "No"; "On-site services" is "Have started"; "Off-site services" is not yet answered');
     expect(item.gap).toEqual({
       parts: [
         { key: '3.1.2.a', value: 'NO' },
@@ -49,14 +49,11 @@ describe('generatePlanItems: worked examples on element 3.1', () => {
     expect(item.guidance).toEqual([]);
   });
 
-  it('words an action with parts only STARTED (tier 3), naming only the parts still to do, with its guidance', () => {
+  it('words an action with parts only STARTED (tier 3) by what to do, naming only the parts still to do, with its guidance', () => {
     const item = get(items, 'action:3.1.1');
-    expect(item.what).toBe(
-      'Do you actively look for partners when developing new initiatives and find ways to build on and use the skills and experiences of others?' +
-        ' — still to do: "Find ways to build on their skills and experiences" (Have started)',
-    );
-    expect(item.what).not.toContain('"actively look for partners"');
-    expect(item.why).toBe('Part 3.1.1.b is "Have started"');
+    expect(item.what).toBe('Look for partners whenever you plan something new, and build on the skills and experience they bring.');
+    expect(item.why).toBe('"Find ways to build on their skills and experiences" is "Have started"');
+    expect(item.why).not.toContain('actively look for partners');
     expect(item.gap).toEqual({
       parts: [
         { key: '3.1.1.a', value: 'YES' },
@@ -167,7 +164,7 @@ describe('generatePlanItems: more worked examples', () => {
       target: 'Yes',
       footnotes: element32.actions[0]?.footnotes,
     });
-    expect(get(items, 'action:3.1.1').why).toBe('Part 3.1.1.a is "No"');
+    expect(get(items, 'action:3.1.1').why).toBe('"actively look for partners" is "No"');
   });
 
   it('treats an unanswered part-less action as tier 1 and a flagged N/A prompt as tier 5', () => {

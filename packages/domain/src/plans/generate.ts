@@ -7,6 +7,7 @@ import {
   type PracticeValue,
   type ScoringElement,
 } from '../scoring';
+import { type Measure, formatScore } from '../figures';
 import type { ItemDraft, PlanAction, PlanAnswers, PlanElement, PlanPrompt } from './types';
 
 /*
@@ -70,16 +71,8 @@ export function toScoringElements(elements: readonly PlanElement[]): ScoringElem
   }));
 }
 
-/** A score as a whole number, unless rounding would carry it across the threshold it is judged by. */
-function formatFigure(value: number, threshold?: number): string {
-  const rounded = Math.round(value);
-  if (threshold !== undefined && value < threshold && rounded >= threshold) {
-    return String(Math.floor(value * 10) / 10);
-  }
-  return String(rounded);
-}
-
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+/** A score as every surface shows it (the one rule in figures). */
+const figure = (value: number, measure: Measure): string => formatScore(value, measure) ?? '—';
 
 const practiceWords = (value: PracticeValue | undefined): string =>
   value === undefined ? 'not yet answered' : PRACTICE_LABEL[value];
@@ -107,14 +100,13 @@ function actionCandidate(
   const remaining = hasParts
     ? open.map(({ key, value }) => `"${partText.get(key) ?? key}" (${practiceWords(value)})`).join('; ')
     : `the whole action (${practiceWords(open[0]?.value)})`;
+  // The parts by their own words, never by key: a plan is read by people, not by the database.
   const why = hasParts
-    ? capitalise(
-        open
-          .map(({ key, value }) =>
-            value === undefined ? `part ${key} is not yet answered` : `part ${key} is "${PRACTICE_LABEL[value]}"`,
-          )
-          .join('; '),
-      )
+    ? open
+        .map(({ key, value }) =>
+          value === undefined ? `"${partText.get(key) ?? key}" is not yet answered` : `"${partText.get(key) ?? key}" is "${PRACTICE_LABEL[value]}"`,
+        )
+        .join('; ')
     : open[0]?.value === undefined
       ? 'Not yet answered'
       : `Answered "${PRACTICE_LABEL[open[0].value]}"`;
@@ -128,7 +120,7 @@ function actionCandidate(
       kind: 'ACTION',
       nodeKey: action.key,
       elementKey: element.key,
-      what: `${action.text} — still to do: ${remaining}`,
+      what: action.todo ?? `${action.text} — still to do: ${remaining}`,
       why,
       gap: { parts: values.map(({ key, value }) => ({ key, value: value ?? null })) },
       guidance: action.guidance.map((item) => ({ ...item })),
@@ -170,7 +162,7 @@ function promptCandidate(
       kind: 'PROMPT',
       nodeKey: prompt.key,
       elementKey: element.key,
-      what: `${prompt.groupLabel} ${prompt.text}`,
+      what: prompt.todo ?? `${prompt.groupLabel} ${prompt.text}`,
       why,
       gap: { value, areaForImprovement: flagged },
       guidance: [],
@@ -191,8 +183,10 @@ function evidenceCandidate(element: PlanElement, score: ElementScore): Omit<Cand
       kind: 'EVIDENCE_GAP',
       nodeKey: element.key,
       elementKey: element.key,
-      what: `Gather evidence for the claims of element ${element.key}: "${element.text}"`,
-      why: `Practice ${formatFigure(score.practice)} but evidence ${formatFigure(evidence, UNSUPPORTED_EVIDENCE_BELOW)}: an unsupported claim (${counts})`,
+      what: element.title
+        ? `Gather evidence for what you claim under “${element.title}”.`
+        : `Gather evidence for the claims of element ${element.key}: "${element.text}"`,
+      why: `Practice ${figure(score.practice, 'practice')} but evidence ${figure(evidence, 'evidence')}: an unsupported claim (${counts})`,
       gap: { practice: score.practice, evidence: score.evidence },
       guidance: [],
       footnotes: [],
@@ -245,7 +239,7 @@ export function generatePlanItems(elements: readonly PlanElement[], answers: Pla
     priority: index + 1,
     priorityReason:
       `Tier ${candidate.tier} of 5: ${TIER_SHORT[candidate.tier - 1]}. ` +
-      `Within the tier, element ${candidate.elementKey} (practice ${formatFigure(candidate.elementPractice)}) ` +
+      `Within the tier, element ${candidate.elementKey} (practice ${figure(candidate.elementPractice, 'practice')}) ` +
       'ranks by lower practice score first, then framework order.',
   }));
 }

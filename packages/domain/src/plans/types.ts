@@ -21,6 +21,8 @@ export interface PlanAction {
   key: string;
   /** The action's question, word for word from the framework. */
   text: string;
+  /** What to do, in the framework's plain words beside the source's (absent in frameworks without them). */
+  todo?: string | null;
   parts: { key: string; text: string }[];
   footnotes: PlanFootnote[];
   guidance: PlanGuidance[];
@@ -31,6 +33,8 @@ export interface PlanPrompt {
   key: string;
   text: string;
   groupLabel: string;
+  /** What to do, in the framework's plain words (absent in frameworks without them). */
+  todo?: string | null;
 }
 
 /** An element of the framework, its actions and evidence prompts in framework order. */
@@ -38,6 +42,8 @@ export interface PlanElement {
   key: string;
   /** The element's question, word for word from the framework. */
   text: string;
+  /** Its short title in the framework's plain words (absent in frameworks without them). */
+  title?: string | null;
   actions: PlanAction[];
   prompts: PlanPrompt[];
 }
@@ -56,7 +62,7 @@ export interface ItemDraft {
   /** The framework node the gap is about (action, prompt or element key). */
   nodeKey: string;
   elementKey: string;
-  /** What to do, worded from the framework text. */
+  /** What to do: the framework's plain "what to do" sentence, or worded from its text when it has none. */
   what: string;
   /** The gap and the answers behind it, in plain words. */
   why: string;

@@ -57,6 +57,13 @@ export class FrameworkNodeType {
   @Field(() => String, { nullable: true, description: 'Key of the parent node; null for a principle.' }) parentKey!: string | null;
   @Field(() => Int, { description: 'Position among its siblings, from 1.' }) position!: number;
   @Field(() => String, { description: 'The words of the framework, exactly as the source has them.' }) text!: string;
+  @Field(() => String, { nullable: true, description: "An element's short title in Waymark's own words (not the source's); null for other nodes or when the framework has none." })
+  title!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "What to do about an action or an evidence prompt, in one plain sentence of Waymark's own (the source's words stay in `text`); plan items, reminders and the report use it. Null for other nodes or when the framework has none.",
+  })
+  todo!: string | null;
   @Field(() => [FrameworkNodeType], { description: 'Child nodes in order.' }) children!: FrameworkNodeType[];
   @Field(() => [FootnoteType], { description: 'Footnotes attached to this node.' }) footnotes!: FootnoteType[];
   @Field(() => [GuidanceLinkType], { description: 'Partner-type guidance that helps with this node (actions).' }) guidance!: GuidanceLinkType[];

@@ -18,6 +18,8 @@ export function frameworkView(tree: FrameworkTree): FrameworkType {
       parentKey: node.parentKey,
       position: node.position,
       text: node.text,
+      title: node.title,
+      todo: node.todo,
       children: [],
       footnotes: node.footnotes.map((number) => ({ number, text: tree.footnotes.get(number) ?? '' })),
       guidance: (tree.guidanceByNode.get(node.key) ?? []).map((g) => ({

@@ -9,7 +9,7 @@ export const evidenceValues: readonly EvidenceValue[] = ['YES', 'NO', 'NOT_APPLI
 export const planFrameworkArb: fc.Arbitrary<PlanElement[]> = fc
   .array(
     fc.record({
-      actions: fc.array(fc.record({ parts: fc.nat({ max: 4 }), footnote: fc.boolean(), guidance: fc.boolean() }), {
+      actions: fc.array(fc.record({ parts: fc.nat({ max: 4 }), footnote: fc.boolean(), guidance: fc.boolean(), todo: fc.boolean() }), {
         maxLength: 4,
       }),
       groups: fc.array(fc.nat({ max: 4 }), { maxLength: 3 }),
@@ -22,11 +22,12 @@ export const planFrameworkArb: fc.Arbitrary<PlanElement[]> = fc
       return {
         key: ek,
         text: `Element ${ek} question?`,
-        actions: actions.map(({ parts, footnote, guidance }, a) => {
+        actions: actions.map(({ parts, footnote, guidance, todo }, a) => {
           const ak = `${ek}.${a + 1}`;
           return {
             key: ak,
             text: `Action ${ak} question?`,
+            ...(todo ? { todo: `Do action ${ak}.` } : {}),
             parts: Array.from({ length: parts }, (_, p) => ({
               key: `${ak}.${String.fromCharCode(97 + p)}`,
               text: `part ${p + 1} of ${ak}`,
@@ -40,6 +41,7 @@ export const planFrameworkArb: fc.Arbitrary<PlanElement[]> = fc
             key: `${ek}.g${g + 1}.${q + 1}`,
             groupLabel: `Group ${g + 1}:`,
             text: `prompt ${q + 1} of group ${g + 1}`,
+            ...((e + g + q) % 2 ? { todo: `Do prompt ${q + 1} of group ${g + 1}.` } : {}),
           })),
         ),
       };

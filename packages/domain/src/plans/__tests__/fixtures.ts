@@ -9,6 +9,8 @@ export const element31: PlanElement = {
     {
       key: '3.1.1',
       text: 'Do you actively look for partners when developing new initiatives and find ways to build on and use the skills and experiences of others?',
+      // Only this action has Waymark's plain words here: the others show how a framework without them is worded.
+      todo: 'Look for partners whenever you plan something new, and build on the skills and experience they bring.',
       parts: [
         { key: '3.1.1.a', text: 'actively look for partners' },
         { key: '3.1.1.b', text: 'Find ways to build on their skills and experiences' },
