@@ -270,7 +270,7 @@ beforeAll(async () => {
   // Keys and invitations made through the API, so the audit log has their rows too.
   keyWithExports = ok(await api.gql(`mutation { createApiKey(name: "exporter", scopes: ["exports:read"]) { secret } }`, {}, ownerA)).createApiKey.secret;
   keyWithoutExports = ok(
-    await api.gql(`mutation($s: [String!]!) { createApiKey(name: "reader", scopes: $s) { secret } }`, { s: API_KEY_SCOPES.filter((s) => s !== 'exports:read') }, ownerA),
+    await api.gql(`mutation($s: [String!]!) { createApiKey(name: "reader", scopes: $s) { secret } }`, { s: API_KEY_SCOPES.filter((s) => s !== 'exports:read' && s !== 'reports:read') }, ownerA),
   ).createApiKey.secret;
   ok(await api.gql(`mutation { inviteMember(email: "new-person@a.test", role: VIEWER) { token } }`, {}, ownerA));
 });
@@ -625,16 +625,17 @@ describe('report.html', () => {
 });
 
 describe('authorisation', () => {
-  const routes = () => [
-    '/organisation.json', '/tables', '/tables/evidence.csv',
-    `/assessments/${seedA.report}/plan.csv`, `/assessments/${seedA.report}/report.html`, `/assessments/${seedA.report}/report.pdf`,
-  ];
+  const dataRoutes = () => ['/organisation.json', '/tables', '/tables/evidence.csv'];
+  const reportRoutes = () => [`/assessments/${seedA.report}/plan.csv`, `/assessments/${seedA.report}/report.html`, `/assessments/${seedA.report}/report.pdf`];
+  const routes = () => [...dataRoutes(), ...reportRoutes()];
 
-  it('answers 401 without credentials and 403 to roles without exports:read, as JSON', async () => {
+  it('answers 401 without credentials and 403 to roles without exports:read for the whole data, as JSON', async () => {
     for (const path of routes()) {
       const anonymous = await get(path);
       expect({ path, status: anonymous.status, code: codeOf(anonymous.text) }).toEqual({ path, status: 401, code: 'UNAUTHENTICATED' });
       expect(anonymous.headers.get('content-type')).toMatch(/^application\/json/);
+    }
+    for (const path of dataRoutes()) {
       for (const as of [viewerA, assessorA]) {
         const res = await get(path, as);
         expect({ path, status: res.status, code: codeOf(res.text) }).toEqual({ path, status: 403, code: 'FORBIDDEN' });
@@ -644,7 +645,17 @@ describe('authorisation', () => {
     expect((await get('/organisation.json', { token: 'not.a.jwt' })).status).toBe(401);
   });
 
-  it('lets managers and API keys with exports:read download, and not keys without it', async () => {
+  it('lets every member, viewers included, read and print an assessment’s report and download its plan', async () => {
+    for (const path of reportRoutes()) {
+      for (const as of [viewerA, assessorA]) expect({ path, status: (await get(path, as)).status }).toEqual({ path, status: 200 });
+    }
+    const html = await get(`/assessments/${seedA.report}/report.html`, viewerA);
+    expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+    // Another organisation's viewer: as if the assessment did not exist.
+    expect((await get(`/assessments/${seedA.report}/report.pdf`, { ...viewerA, organisationId: orgB.id })).status).toBe(404);
+  });
+
+  it('lets managers and API keys with exports:read download, and not keys with neither exports:read nor reports:read', async () => {
     const lastUsed = () =>
       withAdminClient(api.db.ownerUrl, async (c) => (await c.query(`select last_used_at from api_key where name = 'exporter'`)).rows[0].last_used_at);
     expect(await lastUsed()).toBeNull();

@@ -26,7 +26,9 @@ export const XLSX_TABLES = ['partner', 'evidence'];
  * - GET /assessments/:id/answers.csv      an assessment's agreed answers, every item, as CSV (or .xlsx)
  * - GET /assessments/:id/report.html      a printable report of an assessment and its plan
  * - GET /assessments/:id/report.pdf       the same report as a PDF, streamed
- * Each needs `exports:read` and runs in one transaction under the organisation's row-level security.
+ * The organisation's data (JSON, tables) needs `exports:read` (owners, managers); an assessment's
+ * report, plan and answers need `reports:read`, which every member has: they show what a viewer may
+ * already read on screen. Each runs in one transaction under the organisation's row-level security.
  */
 export function createExportsRouter(orm: MikroORM, cfg: Config, log: Logger, options: { onQuery?: QueryObserver; limits: RateLimits }): express.Router {
   const metadata = orm.getMetadata();
@@ -34,7 +36,10 @@ export function createExportsRouter(orm: MikroORM, cfg: Config, log: Logger, opt
   const orgTable = organisationTable(metadata);
   const byName = new Map(tables.map((t) => [t.name, t]));
   const names = tables.map((t) => t.name);
-  const route = (work: ExportWork) => exportRoute({ orm, cfg, log, observe: options.onQuery, limits: options.limits }, work);
+  const deps = { orm, cfg, log, observe: options.onQuery, limits: options.limits };
+  const route = (work: ExportWork) => exportRoute(deps, ['exports:read'], work);
+  // A key made to export everything (exports:read) keeps the reports it could always download.
+  const report = (work: ExportWork) => exportRoute(deps, ['reports:read', 'exports:read'], work);
   const param = (req: express.Request, name: string) => String(req.params[name] ?? '');
 
   const router = express.Router();
@@ -60,11 +65,11 @@ export function createExportsRouter(orm: MikroORM, cfg: Config, log: Logger, opt
   router.get('/tables/:table.csv', tableRoute('csv'));
   router.get('/tables/:table.xlsx', tableRoute('xlsx'));
   for (const format of SHEET_FORMATS) {
-    router.get(`/assessments/:id/plan.${format}`, route((ctx, req, res) => sendPlan(ctx, res, param(req, 'id'), format)));
-    router.get(`/assessments/:id/answers.${format}`, route((ctx, req, res) => sendAnswers(ctx, res, param(req, 'id'), format)));
+    router.get(`/assessments/:id/plan.${format}`, report((ctx, req, res) => sendPlan(ctx, res, param(req, 'id'), format)));
+    router.get(`/assessments/:id/answers.${format}`, report((ctx, req, res) => sendAnswers(ctx, res, param(req, 'id'), format)));
   }
-  router.get('/assessments/:id/report.html', route((ctx, req, res) => sendReportHtml(ctx, res, param(req, 'id'))));
-  router.get('/assessments/:id/report.pdf', route((ctx, req, res) => sendReportPdf(ctx, res, param(req, 'id'))));
+  router.get('/assessments/:id/report.html', report((ctx, req, res) => sendReportHtml(ctx, res, param(req, 'id'))));
+  router.get('/assessments/:id/report.pdf', report((ctx, req, res) => sendReportPdf(ctx, res, param(req, 'id'))));
   router.use((req, res) => {
     sendError(res, new WaymarkError('NOT_FOUND', `There is no export at ${req.method} ${req.baseUrl}${req.path}`));
   });

@@ -2,7 +2,7 @@ import type express from 'express';
 import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
 import type { ApiConfig as Config } from '@waymark/config';
 import type { QueryObserver, Reader, Session } from '@waymark/db';
-import { WaymarkError } from '@waymark/domain';
+import { type Permission, WaymarkError } from '@waymark/domain';
 import type { Logger } from '@waymark/logger';
 import { assertAllowed } from '../graphql/auth-checker';
 import { databaseError } from '../graphql/errors';
@@ -40,13 +40,13 @@ const clientGone = (error: unknown) => DISCONNECTED.has(String((error as { code?
 
 /**
  * Runs one download in one session on one pooled connection, authorised exactly like the GraphQL
- * endpoint (a credential, an organisation to act for, and `exports:read`). The session ends
+ * endpoint (a credential, an organisation to act for, and one of the download's permissions). The session ends
  * (commit when the response was completed, rollback otherwise, including a client that disconnects
  * mid-stream) before the handler returns, so the connection always goes back to the pool. Errors
  * are JSON; after the first byte they cut the connection instead, since a truncated file must not
  * look complete.
  */
-export function exportRoute({ orm, cfg, log, observe, limits }: ExportDeps, work: ExportWork): express.RequestHandler {
+export function exportRoute({ orm, cfg, log, observe, limits }: ExportDeps, permissions: readonly Permission[], work: ExportWork): express.RequestHandler {
   return async (req, res) => {
     res.set('cache-control', 'no-store');
     let session: Session | null = null;
@@ -58,7 +58,7 @@ export function exportRoute({ orm, cfg, log, observe, limits }: ExportDeps, work
       const opened = await openSession(orm, 'write', { credential, address }, limits, observe);
       session = opened.session;
       const { principal } = opened;
-      assertAllowed(principal, ['exports:read']);
+      assertAllowed(principal, permissions);
       const em = session.em;
       const trx = em.getTransactionContext<Knex.Transaction>();
       if (!trx || !principal.organisationId) throw new Error('export: no transaction context after begin()');

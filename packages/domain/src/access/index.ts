@@ -28,6 +28,12 @@ export const PERMISSIONS = [
   'plans:manage',
   'partners:read',
   'partners:write',
+  /**
+   * An assessment's report (HTML, PDF) and its plan as CSV: what every member may already read on
+   * screen (assessments, scores, plans), so viewers can print it. The whole-data downloads
+   * (every table, the audit log, members' emails) stay with `exports:read`.
+   */
+  'reports:read',
   'exports:read',
   /**
    * Bulk changes from a spreadsheet. An import also needs the write permission of what it changes
@@ -46,7 +52,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = [
-  'organisation:read', 'members:read', 'frameworks:read', 'assessments:read', 'evidence:read', 'plans:read', 'partners:read', 'benchmarks:read',
+  'organisation:read', 'members:read', 'frameworks:read', 'assessments:read', 'evidence:read', 'plans:read', 'partners:read', 'reports:read', 'benchmarks:read',
 ];
 
 /** What every member may do for themselves. */
