@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { firstLoadReport } from './tools/first-load.mjs';
@@ -7,6 +8,13 @@ import { firstLoadReport } from './tools/first-load.mjs';
 const api = process.env.WAYMARK_API_URL ?? 'http://127.0.0.1:4000';
 
 export default defineConfig({
+  resolve: {
+    // The number formatter and text limits, shared with the API: pure TypeScript, bundled from source.
+    alias: {
+      '@waymark/domain/figures': fileURLToPath(new URL('../../packages/domain/src/figures/index.ts', import.meta.url)),
+      '@waymark/domain/limits': fileURLToPath(new URL('../../packages/domain/src/limits/index.ts', import.meta.url)),
+    },
+  },
   plugins: [react(), firstLoadReport({ budgetKb: 250 })],
   server: {
     port: 5173,

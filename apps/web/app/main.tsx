@@ -1,3 +1,5 @@
+// The catalogue first: every screen's words come from it.
+import './i18n/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';

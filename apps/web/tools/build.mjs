@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const inputs = ['app', 'public', 'index.html', 'vite.config.mjs', 'tools', 'package.json'];
+const inputs = ['app', 'public', 'index.html', 'vite.config.mjs', 'tools', 'package.json', '../../packages/domain/src/figures', '../../packages/domain/src/limits', '../../packages/domain/src/scoring/types.ts'];
 const newest = (target) => {
   const full = path.join(here, target);
   if (!existsSync(full)) return 0;

@@ -1,40 +1,54 @@
 import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/useSession';
 import { sessionStore } from '../session/store';
 import { clearDrafts } from '../screens/assessment/drafts';
 
-export function Header({ organisationName }: { organisationName: string | null }) {
+export interface MenuToggle {
+  open: boolean;
+  controls: string;
+  toggle: () => void;
+}
+
+export function Header({ organisationName, menu }: { organisationName: string | null; menu?: MenuToggle }) {
+  const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
   const user = session.status === 'signed-out' ? null : session.user;
   return (
     <header className="top">
       <Link to="/" className="brand">
-        <span aria-hidden="true" className="brand-mark">▲</span> Waymark
+        <span aria-hidden="true" className="brand-mark">▲</span> {t('common.appName')}
       </Link>
+      {menu ? (
+        // Shown on narrow screens only (styles.css): the organisation's menu folds away behind it.
+        <button type="button" className="menu-toggle" aria-expanded={menu.open} aria-controls={menu.controls} onClick={menu.toggle}>
+          {menu.open ? t('header.closeMenu') : t('header.menu')}
+        </button>
+      ) : null}
       {organisationName ? (
         <span className="top-org">
-          {organisationName}
+          <span translate="no">{organisationName}</span>
           {session.status !== 'signed-out' && session.memberships.length > 1 ? (
             <>
-              {' '}· <Link to="/">Switch organisation</Link>
+              {' '}· <Link to="/">{t('header.switchOrganisation')}</Link>
             </>
           ) : null}
         </span>
       ) : null}
       {user ? (
         <span className="top-user">
-          <span>{user.name}</span>
+          <span translate="no">{user.name}</span>
           <button
             type="button"
             className="button-link"
             onClick={() => {
               clearDrafts();
-              sessionStore.signOut('You have signed out.');
+              sessionStore.signOut('signedOut');
               void navigate('/sign-in');
             }}
           >
-            Sign out
+            {t('header.signOut')}
           </button>
         </span>
       ) : null}

@@ -1,10 +1,13 @@
 import { NavLink } from 'react-router';
-import { useOrganisation } from './organisation';
+import { useTranslation } from 'react-i18next';
+import { type OrganisationContext, useOrganisation } from './organisation';
+
+type Label = 'assessments' | 'plan' | 'progress' | 'evidence' | 'partners' | 'dashboard' | 'networkMembers' | 'benchmarks' | 'exports' | 'members' | 'apiKeys' | 'webhooks' | 'notifications';
 
 interface Item {
   to: string;
-  label: string;
-  when?: (org: ReturnType<typeof useOrganisation>) => boolean;
+  label: Label;
+  when?: (org: OrganisationContext) => boolean;
   /** Active only on its own path, not on the paths below it. */
   end?: boolean;
 }
@@ -13,30 +16,32 @@ const institution = (org: { kind: string }) => org.kind !== 'REGIONAL_BODY';
 const body = (org: { kind: string }) => org.kind === 'REGIONAL_BODY';
 
 const ITEMS: Item[] = [
-  { to: '', label: 'Assessments', end: true },
-  { to: 'plan', label: 'Action plan', when: institution },
-  { to: 'progress', label: 'Progress', when: institution },
-  { to: 'evidence', label: 'Evidence library', when: institution },
-  { to: 'partners', label: 'Partnerships', when: institution },
-  { to: 'network', label: 'Regional dashboard', when: body, end: true },
-  { to: 'network/members', label: 'Network members', when: body },
-  { to: 'benchmarks', label: 'Benchmarks', when: institution },
-  { to: 'exports', label: 'Exports', when: (org) => org.can('exports:read') },
-  { to: 'settings/members', label: 'Members', when: (org) => org.can('members:read') },
-  { to: 'settings/api-keys', label: 'API keys', when: (org) => org.can('apikeys:manage') },
-  { to: 'settings/webhooks', label: 'Webhooks', when: (org) => org.can('webhooks:manage') },
-  { to: 'settings/notifications', label: 'Notifications', when: (org) => org.can('notifications:manage') },
+  { to: '', label: 'assessments', end: true, when: institution },
+  { to: 'network', label: 'dashboard', when: body, end: true },
+  { to: 'network/members', label: 'networkMembers', when: body },
+  { to: 'plan', label: 'plan', when: institution },
+  { to: 'progress', label: 'progress', when: institution },
+  { to: 'evidence', label: 'evidence', when: institution },
+  { to: 'partners', label: 'partners', when: institution },
+  { to: 'benchmarks', label: 'benchmarks', when: institution },
+  // Every member may read the reports and plans; whole-data downloads are for owners and managers.
+  { to: 'exports', label: 'exports', when: (org) => org.can('reports:read') || org.can('exports:read') },
+  { to: 'settings/members', label: 'members', when: (org) => org.can('members:read') },
+  { to: 'settings/api-keys', label: 'apiKeys', when: (org) => org.can('apikeys:manage') },
+  { to: 'settings/webhooks', label: 'webhooks', when: (org) => org.can('webhooks:manage') },
+  { to: 'settings/notifications', label: 'notifications', when: (org) => org.can('notifications:manage') },
 ];
 
-export function Nav({ orgId }: { orgId: string }) {
+export function Nav({ orgId, id, open }: { orgId: string; id: string; open: boolean }) {
+  const { t } = useTranslation();
   const org = useOrganisation();
   return (
-    <nav className="side" aria-label="Organisation">
+    <nav id={id} className={`side${open ? ' side-open' : ''}`} aria-label={t('nav.label')}>
       <ul>
         {ITEMS.filter((item) => !item.when || item.when(org)).map((item) => (
           <li key={item.to}>
             <NavLink to={`/o/${orgId}${item.to ? `/${item.to}` : ''}`} end={item.end ?? false}>
-              {item.label}
+              {t(`nav.${item.label}`)}
             </NavLink>
           </li>
         ))}

@@ -1,9 +1,12 @@
-import { useMemo } from 'react';
-import { Link, Outlet, useParams } from 'react-router';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, Outlet, useLocation, useParams } from 'react-router';
 import { Provider, useQuery } from 'urql';
+import { Trans, useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import { createApiClient } from '../api/client';
 import { problemOf } from '../api/errors';
+import { FormatContext, formatsFor } from '../i18n/format';
+import { setNumberLocale } from '../i18n/i18n';
 import { Organisation, type OrganisationContext } from './organisation';
 import { Header } from './Header';
 import { Nav } from './Nav';
@@ -14,7 +17,7 @@ import { Loading, Page } from '../ui/Page';
 const WhoAmI = graphql(`
   query WhoAmI {
     me { user { id name } role permissions activeOrganisationId }
-    organisation { id name kind timeZone }
+    organisation { id name kind timeZone locale }
   }
 `);
 
@@ -29,7 +32,12 @@ export function OrgLayout() {
 }
 
 function Shell({ orgId }: { orgId: string }) {
+  const { t } = useTranslation();
   const [{ data, error, fetching }] = useQuery({ query: WhoAmI });
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  // Choosing a screen from the folded menu closes it again.
+  useEffect(() => setMenuOpen(false), [location.pathname]);
   const context = useMemo<OrganisationContext | null>(() => {
     if (!data) return null;
     const permissions = new Set(data.me.permissions);
@@ -41,29 +49,35 @@ function Shell({ orgId }: { orgId: string }) {
       can: (permission: string) => permissions.has(permission),
     };
   }, [data]);
+  const locale = context?.locale ?? 'en-GB';
+  const timeZone = context?.timeZone ?? 'Europe/London';
+  const formats = useMemo(() => formatsFor(locale, timeZone, t('figures.noFigure')), [locale, timeZone, t]);
+  useEffect(() => setNumberLocale(locale), [locale]);
   const problem = problemOf(error);
 
   let body;
   if (context) body = <Outlet />;
   else if (problem && problem.code !== 'UNAUTHENTICATED')
     body = (
-      <Page title="No access to this organisation">
-        <Alert tone="error" title="You cannot open this organisation">
-          It does not exist, or you are not one of its members. <Link to="/">Choose one of your organisations</Link>.
+      <Page title={t('orgLayout.noAccessTitle')}>
+        <Alert tone="error" title={t('orgLayout.noAccessHeading')}>
+          <Trans i18nKey="orgLayout.noAccessBody" components={{ link: <Link to="/" /> }} />
         </Alert>
       </Page>
     );
-  else body = fetching || !problem ? <Loading what="Opening the organisation" /> : null;
+  else body = fetching || !problem ? <Loading what={t('orgLayout.opening')} /> : null;
 
   return (
     <Organisation.Provider value={context}>
-      <a className="skip-link" href="#main">Skip to content</a>
-      <Header organisationName={context?.name ?? null} />
-      <div className="shell">
-        {context ? <Nav orgId={orgId} /> : null}
-        <main id="main" className="main" tabIndex={-1}>{body}</main>
-      </div>
-      <SessionExpired />
+      <FormatContext.Provider value={formats}>
+        <a className="skip-link" href="#main">{t('common.skipToContent')}</a>
+        <Header organisationName={context?.name ?? null} menu={context ? { open: menuOpen, controls: 'organisation-menu', toggle: () => setMenuOpen((open) => !open) } : undefined} />
+        <div className="shell">
+          {context ? <Nav orgId={orgId} id="organisation-menu" open={menuOpen} /> : null}
+          <main id="main" className="main" tabIndex={-1}>{body}</main>
+        </div>
+        <SessionExpired />
+      </FormatContext.Provider>
     </Organisation.Provider>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { problemOf } from '../api/errors';
 import { useLogin } from '../session/useLogin';
 import { sessionStore } from '../session/store';
@@ -9,22 +10,21 @@ import { TextField } from '../ui/Field';
 import { ProblemAlert } from '../ui/Alert';
 import { clearDrafts } from '../screens/assessment/drafts';
 
-
 /**
  * Over the screen, not instead of it: the screen underneath keeps what was typed, and answers
  * not yet saved are sent once the person has signed in again.
  */
 export function SessionExpired() {
+  const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
   const [password, setPassword] = useState('');
   const [result, login] = useLogin();
   if (session.status !== 'expired') return null;
   return (
-    <Dialog open title="Your session has expired" dismissible={false}>
+    <Dialog open title={t('sessionExpired.title')} dismissible={false}>
       <p>
-        For your security, Waymark signs you out after a while. <strong>Nothing you entered is lost:</strong> sign in again
-        as {session.user.name} and anything not yet saved is saved.
+        {t('sessionExpired.why')} <strong>{t('sessionExpired.nothingLost')}</strong> {t('sessionExpired.signInAgainAs', { name: session.user.name })}
       </p>
       <form
         onSubmit={(event) => {
@@ -37,21 +37,21 @@ export function SessionExpired() {
           });
         }}
       >
-        <p>Email: {session.user.email}</p>
-        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required autoFocus />
+        <p>{t('sessionExpired.email', { email: session.user.email })}</p>
+        <TextField label={t('signIn.password')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required autoFocus />
         <ProblemAlert problem={problemOf(result.error)} />
         <div className="buttons">
-          <button type="submit" className="button" disabled={result.fetching}>Sign in again</button>
+          <button type="submit" className="button" disabled={result.fetching}>{t('sessionExpired.signInAgain')}</button>
           <button
             type="button"
             className="button button-secondary"
             onClick={() => {
               clearDrafts();
-              sessionStore.signOut('You signed out. Answers that had not been saved were discarded.');
+              sessionStore.signOut('signedOutDiscarded');
               void navigate('/sign-in');
             }}
           >
-            Sign out and discard unsaved work
+            {t('sessionExpired.discard')}
           </button>
         </div>
       </form>

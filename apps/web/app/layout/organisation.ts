@@ -5,6 +5,8 @@ export interface OrganisationContext {
   name: string;
   kind: string;
   timeZone: string;
+  /** How its dates and numbers are written ("en-GB"). */
+  locale: string;
   role: string;
   userId: string | null;
   permissions: ReadonlySet<string>;

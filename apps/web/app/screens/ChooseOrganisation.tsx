@@ -1,11 +1,13 @@
 import { Link, Navigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/useSession';
 import { Header } from '../layout/Header';
 import { SessionExpired } from '../layout/SessionExpired';
 import { Page } from '../ui/Page';
-import { humanise } from '../ui/format';
+import { runtimeKey } from '../i18n/i18n';
 
 export function ChooseOrganisation() {
+  const { t } = useTranslation();
   const session = useSession();
   if (session.status === 'signed-out') return <Navigate to="/sign-in" replace />;
   // With one organisation there is nothing to choose.
@@ -13,15 +15,15 @@ export function ChooseOrganisation() {
   if (only) return <Navigate to={`/o/${only.organisation.id}`} replace />;
   return (
     <>
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">{t('common.skipToContent')}</a>
       <Header organisationName={null} />
       <main id="main" className="narrow" tabIndex={-1}>
-        <Page title="Choose an organisation" intro={<p>You are a member of these organisations. Pick the one to work for; you can switch at any time.</p>}>
+        <Page title={t('chooseOrganisation.title')} intro={<p>{t('chooseOrganisation.intro')}</p>}>
           <ul className="cards">
             {session.memberships.map((m) => (
               <li key={m.organisation.id} className="card">
-                <Link to={`/o/${m.organisation.id}`} className="card-title">{m.organisation.name}</Link>
-                <p className="muted">{humanise(m.organisation.kind)} · your role: {humanise(m.role)}</p>
+                <Link to={`/o/${m.organisation.id}`} className="card-title" translate="no">{m.organisation.name}</Link>
+                <p className="muted">{t('chooseOrganisation.kindAndRole', { kind: t(runtimeKey(`kind.${m.organisation.kind}`)), role: t(runtimeKey(`role.${m.role}`)) })}</p>
               </li>
             ))}
           </ul>

@@ -1,67 +1,95 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
-import { download } from '../api/download';
+import { DownloadError, download } from '../api/download';
 import { authHeaders } from '../api/client';
-import { problemOf } from '../api/errors';
+import { type ApiProblem, problemOf } from '../api/errors';
 import { useOrganisation } from '../layout/organisation';
+import { i18next, runtimeKey } from '../i18n/i18n';
 import { Alert, ProblemAlert } from '../ui/Alert';
 import { Loading, Page } from '../ui/Page';
 import { StatusBadge } from '../ui/Badge';
+import { TableFrame } from '../ui/TableFrame';
 
 const ExportAssessments = graphql(`
   query ExportAssessments { assessments(page: { first: 50 }) { edges { node { id cycle status } } } }
 `);
 
+/** A table's plain name from the catalogue; one the catalogue does not know yet is named by its table name. */
+const tableName = (table: string) => (i18next.exists(`exports.table.${table}`) ? i18next.t(runtimeKey(`exports.table.${table}`)) : table);
+
+/**
+ * People's documents first (each assessment's report to read and print, as a PDF, and its plan),
+ * which every member may have; then, for owners and managers, all the organisation's data.
+ */
 export default function Exports() {
+  const { t } = useTranslation();
   const org = useOrganisation();
   const [{ data, error, fetching }] = useQuery({ query: ExportAssessments });
   const [tables, setTables] = useState<string[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiProblem | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const allData = org.can('exports:read');
   useEffect(() => {
+    if (!allData) return;
     // The table list is a download route too: same headers, no GraphQL.
     void fetch('/exports/tables', { headers: authHeaders(org.id) })
       .then((res) => (res.ok ? (res.json() as Promise<{ tables: { name: string }[] }>) : { tables: [] }))
-      .then((body) => setTables(body.tables.map((t) => t.name)));
-  }, [org.id]);
-  const get = (path: string, filename: string, open = false) => {
+      .then((body) => setTables(body.tables.map((table) => table.name)));
+  }, [org.id, allData]);
+  const get = (path: string, open = false) => {
     setFailure(null);
-    download(path, org.id, filename, open)
-      .then(() => setDone(open ? `Opened ${filename} in a new tab: print it from there.` : `Downloaded ${filename}.`))
-      .catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)));
+    setDone(null);
+    download(path, org.id, open)
+      .then((name) => setDone(open ? t('exports.opened') : t('exports.downloaded', { name })))
+      .catch((e: unknown) => setFailure(e instanceof DownloadError ? e.problem : { code: 'NETWORK', message: String(e), extensions: {} }));
   };
   return (
-    <Page title="Exports" intro={<p>Everything your organisation owns, at any time, and a readable report of each assessment and its plan.</p>}>
-      {failure ? <Alert tone="error" title="The download failed">{failure}</Alert> : null}
-      {done ? <Alert tone="success">{done}</Alert> : null}
-      <h2>Reports and plans</h2>
-      {!data ? (fetching ? <Loading /> : <ProblemAlert problem={problemOf(error)} />) : (
-        <div className="table-wrap">
+    <Page title={t('exports.title')} intro={<p>{allData ? t('exports.intro') : t('exports.introReports')}</p>}>
+      <div aria-live="polite">
+        {failure ? <ProblemAlert problem={failure} /> : null}
+        {done ? <Alert tone="success">{done}</Alert> : null}
+      </div>
+      <h2>{t('exports.reports.heading')}</h2>
+      {!data ? (fetching ? <Loading /> : <ProblemAlert problem={problemOf(error)} />) : data.assessments.edges.length === 0 ? <p>{t('exports.reports.none')}</p> : (
+        <TableFrame label={t('exports.reports.caption')}>
           <table>
-            <caption>Each assessment</caption>
-            <thead><tr><th scope="col">Cycle</th><th scope="col">Printable report</th><th scope="col">Report (PDF)</th><th scope="col">Plan (CSV)</th></tr></thead>
+            <caption>{t('exports.reports.caption')}</caption>
+            <thead><tr><th scope="col">{t('exports.reports.cycle')}</th><th scope="col">{t('exports.reports.report')}</th><th scope="col">{t('exports.reports.pdf')}</th><th scope="col">{t('exports.reports.plan')}</th></tr></thead>
             <tbody>
               {data.assessments.edges.map(({ node: a }) => (
                 <tr key={a.id}>
-                  <th scope="row">{a.cycle} <StatusBadge status={a.status} /></th>
-                  <td><button type="button" className="button-link" onClick={() => get(`/exports/assessments/${a.id}/report.html`, `waymark-${a.cycle}-report.html`, true)}>Open to print<span className="visually-hidden"> the {a.cycle} report</span></button></td>
-                  <td><button type="button" className="button-link" onClick={() => get(`/exports/assessments/${a.id}/report.pdf`, `waymark-${a.cycle}-report.pdf`)}>Download PDF<span className="visually-hidden"> of the {a.cycle} report</span></button></td>
-                  <td><button type="button" className="button-link" onClick={() => get(`/exports/assessments/${a.id}/plan.csv`, `waymark-${a.cycle}-plan.csv`)}>Download CSV<span className="visually-hidden"> of the {a.cycle} plan</span></button></td>
+                  <th scope="row">{a.cycle} <StatusBadge kind="assessment" status={a.status} /></th>
+                  <td><button type="button" className="button-link" onClick={() => get(`/exports/assessments/${a.id}/report.html`, true)}>{t('exports.reports.open')}<span className="visually-hidden"> {t('exports.reports.ofReport', { cycle: a.cycle })}</span></button></td>
+                  <td><button type="button" className="button-link" onClick={() => get(`/exports/assessments/${a.id}/report.pdf`)}>{t('exports.reports.downloadPdf')}<span className="visually-hidden"> {t('exports.reports.ofReport', { cycle: a.cycle })}</span></button></td>
+                  <td><button type="button" className="button-link" onClick={() => get(`/exports/assessments/${a.id}/plan.csv`)}>{t('exports.reports.downloadPlan')}<span className="visually-hidden"> {t('exports.reports.ofPlan', { cycle: a.cycle })}</span></button></td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
-      <h2>All your data</h2>
-      <p><button type="button" className="button" onClick={() => get('/exports/organisation.json', 'waymark-organisation.json')}>Download everything (JSON)</button></p>
-      {tables.length ? (
-        <ul className="columns">
-          {tables.map((t) => (
-            <li key={t}><button type="button" className="button-link" onClick={() => get(`/exports/tables/${t}.csv`, `${t}.csv`)}>{t}.csv</button></li>
-          ))}
-        </ul>
+      {allData ? (
+        <section aria-labelledby="all-data">
+          <h2 id="all-data">{t('exports.all.heading')}</h2>
+          <p>{t('exports.all.intro')}</p>
+          <p><button type="button" className="button" onClick={() => get('/exports/organisation.json')}>{t('exports.all.json')}</button></p>
+          {tables.length ? (
+            <details>
+              <summary>{t('exports.all.tables', { count: tables.length })}</summary>
+              <ul className="columns">
+                {tables.map((table) => (
+                  <li key={table}>
+                    <button type="button" className="button-link" onClick={() => get(`/exports/tables/${table}.csv`)}>
+                      {tableName(table)}<span className="visually-hidden"> {t('exports.all.asCsv')}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </section>
       ) : null}
     </Page>
   );

@@ -1,10 +1,12 @@
 import { Link } from 'react-router';
+import { Trans, useTranslation } from 'react-i18next';
 import { Page } from '../ui/Page';
 
 export function NotFound() {
+  const { t } = useTranslation();
   return (
-    <Page title="Page not found">
-      <p>There is nothing at this address. <Link to="/">Go to your organisations</Link>.</p>
+    <Page title={t('notFound.title')}>
+      <p><Trans i18nKey="notFound.body" components={{ link: <Link to="/" /> }} /></p>
     </Page>
   );
 }

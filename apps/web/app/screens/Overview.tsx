@@ -1,20 +1,22 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { TEXT_LIMITS } from '@waymark/domain/limits';
 import { graphql } from '../gql';
-import { problemOf, fieldMessage } from '../api/errors';
+import { fieldMessage, placedBeside, problemOf } from '../api/errors';
 import { useOrganisation } from '../layout/organisation';
+import { useFormat } from '../i18n/format';
 import { Loading, Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/Alert';
-import { ProgressBar } from '../ui/Progress';
+import { CompletionBar } from '../ui/Progress';
 import { SelectField, TextField } from '../ui/Field';
 import { StatusBadge } from '../ui/Badge';
-import { formatDate, formatMoment } from '../ui/format';
 
 const Assessments = graphql(`
   query Assessments {
     assessments(page: { first: 50 }) {
-      edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { percent partsAnswered partsTotal } } }
+      edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { partsAnswered partsTotal promptsAnswered promptsTotal } } }
     }
     frameworks { edges { node { id title version } } }
   }
@@ -30,36 +32,42 @@ const StartNextCycle = graphql(`
 
 export function Overview() {
   const org = useOrganisation();
+  // A regional body has no assessments of its own: its home is the network's dashboard.
+  if (org.kind === 'REGIONAL_BODY') return <Navigate to={`/o/${org.id}/network`} replace />;
+  return <Institution />;
+}
+
+function Institution() {
+  const { t } = useTranslation();
+  const org = useOrganisation();
+  const fmt = useFormat();
   const [{ data, error, fetching }] = useQuery({ query: Assessments });
   const base = `/o/${org.id}`;
-  if (!data) return <Page title="Assessments">{fetching ? <Loading /> : <ProblemAlert problem={problemOf(error)} />}</Page>;
+  if (!data) return <Page title={t('overview.title')}>{fetching ? <Loading /> : <ProblemAlert problem={problemOf(error)} />}</Page>;
   const assessments = data.assessments.edges.map((e) => e.node);
   const frameworks = data.frameworks.edges.map((e) => e.node);
   const latestSubmitted = assessments.find((a) => a.status === 'SUBMITTED');
 
   return (
-    <Page
-      title="Assessments"
-      intro={org.kind === 'REGIONAL_BODY' ? <p>Your network's results are on the <Link to={`${base}/network`}>regional dashboard</Link>.</p> : <p>Each cycle the team works through the checklist, agrees one answer per item, and a manager submits the result.</p>}
-    >
-      {assessments.length === 0 ? <p>No assessments yet.</p> : (
+    <Page title={t('overview.title')} intro={<p>{t('overview.intro')}</p>}>
+      {assessments.length === 0 ? <p>{t('overview.none')}</p> : (
         <ul className="cards">
           {assessments.map((a) => (
             <li key={a.id} className="card">
               <div className="card-row">
-                <Link className="card-title" to={`${base}/assessments/${a.id}/checklist`}>Cycle {a.cycle}</Link>
-                <StatusBadge status={a.status} />
+                <Link className="card-title" to={`${base}/assessments/${a.id}/checklist`}>{t('assessment.cycle', { cycle: a.cycle })}</Link>
+                <StatusBadge kind="assessment" status={a.status} />
               </div>
-              <ProgressBar label={`Cycle ${a.cycle}: agreed answers`} value={a.completion.percent} detail={`${a.completion.partsAnswered} of ${a.completion.partsTotal} parts`} />
+              <CompletionBar label={t('overview.completionLabel', { cycle: a.cycle })} completion={a.completion} />
               <p className="muted">
-                {a.submittedAt ? `Submitted ${formatMoment(a.submittedAt)}` : a.dueOn ? `Due ${formatDate(a.dueOn)}` : `Last changed ${formatMoment(a.updatedAt)}`}
+                {a.submittedAt ? t('overview.submitted', { when: fmt.moment(a.submittedAt) }) : a.dueOn ? t('overview.due', { when: fmt.date(a.dueOn) }) : t('overview.changed', { when: fmt.moment(a.updatedAt) })}
               </p>
               <p className="links">
-                <Link to={`${base}/assessments/${a.id}/checklist`}>Checklist</Link>
-                <Link to={`${base}/assessments/${a.id}/team`}>Team view</Link>
-                <Link to={`${base}/assessments/${a.id}/submit`}>{a.status === 'SUBMITTED' ? 'Locked result' : 'Submit'}</Link>
-                <Link to={`${base}/assessments/${a.id}/scores`}>Scores</Link>
-                <Link to={`${base}/plan?assessment=${a.id}`}>Plan</Link>
+                <Link to={`${base}/assessments/${a.id}/checklist`}>{t('assessment.tabs.checklist')}</Link>
+                <Link to={`${base}/assessments/${a.id}/team`}>{t('assessment.tabs.team')}</Link>
+                <Link to={`${base}/assessments/${a.id}/submit`}>{a.status === 'SUBMITTED' ? t('assessment.tabs.locked') : t('assessment.tabs.submit')}</Link>
+                <Link to={`${base}/assessments/${a.id}/scores`}>{t('assessment.tabs.scores')}</Link>
+                <Link to={`${base}/plan?assessment=${a.id}`}>{t('assessment.tabs.plan')}</Link>
               </p>
             </li>
           ))}
@@ -71,6 +79,7 @@ export function Overview() {
 }
 
 function StartAssessment({ frameworks, previous }: { frameworks: { id: string; title: string; version: string }[]; previous: { id: string; cycle: string } | null }) {
+  const { t } = useTranslation();
   const org = useOrganisation();
   const navigate = useNavigate();
   const [cycle, setCycle] = useState('');
@@ -81,7 +90,7 @@ function StartAssessment({ frameworks, previous }: { frameworks: { id: string; t
   const problem = problemOf(created.error ?? continued.error);
   return (
     <section className="card" aria-labelledby="start-heading">
-      <h2 id="start-heading">Start an assessment</h2>
+      <h2 id="start-heading">{t('overview.start.title')}</h2>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -90,20 +99,20 @@ function StartAssessment({ frameworks, previous }: { frameworks: { id: string; t
           else void create({ input: { frameworkId, cycle } }).then((r) => done(r.data?.createAssessment.id));
         }}
       >
-        <TextField label="Cycle" hint='For example "2027" or "2027-28".' value={cycle} onChange={(e) => setCycle(e.target.value)} required error={fieldMessage(problem, 'cycle')} />
+        <TextField label={t('overview.start.cycle')} hint={t('overview.start.cycleHint')} value={cycle} onChange={(e) => setCycle(e.target.value)} required limit={TEXT_LIMITS.cycle} error={fieldMessage(problem, 'cycle')} />
         {previous ? (
-          <SelectField label="Start from" value={fromPrevious ? 'previous' : 'blank'} onChange={(e) => setFromPrevious(e.target.value === 'previous')}>
-            <option value="previous">Cycle {previous.cycle}: its agreed answers, current evidence and open plan work</option>
-            <option value="blank">A blank checklist</option>
+          <SelectField label={t('overview.start.from')} value={fromPrevious ? 'previous' : 'blank'} onChange={(e) => setFromPrevious(e.target.value === 'previous')}>
+            <option value="previous">{t('overview.start.fromPrevious', { cycle: previous.cycle })}</option>
+            <option value="blank">{t('overview.start.blank')}</option>
           </SelectField>
         ) : null}
         {!fromPrevious || !previous ? (
-          <SelectField label="Framework" value={frameworkId} onChange={(e) => setFrameworkId(e.target.value)}>
-            {frameworks.map((f) => <option key={f.id} value={f.id}>{f.title} ({f.version})</option>)}
+          <SelectField label={t('overview.start.framework')} value={frameworkId} onChange={(e) => setFrameworkId(e.target.value)}>
+            {frameworks.map((f) => <option key={f.id} value={f.id}>{t('overview.start.frameworkOption', { title: f.title, version: f.version })}</option>)}
           </SelectField>
         ) : null}
-        {problem?.field !== 'cycle' ? <ProblemAlert problem={problem} /> : null}
-        <button className="button" type="submit" disabled={created.fetching || continued.fetching}>Start</button>
+        {placedBeside(problem, ['cycle']) ? null : <ProblemAlert problem={problem} />}
+        <button className="button" type="submit" disabled={created.fetching || continued.fetching}>{t('overview.start.submit')}</button>
       </form>
     </section>
   );

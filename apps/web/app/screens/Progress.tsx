@@ -1,18 +1,23 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { shownScore } from '@waymark/domain/figures';
 import { graphql } from '../gql';
 import { problemOf } from '../api/errors';
+import { useFormat } from '../i18n/format';
+import { runtimeKey } from '../i18n/i18n';
 import { ProblemAlert } from '../ui/Alert';
-import { Chart, DataTable } from '../ui/Chart';
+import { useFrameworkWords } from './frameworkWords';
+import { Chart, DataTable, NARROW_CHART } from '../ui/Chart';
 import { Loading, Page } from '../ui/Page';
-import { formatScore, signed } from '../ui/format';
 
 const ProgressQuery = graphql(`
   query Progress {
     progress {
-      assessmentId cycle status practice evidence complete practiceChange evidenceChange
-      elements { elementKey practice evidence practiceChange evidenceChange }
+      assessmentId cycle status practice evidence complete
+      elements { elementKey practice evidence }
       plan { items done open overdue dropped carried resolvedByAssessment medianDaysToDone }
+      frameworkId
     }
   }
 `);
@@ -20,54 +25,72 @@ const ProgressQuery = graphql(`
 const COLOURS = ['#0b4f6c', '#b35900', '#00703c', '#6f2c91', '#b10e1e'];
 
 export default function Progress() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const [{ data, error, fetching }] = useQuery({ query: ProgressQuery });
-  const cycles = data?.progress ?? [];
+  const cycles = useMemo(() => data?.progress ?? [], [data]);
+  const { elements } = useFrameworkWords(cycles[0]?.frameworkId);
+  const titles = useMemo(() => new Map(elements.map((n) => [n.key, n.title ?? n.key] as const)), [elements]);
   const option = useMemo(() => {
     const keys = [...new Set(cycles.flatMap((c) => c.elements.map((e) => e.elementKey)))];
-    const line = (name: string, values: (number | null | undefined)[], i: number, dashed = false) => ({
+    const line = (name: string, values: (number | null | undefined)[], i: number, dashed = false, measure: 'practice' | 'evidence' = 'practice') => ({
       name,
       type: 'line',
       symbolSize: 8,
       lineStyle: { width: 3, type: dashed ? 'dashed' : 'solid', color: COLOURS[i % COLOURS.length] },
       itemStyle: { color: COLOURS[i % COLOURS.length] },
-      data: values.map((v) => (v === null || v === undefined ? null : Math.round(v))),
+      data: values.map((v) => (v === null || v === undefined ? null : shownScore(v, measure))),
     });
-    return {
-      grid: { left: 48, right: 16, top: 56, bottom: 32 },
-      legend: { top: 0 },
+    return (width: number) => ({
+      // The legend goes below the plot, where it can wrap onto as many lines as it needs without covering anything.
+      grid: { left: 8, right: 16, top: 40, bottom: width < NARROW_CHART ? 150 : 90, containLabel: true },
+      legend: { bottom: 0, left: 0, type: 'plain', itemGap: 12 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: cycles.map((c) => c.cycle) },
-      yAxis: { type: 'value', min: 0, max: 100, name: 'Practice (0-100)' },
+      yAxis: { type: 'value', min: 0, max: 100, name: t('progress.axis'), nameLocation: 'end', nameTextStyle: { align: 'left' } },
       series: [
-        line('Overall practice', cycles.map((c) => c.practice), 0),
-        line('Overall evidence', cycles.map((c) => c.evidence), 1, true),
-        ...keys.map((k, i) => line(`Practice ${k}`, cycles.map((c) => c.elements.find((e) => e.elementKey === k)?.practice), i + 2)),
+        line(t('progress.overallPractice'), cycles.map((c) => c.practice), 0),
+        line(t('progress.overallEvidence'), cycles.map((c) => c.evidence), 1, true, 'evidence'),
+        ...keys.map((k, i) => line(t('progress.elementPractice', { element: titles.get(k) ?? k }), cycles.map((c) => c.elements.find((e) => e.elementKey === k)?.practice), i + 2)),
       ],
-    };
-  }, [cycles]);
+    });
+  }, [cycles, t, titles]);
 
-  if (!data) return <Page title="Progress across cycles">{fetching ? <Loading /> : <ProblemAlert problem={problemOf(error)} />}</Page>;
+  if (!data) return <Page title={t('progress.title')}>{fetching ? <Loading /> : <ProblemAlert problem={problemOf(error)} />}</Page>;
+  const before = (i: number) => cycles[i - 1];
   return (
-    <Page title="Progress across cycles" intro={<p>Scores from each cycle’s agreed answers, the change since the cycle before, and how the plan went.</p>}>
-      {cycles.length === 0 ? <p>No cycles yet.</p> : (
+    <Page title={t('progress.title')} intro={<p>{t('progress.intro')}</p>}>
+      {cycles.length === 0 ? <p>{t('progress.none')}</p> : (
         <>
           <Chart
-            title="Practice and evidence, cycle by cycle"
-            summary={cycles.map((c) => `${c.cycle}: practice ${formatScore(c.practice)} (${signed(c.practiceChange)}), evidence ${formatScore(c.evidence)}`).join('. ')}
+            title={t('progress.chartTitle')}
+            summary={cycles.map((c, i) => t(i ? 'progress.summaryChange' : 'progress.summary', { cycle: c.cycle, practice: fmt.score(c.practice, 'practice'), change: fmt.change(c.practice, before(i)?.practice, 'practice'), evidence: fmt.score(c.evidence, 'evidence') })).join(' ')}
             option={option}
+            height={380}
             table={{
-              caption: 'Scores by cycle (0-100)',
-              columns: ['Cycle', 'Status', 'Practice', 'Change', 'Evidence', 'Change', ...cycles[0]!.elements.map((e) => `Practice ${e.elementKey}`)],
-              rows: cycles.map((c) => [c.cycle, c.status, formatScore(c.practice), signed(c.practiceChange), formatScore(c.evidence), signed(c.evidenceChange), ...c.elements.map((e) => `${formatScore(e.practice)} (${signed(e.practiceChange)})`)]),
+              caption: t('progress.tableCaption'),
+              columns: [t('progress.col.cycle'), t('progress.col.status'), t('progress.col.practice'), t('progress.col.practiceChange'), t('progress.col.evidence'), t('progress.col.evidenceChange'), ...(cycles[0]?.elements ?? []).map((e) => t('progress.elementPractice', { element: titles.get(e.elementKey) ?? e.elementKey }))],
+              rows: cycles.map((c, i) => [
+                c.cycle,
+                t(runtimeKey(`status.assessment.${c.status}`)),
+                fmt.score(c.practice, 'practice'),
+                fmt.change(c.practice, before(i)?.practice, 'practice'),
+                fmt.score(c.evidence, 'evidence'),
+                fmt.change(c.evidence, before(i)?.evidence, 'evidence'),
+                ...c.elements.map((e) => {
+                  const earlier = before(i)?.elements.find((p) => p.elementKey === e.elementKey);
+                  return earlier ? t('progress.withChange', { score: fmt.score(e.practice, 'practice'), change: fmt.change(e.practice, earlier.practice, 'practice') }) : fmt.score(e.practice, 'practice');
+                }),
+              ]),
             }}
           />
-          <h2>The plan, cycle by cycle</h2>
+          <h2>{t('progress.planHeading')}</h2>
           <DataTable
-            caption="Each piece of work counted once, where it is now"
-            columns={['Cycle', 'Items', 'Done', 'Open', 'Overdue', 'Dropped', 'Carried on', 'Closed by the answers', 'Median days to done']}
+            caption={t('progress.planCaption')}
+            columns={[t('progress.col.cycle'), t('progress.col.items'), t('progress.col.done'), t('progress.col.open'), t('progress.col.overdue'), t('progress.col.dropped'), t('progress.col.carried'), t('progress.col.resolved'), t('progress.col.median')]}
             rows={cycles.map((c) => c.plan
-              ? [c.cycle, c.plan.items, c.plan.done, c.plan.open, c.plan.overdue, c.plan.dropped, c.plan.carried, c.plan.resolvedByAssessment, c.plan.medianDaysToDone === null || c.plan.medianDaysToDone === undefined ? '—' : Math.round(c.plan.medianDaysToDone)]
-              : [c.cycle, 'no plan', '', '', '', '', '', '', ''])}
+              ? [c.cycle, fmt.count(c.plan.items), fmt.count(c.plan.done), fmt.count(c.plan.open), fmt.count(c.plan.overdue), fmt.count(c.plan.dropped), fmt.count(c.plan.carried), fmt.count(c.plan.resolvedByAssessment), c.plan.medianDaysToDone === null || c.plan.medianDaysToDone === undefined ? t('common.dash') : fmt.count(Math.round(c.plan.medianDaysToDone))]
+              : [c.cycle, t('progress.noPlan'), '', '', '', '', '', '', ''])}
           />
         </>
       )}

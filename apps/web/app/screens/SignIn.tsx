@@ -1,5 +1,5 @@
 import { useState } from 'react';
-
+import { useTranslation } from 'react-i18next';
 import { useLogin } from '../session/useLogin';
 import { problemOf } from '../api/errors';
 import { sessionStore } from '../session/store';
@@ -9,6 +9,7 @@ import { Alert, ProblemAlert } from '../ui/Alert';
 import { Page } from '../ui/Page';
 
 export function SignIn() {
+  const { t } = useTranslation();
   const session = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -17,8 +18,8 @@ export function SignIn() {
 
   return (
     <main id="main" className="narrow">
-      <Page title="Sign in to Waymark" intro={<p>Partnership self-assessment and action plans for libraries, museums and archives.</p>}>
-        {session.status === 'signed-out' && session.reason ? <Alert tone="info">{session.reason}</Alert> : null}
+      <Page title={t('signIn.title')} intro={<p>{t('signIn.intro')}</p>}>
+        {session.status === 'signed-out' && session.reason ? <Alert tone="info">{t(session.reason === 'signedOut' ? 'signIn.reason.signedOut' : 'signIn.reason.signedOutDiscarded')}</Alert> : null}
         <form
           className="card"
           onSubmit={(event) => {
@@ -31,11 +32,11 @@ export function SignIn() {
             });
           }}
         >
-          <TextField label="Email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
-          <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-          <ProblemAlert problem={problem && problem.code === 'UNAUTHENTICATED' ? { ...problem, code: 'BAD_USER_INPUT' } : problem} />
+          <TextField label={t('signIn.email')} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          <TextField label={t('signIn.password')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <ProblemAlert problem={problem} />
           <button type="submit" className="button" disabled={result.fetching}>
-            {result.fetching ? 'Signing in…' : 'Sign in'}
+            {result.fetching ? t('signIn.signingIn') : t('signIn.submit')}
           </button>
         </form>
       </Page>

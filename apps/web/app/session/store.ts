@@ -15,8 +15,11 @@ export interface SessionUser {
   email: string;
 }
 
+/** Why the last session ended, said on the sign-in page (words in the catalogue, signIn.reason). */
+export type SignOutReason = 'signedOut' | 'signedOutDiscarded';
+
 export type Session =
-  | { status: 'signed-out'; reason?: string }
+  | { status: 'signed-out'; reason?: SignOutReason }
   | { status: 'active' | 'expired'; token: string; expiresAt: string; user: SessionUser; memberships: Membership[] };
 
 const KEY = 'waymark:session';
@@ -61,7 +64,7 @@ export const sessionStore = {
   signIn: (token: string, expiresAt: string, user: SessionUser, memberships: Membership[]) => {
     set({ status: 'active', token, expiresAt, user, memberships });
   },
-  signOut: (reason?: string) => {
+  signOut: (reason?: SignOutReason) => {
     set({ status: 'signed-out', reason });
   },
 };

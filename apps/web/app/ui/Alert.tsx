@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import type { ApiProblem } from '../api/errors';
+import { useTranslation } from 'react-i18next';
+import { type ApiProblem, explain } from '../api/errors';
+import { runtimeKey } from '../i18n/i18n';
 
 type Tone = 'info' | 'success' | 'warning' | 'error';
 
@@ -13,17 +15,10 @@ export function Alert({ tone = 'info', title, children }: { tone?: Tone; title?:
   );
 }
 
-const TITLES: Record<string, string> = {
-  FORBIDDEN: 'Not allowed',
-  NOT_FOUND: 'Not found',
-  CONFLICT: 'Not saved',
-  BAD_USER_INPUT: 'Please check this',
-  RATE_LIMITED: 'Too many requests',
-  SERVICE_UNAVAILABLE: 'Waymark is busy',
-  NETWORK: 'No connection',
-};
-
-export function ProblemAlert({ problem }: { problem: ApiProblem | null }) {
+/** An API refusal in plain words, titled by what kind of refusal it is. */
+export function ProblemAlert({ problem, names }: { problem: ApiProblem | null; names?: Record<string, string> }) {
+  const { t } = useTranslation();
   if (!problem) return null;
-  return <Alert tone="error" title={TITLES[problem.code] ?? 'Something went wrong'}>{problem.message}</Alert>;
+  const title = t(runtimeKey(`errors.title.${problem.code}`), { defaultValue: t('errors.title.INTERNAL_SERVER_ERROR') });
+  return <Alert tone="error" title={title}>{explain(problem, names)}</Alert>;
 }

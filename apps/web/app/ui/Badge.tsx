@@ -1,6 +1,10 @@
-import { humanise } from './format';
+import { useTranslation } from 'react-i18next';
+import { runtimeKey } from '../i18n/i18n';
 
-/** Status as words first; colour only repeats what the words say. */
-export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge badge-${status.toLowerCase().replace(/_/g, '-')}`}>{humanise(status)}</span>;
+export type StatusKind = 'assessment' | 'item' | 'partner' | 'network';
+
+/** Status as words first (sentence case, from the catalogue); colour only repeats what the words say. */
+export function StatusBadge({ kind = 'network', status }: { kind?: StatusKind; status: string }) {
+  const { t } = useTranslation();
+  return <span className={`badge badge-${status.toLowerCase().replace(/_/g, '-')}`}>{t(runtimeKey(`status.${kind}.${status}`))}</span>;
 }

@@ -1,5 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type EChartsCoreOption, echarts } from './echarts';
+import { TableFrame } from './TableFrame';
 
 export interface TableAlternative {
   caption: string;
@@ -7,19 +9,39 @@ export interface TableAlternative {
   rows: (string | number)[][];
 }
 
+/** Narrower than this, charts put their legends below and shorten or turn their axis labels. */
+export const NARROW_CHART = 520;
+
 /**
  * A chart (ECharts, drawn as SVG in the page: nothing the CSP forbids) with the same figures as a
  * table beneath it. The drawing is one image with a summary for screen readers; the table is
- * the full alternative, for them and for anyone who prefers numbers.
+ * the full alternative, for them and for anyone who prefers numbers. The option may depend on the
+ * chart's width, so a phone gets a legend and labels that fit.
  */
-export function Chart({ title, summary, option, table, height = 320, note }: { title: string; summary: string; option: EChartsCoreOption; table: TableAlternative; height?: number; note?: ReactNode }) {
+export function Chart({ title, summary, option, table, height = 320, note }: {
+  title: string;
+  summary: string;
+  option: EChartsCoreOption | ((width: number) => EChartsCoreOption);
+  table: TableAlternative;
+  height?: number;
+  note?: ReactNode;
+}) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
     const chart = echarts.init(element, undefined, { renderer: 'svg' });
-    chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option });
-    const resize = new ResizeObserver(() => chart.resize());
+    let width = -1;
+    const draw = () => {
+      if (element.clientWidth === width) return;
+      width = element.clientWidth;
+      const own = typeof option === 'function' ? option(width) : option;
+      chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...own }, { notMerge: true });
+      chart.resize();
+    };
+    draw();
+    const resize = new ResizeObserver(draw);
     resize.observe(element);
     return () => {
       resize.disconnect();
@@ -32,7 +54,7 @@ export function Chart({ title, summary, option, table, height = 320, note }: { t
       <div ref={ref} className="chart-canvas" role="img" aria-label={summary} style={{ height }} />
       {note ? <div className="chart-note">{note}</div> : null}
       <details className="chart-table">
-        <summary>{title}: the figures as a table</summary>
+        <summary>{t('chart.asTable', { title })}</summary>
         <DataTable {...table} />
       </details>
     </figure>
@@ -41,11 +63,11 @@ export function Chart({ title, summary, option, table, height = 320, note }: { t
 
 export function DataTable({ caption, columns, rows }: TableAlternative) {
   return (
-    <div className="table-wrap">
+    <TableFrame label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
-          <tr>{columns.map((column) => <th key={column} scope="col">{column}</th>)}</tr>
+          <tr>{columns.map((column, i) => <th key={`${i}-${column}`} scope="col">{column}</th>)}</tr>
         </thead>
         <tbody>
           {rows.map((row, i) => (
@@ -55,6 +77,6 @@ export function DataTable({ caption, columns, rows }: TableAlternative) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   );
 }

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Alert } from './Alert';
 
 /**
@@ -6,6 +7,7 @@ import { Alert } from './Alert';
  * with a copy button and the plain warning that it will not be shown again.
  */
 export function SecretOnce({ title, label, value, children }: { title: string; label: string; value: string; children?: ReactNode }) {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const copy = useRef<HTMLButtonElement>(null);
   // The secret usually appears away from the button that made it: take focus there, so keyboard
@@ -16,8 +18,8 @@ export function SecretOnce({ title, label, value, children }: { title: string; l
   }, [value]);
   return (
     <Alert tone="success" title={title}>
-      <p><strong>Copy it now: you will not see it again.</strong> {children}</p>
-      <p className="secret" aria-label={label} data-secret>{value}</p>
+      <p><strong>{t('secret.copyNow')}</strong> {children}</p>
+      <p className="secret" aria-label={label} data-secret translate="no">{value}</p>
       <div className="buttons">
         <button
           ref={copy}
@@ -29,10 +31,10 @@ export function SecretOnce({ title, label, value, children }: { title: string; l
             else void navigator.clipboard.writeText(value).then(() => setCopied('yes'), () => setCopied('no'));
           }}
         >
-          Copy<span className="visually-hidden"> {label}</span>
+          {t('secret.copy')}<span className="visually-hidden"> {label}</span>
         </button>
         <span role="status" className="small">
-          {copied === 'yes' ? 'Copied.' : copied === 'no' ? 'Could not copy here: select the text and copy it.' : ''}
+          {copied === 'yes' ? t('secret.copied') : copied === 'no' ? t('secret.notCopied') : ''}
         </span>
       </div>
     </Alert>

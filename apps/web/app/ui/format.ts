@@ -1,17 +1,16 @@
-const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const moment = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+import { formatScore as score } from '@waymark/domain/figures';
+import { i18next } from '../i18n/i18n';
+import { formatsFor } from '../i18n/format';
 
-export const formatDate = (value: string | null | undefined): string => (value ? day.format(new Date(`${value.slice(0, 10)}T12:00:00`)) : '—');
-export const formatMoment = (value: string | null | undefined): string => (value ? moment.format(new Date(value)) : '—');
-export const formatScore = (value: number | null | undefined): string => (value === null || value === undefined ? 'no figure' : `${Math.round(value)}`);
-export const signed = (value: number | null | undefined): string =>
-  value === null || value === undefined ? '—' : `${value > 0 ? '+' : ''}${Math.round(value)}`;
+/*
+ * The old formatters, kept only for the benchmark screens (screens/benchmarks), which another
+ * change is rewriting: they move to useFormat() and the catalogue when that lands, and this file
+ * goes. Everything else uses i18n/format.ts. Figures follow the one rule in @waymark/domain/figures.
+ */
+const en = formatsFor('en-GB', 'Europe/London', i18next.t('figures.noFigure'));
 
+export const formatDate = (value: string | null | undefined): string => en.date(value);
+export const formatMoment = (value: string | null | undefined): string => en.moment(value);
+export const formatScore = (value: number | null | undefined): string => score(value, 'practice') ?? i18next.t('figures.noFigure');
 /** "IN_PROGRESS" -> "In progress". */
 export const humanise = (value: string): string => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
-
-/** Today in the browser's zone, as a LocalDate. */
-export const today = (): string => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-};

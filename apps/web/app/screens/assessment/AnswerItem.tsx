@@ -1,6 +1,8 @@
-import { memo, useId } from 'react';
+import { memo, useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TEXT_LIMITS } from '@waymark/domain/limits';
 import { Checkbox, type Option, RadioGroup } from '../../ui/Choice';
-import { humanise } from '../../ui/format';
+import { LimitCount } from '../../ui/Field';
 import type { Draft } from './drafts';
 import type { Conflict, Mode } from './useAnswerSaver';
 import { EvidenceLinks, type LibraryItem } from './EvidenceLinks';
@@ -25,6 +27,9 @@ export interface AnswerItemProps {
   disagreement: boolean;
   unsaved: boolean;
   conflict: Conflict | null;
+  /** The API's refusal of this answer, in plain words, shown beside the note it is about. */
+  refusal: string | null;
+  /** Read only: a submitted assessment, or a role that cannot change these answers. */
   locked: boolean;
   onChange: (nodeKey: string, draft: Draft) => void;
   onResolve: (nodeKey: string, keep: 'mine' | 'theirs') => void;
@@ -33,26 +38,59 @@ export interface AnswerItemProps {
 
 /** One answerable item: a part, an action without parts, or an evidence prompt. */
 export const AnswerItem = memo(function AnswerItem(props: AnswerItemProps) {
-  const { node, label, mode, options, improvementFlag, current, agreed, team, disagreement, unsaved, conflict, locked, onChange, onResolve } = props;
+  const { node, label, mode, options, improvementFlag, current, agreed, team, disagreement, unsaved, conflict, refusal, locked, onChange, onResolve } = props;
+  const { t } = useTranslation();
   const teamId = useId();
-  const labelOf = (value: string | null) => options.find((o) => o.value === value)?.label ?? (value ? humanise(value) : 'no answer');
+  const more = useRef<HTMLDetailsElement>(null);
+  const labelOf = (value: string | null) => options.find((o) => o.value === value)?.label ?? t('answer.noAnswer');
   const draft: Draft = current ?? { value: '', areaForImprovement: false, note: null };
   const isPrompt = node.kind === 'PROMPT';
+  // A refused note is shown beside it: open the note when the refusal arrives.
+  useEffect(() => {
+    if (refusal && more.current) more.current.open = true;
+  }, [refusal]);
+
+  const question = (
+    <>
+      <span className="key" translate="no">{node.key}</span> <span translate="no">{label}</span>
+      <FootnoteRefs footnotes={node.footnotes} />
+      <span className="visually-hidden">{mode === 'agreed' ? t('answer.agreedSuffix') : t('answer.mineSuffix')}</span>
+    </>
+  );
+
+  const teamLine = (
+    <div className="answer-team" id={teamId}>
+      {team.length ? <span>{t('answer.team', { answers: team.map((a) => t('answer.personSaid', { name: a.name, answer: labelOf(a.value) })).join('; ') })}</span> : <span>{t('answer.nobodyYet')}</span>}
+      {disagreement ? <strong className="flag">{agreed ? ` ${t('answer.settled', { answer: labelOf(agreed.value), name: agreed.setBy })}` : ` ${t('answer.disagrees')}`}</strong> : null}
+      {mode === 'mine' && !(disagreement && agreed) ? <span> {agreed ? t('answer.agreedIs', { answer: labelOf(agreed.value), name: agreed.setBy }) : t('answer.agreedNotYet')}</span> : null}
+      {unsaved && !conflict && !refusal ? <span className="saving"> {t('answer.notSavedYet')}</span> : null}
+    </div>
+  );
+
+  if (locked) {
+    // Read only: the answer in words, never a form that does nothing.
+    const chosen = current?.value ? labelOf(current.value) : t('answer.noAnswer');
+    return (
+      <div className={`answer answer-readonly${disagreement ? ' answer-disagreement' : ''}`} data-key={node.key}>
+        <p className="answer-question">{question}</p>
+        <p className="answer-value">
+          {mode === 'agreed' ? t('answer.readAgreed', { answer: chosen }) : t('answer.readMine', { answer: chosen })}
+          {isPrompt && improvementFlag && current?.areaForImprovement ? <> · {improvementFlag}</> : null}
+        </p>
+        {teamLine}
+        {current?.note ? <p className="answer-note"><span className="muted">{mode === 'agreed' ? t('answer.teamNote') : t('answer.yourNote')}:</span> <span translate="no">{current.note}</span></p> : null}
+        {mode === 'agreed' ? <EvidenceLinks nodeKey={node.key} label={label} {...props.evidence} locked /> : null}
+      </div>
+    );
+  }
 
   return (
     <div className={`answer${disagreement ? ' answer-disagreement' : ''}`} data-key={node.key}>
       <RadioGroup
-        legend={
-          <>
-            <span className="key">{node.key}</span> {label}
-            <FootnoteRefs footnotes={node.footnotes} />
-            <span className="visually-hidden">{mode === 'agreed' ? ' (agreed answer)' : ' (your answer)'}</span>
-          </>
-        }
+        legend={question}
         name={`${mode}-${node.key}`}
         options={options}
         value={draft.value || null}
-        disabled={locked}
         describedBy={teamId}
         onChange={(value) => onChange(node.key, { ...draft, value })}
       />
@@ -60,46 +98,49 @@ export const AnswerItem = memo(function AnswerItem(props: AnswerItemProps) {
         <Checkbox
           label={<>{improvementFlag}<span className="visually-hidden"> ({node.key})</span></>}
           checked={draft.areaForImprovement}
-          disabled={locked || !draft.value}
+          disabled={!draft.value}
           onChange={(checked) => onChange(node.key, { ...draft, areaForImprovement: checked })}
         />
       ) : null}
-      <div className="answer-team" id={teamId}>
-        {team.length ? (
-          <span>Team: {team.map((t) => `${t.name}: ${labelOf(t.value)}`).join('; ')}.</span>
-        ) : (
-          <span>No one has answered yet.</span>
-        )}
-        {disagreement ? <strong className="flag"> The team disagrees.</strong> : null}
-        {mode === 'mine' ? <span> Agreed: {agreed ? `${labelOf(agreed.value)} (set by ${agreed.setBy})` : 'not yet'}.</span> : null}
-        {unsaved && !conflict ? <span className="saving"> Not saved yet.</span> : null}
-      </div>
+      {teamLine}
       {conflict ? (
         <div className="alert alert-warning conflict" role="alert">
-          <strong className="alert-title">Someone else changed this while you were working</strong>
+          <strong className="alert-title">{t('answer.conflict.title')}</strong>
           <p>
-            The agreed answer is now <strong>{labelOf(conflict.theirs)}</strong>{agreed && agreed.value === conflict.theirs ? ` (set by ${agreed.setBy})` : ''}. Your choice,{' '}
-            <strong>{labelOf(conflict.mine.value)}</strong>, was not saved.
+            {t('answer.conflict.now', { answer: labelOf(conflict.theirs) })}
+            {agreed && agreed.value === conflict.theirs ? ` ${t('answer.conflict.setBy', { name: agreed.setBy })}` : ''} {t('answer.conflict.yours', { answer: labelOf(conflict.mine.value) })}
           </p>
           <div className="buttons">
-            <button type="button" className="button" onClick={() => onResolve(node.key, 'mine')}>Use my answer ({labelOf(conflict.mine.value)})</button>
-            <button type="button" className="button button-secondary" onClick={() => onResolve(node.key, 'theirs')}>Keep theirs</button>
+            <button type="button" className="button" onClick={() => onResolve(node.key, 'mine')}>{t('answer.conflict.useMine', { answer: labelOf(conflict.mine.value) })}</button>
+            <button type="button" className="button button-secondary" onClick={() => onResolve(node.key, 'theirs')}>{t('answer.conflict.keepTheirs')}</button>
           </div>
         </div>
       ) : null}
-      <details className="answer-more">
-        <summary>Note{mode === 'agreed' ? ' and evidence' : ''}<span className="visually-hidden"> for {node.key}</span>{draft.note ? ' (1 note)' : ''}</summary>
-        <label className="note-label" htmlFor={`${teamId}-note`}>{mode === 'agreed' ? "The team's note" : 'Your note'} on {node.key}</label>
-        <textarea
-          id={`${teamId}-note`}
-          rows={2}
-          value={draft.note ?? ''}
-          disabled={locked || !draft.value}
-          aria-describedby={`${teamId}-note-hint`}
-          onChange={(e) => onChange(node.key, { ...draft, note: e.target.value })}
-        />
-        <p className="hint" id={`${teamId}-note-hint`}>{draft.value ? 'Saved as you type.' : 'Choose an answer first.'}</p>
-        {mode === 'agreed' ? <EvidenceLinks nodeKey={node.key} {...props.evidence} locked={locked} /> : null}
+      <details className="answer-more" ref={more}>
+        <summary>
+          {mode === 'agreed' ? t('answer.noteAndEvidence') : t('answer.note')}
+          <span className="visually-hidden"> {t('answer.forKey', { key: node.key })}</span>
+          {draft.note ? ` ${t('answer.hasNote')}` : ''}
+        </summary>
+        <div className={`field${refusal ? ' field-error' : ''}`}>
+          <label className="note-label" htmlFor={`${teamId}-note`}>
+            {mode === 'agreed' ? t('answer.teamNote') : t('answer.yourNote')}
+            <span className="visually-hidden"> {t('answer.forKey', { key: node.key })}</span>
+          </label>
+          <p className="hint" id={`${teamId}-note-hint`}>{draft.value ? t('answer.savedAsYouType') : t('answer.chooseFirst')}</p>
+          {refusal ? <p className="error-text" id={`${teamId}-note-error`}>{refusal}</p> : null}
+          <textarea
+            id={`${teamId}-note`}
+            rows={2}
+            value={draft.note ?? ''}
+            disabled={!draft.value}
+            aria-invalid={refusal ? true : undefined}
+            aria-describedby={[`${teamId}-note-hint`, `${teamId}-note-count`, refusal ? `${teamId}-note-error` : ''].filter(Boolean).join(' ')}
+            onChange={(e) => onChange(node.key, { ...draft, note: e.target.value })}
+          />
+          <LimitCount id={`${teamId}-note-count`} value={draft.note ?? ''} limit={TEXT_LIMITS.note} />
+        </div>
+        {mode === 'agreed' ? <EvidenceLinks nodeKey={node.key} label={label} {...props.evidence} locked={false} /> : null}
       </details>
     </div>
   );

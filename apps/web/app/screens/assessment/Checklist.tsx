@@ -1,11 +1,13 @@
 import { useCallback, useMemo } from 'react';
 import { Link, NavLink, useParams, useSearchParams } from 'react-router';
-import { problemOf } from '../../api/errors';
+import { Trans, useTranslation } from 'react-i18next';
+import { explain, problemOf } from '../../api/errors';
 import { useOrganisation } from '../../layout/organisation';
+import { useFormat } from '../../i18n/format';
+import { runtimeKey } from '../../i18n/i18n';
 import { Alert, ProblemAlert } from '../../ui/Alert';
-import { Loading, Page } from '../../ui/Page';
-import { ProgressBar } from '../../ui/Progress';
-import { formatMoment } from '../../ui/format';
+import { Loading, Page, ReadOnlyNote } from '../../ui/Page';
+import { CompletionBar } from '../../ui/Progress';
 import { AnswerItem, type TeamAnswer } from './AnswerItem';
 import { AssessmentTabs } from './AssessmentTabs';
 import { type ElementTree, type Work, editable, elementsOf, useAssessmentWork } from './data';
@@ -16,21 +18,26 @@ import { SaveStatus } from './SaveStatus';
 import { type Mode, useAnswerSaver } from './useAnswerSaver';
 
 export default function Checklist() {
+  const { t } = useTranslation();
   const { assessmentId = '', elementKey } = useParams();
   const [{ data, error, fetching }] = useAssessmentWork(assessmentId);
-  if (!data) return <Page title="Checklist">{fetching ? <Loading what="Loading the checklist" /> : <ProblemAlert problem={problemOf(error)} />}</Page>;
+  if (!data) return <Page title={t('checklist.loadingTitle')}>{fetching ? <Loading what={t('checklist.loading')} /> : <ProblemAlert problem={problemOf(error)} />}</Page>;
   return <ChecklistBody work={data.assessment} elementKey={elementKey} />;
 }
 
 function ChecklistBody({ work, elementKey }: { work: Work; elementKey: string | undefined }) {
+  const { t } = useTranslation();
   const org = useOrganisation();
+  const fmt = useFormat();
   const [search] = useSearchParams();
   const canAnswer = org.can('answers:write');
   const canAgree = org.can('consensus:write');
   const mode: Mode = search.get('answering') === 'agreed' || !canAnswer ? 'agreed' : 'mine';
   const elements = useMemo(() => elementsOf(work.framework.nodes), [work.framework.nodes]);
   const current = elements.find((e) => e.element.key === elementKey) ?? elements[0];
-  const locked = !editable(work.status) || (mode === 'agreed' ? !canAgree : !canAnswer);
+  const submitted = !editable(work.status);
+  const mayChange = mode === 'agreed' ? canAgree : canAnswer;
+  const locked = submitted || !mayChange;
   const saver = useAnswerSaver(work.id, mode, work.answers);
   const { library, refresh } = useLibrary();
   const base = `/o/${org.id}/assessments/${work.id}`;
@@ -38,39 +45,43 @@ function ChecklistBody({ work, elementKey }: { work: Work; elementKey: string | 
   const onResolve = saver.resolve;
   const evidence = useMemo(() => ({ assessmentId: work.id, library, canWrite: org.can('evidence:write'), onChanged: refresh }), [work.id, library, org, refresh]);
 
-  if (!current) return <Page title="Checklist"><Alert tone="error">This framework has no elements.</Alert></Page>;
+  if (!current) return <Page title={t('checklist.title', { cycle: work.cycle })}><Alert tone="error">{t('checklist.noElements')}</Alert></Page>;
+  const role = t(runtimeKey(`roleLower.${org.role}`));
   return (
-    <Page title={`Checklist ${current.element.key}: cycle ${work.cycle}`}>
+    <Page title={t('checklist.title', { cycle: work.cycle })}>
       <AssessmentTabs id={work.id} cycle={work.cycle} status={work.status} />
-      {work.status === 'SUBMITTED' ? (
-        <Alert tone="info" title="Submitted and locked">
-          Submitted {formatMoment(work.submittedAt)}{work.submittedBy ? ` by ${work.submittedBy.name}` : ''}. A manager can <Link to={`${base}/submit`}>reopen it with a reason</Link>.
+      {submitted ? (
+        <Alert tone="info" title={t('checklist.locked.title')}>
+          {work.submittedBy ? t('checklist.locked.byWhom', { when: fmt.moment(work.submittedAt), name: work.submittedBy.name }) : t('checklist.locked.when', { when: fmt.moment(work.submittedAt) })}{' '}
+          {org.can('assessments:reopen') ? <Trans i18nKey="checklist.locked.reopen" components={{ link: <Link to={`${base}/submit`} /> }} /> : t('checklist.locked.askManager')}
         </Alert>
       ) : null}
-      <ProgressBar label="Agreed answers" value={work.completion.percent} detail={`${work.completion.partsAnswered} of ${work.completion.partsTotal} parts, ${work.completion.promptsAnswered} of ${work.completion.promptsTotal} prompts`} />
+      <CompletionBar label={t('checklist.completion')} completion={work.completion} />
       <div className="checklist-controls">
-        <nav aria-label="Elements" className="tabs">
+        <nav aria-label={t('checklist.elements')} className="tabs element-tabs">
           {elements.map((e) => (
-            <NavLink key={e.element.key} to={`${base}/checklist/${e.element.key}${mode === 'agreed' ? '?answering=agreed' : ''}`} aria-current={e === current ? 'page' : undefined}>
-              Element {e.element.key}
+            <NavLink key={e.element.key} to={`${base}/checklist/${e.element.key}${mode === 'agreed' && canAnswer ? '?answering=agreed' : ''}`} aria-current={e === current ? 'page' : undefined}>
+              <span className="key key-small" translate="no">{e.element.key}</span> <span translate="no">{e.element.title ?? e.element.text}</span>
             </NavLink>
           ))}
         </nav>
         {canAnswer ? (
-          <nav aria-label="Whose answers" className="segmented">
-            <Link to={`${base}/checklist/${current.element.key}`} aria-current={mode === 'mine' ? 'page' : undefined}>My answers</Link>
-            <Link to={`${base}/checklist/${current.element.key}?answering=agreed`} aria-current={mode === 'agreed' ? 'page' : undefined}>Agreed answers</Link>
+          <nav aria-label={t('checklist.whose')} className="segmented">
+            <Link to={`${base}/checklist/${current.element.key}`} aria-current={mode === 'mine' ? 'page' : undefined}>{t('checklist.mine')}</Link>
+            <Link to={`${base}/checklist/${current.element.key}?answering=agreed`} aria-current={mode === 'agreed' ? 'page' : undefined}>{t('checklist.agreed')}</Link>
           </nav>
         ) : null}
       </div>
-      <p className="muted">
-        {mode === 'mine'
-          ? 'You are recording your own view; the team sees every view and agrees one answer per item.'
-          : 'You are setting the team’s agreed answers: these are the ones that count for the scores.'}
-      </p>
+      {submitted ? (
+        <ReadOnlyNote>{mode === 'mine' ? t('checklist.mode.lockedMine') : t('checklist.mode.lockedAgreed')}</ReadOnlyNote>
+      ) : !mayChange ? (
+        <ReadOnlyNote>{t('checklist.mode.readOnly', { role })}</ReadOnlyNote>
+      ) : (
+        <p className="muted">{mode === 'mine' ? t('checklist.mode.mine') : t('checklist.mode.agreed')}</p>
+      )}
       {!locked ? <SaveStatus saver={saver} /> : null}
       <ElementSection tree={current} work={work} mode={mode} locked={locked} saver={saver} onChange={onChange} onResolve={onResolve} evidence={evidence} />
-      <p className="muted small">{work.framework.source.attribution}</p>
+      <p className="muted small" translate="no">{work.framework.source.attribution}</p>
     </Page>
   );
 }
@@ -87,6 +98,7 @@ interface SectionProps {
 }
 
 function ElementSection({ tree, work, mode, locked, saver, onChange, onResolve, evidence }: SectionProps) {
+  const { t } = useTranslation();
   const { scales } = work.framework;
   const agreedBy = useMemo(() => new Map(work.answers.map((a) => [a.nodeKey, a])), [work.answers]);
   const mineBy = useMemo(() => new Map(work.myAnswers.map((a) => [a.nodeKey, a])), [work.myAnswers]);
@@ -107,6 +119,7 @@ function ElementSection({ tree, work, mode, locked, saver, onChange, onResolve, 
       const conflict = saver.conflicts[node.key] ?? null;
       const pending = conflict ? null : saver.pending[node.key];
       const agreed = agreedBy.get(node.key);
+      const refused = saver.refused[node.key];
       return (
         <AnswerItem
           key={node.key}
@@ -121,6 +134,7 @@ function ElementSection({ tree, work, mode, locked, saver, onChange, onResolve, 
           disagreement={disagreed.has(node.key)}
           unsaved={Boolean(pending)}
           conflict={conflict}
+          refusal={refused ? explain(refused) : null}
           locked={locked}
           onChange={onChange}
           onResolve={onResolve}
@@ -128,32 +142,33 @@ function ElementSection({ tree, work, mode, locked, saver, onChange, onResolve, 
         />
       );
     },
-    [agreedBy, disagreed, evidence, locked, mineBy, mode, onChange, onResolve, saver.conflicts, saver.pending, scales, teamBy],
+    [agreedBy, disagreed, evidence, locked, mineBy, mode, onChange, onResolve, saver.conflicts, saver.pending, saver.refused, scales, teamBy],
   );
 
   return (
     <section className="element" aria-labelledby="element-question">
       <h2 id="element-question">
-        <span className="key">{tree.element.key}</span> {tree.element.text}
+        <span className="key" translate="no">{tree.element.key}</span> <span translate="no">{tree.element.title ?? tree.element.text}</span>
         <FootnoteRefs footnotes={tree.element.footnotes} />
       </h2>
-      <h3 className="section-heading">{scales.practice.heading}</h3>
+      {tree.element.title ? <p className="element-question" translate="no">{tree.element.text}</p> : null}
+      <h3 className="section-heading" translate="no">{scales.practice.heading}</h3>
       {tree.actions.map(({ action, parts }) => (
         <article key={action.key} className="action" aria-labelledby={`action-${action.key}`}>
           <div className="action-main">
             <h4 id={`action-${action.key}`}>
-              <span className="key">{action.key}</span> {action.text}
+              <span className="key" translate="no">{action.key}</span> <span translate="no">{action.text}</span>
               {parts.length ? <FootnoteRefs footnotes={action.footnotes} /> : null}
             </h4>
-            {parts.length ? parts.map((part) => item(part, part.text, false)) : item(action, 'Answer for this action', false)}
+            {parts.length ? parts.map((part) => item(part, part.text, false)) : item(action, t('checklist.wholeAction'), false)}
           </div>
           <Guidance guidance={action.guidance} />
         </article>
       ))}
-      <h3 className="section-heading">{scales.evidence.heading}</h3>
+      <h3 className="section-heading" translate="no">{scales.evidence.heading}</h3>
       {tree.groups.map(({ group, prompts }) => (
         <section key={group.key} className="prompt-group" aria-labelledby={`group-${group.key}`}>
-          <h4 id={`group-${group.key}`}>{group.text}</h4>
+          <h4 id={`group-${group.key}`} translate="no">{group.text}</h4>
           {prompts.map((prompt) => item(prompt, prompt.text, true))}
         </section>
       ))}

@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
+import { runtimeKey } from '../../i18n/i18n';
 import type { WorkNode } from './data';
-import { humanise } from '../../ui/format';
 
 interface Entry {
   title?: string;
@@ -10,26 +11,27 @@ const entries = (value: unknown): Entry[] => (Array.isArray(value) ? (value as E
 
 /** Partner-type guidance beside the action it helps with: why it helps, and the guidance itself. */
 export function Guidance({ guidance }: { guidance: WorkNode['guidance'] }) {
+  const { t } = useTranslation();
   if (!guidance.length) return null;
   return (
-    <aside className="guidance" aria-label="Partner-type guidance">
+    <aside className="guidance" aria-label={t('guidance.label')}>
       {guidance.map((g) => (
         <div key={g.guidanceKey}>
-          <p className="guidance-title"><strong>{g.title}</strong> <span className="muted">({humanise(g.partnerType)})</span></p>
-          <p>{g.reason}</p>
+          <p className="guidance-title"><strong translate="no">{g.title}</strong> <span className="muted">({t(runtimeKey(`partnerType.${g.partnerType}`))})</span></p>
+          <p translate="no">{g.reason}</p>
           <details>
-            <summary>Opportunities and challenges<span className="visually-hidden">: {g.title}</span></summary>
+            <summary>{t('guidance.more')}<span className="visually-hidden">: {g.title}</span></summary>
             {(['opportunities', 'challenges'] as const).map((part) => (
               <div key={part}>
-                <h4>{humanise(part)}</h4>
-                <ul>
+                <h4>{part === 'opportunities' ? t('guidance.opportunities') : t('guidance.challenges')}</h4>
+                <ul translate="no">
                   {entries(g.document[part]).map((e, i) => (
                     <li key={i}><strong>{e.title}.</strong> {e.text}</li>
                   ))}
                 </ul>
               </div>
             ))}
-            <p className="muted small">{g.source.attribution}</p>
+            <p className="muted small" translate="no">{g.source.attribution}</p>
           </details>
         </div>
       ))}

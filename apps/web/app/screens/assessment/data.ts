@@ -19,7 +19,7 @@ export const AssessmentWork = graphql(`
           evidence { heading options { value label } improvementFlag }
         }
         nodes {
-          key kind parentKey text answerScale
+          key kind parentKey text title todo answerScale
           footnotes { number text }
           guidance { guidanceKey title partnerType reason document source { attribution } }
         }
@@ -71,3 +71,6 @@ export function elementsOf(nodes: readonly WorkNode[]): ElementTree[] {
 }
 
 export const editable = (status: string) => status !== 'SUBMITTED';
+
+/** The words an item is asked in, never its key: a part's or a prompt's own text, or the question of an action answered whole. */
+export const wordsOf = (node: Pick<WorkNode, 'text'> | undefined): string => node?.text ?? '';

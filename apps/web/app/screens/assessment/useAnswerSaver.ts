@@ -49,6 +49,8 @@ export function useAnswerSaver(assessmentId: string, mode: Mode, serverAnswers: 
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
+  // Answers the API refused (a note too long...), by item: held back until changed, then sent again.
+  const [refused, setRefused] = useState<Record<string, ApiProblem>>({});
   const [lastSavedAt, setLastSavedAt] = useState<number | null>(null);
   const seen = useRef(new Map<string, string | null>());
   const inFlight = useRef(false);
@@ -67,7 +69,7 @@ export function useAnswerSaver(assessmentId: string, mode: Mode, serverAnswers: 
 
   const flush = useCallback(async () => {
     if (inFlight.current || !sessionStore.token()) return;
-    const batch = Object.entries(pending).filter(([key]) => !conflicts[key]).slice(0, 200);
+    const batch = Object.entries(pending).filter(([key]) => !conflicts[key] && !refused[key]).slice(0, 200);
     if (!batch.length) return;
     inFlight.current = true;
     setSaving(true);
@@ -111,9 +113,17 @@ export function useAnswerSaver(assessmentId: string, mode: Mode, serverAnswers: 
       void client.query(AssessmentWork, { id: assessmentId }, { requestPolicy: 'network-only' }).toPromise();
       return;
     }
+    // A refusal about one answer (its field names it): that answer waits beside its message until
+    // it is changed; the others in the batch go again at once.
+    const refusedKey = failure.code === 'BAD_USER_INPUT' ? refusedAnswer(failure, batch.map(([key]) => key)) : null;
+    if (refusedKey) {
+      setRefused((now) => ({ ...now, [refusedKey]: failure }));
+      setProblem(null);
+      return;
+    }
     // An expired session keeps everything for later; anything else is shown, and kept too.
     if (failure.code !== 'UNAUTHENTICATED') setProblem(failure);
-  }, [agree, assessmentId, client, conflicts, mode, pending, record]);
+  }, [agree, assessmentId, client, conflicts, mode, pending, record, refused]);
 
   // Send soon after a change, and again once a renewed session allows it.
   useEffect(() => {
@@ -122,8 +132,16 @@ export function useAnswerSaver(assessmentId: string, mode: Mode, serverAnswers: 
     return () => clearTimeout(timer);
   }, [pending, flush, problem, session.status]);
 
+  // A change is worth sending again: it clears that answer's refusal, and any refusal of the whole save.
   const change = useCallback((nodeKey: string, draft: Draft) => {
     setPending((now) => ({ ...now, [nodeKey]: draft }));
+    setRefused((now) => {
+      if (!now[nodeKey]) return now;
+      const next = { ...now };
+      delete next[nodeKey];
+      return next;
+    });
+    setProblem(null);
   }, []);
 
   const resolve = useCallback((nodeKey: string, keep: 'mine' | 'theirs') => {
@@ -152,7 +170,15 @@ export function useAnswerSaver(assessmentId: string, mode: Mode, serverAnswers: 
   }, []);
 
   const waiting = Object.keys(pending).length;
-  return { pending, conflicts, saving, problem, waiting, lastSavedAt, change, resolve, retry, sessionExpired: session.status === 'expired' };
+  return { pending, conflicts, refused, saving, problem, waiting, lastSavedAt, change, resolve, retry, sessionExpired: session.status === 'expired' };
 }
 
 export type AnswerSaver = ReturnType<typeof useAnswerSaver>;
+
+/** Which answer of a batch a refusal is about: the item the API names, or the one at the index its field names. */
+function refusedAnswer(problem: ApiProblem, keys: readonly string[]): string | null {
+  const named = problem.extensions.nodeKey;
+  if (typeof named === 'string' && keys.includes(named)) return named;
+  const index = /^answers\[(\d+)\]/.exec(problem.field ?? '')?.[1];
+  return index === undefined ? null : (keys[Number(index)] ?? null);
+}

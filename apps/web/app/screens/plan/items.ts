@@ -6,14 +6,14 @@ export const PlanItems = graphql(`
       totalCount
       edges {
         node {
-          id priority what elementKey status dueOn nextReviewOn cycle kind persistsAfterDone
+          id priority what elementKey nodeKey assessmentId status dueOn nextReviewOn cycle kind persistsAfterDone
           owner { id name }
           carriedFrom { id cycle }
           previousDecision { id cycle status }
         }
       }
     }
-    assessments(page: { first: 20 }) { edges { node { id cycle } } }
+    assessments(page: { first: 20 }) { edges { node { id cycle frameworkId } } }
   }
 `);
 
@@ -25,3 +25,7 @@ export const ChangeStatus = graphql(`
 
 /** The statuses a person moves items between (CARRIED_FORWARD is Waymark's, at a new cycle). */
 export const WORK_STATUSES = ['OPEN', 'IN_PROGRESS', 'DEFERRED', 'DONE', 'DROPPED'] as const;
+
+/** Moves that close an item: they ask first (the one confirmation pattern). */
+export const CLOSING = new Set<string>(['DONE', 'DROPPED']);
+

@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
-import { problemOf, fieldMessage } from '../../api/errors';
+import { fieldMessage, placedBeside, problemOf } from '../../api/errors';
 import { useOrganisation } from '../../layout/organisation';
+import { useFormat } from '../../i18n/format';
+import { runtimeKey } from '../../i18n/i18n';
 import { Alert, ProblemAlert } from '../../ui/Alert';
+import { useConfirm } from '../../ui/Dialog';
 import { SelectField, TextField } from '../../ui/Field';
-import { Loading, Page } from '../../ui/Page';
-import { formatDate, formatMoment, humanise } from '../../ui/format';
+import { Loading, Page, ReadOnlyNote } from '../../ui/Page';
+import { TableFrame } from '../../ui/TableFrame';
 import type { MemberRole } from '../../gql/graphql';
 
 const Team = graphql(`
@@ -26,60 +30,116 @@ const RevokeInvitation = graphql(`
 `);
 
 export default function Members() {
+  const { t } = useTranslation();
   const org = useOrganisation();
+  const fmt = useFormat();
   const [{ data, error, fetching }, refresh] = useQuery({ query: Team });
-  const [changed, change] = useMutation(ChangeRole);
+  const [, change] = useMutation(ChangeRole);
   const [, revoke] = useMutation(RevokeInvitation);
+  const [dialog, confirm] = useConfirm();
+  const [saved, setSaved] = useState<string | null>(null);
   const manage = org.can('members:manage');
   const roles: MemberRole[] = org.kind === 'REGIONAL_BODY' ? ['OWNER', 'MANAGER', 'ANALYST', 'VIEWER'] : ['OWNER', 'MANAGER', 'ASSESSOR', 'VIEWER'];
+  const role = (r: string) => t(runtimeKey(`role.${r}`));
+  const aRole = (r: string) => t(runtimeKey(`roleLower.${r}`));
+  const reload = () => refresh({ requestPolicy: 'network-only' });
   return (
-    <Page title="Members and invitations">
+    <Page title={t('members.title')}>
+      {!manage ? <ReadOnlyNote>{t('members.readOnly', { role: t(runtimeKey(`roleLower.${org.role}`)) })}</ReadOnlyNote> : null}
+      <div aria-live="polite">{saved ? <Alert tone="success">{saved}</Alert> : null}</div>
       {!data ? (fetching ? <Loading /> : <ProblemAlert problem={problemOf(error)} />) : (
         <>
-          <div className="table-wrap">
+          <TableFrame label={t('members.caption', { count: data.members.totalCount })}>
             <table>
-              <caption>{data.members.totalCount} members</caption>
-              <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Joined</th></tr></thead>
+              <caption>{t('members.caption', { count: data.members.totalCount })}</caption>
+              <thead><tr><th scope="col">{t('members.col.name')}</th><th scope="col">{t('members.col.email')}</th><th scope="col">{t('members.col.role')}</th><th scope="col">{t('members.col.joined')}</th></tr></thead>
               <tbody>
                 {data.members.edges.map(({ node: m }) => (
                   <tr key={m.id}>
-                    <th scope="row">{m.user.name}</th>
-                    <td>{m.user.email}</td>
+                    <th scope="row" translate="no">{m.user.name}</th>
+                    <td className="user-text" translate="no">{m.user.email}</td>
                     <td>
                       {manage ? (
-                        <SelectField label={<span className="visually-hidden">Role of {m.user.name}</span>} value={m.role} onChange={(e) => void change({ membershipId: m.id, role: e.target.value as MemberRole })}>
-                          {roles.map((r) => <option key={r} value={r}>{humanise(r)}</option>)}
+                        <SelectField
+                          label={<span className="visually-hidden">{t('members.roleOf', { name: m.user.name })}</span>}
+                          value={m.role}
+                          onChange={(e) => {
+                            const next = e.target.value as MemberRole;
+                            setSaved(null);
+                            confirm({
+                              title: t('members.change.title', { name: m.user.name, role: aRole(next) }),
+                              body: (
+                                <>
+                                  <p>{t('members.change.from', { name: m.user.name, from: aRole(m.role), to: aRole(next) })}</p>
+                                  <p>{t(runtimeKey(`members.change.means.${next}`))}</p>
+                                </>
+                              ),
+                              confirmLabel: t('members.change.button', { role: aRole(next) }),
+                              run: async () => {
+                                const result = await change({ membershipId: m.id, role: next });
+                                if (result.error) return problemOf(result.error);
+                                setSaved(t('members.change.saved', { name: m.user.name, role: aRole(next) }));
+                                return null;
+                              },
+                            });
+                          }}
+                        >
+                          {roles.map((r) => <option key={r} value={r}>{role(r)}</option>)}
                         </SelectField>
-                      ) : humanise(m.role)}
+                      ) : role(m.role)}
                     </td>
-                    <td>{formatDate(m.createdAt)}</td>
+                    <td>{fmt.date(m.createdAt)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
-          <ProblemAlert problem={problemOf(changed.error)} />
-          <h2>Invitations</h2>
-          {data.invitations.edges.length === 0 ? <p>No invitations.</p> : (
+          </TableFrame>
+          <h2 id="invitations-heading" tabIndex={-1}>{t('members.invitations')}</h2>
+          {data.invitations.edges.length === 0 ? <p>{t('members.noInvitations')}</p> : (
             <ul>
               {data.invitations.edges.map(({ node: i }) => (
                 <li key={i.id}>
-                  {i.email} as {humanise(i.role)}: {i.acceptedAt ? `accepted ${formatMoment(i.acceptedAt)}` : i.revokedAt ? 'withdrawn' : `open until ${formatMoment(i.expiresAt)}`}
+                  <span translate="no">{i.email}</span>, {role(i.role)}: {i.acceptedAt ? t('members.accepted', { when: fmt.moment(i.acceptedAt) }) : i.revokedAt ? t('members.withdrawn') : t('members.openUntil', { when: fmt.moment(i.expiresAt) })}
                   {manage && !i.acceptedAt && !i.revokedAt ? (
-                    <> <button type="button" className="button-link" onClick={() => void revoke({ id: i.id })}>Withdraw<span className="visually-hidden"> the invitation to {i.email}</span></button></>
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="button-link"
+                        onClick={() =>
+                          confirm({
+                            title: t('members.withdraw.title'),
+                            body: <p>{t('members.withdraw.body', { email: i.email })}</p>,
+                            confirmLabel: t('members.withdraw.button'),
+                            danger: true,
+                            after: () => document.getElementById('invitations-heading'),
+                            run: async () => {
+                              const result = await revoke({ id: i.id });
+                              if (result.error) return problemOf(result.error);
+                              reload();
+                              return null;
+                            },
+                          })
+                        }
+                      >
+                        {t('members.withdraw.button')}<span className="visually-hidden"> {t('members.withdraw.to', { email: i.email })}</span>
+                      </button>
+                    </>
                   ) : null}
                 </li>
               ))}
             </ul>
           )}
-          {manage ? <InviteForm roles={roles} onSent={() => refresh({ requestPolicy: 'network-only' })} /> : null}
+          {manage ? <InviteForm roles={roles} onSent={reload} /> : null}
         </>
       )}
+      {dialog}
     </Page>
   );
 }
 
 function InviteForm({ roles, onSent }: { roles: MemberRole[]; onSent: () => void }) {
+  const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<MemberRole>(roles.includes('ASSESSOR') ? 'ASSESSOR' : 'VIEWER');
   const [result, invite] = useMutation(Invite);
@@ -96,19 +156,19 @@ function InviteForm({ roles, onSent }: { roles: MemberRole[]; onSent: () => void
         });
       }}
     >
-      <h2>Invite someone</h2>
-      <TextField label="Email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required error={fieldMessage(problem, 'email')} />
-      <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value as MemberRole)}>
-        {roles.map((r) => <option key={r} value={r}>{humanise(r)}</option>)}
+      <h2>{t('members.invite.heading')}</h2>
+      <TextField label={t('members.invite.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required error={fieldMessage(problem, 'email')} />
+      <SelectField label={t('members.invite.role')} value={role} onChange={(e) => setRole(e.target.value as MemberRole)}>
+        {roles.map((r) => <option key={r} value={r}>{t(runtimeKey(`role.${r}`))}</option>)}
       </SelectField>
-      <button type="submit" className="button" disabled={result.fetching}>Send invitation</button>
+      <button type="submit" className="button" disabled={result.fetching}>{t('members.invite.send')}</button>
       {result.data ? (
-        <Alert tone="success" title={`Invitation for ${result.data.inviteMember.invitation.email}`}>
-          <p>Give them this token; it is shown only now and works for 14 days:</p>
-          <p className="secret">{result.data.inviteMember.token}</p>
+        <Alert tone="success" title={t('members.invite.sent', { email: result.data.inviteMember.invitation.email })}>
+          <p>{t('members.invite.token')}</p>
+          <p className="secret" translate="no">{result.data.inviteMember.token}</p>
         </Alert>
       ) : null}
-      {problem && problem.field !== 'email' ? <ProblemAlert problem={problem} /> : null}
+      {placedBeside(problem, ['email']) ? null : <ProblemAlert problem={problem} />}
     </form>
   );
 }

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { NotificationFrequency } from '../../gql/graphql';
 import { problemOf } from '../../api/errors';
+import { useFormat } from '../../i18n/format';
 import { Alert, ProblemAlert } from '../../ui/Alert';
 import { RadioGroup } from '../../ui/Choice';
-import { Dialog } from '../../ui/Dialog';
+import { useConfirm } from '../../ui/Dialog';
 import { Loading, Page } from '../../ui/Page';
 import { SecretOnce } from '../../ui/Secret';
-import { formatMoment } from '../../ui/format';
 import { useOrganisation } from '../../layout/organisation';
 
 const Settings = graphql(`
@@ -24,30 +25,28 @@ const RevokeFeed = graphql(`
   mutation RevokeCalendarFeed { revokeCalendarFeed }
 `);
 
-const FREQUENCIES: readonly { value: NotificationFrequency; label: string }[] = [
-  { value: 'IMMEDIATE', label: 'As they come (each reminder run)' },
-  { value: 'DAILY', label: 'One digest a day' },
-  { value: 'WEEKLY', label: 'One digest a week' },
-  { value: 'NONE', label: 'No reminder emails' },
-];
-const isFrequency = (value: string): value is NotificationFrequency => FREQUENCIES.some((f) => f.value === value);
+const FREQUENCIES: readonly NotificationFrequency[] = ['IMMEDIATE', 'DAILY', 'WEEKLY', 'NONE'];
+const isFrequency = (value: string): value is NotificationFrequency => (FREQUENCIES as readonly string[]).includes(value);
 
 export default function Notifications() {
+  const { t } = useTranslation();
   const org = useOrganisation();
+  const fmt = useFormat();
   const [{ data, error, fetching }, refresh] = useQuery({ query: Settings });
   const [saved, save] = useMutation(SetPreference);
   // The choice shows at once; a refusal puts back what the API holds.
   const [chosen, setChosen] = useState<NotificationFrequency | null>(null);
+  const label = (f: NotificationFrequency) => t(`notifications.frequency.${f}`);
   return (
-    <Page title="Notifications" intro={<p>Your own reminders from {org.name}: how often they are emailed to you, and a calendar feed of the due and review dates of the action items you own.</p>}>
+    <Page title={t('notifications.title')} intro={<p>{t('notifications.intro', { organisation: org.name })}</p>}>
       {!data ? (fetching ? <Loading /> : <ProblemAlert problem={problemOf(error)} />) : (
         <>
           <section className="card" aria-labelledby="email-heading">
-            <h2 id="email-heading">Reminder emails</h2>
+            <h2 id="email-heading">{t('notifications.emails')}</h2>
             <RadioGroup
-              legend="How often should Waymark email your reminders?"
+              legend={t('notifications.howOften')}
               name="frequency"
-              options={FREQUENCIES}
+              options={FREQUENCIES.map((value) => ({ value, label: label(value) }))}
               value={chosen ?? data.notificationPreference.frequency}
               describedBy="frequency-hint"
               onChange={(value) => {
@@ -59,10 +58,10 @@ export default function Notifications() {
               }}
             />
             <p className="hint" id="frequency-hint">
-              Saved as soon as you choose. This applies to {org.name} only.
-              {data.notificationPreference.updatedAt ? ` Last changed ${formatMoment(data.notificationPreference.updatedAt)}.` : ' You have the default (daily).'}
+              {t('notifications.savedAsChosen', { organisation: org.name })}{' '}
+              {data.notificationPreference.updatedAt ? t('notifications.lastChanged', { when: fmt.moment(data.notificationPreference.updatedAt) }) : t('notifications.default')}
             </p>
-            {saved.data && !saved.fetching ? <Alert tone="success">Saved: {FREQUENCIES.find((f) => f.value === saved.data?.setNotificationPreference.frequency)?.label.toLowerCase()}.</Alert> : null}
+            {saved.data && !saved.fetching ? <Alert tone="success">{t('notifications.saved', { choice: label(saved.data.setNotificationPreference.frequency) })}</Alert> : null}
             <ProblemAlert problem={problemOf(saved.error)} />
           </section>
           <CalendarFeed feed={data.calendarFeed ?? null} onChange={() => refresh({ requestPolicy: 'network-only' })} />
@@ -73,61 +72,75 @@ export default function Notifications() {
 }
 
 function CalendarFeed({ feed, onChange }: { feed: { createdAt: string; lastUsedAt?: string | null } | null; onChange: () => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const [created, create] = useMutation(CreateFeed);
   const [revoked, revoke] = useMutation(RevokeFeed);
   const [url, setUrl] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const [dialog, confirm] = useConfirm();
+  const make = async () => {
+    const r = await create({});
+    if (!r.data) return problemOf(r.error);
+    setUrl(r.data.createCalendarFeed.url);
+    onChange();
+    return null;
+  };
   return (
     <section className="card" aria-labelledby="feed-heading">
-      <h2 id="feed-heading">Calendar feed</h2>
-      <p>Subscribe to a secret address in your calendar app (iCalendar). Anyone with the address can read the dates, so keep it to yourself; making a new one stops the old one working.</p>
-      {url ? (
-        <SecretOnce title="Your calendar feed address" label="The calendar feed address" value={url}>Paste it into your calendar app’s “subscribe by URL”.</SecretOnce>
-      ) : null}
+      <h2 id="feed-heading" tabIndex={-1}>{t('notifications.feed.heading')}</h2>
+      <p>{t('notifications.feed.intro')}</p>
+      {url ? <SecretOnce title={t('notifications.feed.yours')} label={t('notifications.feed.label')} value={url}>{t('notifications.feed.paste')}</SecretOnce> : null}
       {feed ? (
-        <p>You have a feed, made {formatMoment(feed.createdAt)}; {feed.lastUsedAt ? `last read by a calendar ${formatMoment(feed.lastUsedAt)}` : 'not read by a calendar yet'}.</p>
+        <p>{feed.lastUsedAt ? t('notifications.feed.haveUsed', { made: fmt.moment(feed.createdAt), used: fmt.moment(feed.lastUsedAt) }) : t('notifications.feed.haveUnused', { made: fmt.moment(feed.createdAt) })}</p>
       ) : (
-        <p>You have no calendar feed{revoked.data ? ' now: the old address answers nothing' : ''}.</p>
+        <p>{revoked.data ? t('notifications.feed.noneNow') : t('notifications.feed.none')}</p>
       )}
       <div className="buttons">
         <button
           type="button"
           className="button"
           disabled={created.fetching}
-          onClick={() =>
-            void create({}).then((r) => {
-              if (!r.data) return;
-              setUrl(r.data.createCalendarFeed.url);
-              onChange();
-            })
-          }
+          onClick={() => {
+            // A new address ends the old one: that is a revocation, so it asks first.
+            if (!feed) void make();
+            else
+              confirm({
+                title: t('notifications.feed.replace.title'),
+                body: <p>{t('notifications.feed.replace.body')}</p>,
+                confirmLabel: t('notifications.feed.replace.button'),
+                run: make,
+              });
+          }}
         >
-          {feed ? 'Make a new address' : 'Make a feed address'}
+          {feed ? t('notifications.feed.makeNew') : t('notifications.feed.make')}
         </button>
-        {feed ? <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>Revoke the feed</button> : null}
-      </div>
-      <ProblemAlert problem={problemOf(created.error) ?? problemOf(revoked.error)} />
-      <Dialog open={confirming} title="Revoke your calendar feed?" onClose={() => setConfirming(false)}>
-        <p>Calendars subscribed to it stop updating; its address will answer “not found”.</p>
-        <div className="buttons">
+        {feed ? (
           <button
             type="button"
-            className="button button-danger"
-            disabled={revoked.fetching}
+            className="button button-secondary"
             onClick={() =>
-              void revoke({}).then((r) => {
-                setConfirming(false);
-                if (!r.data) return;
-                setUrl(null);
-                onChange();
+              confirm({
+                title: t('notifications.feed.revoke.title'),
+                body: <p>{t('notifications.feed.revoke.body')}</p>,
+                confirmLabel: t('notifications.feed.revoke.button'),
+                danger: true,
+                after: () => document.getElementById('feed-heading'),
+                run: async () => {
+                  const r = await revoke({});
+                  if (!r.data) return problemOf(r.error);
+                  setUrl(null);
+                  onChange();
+                  return null;
+                },
               })
             }
           >
-            Revoke feed
+            {t('notifications.feed.revoke.open')}
           </button>
-          <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>Keep it</button>
-        </div>
-      </Dialog>
+        ) : null}
+      </div>
+      <ProblemAlert problem={problemOf(created.error)} />
+      {dialog}
     </section>
   );
 }

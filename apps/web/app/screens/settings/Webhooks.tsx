@@ -1,14 +1,18 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { TEXT_LIMITS } from '@waymark/domain/limits';
 import { graphql } from '../../gql';
-import { type ApiProblem, problemOf } from '../../api/errors';
+import { type ApiProblem, fieldMessage, placedBeside, problemOf } from '../../api/errors';
+import { useFormat } from '../../i18n/format';
+import { runtimeKey } from '../../i18n/i18n';
 import { Alert, ProblemAlert } from '../../ui/Alert';
 import { Checkbox } from '../../ui/Choice';
-import { Dialog } from '../../ui/Dialog';
+import { useConfirm } from '../../ui/Dialog';
 import { TextArea, TextField } from '../../ui/Field';
 import { Loading, Page } from '../../ui/Page';
 import { SecretOnce } from '../../ui/Secret';
-import { formatMoment } from '../../ui/format';
+import { TableFrame } from '../../ui/TableFrame';
 
 const Endpoints = graphql(`
   query WebhookEndpoints {
@@ -36,35 +40,31 @@ const Redeliver = graphql(`
 `);
 
 // The outbox's domain events (DOMAIN_EVENT_TYPES in packages/domain); the schema names them only in prose.
-const EVENT_TYPES = [
-  { value: 'assessment.submitted', label: 'An assessment is submitted' },
-  { value: 'assessment.reopened', label: 'An assessment is reopened' },
-  { value: 'plan.generated', label: 'An action plan is generated' },
-  { value: 'action_item.status_changed', label: 'An action item changes status' },
-  { value: 'action_item.overdue', label: 'An action item becomes overdue' },
-  { value: 'partner.review_due', label: 'A partnership review is due' },
-] as const;
+const EVENT_TYPES = ['assessment.submitted', 'assessment.reopened', 'plan.generated', 'action_item.status_changed', 'action_item.overdue', 'partner.review_due'] as const;
+const eventKey = (type: string) => runtimeKey(`webhooks.event.${type.replace('.', '_')}`);
 
 interface Endpoint { id: string; url: string; description?: string | null; eventTypes: string[]; enabled: boolean; previousSecretExpiresAt?: string | null }
 interface Shown { title: string; secret: string; note: string }
 
 export default function Webhooks() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const [{ data, error, fetching }, refresh] = useQuery({ query: Endpoints });
   const [shown, setShown] = useState<Shown | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState<Endpoint | null>(null);
   const [updated, update] = useMutation(Update);
-  const [rotated, rotate] = useMutation(Rotate);
-  const [deleted, remove] = useMutation(Delete);
+  const [, rotate] = useMutation(Rotate);
+  const [, remove] = useMutation(Delete);
   const [redelivered, redeliver] = useMutation(Redeliver);
+  const [dialog, confirm] = useConfirm();
   const reload = () => refresh({ requestPolicy: 'network-only' });
   const problem = problemOf(error);
 
   if (!data && problem?.code === 'FORBIDDEN') {
     return (
-      <Page title="Webhooks">
-        <Alert tone="info" title="No access to webhooks">
-          <p>Only the organisation’s owners and managers manage its webhooks. Ask one of them if you need an endpoint added or changed.</p>
+      <Page title={t('webhooks.title')}>
+        <Alert tone="info" title={t('webhooks.noAccess.title')}>
+          <p>{t('webhooks.noAccess.body')}</p>
         </Alert>
       </Page>
     );
@@ -73,75 +73,95 @@ export default function Webhooks() {
   const endpoints = (data?.webhookEndpoints.edges ?? []).map((e) => e.node);
   const editingEndpoint = endpoints.find((e) => e.id === editing) ?? null;
   return (
-    <Page
-      title="Webhooks"
-      busy={fetching && !!data}
-      intro={<p>Waymark POSTs signed events (Standard Webhooks) to these endpoints. Each endpoint’s signing secret is shown once, when it is made or rotated.</p>}
-    >
-      {shown ? <SecretOnce title={shown.title} label="The signing secret" value={shown.secret}>{shown.note}</SecretOnce> : null}
-      <ProblemAlert problem={problemOf(updated.error) ?? problemOf(rotated.error) ?? problemOf(deleted.error)} />
+    <Page title={t('webhooks.title')} busy={fetching && !!data} intro={<p>{t('webhooks.intro')}</p>}>
+      {shown ? <SecretOnce title={shown.title} label={t('webhooks.secretLabel')} value={shown.secret}>{shown.note}</SecretOnce> : null}
+      <ProblemAlert problem={problemOf(updated.error)} />
       {!data ? (fetching ? <Loading /> : <ProblemAlert problem={problem} />) : (
         <>
           <section aria-labelledby="endpoints-heading">
-            <h2 id="endpoints-heading">Endpoints</h2>
-            {endpoints.length === 0 ? <p>No endpoints yet.</p> : (
-              <div className="table-wrap">
+            <h2 id="endpoints-heading" tabIndex={-1}>{t('webhooks.endpoints')}</h2>
+            {endpoints.length === 0 ? <p>{t('webhooks.none')}</p> : (
+              <TableFrame label={t('webhooks.caption', { count: data.webhookEndpoints.totalCount })}>
                 <table>
-                  <caption>{data.webhookEndpoints.totalCount} endpoints</caption>
-                  <thead><tr><th scope="col">URL</th><th scope="col">For</th><th scope="col">Events</th><th scope="col">State</th><th scope="col">Actions</th></tr></thead>
+                  <caption>{t('webhooks.caption', { count: data.webhookEndpoints.totalCount })}</caption>
+                  <thead><tr><th scope="col">{t('webhooks.col.url')}</th><th scope="col">{t('webhooks.col.for')}</th><th scope="col">{t('webhooks.col.events')}</th><th scope="col">{t('webhooks.col.state')}</th><th scope="col">{t('common.actions')}</th></tr></thead>
                   <tbody>
                     {endpoints.map((e) => (
                       <tr key={e.id}>
-                        <th scope="row"><code>{e.url}</code></th>
-                        <td>{e.description ?? '—'}</td>
-                        <td className="small">{e.eventTypes.join(', ')}</td>
+                        <th scope="row" className="user-text"><code translate="no">{e.url}</code></th>
+                        <td translate="no">{e.description ?? t('common.dash')}</td>
+                        <td className="small">{e.eventTypes.map((type) => t(eventKey(type))).join('; ')}</td>
                         <td>
-                          {e.enabled ? 'Enabled' : 'Disabled'}
-                          {e.previousSecretExpiresAt ? <span className="small"><br />previous secret signs until {formatMoment(e.previousSecretExpiresAt)}</span> : null}
+                          {e.enabled ? t('webhooks.enabled') : t('webhooks.disabled')}
+                          {e.previousSecretExpiresAt ? <span className="small"><br />{t('webhooks.previousUntil', { when: fmt.moment(e.previousSecretExpiresAt) })}</span> : null}
                         </td>
                         <td>
                           <div className="buttons">
-                            <button type="button" className="button-link" onClick={() => setEditing(e.id)}>Edit<span className="visually-hidden"> {e.url}</span></button>
+                            <button type="button" className="button-link" onClick={() => setEditing(e.id)}>{t('webhooks.edit')}<span className="visually-hidden"> {e.url}</span></button>
                             <button type="button" className="button-link" disabled={updated.fetching} onClick={() => void update({ id: e.id, input: { enabled: !e.enabled } })}>
-                              {e.enabled ? 'Disable' : 'Enable'}<span className="visually-hidden"> {e.url}</span>
+                              {e.enabled ? t('webhooks.disable') : t('webhooks.enable')}<span className="visually-hidden"> {e.url}</span>
                             </button>
                             <button
                               type="button"
                               className="button-link"
-                              disabled={rotated.fetching}
                               onClick={() =>
-                                void rotate({ id: e.id }).then((r) => {
-                                  if (!r.data) return;
-                                  setShown({
-                                    title: `New signing secret for ${e.url}`,
-                                    secret: r.data.rotateWebhookSecret.secret,
-                                    note: `The previous secret keeps signing beside this one until ${formatMoment(r.data.rotateWebhookSecret.endpoint.previousSecretExpiresAt)}, so each delivery carries both signatures meanwhile: put the new secret in your receiver before then.`,
-                                  });
+                                confirm({
+                                  title: t('webhooks.rotate.title'),
+                                  body: <p>{t('webhooks.rotate.body', { url: e.url })}</p>,
+                                  confirmLabel: t('webhooks.rotate.button'),
+                                  run: async () => {
+                                    const r = await rotate({ id: e.id });
+                                    if (!r.data) return problemOf(r.error);
+                                    setShown({
+                                      title: t('webhooks.rotate.shownTitle', { url: e.url }),
+                                      secret: r.data.rotateWebhookSecret.secret,
+                                      note: t('webhooks.rotate.shownNote', { when: fmt.moment(r.data.rotateWebhookSecret.endpoint.previousSecretExpiresAt) }),
+                                    });
+                                    return null;
+                                  },
                                 })
                               }
                             >
-                              Rotate secret<span className="visually-hidden"> of {e.url}</span>
+                              {t('webhooks.rotate.button')}<span className="visually-hidden"> {t('webhooks.rotate.of', { url: e.url })}</span>
                             </button>
-                            <button type="button" className="button-link" onClick={() => setDeleting(e)}>Delete<span className="visually-hidden"> {e.url}</span></button>
+                            <button
+                              type="button"
+                              className="button-link"
+                              onClick={() =>
+                                confirm({
+                                  title: t('webhooks.delete.title'),
+                                  body: <p>{t('webhooks.delete.body', { url: e.url })}</p>,
+                                  confirmLabel: t('webhooks.delete.button'),
+                                  cancelLabel: t('webhooks.delete.keep'),
+                                  danger: true,
+                                  after: () => document.getElementById('endpoints-heading'),
+                                  run: async () => {
+                                    const r = await remove({ id: e.id });
+                                    if (!r.data) return problemOf(r.error);
+                                    if (editing === e.id) setEditing(null);
+                                    reload();
+                                    return null;
+                                  },
+                                })
+                              }
+                            >
+                              {t('webhooks.delete.short')}<span className="visually-hidden"> {e.url}</span>
+                            </button>
                           </div>
                         </td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableFrame>
             )}
           </section>
           {editingEndpoint ? (
-            <EndpointForm
-              key={editingEndpoint.id}
-              endpoint={editingEndpoint}
-              onDone={() => setEditing(null)}
-            />
+            <EndpointForm key={editingEndpoint.id} endpoint={editingEndpoint} onDone={() => setEditing(null)} />
           ) : (
             <EndpointForm
               onDone={(secret, url) => {
-                if (secret) setShown({ title: `Endpoint ${url} created`, secret, note: 'Verify each delivery’s webhook-signature with it.' });
+                if (secret) setShown({ title: t('webhooks.created', { url }), secret, note: t('webhooks.createdNote') });
                 reload();
               }}
             />
@@ -154,35 +174,14 @@ export default function Webhooks() {
           />
         </>
       )}
-      <Dialog open={!!deleting} title="Delete this endpoint?" onClose={() => setDeleting(null)}>
-        <p>Nothing more is sent to <code>{deleting?.url}</code>, and its delivery history is deleted with it. This cannot be undone.</p>
-        <div className="buttons">
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={deleted.fetching}
-            onClick={() => {
-              if (!deleting) return;
-              void remove({ id: deleting.id }).then((r) => {
-                setDeleting(null);
-                if (r.data) {
-                  if (editing === deleting.id) setEditing(null);
-                  reload();
-                }
-              });
-            }}
-          >
-            Delete endpoint
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => setDeleting(null)}>Keep it</button>
-        </div>
-      </Dialog>
+      {dialog}
     </Page>
   );
 }
 
 /** Create (no endpoint) or edit one; an API refusal of a field is shown beside that field. */
 function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: (secret: string | null, url: string) => void }) {
+  const { t } = useTranslation();
   const [url, setUrl] = useState(endpoint?.url ?? '');
   const [eventTypes, setEventTypes] = useState<string[]>(endpoint?.eventTypes ?? []);
   const [description, setDescription] = useState(endpoint?.description ?? '');
@@ -190,10 +189,9 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: (secr
   const [created, create] = useMutation(Create);
   const [updated, update] = useMutation(Update);
   const problem = problemOf(endpoint ? updated.error : created.error);
-  const fieldError = (field: string) => (problem?.code === 'BAD_USER_INPUT' && problem.field === field ? problem.message : null);
-  const placed = problem?.code === 'BAD_USER_INPUT' && ['url', 'eventTypes', 'description'].includes(problem.field ?? '');
+  const eventsError = fieldMessage(problem, 'eventTypes');
   const busy = created.fetching || updated.fetching;
-  const title = endpoint ? `Edit ${endpoint.url}` : 'Add an endpoint';
+  const title = endpoint ? t('webhooks.form.editTitle', { url: endpoint.url }) : t('webhooks.form.addTitle');
   return (
     <form
       className="card"
@@ -216,36 +214,27 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: (secr
       }}
     >
       <h2>{title}</h2>
-      <TextField
-        label="URL"
-        type="url"
-        inputMode="url"
-        hint="An https address on the public internet; private and local addresses are refused."
-        value={url}
-        onChange={(e) => setUrl(e.target.value)}
-        error={fieldError('url')}
-        required
-      />
-      <fieldset className="filters" aria-describedby={fieldError('eventTypes') ? 'event-types-error' : undefined}>
-        <legend>Events to send</legend>
-        {fieldError('eventTypes') ? <p className="error-text" id="event-types-error">{fieldError('eventTypes')}</p> : null}
-        {EVENT_TYPES.map((t) => (
+      <TextField label={t('webhooks.form.url')} type="url" inputMode="url" hint={t('webhooks.form.urlHint')} value={url} onChange={(e) => setUrl(e.target.value)} limit={TEXT_LIMITS.url} error={fieldMessage(problem, 'url')} required />
+      <fieldset className="filters" aria-describedby={eventsError ? 'event-types-error' : undefined}>
+        <legend>{t('webhooks.form.events')}</legend>
+        {eventsError ? <p className="error-text" id="event-types-error">{eventsError}</p> : null}
+        {EVENT_TYPES.map((type) => (
           <Checkbox
-            key={t.value}
-            label={<>{t.label} <code className="small">{t.value}</code></>}
-            checked={eventTypes.includes(t.value)}
-            onChange={(on) => setEventTypes(on ? [...eventTypes, t.value] : eventTypes.filter((x) => x !== t.value))}
+            key={type}
+            label={<>{t(eventKey(type))} <code className="small" translate="no">{type}</code></>}
+            checked={eventTypes.includes(type)}
+            onChange={(on) => setEventTypes(on ? [...eventTypes, type] : eventTypes.filter((x) => x !== type))}
           />
         ))}
       </fieldset>
-      <TextArea label="What it is for (optional)" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={500} error={fieldError('description')} />
-      <Checkbox label="Enabled: send events to it" checked={enabled} onChange={setEnabled} />
+      <TextArea label={t('webhooks.form.description')} value={description} onChange={(e) => setDescription(e.target.value)} limit={TEXT_LIMITS.webhookDescription} error={fieldMessage(problem, 'description')} />
+      <Checkbox label={t('webhooks.form.enabled')} checked={enabled} onChange={setEnabled} />
       <div className="buttons">
-        <button type="submit" className="button" disabled={busy || !eventTypes.length}>{endpoint ? 'Save changes' : 'Add endpoint'}</button>
-        {endpoint ? <button type="button" className="button button-secondary" onClick={() => onDone(null, endpoint.url)}>Cancel</button> : null}
+        <button type="submit" className="button" disabled={busy || !eventTypes.length}>{endpoint ? t('webhooks.form.save') : t('webhooks.form.add')}</button>
+        {endpoint ? <button type="button" className="button button-secondary" onClick={() => onDone(null, endpoint.url)}>{t('common.cancel')}</button> : null}
       </div>
-      {!eventTypes.length ? <p className="hint">Choose at least one event.</p> : null}
-      {placed ? null : <ProblemAlert problem={problem} />}
+      {!eventTypes.length ? <p className="hint">{t('webhooks.form.chooseOne')}</p> : null}
+      {placedBeside(problem, ['url', 'eventTypes', 'description']) ? null : <ProblemAlert problem={problem} />}
     </form>
   );
 }
@@ -253,31 +242,33 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: (secr
 interface DeadLetter { id: string; endpointUrl: string; eventType: string; attempts: number; lastStatusCode?: number | null; lastError?: string | null; deadAt?: string | null; redeliveries: number }
 
 function DeadLetters({ letters, busy, problem, onRedeliver }: { letters: DeadLetter[]; busy: boolean; problem: ApiProblem | null; onRedeliver: (id: string) => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
   return (
     <section aria-labelledby="dead-heading">
-      <h2 id="dead-heading">Dead letters</h2>
-      <p>Deliveries whose every try failed. Redeliver one once its endpoint is working again: it gets a fresh set of tries.</p>
+      <h2 id="dead-heading">{t('webhooks.dead.heading')}</h2>
+      <p>{t('webhooks.dead.intro')}</p>
       <ProblemAlert problem={problem} />
-      {letters.length === 0 ? <p>None: every delivery so far has arrived or is still being tried.</p> : (
-        <div className="table-wrap">
+      {letters.length === 0 ? <p>{t('webhooks.dead.none')}</p> : (
+        <TableFrame label={t('webhooks.dead.caption', { count: letters.length })}>
           <table>
-            <caption>{letters.length} dead letters</caption>
-            <thead><tr><th scope="col">Event</th><th scope="col">Endpoint</th><th scope="col">Tries</th><th scope="col">Last status</th><th scope="col">Last error</th><th scope="col">Dead since</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
+            <caption>{t('webhooks.dead.caption', { count: letters.length })}</caption>
+            <thead><tr><th scope="col">{t('webhooks.dead.col.event')}</th><th scope="col">{t('webhooks.dead.col.endpoint')}</th><th scope="col">{t('webhooks.dead.col.tries')}</th><th scope="col">{t('webhooks.dead.col.status')}</th><th scope="col">{t('webhooks.dead.col.error')}</th><th scope="col">{t('webhooks.dead.col.since')}</th><th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th></tr></thead>
             <tbody>
               {letters.map((d) => (
                 <tr key={d.id}>
-                  <th scope="row"><code>{d.eventType}</code></th>
-                  <td><code>{d.endpointUrl}</code></td>
-                  <td>{d.attempts}{d.redeliveries ? ` (${d.redeliveries} redeliveries)` : ''}</td>
-                  <td>{d.lastStatusCode ?? 'no answer'}</td>
-                  <td className="small">{d.lastError ?? '—'}</td>
-                  <td>{formatMoment(d.deadAt)}</td>
-                  <td><button type="button" className="button button-small" disabled={busy} onClick={() => onRedeliver(d.id)}>Redeliver<span className="visually-hidden"> {d.eventType} to {d.endpointUrl}</span></button></td>
+                  <th scope="row">{t(eventKey(d.eventType))}</th>
+                  <td className="user-text"><code translate="no">{d.endpointUrl}</code></td>
+                  <td>{d.redeliveries ? t('webhooks.dead.triesRedelivered', { tries: fmt.count(d.attempts), count: d.redeliveries }) : fmt.count(d.attempts)}</td>
+                  <td>{d.lastStatusCode ?? t('webhooks.dead.noAnswer')}</td>
+                  <td className="small user-text" translate="no">{d.lastError ?? t('common.dash')}</td>
+                  <td>{fmt.moment(d.deadAt)}</td>
+                  <td><button type="button" className="button button-small" disabled={busy} onClick={() => onRedeliver(d.id)}>{t('webhooks.dead.redeliver')}<span className="visually-hidden"> {t('webhooks.dead.what', { event: t(eventKey(d.eventType)), url: d.endpointUrl })}</span></button></td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </section>
   );
