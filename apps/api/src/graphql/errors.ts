@@ -5,6 +5,7 @@ import type { ValidationError } from 'class-validator';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HeaderMap } from '@apollo/server';
 import { WaymarkError, conflict, unavailable } from '@waymark/domain';
+import { firstProblem } from './text';
 
 /**
  * A WaymarkError as a GraphQL error with its HTTP status, for places outside resolvers (sign-in,
@@ -71,7 +72,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   if (original instanceof ArgumentValidationError) {
     const problems = flattenValidation(original.extensions.validationErrors);
     const message = problems.map((p) => `${p.field}: ${p.message}`).join('; ') || 'Invalid input';
-    return { ...base, message, extensions: { code: 'BAD_USER_INPUT', problems } };
+    // The first problem's field and typed reason, as every other refusal carries them.
+    const first = firstProblem(original.extensions.validationErrors, '');
+    return { ...base, message, extensions: { code: 'BAD_USER_INPUT', ...(first ? { field: first.field, ...first.details } : {}), problems } };
   }
   // Apollo refuses a persisted query it cannot use (an unsupported version, a hash that does not
   // match the document) with an HTTP 400 and no code: the client sent it wrong.

@@ -1,7 +1,7 @@
 import { GraphQLError, type ValidationRule } from 'graphql';
 import { ArgumentValidationError, type ValidatorFn } from 'type-graphql';
-import { type ValidationError, validateOrReject } from 'class-validator';
-import { badInput } from '@waymark/domain';
+import { type ValidationError, getMetadataStorage, validateOrReject } from 'class-validator';
+import { WaymarkError, badInput } from '@waymark/domain';
 
 /**
  * Text input, checked once and centrally. Every string a client sends, in any argument or
@@ -52,10 +52,15 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Why a string cannot be stored as text, or null. */
 export function textProblem(value: string, multiline = true): string | null {
-  if (LONE_SURROGATE.test(value)) return 'is not valid Unicode (it holds a lone surrogate)';
-  if (value.includes('\u0000')) return 'must not contain NUL characters';
-  if (CONTROL.test(value)) return 'must not contain control characters';
-  if (!multiline && LINE_BREAK_OR_TAB.test(value)) return 'must be a single line (no tabs or line breaks)';
+  return textReason(value, multiline)?.message ?? null;
+}
+
+/** The same, with the typed reason clients show in their own words. */
+function textReason(value: string, multiline: boolean): { reason: 'INVALID_CHARACTERS' | 'SINGLE_LINE'; message: string } | null {
+  if (LONE_SURROGATE.test(value)) return { reason: 'INVALID_CHARACTERS', message: 'is not valid Unicode (it holds a lone surrogate)' };
+  if (value.includes('\u0000')) return { reason: 'INVALID_CHARACTERS', message: 'must not contain NUL characters' };
+  if (CONTROL.test(value)) return { reason: 'INVALID_CHARACTERS', message: 'must not contain control characters' };
+  if (!multiline && LINE_BREAK_OR_TAB.test(value)) return { reason: 'SINGLE_LINE', message: 'must be a single line (no tabs or line breaks)' };
   return null;
 }
 
@@ -66,17 +71,32 @@ export const characters = (value: string) => {
   return n;
 };
 
-/** Checks (and trims) one string field by its rule; returns the value to keep. */
+/**
+ * Checks (and trims) one string field by its rule; returns the value to keep. A refusal carries a
+ * typed reason with its figures (BLANK; TOO_SHORT or TOO_LONG with `limit` and `actual` length;
+ * INVALID_CHARACTERS; SINGLE_LINE) so a client can say it in its own words.
+ */
 export function checkText(value: string, field: string, rule: TextRule): string {
-  const problem = textProblem(value, rule.multiline ?? false);
-  if (problem) throw badInput(field, problem);
+  const problem = textReason(value, rule.multiline ?? false);
+  if (problem) throw badInput(field, problem.message, { reason: problem.reason });
   const text = rule.raw ? value : value.trim();
   const length = characters(text);
   if (rule.min && length < rule.min) {
-    throw badInput(field, rule.min === 1 ? 'must not be blank' : `must be at least ${rule.min} characters (after trimming spaces)`);
+    if (rule.min === 1) throw badInput(field, 'must not be blank', { reason: 'BLANK' });
+    throw badInput(field, `must be at least ${rule.min} characters (after trimming spaces)`, { reason: 'TOO_SHORT', limit: rule.min, actual: length });
   }
-  if (length > rule.max) throw badInput(field, `must be at most ${rule.max} characters (it has ${length})`);
+  if (length > rule.max) throw badInput(field, `must be at most ${rule.max} characters (it has ${length})`, { reason: 'TOO_LONG', limit: rule.max, actual: length });
   return text;
+}
+
+/** A refusal of a field of an answer (or anything else naming a framework item) names that item too. */
+function aboutItem<T>(record: Record<string, unknown>, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof WaymarkError && typeof record.nodeKey === 'string') throw new WaymarkError(error.code, error.message, { ...error.details, nodeKey: record.nodeKey });
+    throw error;
+  }
 }
 
 /**
@@ -97,16 +117,52 @@ function cleanInput(value: unknown, path: string, objects: { path: string; objec
   const record = value as Record<string, unknown>;
   for (const [key, field] of Object.entries(record)) {
     const name = path ? `${path}.${key}` : key;
-    if (typeof field === 'string') record[key] = checkText(field, name, ruleOf(value, key));
+    if (typeof field === 'string') record[key] = aboutItem(record, () => checkText(field, name, ruleOf(value, key)));
     else cleanInput(field, name, objects);
   }
 }
 
-const firstProblem = (errors: ValidationError[], path: string): { field: string; message: string } | null => {
+/** class-validator's rule names as the reasons clients know (the rest are sent upper-cased as they are). */
+const RULE_REASONS: Record<string, string> = {
+  isUrl: 'NOT_A_URL',
+  isEmail: 'NOT_AN_EMAIL',
+  isUuid: 'NOT_AN_ID',
+  min: 'TOO_SMALL',
+  max: 'TOO_LARGE',
+  matches: 'BAD_FORMAT',
+  arrayMaxSize: 'TOO_MANY',
+  arrayMinSize: 'TOO_FEW',
+  arrayNotEmpty: 'TOO_FEW',
+  isEnum: 'NOT_ALLOWED_VALUE',
+  isTimeZone: 'NOT_A_TIME_ZONE',
+  isLocale: 'NOT_A_LOCALE',
+};
+
+/** The figure a rule was declared with (min 1, max 1095, arrayMaxSize 200), when it has one. */
+function ruleLimit(error: ValidationError, rule: string): number | undefined {
+  const target = error.target?.constructor;
+  if (!target) return undefined;
+  const declared = getMetadataStorage()
+    .getTargetValidationMetadatas(target, '', true, false)
+    .find((m) => m.propertyName === error.property && m.name === rule);
+  const value: unknown = declared?.constraints?.[0];
+  return typeof value === 'number' ? value : undefined;
+}
+
+interface RuleProblem {
+  field: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+export const firstProblem = (errors: ValidationError[], path: string): RuleProblem | null => {
   for (const error of errors) {
     const field = path ? `${path}.${error.property}` : error.property;
-    const message = Object.values(error.constraints ?? {})[0];
-    if (message) return { field, message };
+    const [rule, message] = Object.entries(error.constraints ?? {})[0] ?? [];
+    if (rule && message) {
+      const limit = ruleLimit(error, rule);
+      return { field, message, details: { reason: RULE_REASONS[rule] ?? rule.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(), ...(limit === undefined ? {} : { limit }) } };
+    }
     const nested = firstProblem(error.children ?? [], field);
     if (nested) return nested;
   }
@@ -129,7 +185,8 @@ export const validateArguments: ValidatorFn = async (value) => {
     } catch (errors) {
       if (!path) throw new ArgumentValidationError(errors as ValidationError[]);
       const problem = firstProblem(errors as ValidationError[], path.replace(/^\[\d+\]\.?/, (m) => m));
-      throw badInput(problem?.field ?? path, problem?.message ?? 'is not valid');
+      const item = typeof (object as { nodeKey?: unknown }).nodeKey === 'string' ? { nodeKey: (object as { nodeKey: string }).nodeKey } : {};
+      throw badInput(problem?.field ?? path, problem?.message ?? 'is not valid', { ...problem?.details, ...item });
     }
   }
 };

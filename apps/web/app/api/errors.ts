@@ -1,5 +1,6 @@
 import type { CombinedError } from 'urql';
 import { i18next, runtimeKey } from '../i18n/i18n';
+import { currentFormats } from '../i18n/format';
 
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -49,6 +50,9 @@ export function isCode(error: CombinedError | undefined | null, code: ErrorCode)
 }
 
 const numberOr = (value: unknown) => (typeof value === 'number' ? value : undefined);
+const stringOr = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const statusWord = (value: unknown) => (typeof value === 'string' && i18next.exists(`status.item.${value}`) ? i18next.t(runtimeKey(`status.item.${value}`)) : undefined);
+const list = (items: string[]) => new Intl.ListFormat(i18next.language === 'en-XA' ? 'en-GB' : i18next.language, { type: 'conjunction' }).format(items);
 
 /**
  * The refusal in a sentence a learning officer understands, from the catalogue: by its reason
@@ -59,16 +63,26 @@ export function explain(problem: ApiProblem, names: Record<string, string> = {})
   const ext = problem.extensions;
   const limit = numberOr(ext.limit);
   const actual = numberOr(ext.actual);
+  const cycles = Array.isArray(ext.cycles) ? ext.cycles.filter((c): c is string => typeof c === 'string') : [];
+  const fmt = currentFormats();
   const values = {
     ...ext,
-    ...names,
     limit,
     actual,
     over: limit !== undefined && actual !== undefined ? actual - limit : undefined,
-    count: Array.isArray(ext.missing) ? ext.missing.length : numberOr(ext.count),
+    count: Array.isArray(ext.missing) ? ext.missing.length : cycles.length || numberOr(ext.count),
+    // What the reason refers to, by name and in words, never by id or code.
+    todayText: stringOr(ext.today) ? fmt.date(stringOr(ext.today)) : undefined,
+    dateText: stringOr(ext.date) ? fmt.date(stringOr(ext.date)) : undefined,
+    fromWord: statusWord(ext.from),
+    toWord: statusWord(ext.to),
+    allowedWords: Array.isArray(ext.allowed) ? list(ext.allowed.map((a) => statusWord(a) ?? String(a))) : undefined,
+    whatTitle: stringOr((ext.what as { title?: unknown } | undefined)?.title),
+    cyclesText: list(cycles),
+    ...names,
   };
   const key = `errors.reason.${problem.reason ?? ''}`;
-  if (problem.reason && i18next.exists(key)) return i18next.t(runtimeKey(key), values);
+  if (problem.reason && i18next.exists(key, values)) return i18next.t(runtimeKey(key), values);
   const byCode = `errors.code.${problem.code}`;
   return i18next.t(runtimeKey(i18next.exists(byCode) ? byCode : 'errors.code.INTERNAL_SERVER_ERROR'));
 }

@@ -57,6 +57,13 @@ export function formatsFor(locale: string, timeZone: string, noFigure: string): 
 
 export const FormatContext = createContext<Formats>(formatsFor(DEFAULT_LANGUAGE, 'Europe/London', i18next.t('figures.noFigure')));
 
+// The organisation's formats for code outside components (sentences made from API refusals).
+let current: Formats | null = null;
+export const setCurrentFormats = (formats: Formats) => {
+  current = formats;
+};
+export const currentFormats = (): Formats => current ?? formatsFor(DEFAULT_LANGUAGE, 'Europe/London', i18next.t('figures.noFigure'));
+
 export function useFormat(): Formats {
   return useContext(FormatContext);
 }

@@ -5,7 +5,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import { createApiClient } from '../api/client';
 import { problemOf } from '../api/errors';
-import { FormatContext, formatsFor } from '../i18n/format';
+import { FormatContext, formatsFor, setCurrentFormats } from '../i18n/format';
 import { setNumberLocale } from '../i18n/i18n';
 import { Organisation, type OrganisationContext } from './organisation';
 import { Header } from './Header';
@@ -52,7 +52,10 @@ function Shell({ orgId }: { orgId: string }) {
   const locale = context?.locale ?? 'en-GB';
   const timeZone = context?.timeZone ?? 'Europe/London';
   const formats = useMemo(() => formatsFor(locale, timeZone, t('figures.noFigure')), [locale, timeZone, t]);
-  useEffect(() => setNumberLocale(locale), [locale]);
+  useEffect(() => {
+    setNumberLocale(locale);
+    setCurrentFormats(formats);
+  }, [locale, formats]);
   const problem = problemOf(error);
 
   let body;
@@ -61,7 +64,7 @@ function Shell({ orgId }: { orgId: string }) {
     body = (
       <Page title={t('orgLayout.noAccessTitle')}>
         <Alert tone="error" title={t('orgLayout.noAccessHeading')}>
-          <Trans i18nKey="orgLayout.noAccessBody" components={{ link: <Link to="/" /> }} />
+          <Trans i18nKey="orgLayout.noAccessBody" components={{ to: <Link to="/" /> }} />
         </Alert>
       </Page>
     );

@@ -96,7 +96,7 @@ export default function EvidenceLibrary() {
                             })
                           }
                         >
-                          {t('evidence.delete.button')}<span className="visually-hidden"> {e.title}</span>
+                          {t('evidence.delete.button')}<span className="visually-hidden" translate="no"> {e.title}</span>
                         </button>
                       </td>
                     ) : null}

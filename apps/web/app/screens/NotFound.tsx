@@ -6,7 +6,7 @@ export function NotFound() {
   const { t } = useTranslation();
   return (
     <Page title={t('notFound.title')}>
-      <p><Trans i18nKey="notFound.body" components={{ link: <Link to="/" /> }} /></p>
+      <p><Trans i18nKey="notFound.body" components={{ to: <Link to="/" /> }} /></p>
     </Page>
   );
 }

@@ -41,10 +41,15 @@ export default function Progress() {
       itemStyle: { color: COLOURS[i % COLOURS.length] },
       data: values.map((v) => (v === null || v === undefined ? null : shownScore(v, measure))),
     });
-    return (width: number) => ({
-      // The legend goes below the plot, where it can wrap onto as many lines as it needs without covering anything.
-      grid: { left: 8, right: 16, top: 40, bottom: width < NARROW_CHART ? 150 : 90, containLabel: true },
-      legend: { bottom: 0, left: 0, type: 'plain', itemGap: 12 },
+    const count = 2 + keys.length;
+    return (width: number) => {
+      const narrow = width < NARROW_CHART;
+      return {
+      // The legend goes below the plot, one line per series on a phone (long names wrap), so it covers nothing.
+      grid: { left: 8, right: 16, top: 40, bottom: narrow ? count * 34 : 70, containLabel: true },
+      legend: narrow
+        ? { bottom: 0, left: 0, orient: 'vertical', itemGap: 18, textStyle: { width: width - 80, overflow: 'break', lineHeight: 14 } }
+        : { bottom: 0, left: 0, itemGap: 16 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: cycles.map((c) => c.cycle) },
       yAxis: { type: 'value', min: 0, max: 100, name: t('progress.axis'), nameLocation: 'end', nameTextStyle: { align: 'left' } },
@@ -53,7 +58,8 @@ export default function Progress() {
         line(t('progress.overallEvidence'), cycles.map((c) => c.evidence), 1, true, 'evidence'),
         ...keys.map((k, i) => line(t('progress.elementPractice', { element: titles.get(k) ?? k }), cycles.map((c) => c.elements.find((e) => e.elementKey === k)?.practice), i + 2)),
       ],
-    });
+      };
+    };
   }, [cycles, t, titles]);
 
   if (!data) return <Page title={t('progress.title')}>{fetching ? <Loading /> : <ProblemAlert problem={problemOf(error)} />}</Page>;
@@ -66,7 +72,7 @@ export default function Progress() {
             title={t('progress.chartTitle')}
             summary={cycles.map((c, i) => t(i ? 'progress.summaryChange' : 'progress.summary', { cycle: c.cycle, practice: fmt.score(c.practice, 'practice'), change: fmt.change(c.practice, before(i)?.practice, 'practice'), evidence: fmt.score(c.evidence, 'evidence') })).join(' ')}
             option={option}
-            height={380}
+            height={cycles.length ? 300 + (2 + (cycles[0]?.elements.length ?? 0)) * 26 : 380}
             table={{
               caption: t('progress.tableCaption'),
               columns: [t('progress.col.cycle'), t('progress.col.status'), t('progress.col.practice'), t('progress.col.practiceChange'), t('progress.col.evidence'), t('progress.col.evidenceChange'), ...(cycles[0]?.elements ?? []).map((e) => t('progress.elementPractice', { element: titles.get(e.elementKey) ?? e.elementKey }))],

@@ -9,7 +9,7 @@ export interface Option {
  * Native radio buttons in a fieldset: the legend names the question, arrow keys move between
  * answers, and nothing custom stands between the control and assistive technology.
  */
-export function RadioGroup({ legend, name, options, value, onChange, disabled, describedBy, compact }: {
+export function RadioGroup({ legend, name, options, value, onChange, disabled, describedBy, compact, optionsAreContent }: {
   legend: ReactNode;
   name: string;
   options: readonly Option[];
@@ -18,6 +18,8 @@ export function RadioGroup({ legend, name, options, value, onChange, disabled, d
   disabled?: boolean;
   describedBy?: string;
   compact?: boolean;
+  /** The labels are content (a framework's own answer words), not the interface's. */
+  optionsAreContent?: boolean;
 }) {
   const id = useId();
   return (
@@ -34,7 +36,7 @@ export function RadioGroup({ legend, name, options, value, onChange, disabled, d
               checked={value === option.value}
               onChange={() => onChange(option.value)}
             />
-            <span>{option.label}</span>
+            <span translate={optionsAreContent ? 'no' : undefined}>{option.label}</span>
           </label>
         ))}
       </div>

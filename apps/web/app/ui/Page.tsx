@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
  * A screen: its heading takes focus when the screen changes (so a screen reader announces it and
  * Tab starts from the top of the new content) and the document title follows it.
  */
-export function Page({ title, intro, actions, children, busy = false }: { title: string; intro?: ReactNode; actions?: ReactNode; children?: ReactNode; busy?: boolean }) {
+export function Page({ title, intro, actions, children, busy = false, titleIsContent = false }: { title: string; intro?: ReactNode; actions?: ReactNode; children?: ReactNode; busy?: boolean; titleIsContent?: boolean }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -15,7 +15,8 @@ export function Page({ title, intro, actions, children, busy = false }: { title:
   return (
     <div className="page" aria-busy={busy}>
       <header className="page-head">
-        <h1 ref={heading} tabIndex={-1}>{title}</h1>
+        {/* A title that is content (an item's own words) is marked so, like any other content. */}
+        <h1 ref={heading} tabIndex={-1} translate={titleIsContent ? 'no' : undefined}>{title}</h1>
         {actions ? <div className="page-actions">{actions}</div> : null}
       </header>
       {intro ? <div className="page-intro">{intro}</div> : null}

@@ -11,7 +11,11 @@ export function TableFrame({ label, children, className }: { label: string; chil
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const check = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
+    const check = () => {
+      setScrolls(element.scrollWidth > element.clientWidth + 1);
+      // The caption wraps at the frame's width, not the (wider) table's.
+      element.style.setProperty('--frame-width', `${element.clientWidth}px`);
+    };
     check();
     const observer = new ResizeObserver(check);
     observer.observe(element);

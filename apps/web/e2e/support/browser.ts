@@ -22,8 +22,16 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+export const DESK = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+export const SMALL_PHONE = { width: 360, height: 740 };
+
+/**
+ * A browser tab, at desk width unless told otherwise. The browser's own locale is American on
+ * purpose: the app must write dates and numbers the organisation's way (en-GB) whatever it says.
+ */
+export async function newPage(browser: Browser, baseUrl: string, viewport: { width: number; height: number } = DESK): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'en-US', timezoneId: 'America/New_York' });
   const page = await context.newPage();
   // A page error is a bug in the app: fail loudly instead of carrying on with a broken screen.
   page.on('pageerror', (error) => {
@@ -32,12 +40,92 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<{ cont
   return { context, page };
 }
 
+/** Signs in through the form, found by its inputs rather than its words, so it works in any language. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('input[type="email"]').fill(email);
+  await page.locator('input[type="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
   await page.waitForURL((url) => url.pathname !== '/sign-in');
+}
+
+/** Switches the tab to the pseudo-locale (or back): the app reads it when a page loads. */
+export async function usePseudoLocale(page: Page, on = true): Promise<void> {
+  await page.evaluate((pseudo) => (pseudo ? sessionStorage.setItem('waymark:language', 'en-XA') : sessionStorage.removeItem('waymark:language')), on);
+}
+
+/**
+ * No page-level sideways scrolling: the document is no wider than the viewport, and no element
+ * outside a scrolling frame of its own (a wide table, the heatmap) reaches past its right edge.
+ * Fails naming the elements that do.
+ */
+export async function expectNoSidewaysScroll(page: Page, screen: string): Promise<void> {
+  await settled(page);
+  // Let resize observers (charts, table frames) catch up with a viewport that has just changed.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const found = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const framed = (el: Element) => {
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+        const style = getComputedStyle(up);
+        if ((style.overflowX === 'auto' || style.overflowX === 'scroll' || style.overflowX === 'hidden') && up.scrollWidth >= up.clientWidth) return true;
+      }
+      return false;
+    };
+    const wide = [...document.body.querySelectorAll('*')]
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && box.right > width + 1 && !framed(el);
+      })
+      .slice(0, 8)
+      .map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> ${Math.round(el.getBoundingClientRect().right)} px: ${(el.textContent ?? '').trim().slice(0, 40)}`);
+    return { width, page: document.documentElement.scrollWidth, wide };
+  });
+  layoutLog.push(`${screen} at ${found.width} px: page ${found.page} px wide`);
+  expect({ screen, pageWidth: found.page, wide: found.wide }).toEqual({ screen, pageWidth: found.width, wide: [] });
+}
+
+export const layoutLog: string[] = [];
+
+/**
+ * In the pseudo-locale every word from the catalogue is accented and bracketed ⟦…⟧, and so is every
+ * date and number the app formats. Any other letters on the page (text, labels, names read by
+ * screen readers, the title) did not come from the catalogue, unless marked as content
+ * (translate="no": people's names, the framework's own words, what people typed).
+ */
+export async function expectAllFromCatalogue(page: Page, screen: string): Promise<void> {
+  await settled(page);
+  const stray = await page.evaluate(() => {
+    const strip = (text: string) => {
+      let rest = text;
+      for (let before = ''; before !== rest; ) {
+        before = rest;
+        rest = rest.replace(/⟦[^⟦⟧]*⟧/g, '');
+      }
+      return rest;
+    };
+    const words = (text: string | null) => (text && /[A-Za-z]{2,}/.test(strip(text)) ? strip(text).trim().slice(0, 60) : null);
+    // A chart's drawing is one image, named by its aria-label (checked below); its SVG text is laid out in pieces.
+    const content = (el: Element | null) => Boolean(el?.closest('[translate="no"], script, style, noscript, svg'));
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (content(node.parentElement)) continue;
+      const found = words(node.textContent);
+      if (found) out.push(found);
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+      if (content(el)) continue;
+      for (const attribute of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const found = words(el.getAttribute(attribute));
+        if (found) out.push(`${attribute}="${found}"`);
+      }
+    }
+    const title = words(document.title);
+    if (title) out.push(`<title> ${title}`);
+    return [...new Set(out)];
+  });
+  expect({ screen, notInCatalogue: stray }).toEqual({ screen, notInCatalogue: [] });
 }
 
 /** The screen has rendered its data: a heading, and nothing marked busy. */
@@ -66,7 +154,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.WEB_SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   await settled(page);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  // A phone's picture beside the desk one: name-phone.png.
+  const phone = (page.viewportSize()?.width ?? DESK.width) < 600;
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}${phone ? '-phone' : ''}.png`), fullPage: false });
 }
 
 export const timings: string[] = [];
@@ -101,6 +191,10 @@ export async function timeScreenChange(page: Page, linkName: string, heading: st
 
 /** Printed, not asserted: speed is measured, never a pass/fail in a test. */
 export function printReport(file: string): void {
-  const lines = [`\n[web e2e: ${file}] screen changes (click to rendered data):`, ...timings.map((t) => `  ${t}`), `[web e2e: ${file}] axe-core:`, ...axeLog.map((a) => `  ${a}`)];
+  const lines = [
+    `\n[web e2e: ${file}] screen changes (click to rendered data):`, ...timings.map((t) => `  ${t}`),
+    `[web e2e: ${file}] axe-core:`, ...axeLog.map((a) => `  ${a}`),
+    ...(layoutLog.length ? [`[web e2e: ${file}] layout:`, ...layoutLog.map((l) => `  ${l}`)] : []),
+  ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

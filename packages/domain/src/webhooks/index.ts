@@ -1,5 +1,5 @@
 export { WebhookDeliveryStatus } from './status';
-export { addressProblem, parseWebhookUrl, MAX_WEBHOOK_URL_LENGTH, type WebhookTarget } from './targets';
+export { addressProblem, parseWebhookUrl, MAX_WEBHOOK_URL_LENGTH, WebhookUrlError, type WebhookTarget } from './targets';
 export { SECRET_PREFIX, newSigningSecret, sealSecret, openSecret } from './secrets';
 export { retryDelay } from './retries';
 

@@ -27,18 +27,28 @@ export interface WebhookTarget {
   literalAddress: string | null;
 }
 
-/** Reads an endpoint URL: http or https, no credentials in it. Throws a message for the caller to show. */
+/** Why an endpoint URL is refused: a message for programmers and a typed reason clients put in their own words. */
+export class WebhookUrlError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'TOO_LONG' | 'NOT_A_URL' | 'NOT_HTTP' | 'CREDENTIALS_IN_URL' | 'NO_HOST',
+  ) {
+    super(message);
+  }
+}
+
+/** Reads an endpoint URL: http or https, no credentials in it. Throws a WebhookUrlError for the caller to show. */
 export function parseWebhookUrl(text: string): WebhookTarget {
-  if (text.length > MAX_WEBHOOK_URL_LENGTH) throw new Error(`must be at most ${MAX_WEBHOOK_URL_LENGTH} characters`);
+  if (text.length > MAX_WEBHOOK_URL_LENGTH) throw new WebhookUrlError(`must be at most ${MAX_WEBHOOK_URL_LENGTH} characters`, 'TOO_LONG');
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new Error('is not a URL');
+    throw new WebhookUrlError('is not a URL', 'NOT_A_URL');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('must be an http:// or https:// URL');
-  if (url.username || url.password) throw new Error('must not carry a user name or password');
-  if (!url.hostname) throw new Error('has no host');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new WebhookUrlError('must be an http:// or https:// URL', 'NOT_HTTP');
+  if (url.username || url.password) throw new WebhookUrlError('must not carry a user name or password', 'CREDENTIALS_IN_URL');
+  if (!url.hostname) throw new WebhookUrlError('has no host', 'NO_HOST');
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   return { url, host, literalAddress: ipaddr.isValid(host) ? host : null };
 }

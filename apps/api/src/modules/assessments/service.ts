@@ -19,24 +19,24 @@ export async function assessmentForWrite(ctx: TenantContext, id: string, lock = 
 export const frameworkOf = (ctx: TenantContext, assessment: { frameworkId: string }): Promise<FrameworkTree> => treeOf(ctx.db, assessment.frameworkId);
 
 /** A submitted assessment is locked: nothing about its answers or links changes until a manager reopens it. */
-export function assertEditable(assessment: { id: string; status: string }) {
+export function assertEditable(assessment: { id: string; status: string; cycle?: string }) {
   if (assessment.status === AssessmentStatus.SUBMITTED) {
-    throw conflict(`Assessment ${assessment.id} is submitted and locked: a manager can reopen it with a reason`);
+    throw conflict(`Assessment ${assessment.id} is submitted and locked: a manager can reopen it with a reason`, { reason: 'LOCKED', assessmentId: assessment.id, cycle: assessment.cycle });
   }
 }
 
 async function checkDueOn(ctx: TenantContext, dueOn: string | null | undefined) {
   if (!dueOn) return;
   const today = await organisationToday(ctx);
-  if (dueOn < today) throw badInput('dueOn', `must not be in the past (today is ${today} in the organisation's time zone)`);
+  if (dueOn < today) throw badInput('dueOn', `must not be in the past (today is ${today} in the organisation's time zone)`, { reason: 'IN_THE_PAST', today });
 }
 
 /** Keys must be answerable items of the framework, each named once. */
 function validateKeys(tree: FrameworkTree, keys: readonly string[], field: (i: number) => string) {
   const seen = new Set<string>();
   keys.forEach((key, i) => {
-    if (!tree.answerable.has(key)) throw badInput(field(i), `"${key}" is not an answerable item of ${tree.row.key}@${tree.row.version}`);
-    if (seen.has(key)) throw badInput(field(i), `"${key}" appears twice in one call`);
+    if (!tree.answerable.has(key)) throw badInput(field(i), `"${key}" is not an answerable item of ${tree.row.key}@${tree.row.version}`, { reason: 'UNKNOWN_ITEM', nodeKey: key });
+    if (seen.has(key)) throw badInput(field(i), `"${key}" appears twice in one call`, { reason: 'DUPLICATE_ITEM', nodeKey: key });
     seen.add(key);
   });
 }
@@ -47,8 +47,8 @@ function validateAnswers(tree: FrameworkTree, answers: AnswerInput[]) {
   answers.forEach((a, i) => {
     const scale = tree.answerable.get(a.nodeKey)!;
     const allowed = SCALE_VALUES[scale];
-    if (!allowed.includes(a.value)) throw badInput(`answers[${i}].value`, `"${a.value}" is not one of ${allowed.join(', ')} for ${a.nodeKey}`);
-    if (scale === 'PRACTICE' && a.areaForImprovement) throw badInput(`answers[${i}].areaForImprovement`, 'applies to evidence prompts only');
+    if (!allowed.includes(a.value)) throw badInput(`answers[${i}].value`, `"${a.value}" is not one of ${allowed.join(', ')} for ${a.nodeKey}`, { reason: 'NOT_ALLOWED_VALUE', nodeKey: a.nodeKey, allowed });
+    if (scale === 'PRACTICE' && a.areaForImprovement) throw badInput(`answers[${i}].areaForImprovement`, 'applies to evidence prompts only', { reason: 'PROMPTS_ONLY', nodeKey: a.nodeKey });
   });
 }
 
@@ -57,7 +57,7 @@ export async function createAssessment(ctx: TenantContext, input: { frameworkId:
   const framework = await treeOf(ctx.db, input.frameworkId);
   await checkDueOn(ctx, input.dueOn);
   const existing = await ctx.em.count(Assessment, { organisationId: ctx.organisationId, frameworkId: framework.row.id, cycle: input.cycle });
-  if (existing) throw conflict(`An assessment of ${framework.row.key} for cycle "${input.cycle}" already exists`, { field: 'cycle' });
+  if (existing) throw conflict(`An assessment of ${framework.row.key} for cycle "${input.cycle}" already exists`, { field: 'cycle', reason: 'ALREADY_EXISTS', cycle: input.cycle });
   const assessment = ctx.em.create(Assessment, {
     organisationId: ctx.organisationId,
     frameworkId: framework.row.id,
@@ -111,7 +111,7 @@ async function upsertConsensus(ctx: TenantContext, assessment: Assessment, answe
   );
   const changed = changedSince(answers, existing);
   if (changed.length) {
-    throw conflict(`Someone else changed ${changed.map((c) => c.nodeKey).join(', ')} since you read it: nothing was saved; reload and try again`, { changed });
+    throw conflict(`Someone else changed ${changed.map((c) => c.nodeKey).join(', ')} since you read it: nothing was saved; reload and try again`, { reason: 'CHANGED_MEANWHILE', changed });
   }
   const before = [...existing.values()].map(snapshot);
   const saved = answers.map((a) => {
@@ -169,7 +169,7 @@ export async function submitAssessment(ctx: TenantContext, id: string) {
   const rows = await ctx.em.find(ConsensusAnswer, { organisationId: ctx.organisationId, assessmentId: assessment.id });
   const missing = missingParts(tree.scoring, consensusMaps(rows, tree).practice);
   if (missing.length) {
-    throw conflict(`Cannot submit: ${missing.length} action part(s) have no agreed answer: ${missing.join(', ')}`, { missing });
+    throw conflict(`Cannot submit: ${missing.length} action part(s) have no agreed answer: ${missing.join(', ')}`, { reason: 'MISSING_PARTS', missing });
   }
   const before = snapshot(assessment);
   Object.assign(assessment, { status: AssessmentStatus.SUBMITTED, submittedAt: new Date(), submittedBy: actorOf(ctx) });
@@ -184,7 +184,7 @@ export async function submitAssessment(ctx: TenantContext, id: string) {
 
 export async function reopenAssessment(ctx: TenantContext, id: string, reason: string) {
   const assessment = await assessmentForWrite(ctx, id, true);
-  if (assessment.status !== AssessmentStatus.SUBMITTED) throw conflict(`Assessment ${id} is not submitted, so there is nothing to reopen`);
+  if (assessment.status !== AssessmentStatus.SUBMITTED) throw conflict(`Assessment ${id} is not submitted, so there is nothing to reopen`, { reason: 'NOT_SUBMITTED', cycle: assessment.cycle });
   const before = snapshot(assessment);
   ctx.em.create(AssessmentReopening, { organisationId: ctx.organisationId, assessmentId: assessment.id, reason, reopenedBy: actorOf(ctx) });
   assessment.status = AssessmentStatus.REOPENED;
@@ -200,7 +200,7 @@ export async function reopenAssessment(ctx: TenantContext, id: string, reason: s
  */
 export async function startNextCycle(ctx: TenantContext, input: { previousAssessmentId: string; cycle: string; dueOn?: string | null }) {
   const previous = await assessmentForWrite(ctx, input.previousAssessmentId);
-  if (previous.status !== AssessmentStatus.SUBMITTED) throw conflict('Only a submitted assessment can start the next cycle: submit this one first');
+  if (previous.status !== AssessmentStatus.SUBMITTED) throw conflict('Only a submitted assessment can start the next cycle: submit this one first', { reason: 'NOT_SUBMITTED', cycle: previous.cycle });
   const next = await createAssessment(ctx, { frameworkId: previous.frameworkId, cycle: input.cycle, dueOn: input.dueOn });
   next.previousId = previous.id;
   const answers = await ctx.em.find(ConsensusAnswer, { organisationId: ctx.organisationId, assessmentId: previous.id });
@@ -229,9 +229,10 @@ export async function startNextCycle(ctx: TenantContext, input: { previousAssess
 
 /**
  * Something cited by a submitted (locked) assessment stays: reopen the assessment first. Refuses
- * (CONFLICT, naming the assessments) when any of these assessments is submitted.
+ * (CONFLICT, reason CITED_BY_SUBMITTED) naming what it is (kind, id, title) and, by id and cycle,
+ * the submitted assessments that cite it, so a client can say which to reopen.
  */
-export async function assertNotCitedWhenLocked(ctx: TenantContext, what: string, assessmentIds: string[]): Promise<void> {
+export async function assertNotCitedWhenLocked(ctx: TenantContext, what: { kind: 'Evidence' | 'Partner'; id: string; title: string }, assessmentIds: string[]): Promise<void> {
   const ids = [...new Set(assessmentIds)];
   if (!ids.length) return;
   const locked = await ctx.em.find(
@@ -240,7 +241,11 @@ export async function assertNotCitedWhenLocked(ctx: TenantContext, what: string,
     { orderBy: { cycle: 'asc' } },
   );
   if (locked.length) {
-    throw conflict(`${what} is cited by submitted assessment(s) ${locked.map((a) => `${a.id} (cycle ${a.cycle})`).join(', ')} and cannot be deleted: reopen them first`, {
+    throw conflict(`${what.kind} ${what.id} is cited by submitted assessment(s) ${locked.map((a) => `${a.id} (cycle ${a.cycle})`).join(', ')} and cannot be deleted: reopen them first`, {
+      reason: 'CITED_BY_SUBMITTED',
+      what,
+      citedBy: locked.map((a) => ({ assessmentId: a.id, cycle: a.cycle })),
+      cycles: locked.map((a) => a.cycle),
       assessmentIds: locked.map((a) => a.id),
     });
   }

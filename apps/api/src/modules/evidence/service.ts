@@ -13,8 +13,8 @@ export async function evidenceForWrite(ctx: TenantContext, id: string): Promise<
 }
 
 function fields(input: EvidenceInput) {
-  if (!input.url && !input.fileReference) throw badInput('url', 'give a link (url) or a fileReference');
-  if (input.expiresOn && input.expiresOn < input.evidenceDate) throw badInput('expiresOn', 'must not be before evidenceDate');
+  if (!input.url && !input.fileReference) throw badInput('url', 'give a link (url) or a fileReference', { reason: 'LINK_OR_FILE' });
+  if (input.expiresOn && input.expiresOn < input.evidenceDate) throw badInput('expiresOn', 'must not be before evidenceDate', { reason: 'BEFORE_START', other: 'evidenceDate', date: input.evidenceDate });
   return {
     title: input.title,
     url: input.url ?? null,
@@ -44,7 +44,7 @@ export async function updateEvidence(ctx: TenantContext, id: string, input: Evid
 export async function deleteEvidence(ctx: TenantContext, id: string) {
   const row = await evidenceForWrite(ctx, id);
   const links = await ctx.em.find(EvidenceLink, { organisationId: ctx.organisationId, evidenceId: row.id });
-  await assertNotCitedWhenLocked(ctx, `Evidence ${id}`, links.map((l) => l.assessmentId));
+  await assertNotCitedWhenLocked(ctx, { kind: 'Evidence', id: row.id, title: row.title }, links.map((l) => l.assessmentId));
   audit(ctx, 'evidence.delete', 'Evidence', row.id, { ...snapshot(row), links: links.map(snapshot) }, null);
   ctx.em.remove(links);
   ctx.em.remove(row);

@@ -23,7 +23,7 @@ function given(input: CreatePartnerInput | UpdatePartnerInput): Partial<Fields> 
   const out: Partial<Fields> = {};
   for (const key of ['name', 'partnerType', 'status'] as const) {
     if (input[key] === undefined) continue;
-    if (input[key] === null) throw badInput(key, 'cannot be cleared');
+    if (input[key] === null) throw badInput(key, 'cannot be cleared', { reason: 'REQUIRED' });
     (out as Record<string, unknown>)[key] = input[key];
   }
   for (const key of ['contactName', 'contactEmail', 'contactPhone', 'theyBring', 'weBring', 'notes'] as const) {
@@ -39,12 +39,13 @@ function given(input: CreatePartnerInput | UpdatePartnerInput): Partial<Fields> 
 async function checkFields(ctx: TenantContext, next: Fields, previousNextReviewOn: string | null | undefined) {
   const now = await organisationToday(ctx);
   if (next.nextReviewOn && next.nextReviewOn !== previousNextReviewOn && next.nextReviewOn < now) {
-    throw badInput('nextReviewOn', `must not be in the past (today is ${now} in the organisation's time zone)`);
+    throw badInput('nextReviewOn', `must not be in the past (today is ${now} in the organisation's time zone)`, { reason: 'IN_THE_PAST', today: now });
   }
   if (next.status === PartnerStatus.ENDED && next.nextReviewOn && next.nextReviewOn >= now) {
     throw badInput(
       'nextReviewOn',
       'an ENDED partnership has no review to come: clear nextReviewOn (set it to null) when ending it, or keep it ACTIVE, PAUSED or PROSPECTIVE',
+      { reason: 'ENDED_NO_REVIEW' },
     );
   }
 }
@@ -71,7 +72,7 @@ export async function updatePartner(ctx: TenantContext, id: string, input: Updat
 export async function deletePartner(ctx: TenantContext, id: string) {
   const row = await partnerForWrite(ctx, id);
   const links = await ctx.em.find(PartnerLink, { organisationId: ctx.organisationId, partnerId: row.id }, { orderBy: { createdAt: 'asc' } });
-  await assertNotCitedWhenLocked(ctx, `Partner ${id}`, links.map((l) => l.assessmentId));
+  await assertNotCitedWhenLocked(ctx, { kind: 'Partner', id: row.id, title: row.name }, links.map((l) => l.assessmentId));
   audit(ctx, 'partner.delete', 'Partner', row.id, { ...snapshot(row), links: links.map(snapshot) }, null);
   ctx.em.remove(links);
   ctx.em.remove(row);
@@ -81,9 +82,9 @@ export async function deletePartner(ctx: TenantContext, id: string) {
 /** Records a review done today: the next one falls due a review interval from now. */
 export async function reviewPartner(ctx: TenantContext, id: string, note: string | null | undefined) {
   const row = await partnerForWrite(ctx, id);
-  if (row.status === PartnerStatus.ENDED) throw conflict(`Partner ${id} has ENDED, so it has no review to record: set it ACTIVE or PAUSED first`);
+  if (row.status === PartnerStatus.ENDED) throw conflict(`Partner ${id} has ENDED, so it has no review to record: set it ACTIVE or PAUSED first`, { reason: 'ENDED_NO_REVIEW', name: row.name });
   if (!row.reviewIntervalDays) {
-    throw badInput('reviewIntervalDays', 'this partnership has no review interval: set reviewIntervalDays (1 to 1095) with updatePartner first');
+    throw badInput('reviewIntervalDays', 'this partnership has no review interval: set reviewIntervalDays (1 to 1095) with updatePartner first', { reason: 'NO_REVIEW_INTERVAL', name: row.name });
   }
   const reviewedOn = await organisationToday(ctx);
   const before = snapshot(row);

@@ -11,7 +11,7 @@ import type { ApiKeyType, ApiKeyWithSecret } from './types';
 export function createApiKey(ctx: TenantContext, name: string, scopes: string[]): ApiKeyWithSecret {
   if (!ctx.userId) throw forbidden('Only a person can create API keys');
   const bad = scopes.find((s) => !isApiKeyScope(s));
-  if (bad !== undefined) throw badInput('scopes', `"${bad}" is not an API key scope; choose from ${API_KEY_SCOPES.join(', ')}`, { scope: bad });
+  if (bad !== undefined) throw badInput('scopes', `"${bad}" is not an API key scope; choose from ${API_KEY_SCOPES.join(', ')}`, { reason: 'UNKNOWN_SCOPE', scope: bad });
   const id = randomUUID();
   const { token, hash, display } = issueSecret(API_KEY_PREFIX, ctx.organisationId, id);
   const apiKey = ctx.em.create(ApiKey, {

@@ -13,7 +13,7 @@ import { MEMBERSHIP_COLUMNS, MEMBERSHIP_FROM, MEMBERSHIP_SELECT, type Membership
  * another owner. Shared by role changes and invitations, so neither is a way around the other.
  */
 export function assertAssignable(ctx: TenantContext, org: Organisation, role: MemberRole): void {
-  if (role === MemberRole.ANALYST && org.kind !== OrganisationKind.REGIONAL_BODY) throw badInput('role', 'ANALYST can only be given in a regional body');
+  if (role === MemberRole.ANALYST && org.kind !== OrganisationKind.REGIONAL_BODY) throw badInput('role', 'ANALYST can only be given in a regional body', { reason: 'ANALYST_IN_BODY_ONLY' });
   if (role === MemberRole.OWNER && ctx.role !== MemberRole.OWNER) throw forbidden('Only an owner can make someone an owner');
 }
 
@@ -36,7 +36,7 @@ async function assertOwnerMayGo(ctx: TenantContext, membership: Membership): Pro
     { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
   );
   if (owners.filter((o) => o.id !== membership.id).length === 0) {
-    throw conflict('An organisation always keeps at least one owner: make someone else an owner first');
+    throw conflict('An organisation always keeps at least one owner: make someone else an owner first', { reason: 'LAST_OWNER' });
   }
 }
 

@@ -67,17 +67,17 @@ export async function itemForWrite(ctx: TenantContext, id: string) {
 export async function updateItem(ctx: TenantContext, id: string, input: UpdateActionItemInput) {
   const item = await itemForWrite(ctx, id);
   if (item.status === ActionItemStatus.CARRIED_FORWARD) {
-    throw conflict(`Action item ${id} was carried forward: work on its copy in the next cycle's plan instead`);
+    throw conflict(`Action item ${id} was carried forward: work on its copy in the next cycle's plan instead`, { reason: 'CARRIED_FORWARD' });
   }
   const before = snapshot(item);
   const today = await organisationToday(ctx);
   if (input.ownerUserId) {
     const member = await ctx.em.findOne(Membership, { organisationId: ctx.organisationId, userId: input.ownerUserId });
-    if (!member) throw badInput('ownerUserId', 'must be a member of this organisation');
+    if (!member) throw badInput('ownerUserId', 'must be a member of this organisation', { reason: 'NOT_A_MEMBER' });
   }
   for (const field of ['dueOn', 'nextReviewOn'] as const) {
     const value = input[field];
-    if (value && value !== item[field] && value < today) throw badInput(field, `must not be in the past (today is ${today})`);
+    if (value && value !== item[field] && value < today) throw badInput(field, `must not be in the past (today is ${today})`, { reason: 'IN_THE_PAST', today });
   }
   const changes = Object.fromEntries(
     Object.entries(input)
@@ -97,15 +97,17 @@ export async function changeStatus(ctx: TenantContext, id: string, status: Actio
     const allowed = STATUS_TRANSITIONS[from];
     const hint = from === ActionItemStatus.CARRIED_FORWARD ? ": it was carried forward, so work on its copy in the next cycle's plan" : '';
     throw conflict(`An item cannot go from ${from} to ${status}; from ${from} it can go to: ${allowed.join(', ') || 'nothing'}${hint}`, {
+      reason: 'STATUS_MOVE',
       from,
+      to: status,
       allowed,
     });
   }
-  if (status === ActionItemStatus.CARRIED_FORWARD) throw badInput('status', 'CARRIED_FORWARD is set by starting the next cycle, not by hand');
+  if (status === ActionItemStatus.CARRIED_FORWARD) throw badInput('status', 'CARRIED_FORWARD is set by starting the next cycle, not by hand', { reason: 'SET_BY_WAYMARK' });
   if (REOPENING_NEEDS_MANAGER.has(from) && !ctx.permissions.has('plans:manage')) {
     throw forbidden(`Taking up a ${from} item again is a manager's decision (it needs the plans:manage permission)`);
   }
-  if (status === ActionItemStatus.DROPPED && !note) throw badInput('note', 'say why the item is dropped: the reason is kept and follows the gap into the next cycle');
+  if (status === ActionItemStatus.DROPPED && !note) throw badInput('note', 'say why the item is dropped: the reason is kept and follows the gap into the next cycle', { reason: 'REASON_NEEDED' });
   const before = snapshot(item);
   item.status = status;
   item.doneAt = status === ActionItemStatus.DONE ? new Date() : null;

@@ -16,7 +16,7 @@ const visible = (e: WebhookEndpoint) => ({
 
 function eventTypes(types: string[]): string[] {
   const bad = types.find((t) => !(WEBHOOK_EVENT_TYPES as readonly string[]).includes(t));
-  if (bad !== undefined) throw badInput('eventTypes', `"${bad}" is not an event type; choose from ${WEBHOOK_EVENT_TYPES.join(', ')}`, { eventType: bad });
+  if (bad !== undefined) throw badInput('eventTypes', `"${bad}" is not an event type; choose from ${WEBHOOK_EVENT_TYPES.join(', ')}`, { reason: 'UNKNOWN_EVENT', eventType: bad });
   return [...new Set(types)].sort();
 }
 

@@ -90,13 +90,14 @@ export const AnswerItem = memo(function AnswerItem(props: AnswerItemProps) {
         legend={question}
         name={`${mode}-${node.key}`}
         options={options}
+        optionsAreContent
         value={draft.value || null}
         describedBy={teamId}
         onChange={(value) => onChange(node.key, { ...draft, value })}
       />
       {isPrompt && improvementFlag ? (
         <Checkbox
-          label={<>{improvementFlag}<span className="visually-hidden"> ({node.key})</span></>}
+          label={<><span translate="no">{improvementFlag}</span><span className="visually-hidden" translate="no"> ({node.key})</span></>}
           checked={draft.areaForImprovement}
           disabled={!draft.value}
           onChange={(checked) => onChange(node.key, { ...draft, areaForImprovement: checked })}

@@ -53,7 +53,7 @@ function ChecklistBody({ work, elementKey }: { work: Work; elementKey: string | 
       {submitted ? (
         <Alert tone="info" title={t('checklist.locked.title')}>
           {work.submittedBy ? t('checklist.locked.byWhom', { when: fmt.moment(work.submittedAt), name: work.submittedBy.name }) : t('checklist.locked.when', { when: fmt.moment(work.submittedAt) })}{' '}
-          {org.can('assessments:reopen') ? <Trans i18nKey="checklist.locked.reopen" components={{ link: <Link to={`${base}/submit`} /> }} /> : t('checklist.locked.askManager')}
+          {org.can('assessments:reopen') ? <Trans i18nKey="checklist.locked.reopen" components={{ to: <Link to={`${base}/submit`} /> }} /> : t('checklist.locked.askManager')}
         </Alert>
       ) : null}
       <CompletionBar label={t('checklist.completion')} completion={work.completion} />

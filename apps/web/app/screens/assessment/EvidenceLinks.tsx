@@ -99,7 +99,7 @@ export function EvidenceLinks({ nodeKey, label, assessmentId, library, canWrite,
           <label htmlFor={id}>{t('evidenceLinks.attachFrom')}</label>
           <select id={id} value={choice} onChange={(e) => setChoice(e.target.value)}>
             <option value="">{t('evidenceLinks.choose')}</option>
-            {others.map((item) => <option key={item.id} value={item.id}>{item.title}</option>)}
+            {others.map((item) => <option key={item.id} value={item.id} translate="no">{item.title}</option>)}
           </select>
           <button
             type="button"

@@ -20,7 +20,7 @@ export function Guidance({ guidance }: { guidance: WorkNode['guidance'] }) {
           <p className="guidance-title"><strong translate="no">{g.title}</strong> <span className="muted">({t(runtimeKey(`partnerType.${g.partnerType}`))})</span></p>
           <p translate="no">{g.reason}</p>
           <details>
-            <summary>{t('guidance.more')}<span className="visually-hidden">: {g.title}</span></summary>
+            <summary>{t('guidance.more')}<span className="visually-hidden" translate="no">: {g.title}</span></summary>
             {(['opportunities', 'challenges'] as const).map((part) => (
               <div key={part}>
                 <h4>{part === 'opportunities' ? t('guidance.opportunities') : t('guidance.challenges')}</h4>

@@ -90,7 +90,7 @@ export default function Scores() {
           caption: t('scores.tableCaption'),
           columns: [t('scores.col.element'), t('scores.col.practice'), t('scores.col.evidence'), t('scores.col.parts'), t('scores.col.prompts'), t('scores.col.claim')],
           rows: scores.elements.map((e) => [
-            `${e.elementKey} ${name(e.elementKey)}`,
+            t('scores.row', { key: e.elementKey, name: name(e.elementKey) }),
             fmt.score(e.practice, 'practice'),
             fmt.score(e.evidence, 'evidence'),
             t('scores.partsOf', { answered: fmt.count(e.partsAnswered), total: fmt.count(e.partsTotal) }),
@@ -103,9 +103,9 @@ export default function Scores() {
       {scores.elements.map((e) => (
         <DataTable
           key={e.elementKey}
-          caption={`${e.elementKey} ${name(e.elementKey)}`}
+          caption={t('scores.actionsOf', { key: e.elementKey, name: name(e.elementKey) })}
           columns={[t('scores.col.action'), t('scores.col.practice'), t('scores.col.complete')]}
-          rows={e.actions.map((x) => [`${x.actionKey} ${nodes.get(x.actionKey)?.text ?? ''}`, fmt.score(x.practice, 'practice'), x.complete ? t('common.yes') : t('common.no')])}
+          rows={e.actions.map((x) => [t('scores.row', { key: x.actionKey, name: nodes.get(x.actionKey)?.text ?? '' }), fmt.score(x.practice, 'practice'), x.complete ? t('common.yes') : t('common.no')])}
         />
       ))}
     </Page>

@@ -155,7 +155,7 @@ function TeamBody({ work }: { work: Work }) {
                     <span className="key key-small" translate="no">{key}</span>
                     {open ? <strong className="flag"> {t('team.table.disagree')}</strong> : null}
                   </th>
-                  {people.map(([id]) => <td key={id}>{labelOf(key, answers?.get(id))}</td>)}
+                  {people.map(([id]) => <td key={id} translate="no">{labelOf(key, answers?.get(id))}</td>)}
                   <td>{answer ? t('team.table.agreedBy', { answer: labelOf(key, answer.value), name: answer.setBy.name }) : t('common.notYet')}</td>
                 </tr>
               );

@@ -69,7 +69,7 @@ function ItemBody({ item, frameworkId, members, refresh }: { item: Detail; frame
   const element = words(item.elementKey);
   const status = (s: string) => t(runtimeKey(`status.item.${s}`));
   return (
-    <Page title={item.what} intro={<p><Link to={`/o/${org.id}/plan`}>{t('item.back')}</Link></p>}>
+    <Page title={item.what} titleIsContent intro={<p><Link to={`/o/${org.id}/plan`}>{t('item.back')}</Link></p>}>
       <p>
         <StatusBadge kind="item" status={item.status} />{' '}
         <span className="muted">{t('item.context', { priority: fmt.count(item.priority), cycle: item.cycle, kind: t(runtimeKey(`itemKind.${item.kind}`)), element: element?.title ?? item.elementKey })}</span>
@@ -243,7 +243,7 @@ function WorkingFields({ item, members }: { item: Detail; members: { id: string;
       <h2>{t('item.fields.heading')}</h2>
       <SelectField label={t('item.fields.owner')} value={owner} onChange={(e) => setOwner(e.target.value)} error={fieldError('ownerUserId')}>
         <option value="">{t('item.fields.nobody')}</option>
-        {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+        {members.map((m) => <option key={m.id} value={m.id} translate="no">{m.name}</option>)}
       </SelectField>
       <DateField label={t('item.fields.due')} value={dueOn ?? ''} onChange={setDueOn} min={dueOn !== (item.dueOn ?? '') ? fmt.today() : undefined} error={fieldError('dueOn')} />
       <TextField

@@ -66,7 +66,7 @@ export default function Plan() {
         </SelectField>
         <SelectField label={t('plan.filter.cycle')} value={search.get('assessment') ?? ''} onChange={(e) => update('assessment', e.target.value || null)}>
           <option value="">{t('plan.filter.allCycles')}</option>
-          {cycles.map((c) => <option key={c.id} value={c.id}>{c.cycle}</option>)}
+          {cycles.map((c) => <option key={c.id} value={c.id} translate="no">{c.cycle}</option>)}
         </SelectField>
         {view === 'list' ? (
           <SelectField label={t('plan.filter.sort')} value={sort} onChange={(e) => update('sort', e.target.value === 'PRIORITY' ? null : e.target.value)}>
@@ -166,7 +166,7 @@ function Board({ items, orgId, canMove, elementName }: { items: Item[]; orgId: s
                     <p className="muted small">{t('plan.cardLine', { element: elementName(item.elementKey), owner: item.owner?.name ?? t('plan.noOwner'), due: fmt.date(item.dueOn) })}</p>
                     {canMove && column !== 'DROPPED' ? (
                       <SelectField
-                        label={<span className="small">{t('plan.moveTo')}<span className="visually-hidden"> “{item.what}”</span></span>}
+                        label={<span className="small">{t('plan.moveTo')}<span className="visually-hidden" translate="no"> “{item.what}”</span></span>}
                         value=""
                         onChange={(e) => e.target.value && moveTo(item, e.target.value as ActionItemStatus)}
                       >

@@ -92,7 +92,7 @@ function KeysBody() {
                           })
                         }
                       >
-                        {t('apiKeys.revoke.button')}<span className="visually-hidden"> {k.name}</span>
+                        {t('apiKeys.revoke.button')}<span className="visually-hidden" translate="no"> {k.name}</span>
                       </button>
                     )}
                   </td>

@@ -97,9 +97,9 @@ export default function Webhooks() {
                         </td>
                         <td>
                           <div className="buttons">
-                            <button type="button" className="button-link" onClick={() => setEditing(e.id)}>{t('webhooks.edit')}<span className="visually-hidden"> {e.url}</span></button>
+                            <button type="button" className="button-link" onClick={() => setEditing(e.id)}>{t('webhooks.edit')}<span className="visually-hidden" translate="no"> {e.url}</span></button>
                             <button type="button" className="button-link" disabled={updated.fetching} onClick={() => void update({ id: e.id, input: { enabled: !e.enabled } })}>
-                              {e.enabled ? t('webhooks.disable') : t('webhooks.enable')}<span className="visually-hidden"> {e.url}</span>
+                              {e.enabled ? t('webhooks.disable') : t('webhooks.enable')}<span className="visually-hidden" translate="no"> {e.url}</span>
                             </button>
                             <button
                               type="button"
@@ -145,7 +145,7 @@ export default function Webhooks() {
                                 })
                               }
                             >
-                              {t('webhooks.delete.short')}<span className="visually-hidden"> {e.url}</span>
+                              {t('webhooks.delete.short')}<span className="visually-hidden" translate="no"> {e.url}</span>
                             </button>
                           </div>
                         </td>
