@@ -13,7 +13,7 @@ import {
   type Organisation,
   loadFrameworkTree,
 } from '@waymark/db';
-import { type AssessmentScore, scoreAssessment } from '@waymark/domain';
+import { type AssessmentScore, type Measure, formatChange, formatScore, scoreAssessment, scoreChange } from '@waymark/domain';
 import { consensusMaps } from '@waymark/db';
 import { type As, type TestApi, startTestApi } from './harness';
 import type PdfParser from 'pdf2json' with { 'resolution-mode': 'import' };
@@ -56,11 +56,9 @@ const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:0
 const readableDay = (day: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 const readableInstant = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(at);
 const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-const figure = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(Math.round(v * 10) / 10));
-const signed = (v: number) => {
-  const r = Math.round(v * 10) / 10;
-  return r === 0 ? '0' : r > 0 ? `+${r}` : `−${Math.abs(r)}`;
-};
+// The report shows figures by the one rule every screen uses (packages/domain figures).
+const figure = (v: number | null | undefined, measure: Measure = 'practice') => formatScore(v, measure) ?? '—';
+const change = (now: number | null, was: number | null, measure: Measure) => formatChange(scoreChange(now, was, measure)) ?? '—';
 
 function headersOf(as: As = {}): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -251,14 +249,14 @@ describe('report.html', () => {
         element: e.elementKey,
         'previous-practice': figure(was.practice),
         practice: figure(e.practice),
-        'practice-change': signed(e.practice - was.practice),
-        'previous-evidence': figure(was.evidence),
-        evidence: figure(e.evidence),
-        'evidence-change': e.evidence === null || was.evidence === null ? '—' : signed(e.evidence - was.evidence),
+        'practice-change': change(e.practice, was.practice, 'practice'),
+        'previous-evidence': figure(was.evidence, 'evidence'),
+        evidence: figure(e.evidence, 'evidence'),
+        'evidence-change': change(e.evidence, was.evidence, 'evidence'),
       });
     }
     const overall = cells(page.match(/<tr class="overall">([\s\S]*?)<\/tr>/)?.[1] ?? '');
-    expect(overall).toMatchObject({ 'previous-practice': figure(before.practice), practice: figure(now.practice), 'practice-change': signed(now.practice - before.practice) });
+    expect(overall).toMatchObject({ 'previous-practice': figure(before.practice), practice: figure(now.practice), 'practice-change': change(now.practice, before.practice, 'practice') });
     expect(now.practice).not.toBe(before.practice);
   });
 
@@ -346,7 +344,7 @@ describe('report.pdf', () => {
       'Cycle: 2025',
       'Previous cycle: 2024',
       'Practice 2024',
-      `Overall ${figure(before.practice)} ${figure(now.practice)} ${signed(now.practice - before.practice)}`,
+      `Overall ${figure(before.practice)} ${figure(now.practice)} ${change(now.practice, before.practice, 'practice')}`,
       'Open work, in order',
       '1. 3.3.1 Do 3.3.1 (alpha)',
       `Owner: ${seeded.owner.name} <${seeded.owner.email}>`,

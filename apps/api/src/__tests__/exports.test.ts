@@ -43,7 +43,7 @@ import {
   WebhookDeliveryStatus,
   WebhookEndpoint,
 } from '@waymark/db';
-import { API_KEY_SCOPES, newSigningSecret, scoreAssessment, sealSecret } from '@waymark/domain';
+import { API_KEY_SCOPES, formatScore, newSigningSecret, scoreAssessment, sealSecret } from '@waymark/domain';
 import { withAdminClient } from '../../../../packages/testing/src/admin';
 import { issueSecret } from '../auth/secrets';
 import { consensusMaps } from '@waymark/db';
@@ -592,8 +592,9 @@ describe('report.html', () => {
     expect(cell(row('3.3'), 'evidence')).toBe('—');
     expect(row('3.3')).toContain('Incomplete');
     const overall = page.match(/<tr class="overall">([\s\S]*?)<\/tr>/)?.[1] ?? '';
-    expect(cell(overall, 'practice')).toBe(String(Math.round(score.practice * 10) / 10));
-    expect(cell(overall, 'evidence')).toBe(String(Math.round(score.evidence! * 10) / 10));
+    // Whole figures, by the rule every screen uses.
+    expect(cell(overall, 'practice')).toBe(formatScore(score.practice, 'practice'));
+    expect(cell(overall, 'evidence')).toBe(formatScore(score.evidence, 'evidence'));
     expect(score.unsupportedClaims).toEqual(['3.1']);
     expect(overall).toContain('Unsupported claims: 3.1');
   });

@@ -1,22 +1,15 @@
 import type { FrameworkTree } from '@waymark/db';
-import type { ActionItemStatus, AssessmentScore } from '@waymark/domain';
+import { type ActionItemStatus, type AssessmentScore, type Measure, formatChange, formatScore, scoreChange } from '@waymark/domain';
 import type { LinkedItem, PlanEntry, PlanSection } from '../plan/arrange';
 import type { ScoredAssessment } from './data';
 
 /** Words shared by the HTML and the PDF report, so the two say the same thing. */
 
-export const figure = (value: number | null | undefined) => (value === null || value === undefined ? '—' : String(Math.round(value * 10) / 10));
+/** A score as every screen shows it (the one rule, @waymark/domain figures); "—" for no figure. */
+export const figure = (value: number | null | undefined, measure: Measure = 'practice') => formatScore(value, measure) ?? '—';
 
-/** A change in points, signed; "—" when either side has no figure. */
-export function signed(value: number | null): string {
-  if (value === null) return '—';
-  const rounded = Math.round(value * 10) / 10;
-  if (rounded === 0) return '0';
-  return rounded > 0 ? `+${rounded}` : `−${Math.abs(rounded)}`;
-}
-
-const change = (now: number | null, before: number | null | undefined) =>
-  now === null || before === null || before === undefined ? null : now - before;
+/** A change between two figures as shown, signed ("+3", "−6", "0"); "—" when either side has no figure. */
+export const signed = (value: number | null) => formatChange(value) ?? '—';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 function dayFormat(timeZone: string): Intl.DateTimeFormat {
@@ -107,8 +100,8 @@ export function scoreLines(score: AssessmentScore, previous: ScoredAssessment | 
     unsupportedClaim,
     previousPractice: then?.practice,
     previousEvidence: then?.evidence,
-    practiceChange: change(now.practice, then?.practice),
-    evidenceChange: change(now.evidence, then?.evidence),
+    practiceChange: scoreChange(now.practice, then?.practice, 'practice'),
+    evidenceChange: scoreChange(now.evidence, then?.evidence, 'evidence'),
   });
   return [
     ...score.elements.map((e) => line(e.elementKey, e, before.get(e.elementKey), e.unsupportedClaim)),

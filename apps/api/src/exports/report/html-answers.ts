@@ -76,7 +76,7 @@ export function renderFramework(data: ReportData, labels: Labels): SafeHtml {
       const s = scores.get(element.key);
       return html`<section class="element" id="element-${element.key}">
     <h3><span class="key">${element.key}</span> ${element.text}${footnoteMarks(element)}</h3>
-    ${s ? html`<p>Practice <strong>${figure(s.practice)}</strong> · evidence <strong>${figure(s.evidence)}</strong> · ${s.complete ? 'complete' : 'incomplete'}
+    ${s ? html`<p>Practice <strong>${figure(s.practice)}</strong> · evidence <strong>${figure(s.evidence, 'evidence')}</strong> · ${s.complete ? 'complete' : 'incomplete'}
       (${s.partsAnswered} of ${s.partsTotal} parts answered; prompts: ${s.promptsYes} yes, ${s.promptsNo} no, ${s.promptsNotApplicable} not applicable, ${s.promptsUnanswered} unanswered)
       ${claimFlag(s.unsupportedClaim)}</p>` : ''}
     ${renderActions(data, element, s, labels)}

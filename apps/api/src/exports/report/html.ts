@@ -21,8 +21,8 @@ function scoreRow(data: ReportData, line: ScoreLine): SafeHtml {
     <td>${label}</td>
     ${comparing ? html`<td class="num previous-practice">${figure(line.previousPractice)}</td>` : ''}
     <td class="num practice">${figure(line.practice)}</td>
-    ${comparing ? html`<td class="num change practice-change">${signed(line.practiceChange)}</td><td class="num previous-evidence">${figure(line.previousEvidence)}</td>` : ''}
-    <td class="num evidence">${figure(line.evidence)}</td>
+    ${comparing ? html`<td class="num change practice-change">${signed(line.practiceChange)}</td><td class="num previous-evidence">${figure(line.previousEvidence, 'evidence')}</td>` : ''}
+    <td class="num evidence">${figure(line.evidence, 'evidence')}</td>
     ${comparing ? html`<td class="num change evidence-change">${signed(line.evidenceChange)}</td>` : ''}
     <td class="complete">${line.complete ? 'Complete' : 'Incomplete'}</td>
     <td class="claim">${flags}</td>

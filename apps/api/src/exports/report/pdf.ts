@@ -46,8 +46,8 @@ function scores(w: PdfWriter, data: ReportData) {
     const complete = line.complete ? 'Complete' : 'Incomplete';
     const bold = (text: string): Cell => (key ? text : { text, font: 'bold' });
     return before
-      ? [bold(label), figure(line.previousPractice), bold(figure(line.practice)), signed(line.practiceChange), figure(line.previousEvidence), bold(figure(line.evidence)), signed(line.evidenceChange), complete, flag]
-      : [bold(label), bold(figure(line.practice)), bold(figure(line.evidence)), complete, flag];
+      ? [bold(label), figure(line.previousPractice), bold(figure(line.practice)), signed(line.practiceChange), figure(line.previousEvidence, 'evidence'), bold(figure(line.evidence, 'evidence')), signed(line.evidenceChange), complete, flag]
+      : [bold(label), bold(figure(line.practice)), bold(figure(line.evidence, 'evidence')), complete, flag];
   });
   w.table(head, rows, before ? ['*', 46, 46, 40, 48, 48, 40, 54, 64] : ['*', 64, 64, 60, 90], 7.5);
   w.text(SCORING_NOTE, { size: 7.5, color: MUTED });
@@ -72,7 +72,7 @@ function element(w: PdfWriter, data: ReportData, node: NodeView, labels: Labels)
   w.heading(`${node.key} ${node.text}${marks(node)}`, 3);
   if (s) {
     w.text(
-      `Practice ${figure(s.practice)} · evidence ${figure(s.evidence)} · ${s.complete ? 'complete' : 'incomplete'} (${s.partsAnswered} of ${s.partsTotal} parts answered; ` +
+      `Practice ${figure(s.practice)} · evidence ${figure(s.evidence, 'evidence')} · ${s.complete ? 'complete' : 'incomplete'} (${s.partsAnswered} of ${s.partsTotal} parts answered; ` +
         `prompts: ${s.promptsYes} yes, ${s.promptsNo} no, ${s.promptsNotApplicable} not applicable, ${s.promptsUnanswered} unanswered)${s.unsupportedClaim ? ' · Unsupported claim' : ''}`,
       { size: 8.5 },
     );

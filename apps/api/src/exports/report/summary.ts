@@ -1,5 +1,6 @@
 import { ActionItemStatus } from '@waymark/domain';
 import type { ReportData } from './data';
+import { scoreChange } from '@waymark/domain';
 import { figure, formatDay, signed } from './format';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -40,10 +41,10 @@ function changeSentences(data: ReportData): string[] {
   const before = previous.score;
   const evidence =
     score.evidence === null || before.evidence === null
-      ? `evidence ${figure(before.evidence)} → ${figure(score.evidence)}`
-      : `evidence ${figure(before.evidence)} → ${figure(score.evidence)} (${signed(score.evidence - before.evidence)})`;
+      ? `evidence ${figure(before.evidence, 'evidence')} → ${figure(score.evidence, 'evidence')}`
+      : `evidence ${figure(before.evidence, 'evidence')} → ${figure(score.evidence, 'evidence')} (${signed(scoreChange(score.evidence, before.evidence, 'evidence'))})`;
   const sentences = [
-    `Since cycle ${previous.assessment.cycle}: practice ${figure(before.practice)} → ${figure(score.practice)} (${signed(score.practice - before.practice)}), ${evidence}.`,
+    `Since cycle ${previous.assessment.cycle}: practice ${figure(before.practice)} → ${figure(score.practice)} (${signed(scoreChange(score.practice, before.practice, 'practice'))}), ${evidence}.`,
   ];
   const entries = plan?.entries ?? [];
   const continued = entries.filter((e) => e.carriedFrom);
