@@ -41,7 +41,7 @@ describe('an owner', () => {
     await page.getByLabel(/An assessment is submitted/).check();
     await page.getByRole('button', { name: 'Add endpoint' }).click();
     const field = page.getByLabel('URL', { exact: true });
-    await page.locator('.field-error .error-text', { hasText: /http:\/\/ or https:\/\// }).waitFor();
+    await page.locator('.field-error .error-text', { hasText: 'Use a web address that starts https:// (or http://).' }).waitFor();
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(await field.getAttribute('aria-describedby')).toMatch(/-error/);
     await expectAccessible(page, 'webhooks (a refused URL)');
@@ -71,13 +71,15 @@ describe('an owner', () => {
     const form = page.getByRole('form', { name: `Edit ${URL_}` });
     await form.getByLabel(/An action item becomes overdue/).check();
     await form.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByRole('cell', { name: 'action_item.overdue, assessment.submitted' }).waitFor();
+    await page.getByRole('cell', { name: 'An action item becomes overdue; An assessment is submitted' }).waitFor();
     await page.getByRole('button', { name: `Disable ${URL_}` }).click();
     await page.getByRole('button', { name: `Enable ${URL_}` }).waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: URL_ }) });
     expect(await row.getByRole('cell').nth(2).textContent()).toMatch(/^Disabled/);
 
     await page.getByRole('button', { name: `Rotate secret of ${URL_}` }).click();
+    // Rotating ends the current secret (after a grace period): it asks first.
+    await page.getByRole('dialog', { name: 'Rotate this endpoint’s signing secret?' }).getByRole('button', { name: 'Rotate secret' }).click();
     await page.getByText(`New signing secret for ${URL_}`).waitFor();
     await page.getByText(/The previous secret keeps signing beside this one until/).waitFor();
     expect(await secretOf(page, 'The signing secret')).toMatch(/^whsec_/);
@@ -97,7 +99,7 @@ describe('an owner', () => {
     const letter = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'HTTP 503 from the endpoint' }) });
     expect(await letter.getByRole('cell').nth(2).textContent()).toBe('503');
     await expectAccessible(page, 'webhooks (a dead letter)');
-    await letter.getByRole('button', { name: /^Redeliver assessment.submitted/ }).click();
+    await letter.getByRole('button', { name: /^Redeliver An assessment is submitted/ }).click();
     // With Redis the delivery is queued again and leaves the list; without, the API says so and nothing changes.
     await page.getByRole('alert').filter({ hasText: 'Waymark is busy' }).or(page.getByText(/^None: every delivery so far/)).waitFor();
     const after = await stack.api.db.owner.em.fork().findOneOrFail(WebhookDelivery, { id: dead.id }, { filters: false });
@@ -145,7 +147,7 @@ describe('a member', () => {
     const group = page.getByRole('group', { name: 'How often should Waymark email your reminders?' });
     expect(await group.getByLabel('One digest a day').isChecked()).toBe(true);
     await group.getByLabel('One digest a week').check();
-    await page.getByText('Saved: one digest a week.').waitFor();
+    await page.getByText('Saved: One digest a week.').waitFor();
     await page.reload();
     await heading(page, 'Notifications');
     expect(await group.getByLabel('One digest a week').isChecked()).toBe(true);

@@ -35,7 +35,7 @@ export const badInput = (field: string, message: string, details: Record<string,
 export const notFound = (what: string, id?: string) =>
   new WaymarkError('NOT_FOUND', id ? `${what} ${id} was not found` : `${what} was not found`, { what });
 
-export const forbidden = (message = 'You are not allowed to do this') => new WaymarkError('FORBIDDEN', message);
+export const forbidden = (message = 'You are not allowed to do this', details: Record<string, unknown> = {}) => new WaymarkError('FORBIDDEN', message, details);
 
 export const unauthenticated = (message = 'Sign in or send an API key to do this') =>
   new WaymarkError('UNAUTHENTICATED', message);

@@ -12,7 +12,7 @@ export async function kindOf(db: Reader): Promise<OrganisationKind | null> {
 }
 
 export async function assertBody(ctx: RequestContext): Promise<void> {
-  if ((await kindOf(ctx.db)) !== OrganisationKind.REGIONAL_BODY) throw forbidden('Only a regional body has networks');
+  if ((await kindOf(ctx.db)) !== OrganisationKind.REGIONAL_BODY) throw forbidden('Only a regional body has networks', { reason: 'REGIONAL_BODY_ONLY' });
 }
 
 export async function assertInstitution(ctx: RequestContext): Promise<void> {
