@@ -7,15 +7,19 @@ import { ProblemAlert } from './Alert';
  * A modal on the native <dialog>: the browser traps focus, Escape closes it (unless it must not
  * be dismissed) and focus returns to where it was.
  */
-export function Dialog({ open, title, onClose, children, dismissible = true }: { open: boolean; title: string; onClose?: () => void; children: ReactNode; dismissible?: boolean }) {
+export function Dialog({ open, title, onClose, onClosed, children, dismissible = true }: { open: boolean; title: string; onClose?: () => void; onClosed?: () => void; children: ReactNode; dismissible?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+    if (!open && dialog.open) {
+      // The browser puts focus back where it was as it closes; a caller may then move it on.
+      dialog.close();
+      onClosed?.();
+    }
+  }, [open, onClosed]);
   return (
     <dialog
       ref={ref}
@@ -46,7 +50,7 @@ export interface ConfirmRequest {
   danger?: boolean;
   /** Does it; resolves to the refusal to show in the dialog, or null once done. */
   run: () => Promise<ApiProblem | null>;
-  /** Where focus goes once done, when the control that asked is gone (else the page heading). */
+  /** Where focus goes once done, when what asked goes with what it acted on (else the control that asked, or the page heading). */
   after?: () => HTMLElement | null;
 }
 
@@ -62,6 +66,11 @@ export function useConfirm(): [ReactNode, (request: ConfirmRequest) => void] {
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const opener = useRef<HTMLElement | null>(null);
   const cancel = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<(() => void) | null>(null);
+  const closed = useCallback(() => {
+    focusNext.current?.();
+    focusNext.current = null;
+  }, []);
 
   const ask = useCallback((next: ConfirmRequest) => {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -76,15 +85,18 @@ export function useConfirm(): [ReactNode, (request: ConfirmRequest) => void] {
   const close = (done: boolean) => {
     const from = opener.current;
     setRequest(null);
-    // After the dialog has closed and the screen has re-rendered without what was removed.
-    setTimeout(() => {
-      const target = from?.isConnected && !(from as HTMLButtonElement).disabled ? from : ((done ? request?.after?.() : null) ?? document.querySelector<HTMLElement>('main h1'));
+    // Once the dialog has closed. Done, and told where to go (the thing it acted on is going):
+    // there; otherwise back to the control that asked, if it is still there; else the heading.
+    const after = done ? request?.after : undefined;
+    focusNext.current = () => {
+      const back = from?.isConnected && !(from as HTMLButtonElement).disabled ? from : null;
+      const target = after?.() ?? back ?? document.querySelector<HTMLElement>('main h1');
       target?.focus();
-    }, 0);
+    };
   };
 
   const dialog = (
-    <Dialog open={request !== null} title={request?.title ?? ''} onClose={() => !busy && close(false)}>
+    <Dialog open={request !== null} title={request?.title ?? ''} onClose={() => !busy && close(false)} onClosed={closed}>
       <div className="dialog-body">{request?.body}</div>
       <ProblemAlert problem={problem} />
       <div className="buttons">
