@@ -209,7 +209,7 @@ describe.each([
     await page.getByRole('button', { name: 'Make a feed address' }).click();
     await page.getByText(/^You have a feed, made/).waitFor();
     const renew = page.getByRole('button', { name: 'Make a new address' });
-    await confirmAfterKeeping(page, () => renew.click(), 'Make a new feed address?', 'Your current address stops working at once', 'Make a new address', async () => true, renew);
+    await confirmAfterKeeping(page, () => renew.click(), 'Make a new feed address?', 'Your current address stops working at once', 'Make a new address', async () => (await page.getByText(/^You have a feed, made/).count()) === 1, renew);
     const revoke = page.getByRole('button', { name: 'Revoke the feed' });
     await confirmAfterKeeping(page, () => revoke.click(), 'Revoke your calendar feed?', 'Calendars subscribed to it stop updating', 'Revoke feed', async () => (await page.getByText(/^You have a feed, made/).count()) === 1, revoke);
     await page.getByText(/^You have no calendar feed now/).waitFor();

@@ -124,6 +124,7 @@ function AddEvidence({ onAdded }: { onAdded: () => void }) {
   const set = (name: 'title' | 'url' | 'fileReference' | 'description') => (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value });
   return (
     <form
+      noValidate
       className="card"
       onSubmit={(event) => {
         event.preventDefault();
@@ -138,7 +139,7 @@ function AddEvidence({ onAdded }: { onAdded: () => void }) {
     >
       <h2>{t('evidence.add.heading')}</h2>
       <TextField label={t('evidence.add.title')} value={form.title} onChange={set('title')} required limit={TEXT_LIMITS.evidenceTitle} error={fieldError('title')} />
-      <TextField label={t('evidence.add.link')} hint={t('evidence.add.linkHint')} type="url" inputMode="url" value={form.url} onChange={set('url')} limit={TEXT_LIMITS.url} error={fieldError('url')} />
+      <TextField label={t('evidence.add.link')} hint={t('evidence.add.linkHint')} inputMode="url" value={form.url} onChange={set('url')} limit={TEXT_LIMITS.url} error={fieldError('url')} />
       <TextField label={t('evidence.add.file')} hint={t('evidence.add.fileHint')} value={form.fileReference} onChange={set('fileReference')} limit={TEXT_LIMITS.fileReference} error={fieldError('fileReference')} />
       <TextArea label={t('evidence.add.description')} value={form.description} onChange={set('description')} limit={TEXT_LIMITS.note} error={fieldError('description')} />
       <DateField label={t('evidence.add.date')} value={form.evidenceDate ?? ''} onChange={(evidenceDate) => setForm({ ...form, evidenceDate })} required error={fieldError('evidenceDate')} />

@@ -92,6 +92,7 @@ function StartAssessment({ frameworks, previous }: { frameworks: { id: string; t
     <section className="card" aria-labelledby="start-heading">
       <h2 id="start-heading">{t('overview.start.title')}</h2>
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           const done = (id: string | undefined) => id && void navigate(`/o/${org.id}/assessments/${id}/checklist`);

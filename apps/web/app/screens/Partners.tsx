@@ -82,6 +82,7 @@ function AddPartner({ onAdded }: { onAdded: () => void }) {
   const set = (name: 'name' | 'partnerType' | 'contactName' | 'contactEmail' | 'theyBring' | 'weBring') => (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value });
   return (
     <form
+      noValidate
       className="card"
       onSubmit={(event) => {
         event.preventDefault();

@@ -2,6 +2,12 @@ import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, ty
 import { useTranslation } from 'react-i18next';
 import { type Formats, useFormat } from '../i18n/format';
 
+/*
+ * Forms that save through the API are `noValidate`: Waymark checks and words every refusal itself,
+ * beside its field and in the organisation's language, instead of the browser's own bubbles (which
+ * speak the browser's language and vanish).
+ */
+
 interface Common {
   label: ReactNode;
   hint?: ReactNode;

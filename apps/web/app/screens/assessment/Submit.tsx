@@ -121,6 +121,7 @@ function SubmitBody({ work }: { work: Work }) {
       ) : null}
       {locked && org.can('assessments:reopen') ? (
         <form
+          noValidate
           className="card"
           onSubmit={(event) => {
             event.preventDefault();

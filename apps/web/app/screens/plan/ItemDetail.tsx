@@ -151,6 +151,7 @@ function StatusForm({ item }: { item: Detail }) {
   };
   return (
     <form
+      noValidate
       className="card"
       onSubmit={(event) => {
         event.preventDefault();
@@ -193,6 +194,7 @@ function NoteForm({ id, onAdded }: { id: string; onAdded: () => void }) {
   const problem = problemOf(result.error);
   return (
     <form
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void add({ id, body }).then((r) => {
@@ -224,6 +226,7 @@ function WorkingFields({ item, members }: { item: Detail; members: { id: string;
   const FIELDS = ['ownerUserId', 'dueOn', 'nextReviewOn', 'reviewIntervalDays', 'resources', 'successMeasure'];
   return (
     <form
+      noValidate
       className="card"
       onSubmit={(event) => {
         event.preventDefault();

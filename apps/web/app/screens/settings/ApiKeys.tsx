@@ -116,6 +116,7 @@ function CreateKeyForm({ onCreated }: { onCreated: () => void }) {
   const problem = problemOf(result.error);
   return (
     <form
+      noValidate
       className="card"
       onSubmit={(event) => {
         event.preventDefault();

@@ -146,6 +146,7 @@ function InviteForm({ roles, onSent }: { roles: MemberRole[]; onSent: () => void
   const problem = problemOf(result.error);
   return (
     <form
+      noValidate
       className="card"
       onSubmit={(event) => {
         event.preventDefault();

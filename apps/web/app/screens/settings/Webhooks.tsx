@@ -194,6 +194,7 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: (secr
   const title = endpoint ? t('webhooks.form.editTitle', { url: endpoint.url }) : t('webhooks.form.addTitle');
   return (
     <form
+      noValidate
       className="card"
       aria-label={title}
       onSubmit={(event) => {
