@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { ActionItem, Assessment, MemberRole, Organisation, User } from '@waymark/db';
-import { expectAccessible, launchBrowser, newPage, printReport, screenshot, settled, signIn, timeScreenChange } from './support/browser';
+import { expectAccessible, launchBrowser, newPage, printReport, settled, signIn, timeScreenChange } from './support/browser';
 import { type Stack, startStack } from './support/stack';
 
 /**
@@ -37,7 +37,6 @@ describe('an institution owner', () => {
     ({ page } = await newPage(browser, stack.baseUrl));
     await page.goto('/');
     await heading(page, 'Sign in to Waymark');
-    await screenshot(page, 'sign-in');
     await expectAccessible(page, 'sign in');
     await page.getByLabel('Email').fill('owner@riverside-community-library.example');
     await page.getByLabel('Password').fill('not the password');
@@ -46,7 +45,6 @@ describe('an institution owner', () => {
     await signIn(page, 'owner@riverside-community-library.example');
     await heading(page, 'Choose an organisation');
     await page.getByRole('link', { name: 'Moorgate Village Library' }).waitFor();
-    await screenshot(page, 'choose-organisation');
     await expectAccessible(page, 'choose organisation');
     await page.getByRole('link', { name: 'Riverside Community Library' }).click();
     await heading(page, 'Assessments');
@@ -55,7 +53,6 @@ describe('an institution owner', () => {
   it('reads progress across cycles, the evidence library, the register and the exports', async () => {
     await timeScreenChange(page, 'Progress', 'Progress across cycles');
     await page.getByRole('img', { name: /2025: practice \d+.*2026: practice \d+/ }).waitFor();
-    await screenshot(page, 'progress');
     await expectAccessible(page, 'progress');
 
     await timeScreenChange(page, 'Evidence library', 'Evidence library');
@@ -64,12 +61,10 @@ describe('an institution owner', () => {
     await page.getByLabel('File reference').fill('Shared drive / Partnerships / 2026-review.docx');
     await page.getByRole('button', { name: 'Add to the library' }).click();
     await page.getByRole('rowheader', { name: /Minutes of the partners’ review meeting/ }).waitFor();
-    await screenshot(page, 'evidence-library');
     await expectAccessible(page, 'evidence library');
 
     await timeScreenChange(page, 'Partnerships', 'Partnership register');
     await page.getByRole('rowheader', { name: /Riverside Reading Group/ }).waitFor();
-    await screenshot(page, 'partners');
     await expectAccessible(page, 'partnership register');
 
     await timeScreenChange(page, 'Reports and exports', 'Reports and exports');
@@ -79,7 +74,6 @@ describe('an institution owner', () => {
     const name = (await download).suggestedFilename();
     expect(name).toMatch(/^waymark-riverside-community-library-assessment-2026-plan-\d{4}-\d{2}-\d{2}\.csv$/);
     await page.getByRole('status').filter({ hasText: `Downloaded ${name}.` }).waitFor();
-    await screenshot(page, 'exports');
     await expectAccessible(page, 'exports');
   });
 
@@ -88,7 +82,6 @@ describe('an institution owner', () => {
     await page.getByLabel('Email').fill('volunteer@riverside.example');
     await page.getByRole('button', { name: 'Send invitation' }).click();
     await page.getByText('Give them this token; it is shown only now').waitFor();
-    await screenshot(page, 'members');
     await expectAccessible(page, 'members');
 
     await timeScreenChange(page, 'API keys', 'API keys');
@@ -97,7 +90,6 @@ describe('an institution owner', () => {
     const secret = (await page.locator('.secret').textContent()) ?? '';
     expect(secret).toMatch(/^wmk_/);
     await page.getByRole('rowheader', { name: 'Council reporting' }).waitFor();
-    await screenshot(page, 'api-keys');
     await expectAccessible(page, 'API keys');
     await page.reload();
     await heading(page, 'API keys');
@@ -115,7 +107,6 @@ describe('an institution owner', () => {
       await heading(page, 'No access to this organisation');
       expect(await page.getByRole('navigation', { name: 'Organisation' }).count()).toBe(0);
     }
-    await screenshot(page, 'no-access');
     await expectAccessible(page, 'no access');
 
     // Under their own organisation, another's ids are simply not found.

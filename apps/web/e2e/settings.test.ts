@@ -58,7 +58,7 @@ describe('an owner', () => {
     await page.getByRole('rowheader', { name: URL_ }).waitFor();
     // The form is empty again, ready for another endpoint.
     expect(await page.getByLabel('URL', { exact: true }).inputValue()).toBe('');
-    await screenshot(page, 'webhooks');
+    await screenshot(page, 'webhooks-secret');
     await expectAccessible(page, 'webhooks (secret shown)');
     await page.reload();
     await heading(page, 'Webhooks');
@@ -160,7 +160,7 @@ describe('a member', () => {
     const address = await secretOf(page, 'The calendar feed address');
     expect(address).toMatch(/\/calendar\/[^/]+\.ics$/);
     await page.getByText(/^You have a feed, made/).waitFor();
-    await screenshot(page, 'notifications');
+    await screenshot(page, 'notifications-feed');
     await expectAccessible(page, 'notifications (feed address shown)');
     const feed = new URL(new URL(address).pathname, stack.baseUrl).toString();
     const live = await fetch(feed);

@@ -91,7 +91,7 @@ describe.each([
     expect(await card.getByText('No one has answered yet').count()).toBe(0);
     // Only the part they disagree on is listed: 3.1.1.b had the same answer from both.
     expect(await boss.locator('.card .answer').count()).toBe(1);
-    await screenshot(boss, 'team-view');
+    await screenshot(boss, 'team-view-to-settle');
     await expectAccessible(boss, `team view, one to settle (${width})`);
 
     await part(boss, '3.1.1.a').getByLabel('Yes', { exact: true }).check();
@@ -139,7 +139,6 @@ describe('a team works on its 2026 draft', () => {
     await aisha.getByText('Do you identify suitable partners and evaluate the benefits of working in partnership to support learning?').waitFor();
     await part(aisha, '3.1.1.a').getByText('actively look for partners').waitFor();
     await aisha.getByRole('complementary', { name: 'Partner-type guidance' }).first().locator('strong', { hasText: 'Working with informal learning institutions' }).waitFor();
-    await screenshot(aisha, 'checklist');
     await timeScreenChange(aisha, '3.2 Planning learning with partners', 'Checklist: cycle 2026');
     await aisha.getByRole('link', { name: 'Footnote 1' }).first().waitFor();
     await aisha.getByText('Such as reminiscence groups, after school clubs').waitFor();
@@ -200,7 +199,6 @@ describe('a team works on its 2026 draft', () => {
     await boss.getByRole('heading', { name: 'Still missing before it can be submitted: 12 parts' }).waitFor();
     // The parts by their own words, each with its key small beside it.
     await boss.getByRole('link', { name: 'Find ways to build on their skills and experiences' }).waitFor();
-    await screenshot(boss, 'submit-missing');
 
     const answers = ['3.1.1.b', '3.1.2.a', '3.1.2.b', '3.1.2.c', '3.1.3', '3.2.1', '3.2.2.a', '3.2.2.b', '3.2.3', '3.3.1', '3.3.2.a', '3.3.2.b'].map((nodeKey, i) => ({ nodeKey, value: ['YES', 'STARTED', 'NO'][i % 3] }));
     const res = await stack.api.gql('mutation($i: AnswersInput!) { setConsensusAnswers(input: $i) { completion { readyToSubmit } } }', { i: { assessmentId: draft, answers: [...answers, { nodeKey: '3.1.g1.1', value: 'NO', areaForImprovement: true }] } }, await manager());
@@ -222,7 +220,6 @@ describe('a team works on its 2026 draft', () => {
     await boss.getByRole('heading', { name: 'Locked result: cycle 2026' }).waitFor();
     await boss.getByRole('button', { name: 'Generate the action plan' }).click();
     await boss.getByRole('status').filter({ hasText: 'Plan generated' }).waitFor();
-    await screenshot(boss, 'submit-locked');
 
     await timeScreenChange(boss, 'Checklist', 'Checklist: cycle 2026');
     await boss.getByText('They can no longer change, because the assessment is submitted.', { exact: false }).waitFor();
@@ -239,14 +236,12 @@ describe('a team works on its 2026 draft', () => {
     expect(await owner.getByRole('table', { name: 'Plan items' }).getByRole('row').count()).toBeGreaterThan(3);
     // Items say what to do, in plain words.
     await owner.getByRole('link', { name: 'Review your partnership arrangements regularly and check they still serve their purpose.' }).waitFor();
-    await screenshot(owner, 'plan-list');
 
     await owner.getByLabel('Element').selectOption('3.2');
     await owner.waitForFunction(() => [...document.querySelectorAll('tbody tr td[data-element]')].every((cell) => cell.getAttribute('data-element') === '3.2'));
 
     await timeScreenChange(owner, 'Board by status', 'Action plan: board');
     await owner.getByRole('heading', { name: /^Open \(\d+\)$/ }).waitFor();
-    await screenshot(owner, 'plan-board');
 
     const first = owner.locator('.board-card a').first();
     const what = (await first.textContent()) ?? '';
@@ -260,7 +255,6 @@ describe('a team works on its 2026 draft', () => {
     const history = owner.locator('.timeline');
     await history.getByText('Open → In progress').waitFor();
     await history.getByText('Met the college’s outreach lead').waitFor();
-    await screenshot(owner, 'plan-item');
 
     await timeScreenChange(owner, 'Progress', 'Progress across cycles');
     await owner.getByRole('img', { name: /2025: practice \d+/ }).waitFor();
