@@ -29,7 +29,7 @@ const RevokeKey = graphql(`
 const SCOPES = [
   'organisation:read', 'members:read', 'audit:read', 'frameworks:read', 'assessments:read', 'assessments:create', 'consensus:write',
   'assessments:submit', 'assessments:reopen', 'evidence:read', 'evidence:write', 'plans:read', 'plans:write', 'plans:manage',
-  'partners:read', 'partners:write', 'reports:read', 'exports:read', 'benchmarks:read',
+  'partners:read', 'partners:write', 'imports:write', 'reports:read', 'exports:read', 'benchmarks:read',
 ];
 const READ = SCOPES.filter((s) => s.endsWith(':read'));
 const scopeKey = (scope: string) => runtimeKey(`apiKeys.scope.${scope.replace(':', '_')}`);
