@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ActionItem, ActionItemKind, ActionItemStatus, ActionPlan, Assessment, MemberRole, type Organisation, User } from '@waymark/db';
 import { withAdminClient } from '@waymark/testing';
-import ICAL from 'ical.js';
 import { type As, type TestApi, errorCode, ok, startTestApi } from './harness';
+
+// ical.js is an ES module; Jest runs this file as CommonJS, where its `require` build is the one to use.
+const ICAL: typeof import('ical.js', { with: { 'resolution-mode': 'import' } }).default = require('ical.js');
 
 /**
  * Webhook endpoints and calendar feeds over GraphQL, against a server that refuses private
