@@ -237,8 +237,8 @@ async function main() {
 
     api = await startApi(db.env);
     const analyst = { id: ids.author };
-    const heatmap = await readOverHttp(api, api.headersFor(analyst, ids.body), HEATMAP, { n: ids.network });
-    const mine = await readOverHttp(api, api.headersFor(analyst, ids.institution), MINE, {});
+    const heatmap = await readOverHttp(api, await api.headersFor(analyst, ids.body), HEATMAP, { n: ids.network });
+    const mine = await readOverHttp(api, await api.headersFor(analyst, ids.institution), MINE, {});
     console.log(
       `\n${table(
         [{ title: `read over HTTP (${READS} sequential)`, align: 'left' }, { title: 'p50 ms', align: 'right' }, { title: 'p95 ms', align: 'right' }, { title: 'statements', align: 'right' }],

@@ -107,7 +107,7 @@ try {
     startFloor({ connectionString: api.appUrl, poolMax: api.poolMax, secret: api.tokenSecret }),
   );
   client = startClient();
-  const ownerHeaders = api.headersFor(answered.owner, answered.organisation.id);
+  const ownerHeaders = await api.headersFor(answered.owner, answered.organisation.id);
 
   console.log(`\n# Waymark against the floor (${CONNECTIONS} connections, ${ROUNDS} interleaved rounds; the same query, the same JSON)`);
   for (const [label, query, variables, requests] of [
@@ -130,7 +130,7 @@ try {
     await measureDownload({ api, client, path, headers: ownerHeaders, rows: 0, label: 'warm-up' });
   }
   for (const org of large) {
-    const headers = api.headersFor(org.owner, org.organisation.id);
+    const headers = await api.headersFor(org.owner, org.organisation.id);
     for (const path of ['/exports/organisation.json', '/exports/tables/evidence.csv']) {
       const r = await measureDownload({ api, client, path, headers, rows: org.rows, label: `${path} (${int(org.rows)} rows)` });
       results.exports.push(r);

@@ -16,7 +16,7 @@ try {
   await seedAssessmentList(owner, answered, answerKeys());
   await owner.end();
   const api = await startApi(db.env);
-  const headers = { ...api.headersFor(answered.owner, answered.organisation.id), 'content-type': 'application/json' };
+  const headers = { ...(await api.headersFor(answered.owner, answered.organisation.id)), 'content-type': 'application/json' };
   const queries = { typename: { query: TYPENAME }, list: { query: ASSESSMENT_LIST }, whole: { query: WHOLE_ASSESSMENT, variables: { id: answered.assessmentId } } };
   const body = JSON.stringify(queries[process.env.PROFILE_QUERY ?? 'whole']);
   for (let i = 0; i < 20; i++) await (await fetch(`${api.origin}/graphql`, { method: 'POST', headers, body })).text();

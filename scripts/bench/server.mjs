@@ -10,7 +10,7 @@ const { MikroORM } = require('@mikro-orm/postgresql');
 const { parseConfig, databaseUrlFor } = require('../../packages/config/dist/index.js');
 const { appTimeouts, ormConfig } = require('../../packages/db/dist/index.js');
 const { createApiServer } = require('../../apps/api/dist/server.js');
-const { signToken } = require('../../apps/api/dist/auth/tokens.js');
+const { startSession } = require('../../apps/api/dist/auth/tokens.js');
 
 export async function startApi(env) {
   // Quiet by default: a benchmark's output is its figures. LOG_LEVEL=info shows the API's own lines.
@@ -43,9 +43,15 @@ export async function startApi(env) {
     poolMax: cfg.DATABASE_POOL_MAX,
     appUrl: databaseUrlFor(cfg, 'app'),
     tokenSecret: cfg.AUTH_TOKEN_SECRET,
-    /** Headers of a signed-in member acting for an organisation, as a browser or script would send. */
-    headersFor(user, organisationId) {
-      const { token } = signToken(cfg.AUTH_TOKEN_SECRET, 3600, { userId: user.id });
+    /**
+     * Headers of a signed-in member acting for an organisation, as a browser or script would send:
+     * a live server-side session (written under the person's own scope, as sign-in does) and its token.
+     */
+    async headersFor(user, organisationId) {
+      const { token } = await orm.em.fork().transactional(async (em) => {
+        await em.execute(`select set_config('app.user_id', ?, true)`, [user.id]);
+        return startSession(em, cfg.AUTH_TOKEN_SECRET, 3600, user.id, { flush: true });
+      });
       return { authorization: `Bearer ${token}`, 'x-organisation-id': organisationId };
     },
     async stop() {

@@ -19,6 +19,7 @@ import type { ApiQueues } from './modules/webhooks/queues';
  */
 export class RequestContext implements Principal {
   userId: string | null = null;
+  sessionId: string | null = null;
   apiKeyId: string | null = null;
   organisationId: string | null = null;
   role: Role | null = null;

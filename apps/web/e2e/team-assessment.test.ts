@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { Assessment, User } from '@waymark/db';
-import { signToken } from '../../api/src/auth/tokens';
+import { startSession } from '../../api/src/auth/tokens';
 import { DESK, PHONE, expectAccessible, expectNoSidewaysScroll, launchBrowser, newPage, printReport, screenshot, settled, signIn, timeScreenChange } from './support/browser';
 import { DEMO_PASSWORD, type Stack, startStack } from './support/stack';
 
@@ -171,7 +171,7 @@ describe('a team works on its 2026 draft', () => {
     await signIn(tom, 'assessor2@northfield.example');
     // A token the server stops accepting in 3 seconds, while the browser still believes it valid.
     const user = await stack.api.db.owner.em.fork().findOneOrFail(User, { email: 'assessor2@northfield.example' });
-    const { token } = signToken(stack.api.db.config.AUTH_TOKEN_SECRET, 3, { userId: user.id });
+    const { token } = await startSession(stack.api.db.owner.em.fork(), stack.api.db.config.AUTH_TOKEN_SECRET, 3, user.id, { flush: true });
     await tom.evaluate((t) => {
       const session = JSON.parse(sessionStorage.getItem('waymark:session') ?? '{}') as Record<string, unknown>;
       sessionStorage.setItem('waymark:session', JSON.stringify({ ...session, token: t }));

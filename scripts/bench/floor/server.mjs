@@ -285,15 +285,17 @@ export async function startFloor({ connectionString, poolMax, secret }) {
     for await (const chunk of req) chunks.push(chunk);
     const { query, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     const token = String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
-    const { sub } = jwt.verify(token, key, { algorithms: ['HS256'], issuer: 'waymark' });
+    const { sub, jti } = jwt.verify(token, key, { algorithms: ['HS256'], issuer: 'waymark' });
     const organisation = String(req.headers['x-organisation-id'] ?? '');
-    if (!UUID.test(sub) || !UUID.test(organisation)) throw new Error('bad credential');
+    if (!UUID.test(sub) || !UUID.test(jti) || !UUID.test(organisation)) throw new Error('bad credential');
     const doc = document(query);
     const client = await pool.connect();
     try {
       const q = serial(client, counter);
       counter.statements++;
-      const [, signIn] = await client.query(`begin; select organisation_id, role from waymark_sign_in('${sub}'::uuid, '${organisation}'::uuid)`);
+      // The same one statement the API sends: the session must be live, then the membership.
+      const [, signIn] = await client.query(`begin; select live, organisation_id, role from waymark_sign_in('${sub}'::uuid, '${jti}'::uuid, '${organisation}'::uuid)`);
+      if (!signIn.rows[0].live) throw new Error('session ended');
       const ctx = { q, userId: sub, organisationId: signIn.rows[0].organisation_id };
       ctx.loaders = loaders(ctx);
       const result = await execute({ schema, document: doc, variableValues: variables, contextValue: ctx });

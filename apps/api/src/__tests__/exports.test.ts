@@ -272,7 +272,7 @@ beforeAll(async () => {
   keyWithoutExports = ok(
     await api.gql(`mutation($s: [String!]!) { createApiKey(name: "reader", scopes: $s) { secret } }`, { s: API_KEY_SCOPES.filter((s) => s !== 'exports:read' && s !== 'reports:read') }, ownerA),
   ).createApiKey.secret;
-  ok(await api.gql(`mutation { inviteMember(email: "new-person@a.test", role: VIEWER) { token } }`, {}, ownerA));
+  ok(await api.gql(`mutation { inviteMember(email: "new-person@a.test", role: VIEWER) { id } }`, {}, ownerA));
 });
 afterAll(() => api.close());
 

@@ -5,7 +5,8 @@ import type { Config } from '@waymark/config';
 import type { Logger } from '@waymark/logger';
 import { createTestDatabase, fixtures, testConfig, type Fixtures, type TestDatabase } from '@waymark/testing';
 import { createApiServer } from '../server';
-import { signToken } from '../auth/tokens';
+import { accountLinkToken } from '@waymark/jobs';
+import { startSession } from '../auth/tokens';
 
 export interface As {
   token?: string;
@@ -27,7 +28,13 @@ export interface TestApi {
   /** Every SQL statement the API sent, for counting queries per request. */
   statements: string[];
   gql<T = any>(query: string, variables?: Record<string, unknown>, as?: As): Promise<GqlResponse<T>>;
-  tokenFor(user: User): string;
+  /** A session token for a person (a live server-side session, written as the owner). */
+  tokenFor(user: User, ttlSeconds?: number): Promise<string>;
+  /**
+   * The token an emailed link carries (what the worker writes into the email), derived as the worker
+   * does: for an invitation (owner = its organisation) or a password reset (owner = the person).
+   */
+  linkToken(kind: 'invitation' | 'password-reset', ownerId: string, rowId: string, sendNumber?: number): string;
   /** A member with a role in an organisation, and the credentials to act as them. */
   actor(org: Organisation, role: MemberRole): Promise<{ user: User; as: As }>;
   close(): Promise<void>;
@@ -56,7 +63,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const fx = fixtures(db.owner);
-  const tokenFor = (user: User) => signToken(db.config.AUTH_TOKEN_SECRET, 3600, { userId: user.id }).token;
+  const tokenFor = async (user: User, ttlSeconds = 3600) =>
+    (await startSession(db.owner.em.fork(), db.config.AUTH_TOKEN_SECRET, ttlSeconds, user.id, { flush: true })).token;
 
   return {
     url,
@@ -64,6 +72,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     fx,
     statements,
     tokenFor,
+    linkToken: (kind, ownerId, rowId, sendNumber = 1) => accountLinkToken(config.AUTH_TOKEN_SECRET, kind, ownerId, rowId, sendNumber).token,
     async gql(query, variables = {}, as = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json', ...as.headers };
       if (as.token) headers.authorization = `Bearer ${as.token}`;
@@ -75,7 +84,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     },
     async actor(org, role) {
       const { user } = await fx.member(org, role);
-      return { user, as: { token: tokenFor(user), organisationId: org.id } };
+      return { user, as: { token: await tokenFor(user), organisationId: org.id } };
     },
     async close() {
       await server.stop();

@@ -367,7 +367,7 @@ describe('tenant isolation', () => {
     // And A's own user, signed in, but acting for B.
     const { user: aUser } = await api.actor(org, MemberRole.VIEWER);
     await api.fx.member(orgB, MemberRole.OWNER, aUser);
-    actors.push(['A member acting for B', { token: api.tokenFor(aUser), organisationId: orgB.id }]);
+    actors.push(['A member acting for B', { token: await api.tokenFor(aUser), organisationId: orgB.id }]);
 
     const attempts: [string, string, Record<string, unknown>][] = [
       ['partner', GET, { id: a.id }],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Invitation, Membership, OrganisationKind } from '@waymark/db';
+import { AccountMail, Invitation, Membership, OrganisationKind } from '@waymark/db';
 import { FIXTURE_PASSWORD } from '@waymark/testing';
 import { MemberRole, type TestApi, errorCode, ok, startTestApi } from './harness';
 
@@ -10,8 +10,9 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const INVITE = `mutation($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) {
-  token invitation { id email role createdAt expiresAt acceptedAt revokedAt }
+  id email role createdAt expiresAt acceptedAt revokedAt sends
 } }`;
+const RESEND = `mutation($id: ID!) { resendInvitation(id: $id) { id sends expiresAt revokedAt acceptedAt } }`;
 const ACCEPT = `mutation($token: String!, $name: String, $password: String) { acceptInvitation(token: $token, name: $name, password: $password) {
   token user { id email name } memberships { role organisation { id } }
 } }`;
@@ -24,9 +25,13 @@ const ownerEm = () => api.db.owner.em.fork();
 const newEmail = () => `invitee-${randomUUID().slice(0, 8)}@example.test`;
 const PASSWORD = 'a long enough password';
 
-async function invite(as: object, email: string, role = 'ASSESSOR') {
-  return ok(await api.gql(INVITE, { email, role }, as)).inviteMember as { token: string; invitation: any };
+/** Invites, and returns the invitation with the token its email carries (see the worker's test for the email itself). */
+async function invite(as: { organisationId?: string }, email: string, role = 'ASSESSOR') {
+  const invitation = ok(await api.gql(INVITE, { email, role }, as)).inviteMember;
+  return { invitation, token: api.linkToken('invitation', as.organisationId!, invitation.id, invitation.sends) };
 }
+
+const mailsFor = (invitationId: string) => ownerEm().find(AccountMail, { kind: 'invitation', subjectId: invitationId }, { orderBy: { sendNumber: 'asc' } });
 
 describe('invitations', () => {
   it('invite, accept as a new user, log in with the role; the token works once', async () => {
@@ -35,7 +40,11 @@ describe('invitations', () => {
     const email = newEmail();
     const { token, invitation } = await invite(as, email.toUpperCase());
     expect(token).toMatch(/^inv_[0-9a-f]{64}_/);
-    expect(invitation).toMatchObject({ email, role: 'ASSESSOR', acceptedAt: null, revokedAt: null });
+    expect(invitation).toMatchObject({ email, role: 'ASSESSOR', acceptedAt: null, revokedAt: null, sends: 1 });
+    // One email is written with the invitation, for the worker to send; it carries no token.
+    const mails = await mailsFor(invitation.id);
+    expect(mails.map((m) => [m.recipient, m.sendNumber, m.state, m.ownerId])).toEqual([[email, 1, 'PENDING', org.id]]);
+    expect(JSON.stringify(mails)).not.toContain(token.slice(-43));
     const days = (new Date(invitation.expiresAt).getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(13.9);
     expect(days).toBeLessThanOrEqual(14);
@@ -44,6 +53,8 @@ describe('invitations', () => {
     const stored = await ownerEm().findOneOrFail(Invitation, { id: invitation.id }, { filters: false });
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(token).not.toContain(stored.tokenHash);
+    // The API never hands the token out: it is not a field of anything.
+    expect(errorCode(await api.gql(`mutation { inviteMember(email: "x@example.test", role: VIEWER) { token } }`, {}, as))).toBe('GRAPHQL_VALIDATION_FAILED');
     const listed = await api.gql(INVITATIONS, {}, as);
     expect(ok(listed).invitations.edges.map((e: any) => e.node.id)).toContain(invitation.id);
     expect(JSON.stringify(listed)).not.toContain(stored.tokenHash);
@@ -144,6 +155,38 @@ describe('invitations', () => {
     const res = await api.gql(INVITE, { email: 'not an email', role: 'VIEWER' }, as);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0]!.message).toMatch(/^email:/);
+  });
+
+  it('resends with a new link: the old link dies, one more email is written, and the 14 days start again', async () => {
+    const org = await api.fx.organisation();
+    const { as } = await api.actor(org, MemberRole.OWNER);
+    const first = await invite(as, newEmail());
+    await ownerEm().nativeUpdate(Invitation, { id: first.invitation.id }, { expiresAt: new Date(Date.now() - 1000) }, { filters: false });
+    const resent = ok(await api.gql(RESEND, { id: first.invitation.id }, as)).resendInvitation;
+    expect(resent.sends).toBe(2);
+    expect(new Date(resent.expiresAt).getTime()).toBeGreaterThan(Date.now() + 13.9 * 86_400_000);
+    expect((await mailsFor(first.invitation.id)).map((m) => m.sendNumber)).toEqual([1, 2]);
+
+    expect(errorCode(await api.gql(ACCEPT, { token: first.token, name: 'Old', password: PASSWORD }))).toBe('NOT_FOUND');
+    const second = api.linkToken('invitation', org.id, first.invitation.id, 2);
+    ok(await api.gql(ACCEPT, { token: second, name: 'New', password: PASSWORD }));
+    // Accepted or revoked: nothing to resend.
+    expect(errorCode(await api.gql(RESEND, { id: first.invitation.id }, as))).toBe('CONFLICT');
+    const revoked = await invite(as, newEmail());
+    ok(await api.gql(REVOKE, { id: revoked.invitation.id }, as));
+    expect(errorCode(await api.gql(RESEND, { id: revoked.invitation.id }, as))).toBe('CONFLICT');
+    expect(await mailsFor(revoked.invitation.id)).toHaveLength(1);
+  });
+
+  it('lets someone already signed in as the invited person join without their password', async () => {
+    const org = await api.fx.organisation();
+    const { as } = await api.actor(org, MemberRole.OWNER);
+    const person = await api.fx.user();
+    const { token } = await invite(as, person.email, 'VIEWER');
+    const someoneElse = await api.fx.user();
+    expect(errorCode(await api.gql(ACCEPT, { token }, { token: await api.tokenFor(someoneElse) }))).toBe('UNAUTHENTICATED');
+    const accepted = ok(await api.gql(ACCEPT, { token }, { token: await api.tokenFor(person) })).acceptInvitation;
+    expect(accepted.memberships).toEqual([{ role: 'VIEWER', organisation: { id: org.id } }]);
   });
 
   it('cannot revoke an accepted invitation', async () => {

@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const INVITE = `mutation($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { token invitation { id } } }`;
+const INVITE = `mutation($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id sends } }`;
 const ACCEPT = `mutation($token: String!, $name: String, $password: String) { acceptInvitation(token: $token, name: $name, password: $password) { user { id } } }`;
 const CREATE_KEY = `mutation($name: String!, $scopes: [String!]!) { createApiKey(name: $name, scopes: $scopes) { secret apiKey { id } } }`;
 const MUTATIONS = {
@@ -44,7 +44,7 @@ async function tenantWithRows(): Promise<Tenant> {
   const { membership } = await api.fx.member(org, MemberRole.ASSESSOR);
   const invitation = ok(await api.gql(INVITE, { email: `p-${randomUUID().slice(0, 8)}@example.test`, role: 'VIEWER' }, owner.as));
   const key = ok(await api.gql(CREATE_KEY, { name: 'sync', scopes: ['organisation:read'] }, owner.as));
-  return { org, owner, membership, invitationId: invitation.inviteMember.invitation.id, apiKeyId: key.createApiKey.apiKey.id };
+  return { org, owner, membership, invitationId: invitation.inviteMember.id, apiKeyId: key.createApiKey.apiKey.id };
 }
 
 describe('tenant isolation for people', () => {
@@ -103,9 +103,9 @@ describe('audit log', () => {
     ok(await api.gql(MUTATIONS.changeMemberRole.replace('VIEWER', 'ASSESSOR'), { id: other.membership.id }, as));
     ok(await api.gql(MUTATIONS.removeMember, { id: leaving.membership.id }, as));
     const invited = ok(await api.gql(INVITE, { email: `a-${randomUUID().slice(0, 8)}@example.test`, role: 'VIEWER' }, as)).inviteMember;
-    const joiner = ok(await api.gql(ACCEPT, { token: invited.token, name: 'Joiner', password: 'twelve chars or more' })).acceptInvitation.user;
+    const joiner = ok(await api.gql(ACCEPT, { token: api.linkToken('invitation', org.id, invited.id), name: 'Joiner', password: 'twelve chars or more' })).acceptInvitation.user;
     const revoked = ok(await api.gql(INVITE, { email: `r-${randomUUID().slice(0, 8)}@example.test`, role: 'VIEWER' }, as)).inviteMember;
-    ok(await api.gql(MUTATIONS.revokeInvitation, { id: revoked.invitation.id }, as));
+    ok(await api.gql(MUTATIONS.revokeInvitation, { id: revoked.id }, as));
     const key = ok(await api.gql(CREATE_KEY, { name: 'k', scopes: ['audit:read'] }, as)).createApiKey;
     ok(await api.gql(MUTATIONS.revokeApiKey, { id: key.apiKey.id }, as));
 
@@ -122,10 +122,10 @@ describe('audit log', () => {
     expect(find('organisation.update', org.id)).toMatchObject({ ...byOwner, entityType: 'Organisation', before: { name: org.name }, after: { name: 'Audited' } });
     expect(find('member.role.change', other.membership.id)).toMatchObject({ ...byOwner, entityType: 'Membership', before: { role: 'VIEWER' }, after: { role: 'ASSESSOR' } });
     expect(find('member.remove', leaving.membership.id)).toMatchObject({ ...byOwner, before: { role: 'VIEWER', userId: leaving.user.id }, after: null });
-    expect(find('invitation.create', invited.invitation.id)).toMatchObject({ ...byOwner, entityType: 'Invitation', before: null, after: { role: 'VIEWER' } });
-    expect(find('invitation.accept', invited.invitation.id)).toMatchObject({ actorUserId: joiner.id, before: { acceptedAt: null }, after: { acceptedBy: joiner.id } });
+    expect(find('invitation.create', invited.id)).toMatchObject({ ...byOwner, entityType: 'Invitation', before: null, after: { role: 'VIEWER' } });
+    expect(find('invitation.accept', invited.id)).toMatchObject({ actorUserId: joiner.id, before: { acceptedAt: null }, after: { acceptedBy: joiner.id } });
     expect(entries.find((e: any) => e.action === 'member.add')).toMatchObject({ actorUserId: joiner.id, entityType: 'Membership', after: { userId: joiner.id, role: 'VIEWER' } });
-    expect(find('invitation.revoke', revoked.invitation.id)).toMatchObject({ ...byOwner, before: { revokedAt: null }, after: { revokedAt: expect.any(String) } });
+    expect(find('invitation.revoke', revoked.id)).toMatchObject({ ...byOwner, before: { revokedAt: null }, after: { revokedAt: expect.any(String) } });
     expect(find('apikey.create', key.apiKey.id)).toMatchObject({ ...byOwner, entityType: 'ApiKey', after: { name: 'k', scopes: ['audit:read'] } });
     expect(find('apikey.revoke', key.apiKey.id)).toMatchObject({ ...byOwner, before: { revokedAt: null }, after: { revokedAt: expect.any(String) } });
     // Hashes never reach the audit trail.

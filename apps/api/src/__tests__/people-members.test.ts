@@ -49,7 +49,7 @@ describe('members', () => {
     const second = await api.fx.member(org, MemberRole.MANAGER);
     expect(ok(await api.gql(CHANGE, { id: second.membership.id, role: 'OWNER' }, owner.as)).changeMemberRole.role).toBe('OWNER');
     expect(ok(await api.gql(CHANGE, { id: mine!.id, role: 'MANAGER' }, owner.as)).changeMemberRole.role).toBe('MANAGER');
-    const secondAs = { token: api.tokenFor(second.user), organisationId: org.id };
+    const secondAs = { token: await api.tokenFor(second.user), organisationId: org.id };
     expect(errorCode(await api.gql(REMOVE, { id: second.membership.id }, secondAs))).toBe('CONFLICT');
     expect(ok(await api.gql(REMOVE, { id: mine!.id }, secondAs)).removeMember).toBe(true);
     expect(await roleOf(mine!.id)).toBeUndefined();
@@ -59,10 +59,11 @@ describe('members', () => {
     const org = await api.fx.organisation();
     const one = await api.fx.member(org, MemberRole.OWNER);
     const two = await api.fx.member(org, MemberRole.OWNER);
-    const asOf = (user: { id: string }) => ({ token: api.tokenFor(user as never), organisationId: org.id });
+    const asOf = async (user: { id: string }) => ({ token: await api.tokenFor(user as never), organisationId: org.id });
+    const [asOne, asTwo] = [await asOf(one.user), await asOf(two.user)];
     const results = await Promise.all([
-      api.gql(CHANGE, { id: two.membership.id, role: 'MANAGER' }, asOf(one.user)),
-      api.gql(CHANGE, { id: one.membership.id, role: 'MANAGER' }, asOf(two.user)),
+      api.gql(CHANGE, { id: two.membership.id, role: 'MANAGER' }, asOne),
+      api.gql(CHANGE, { id: one.membership.id, role: 'MANAGER' }, asTwo),
     ]);
     // One wins. The other is refused: CONFLICT when both ran at once (the last owner stays), or
     // FORBIDDEN when the winner committed first and the loser is no longer an owner.

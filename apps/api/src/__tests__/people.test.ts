@@ -66,12 +66,13 @@ describe('login', () => {
   it('rejects a token signed with another secret, and an unknown user', async () => {
     const org = await api.fx.organisation();
     const { user } = await api.actor(org, MemberRole.OWNER);
-    const forged = signToken('another-secret-that-is-long-enough-0123456789', 3600, { userId: user.id }).token;
+    const forged = signToken('another-secret-that-is-long-enough-0123456789', 3600, { userId: user.id, sessionId: randomUUID() }).token;
     const res = await api.gql(ME, {}, { token: forged });
     expect(errorCode(res)).toBe('UNAUTHENTICATED');
     expect(res.status).toBe(401);
 
-    const ghost = api.tokenFor({ id: randomUUID() } as User);
+    // A well-signed token whose session the server never opened.
+    const ghost = signToken(api.db.config.AUTH_TOKEN_SECRET, 3600, { userId: user.id, sessionId: randomUUID() }).token;
     expect(errorCode(await api.gql(ME, {}, { token: ghost }))).toBe('UNAUTHENTICATED');
   });
 
@@ -87,7 +88,7 @@ describe('active organisation', () => {
     const user = await api.fx.user();
     await api.fx.member(a, MemberRole.OWNER, user);
     await api.fx.member(b, MemberRole.VIEWER, user);
-    const token = api.tokenFor(user);
+    const token = await api.tokenFor(user);
 
     const none = ok(await api.gql(ME, {}, { token })).me;
     expect(none.activeOrganisationId).toBeNull();

@@ -63,7 +63,8 @@ const CASES: Record<string, Case> = {
   'Mutation.updateOrganisation': { query: `mutation { updateOrganisation(input: { name: "Renamed B" }) { id } }`, targetsA: false },
   'Mutation.changeMemberRole': { query: `mutation($id: ID!) { changeMemberRole(membershipId: $id, role: VIEWER) { id } }`, variables: () => ({ id: A.membership }), targetsA: true },
   'Mutation.removeMember': { query: `mutation($id: ID!) { removeMember(membershipId: $id) }`, variables: () => ({ id: A.membership }), targetsA: true },
-  'Mutation.inviteMember': { query: `mutation { inviteMember(email: "new-person@b.test", role: VIEWER) { token } }`, targetsA: false },
+  'Mutation.inviteMember': { query: `mutation { inviteMember(email: "new-person@b.test", role: VIEWER) { id } }`, targetsA: false },
+  'Mutation.resendInvitation': { query: `mutation($id: ID!) { resendInvitation(id: $id) { id } }`, variables: () => ({ id: A.invitation }), targetsA: true },
   'Mutation.revokeInvitation': { query: `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`, variables: () => ({ id: A.invitation }), targetsA: true },
   'Mutation.createApiKey': { query: `mutation { createApiKey(name: "b key", scopes: ["assessments:read"]) { secret } }`, targetsA: false },
   'Mutation.revokeApiKey': { query: `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, variables: () => ({ id: A.apiKey }), targetsA: true },
@@ -194,6 +195,18 @@ const CASES: Record<string, Case> = {
   'Mutation.importAnswers': importing('importAnswers', () => `node_key,value\n3.1.1.a,NO\n`, () => A.draft!, () => A.draft!),
   'Mutation.importActionItems': importing('importActionItems', () => `item_key,status\naction:3.1.1,DROPPED\n`, () => A.submitted!, () => A.submitted!),
   'Mutation.leaveNetwork': { query: `mutation($m: ID!) { leaveNetwork(membershipId: $m) { id } }`, variables: () => ({ m: A.networkMembership }), targetsA: true },
+  // A person's own account: sessions and passwords. B's people reach only their own; a reset link made
+  // for A's owner (A's owner and a made-up reset id) is refused like any invalid one. These end B's
+  // sessions, so they come last.
+  'Mutation.requestPasswordReset': { query: `mutation { requestPasswordReset(email: "a-owner@a.test") }`, targetsA: false },
+  'Mutation.resetPassword': {
+    query: `mutation($t: String!) { resetPassword(token: $t, newPassword: "Mallory's new password") { token } }`,
+    variables: () => ({ t: api.linkToken('password-reset', A.ownerUser!, randomUUID()) }),
+    targetsA: true,
+  },
+  'Mutation.changePassword': { query: `mutation { changePassword(currentPassword: "not the password", newPassword: "a new long password") }`, targetsA: false },
+  'Mutation.signOut': { query: `mutation { signOut }`, targetsA: false },
+  'Mutation.signOutEverywhere': { query: `mutation { signOutEverywhere }`, targetsA: false },
 };
 
 /** Everything organisation A owns, as a digest per table (read as the database owner). */

@@ -131,7 +131,7 @@ describe('webhook endpoints', () => {
       queuesUnavailableReason: expect.stringMatching(/operators/),
     });
     expect(ok(await api.gql(q, {}, manager)).queueHealth).toEqual(asOwner);
-    const theirs = ok(await api.gql(q, {}, { token: api.tokenFor(stranger.user), organisationId: other.id })).queueHealth;
+    const theirs = ok(await api.gql(q, {}, { token: await api.tokenFor(stranger.user), organisationId: other.id })).queueHealth;
     expect(theirs).toMatchObject({ reminders: { sending: 1, sentLastDay: 1 }, events: { waiting: 1 }, queues: null });
     expect(theirs.events.oldestWaitingAgeSeconds).toBeGreaterThanOrEqual(90);
   });

@@ -5,20 +5,22 @@ import { secretMatches } from './secrets';
 
 export interface Principal {
   userId: string | null;
+  /** The person's server-side session (sign-out ends it); null for an API key or no one. */
+  sessionId: string | null;
   apiKeyId: string | null;
   organisationId: string | null;
   role: Role | null;
   permissions: ReadonlySet<Permission>;
 }
 
-export const ANONYMOUS: Principal = Object.freeze({ userId: null, apiKeyId: null, organisationId: null, role: null, permissions: new Set<Permission>() });
+export const ANONYMOUS: Principal = Object.freeze({ userId: null, sessionId: null, apiKeyId: null, organisationId: null, role: null, permissions: new Set<Permission>() });
 
 /** Recording every use of a key would write on every read; once a minute is enough to tell a key is alive. */
 const LAST_USED_EVERY_MS = 60_000;
 
 /**
  * Turns a credential into a principal inside the session, and points the session's row-level
- * security at its organisation: one statement for a person (waymark_sign_in), one for a key
+ * security at its organisation: one statement for a person (waymark_sign_in, which also checks their session is live), one for a key
  * (waymark_key_session, plus a write once a minute), none for anyone else.
  */
 export async function authenticate(session: Session, credential: Credential): Promise<Principal> {
@@ -27,13 +29,15 @@ export async function authenticate(session: Session, credential: Credential): Pr
       await session.begin();
       return ANONYMOUS;
     case 'user': {
-      const { organisationId, role } = await session.signIn(credential.userId, credential.organisationId);
+      const { live, organisationId, role } = await session.signIn(credential.userId, credential.sessionId, credential.organisationId);
+      // Signed out, signed out everywhere, password changed or reset, or past its time: refused at once.
+      if (!live) throw unauthenticated('The session has ended: log in again');
       // Naming an organisation you do not belong to looks exactly like naming one that does not exist.
       if (credential.organisationId && !organisationId) {
         throw new WaymarkError('NOT_FOUND', `Organisation ${credential.organisationId} was not found`, { what: 'Organisation' });
       }
-      if (!organisationId || !role || !isRole(role)) return { ...ANONYMOUS, userId: credential.userId };
-      return { userId: credential.userId, apiKeyId: null, organisationId, role, permissions: permissionsForRole(role) };
+      if (!organisationId || !role || !isRole(role)) return { ...ANONYMOUS, userId: credential.userId, sessionId: credential.sessionId };
+      return { userId: credential.userId, sessionId: credential.sessionId, apiKeyId: null, organisationId, role, permissions: permissionsForRole(role) };
     }
     case 'key': {
       const key = await session.keySession(credential.organisationId, credential.keyId);
@@ -44,7 +48,7 @@ export async function authenticate(session: Session, credential: Credential): Pr
         await session.db.tenant('update api_key set last_used_at = now() where organisation_id = $1 and id = $2', credential.keyId);
       }
       const permissions = new Set(key.scopes.filter(isApiKeyScope)) as ReadonlySet<Permission>;
-      return { userId: null, apiKeyId: credential.keyId, organisationId: credential.organisationId, role: null, permissions };
+      return { userId: null, sessionId: null, apiKeyId: credential.keyId, organisationId: credential.organisationId, role: null, permissions };
     }
   }
 }

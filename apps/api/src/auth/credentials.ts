@@ -8,7 +8,7 @@ export const API_KEY_PREFIX = 'wmk';
 /** Who a request says it is, checked as far as can be without the database. */
 export type Credential =
   | { kind: 'anonymous' }
-  | { kind: 'user'; userId: string; organisationId: string | null }
+  | { kind: 'user'; userId: string; sessionId: string; organisationId: string | null }
   | { kind: 'key'; organisationId: string; keyId: string; secret: string };
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -44,6 +44,6 @@ export function readCredential(headers: Headers, tokenSecret: string): Credentia
   }
   if (!bearer) return { kind: 'anonymous' };
   const claims = verifyToken(tokenSecret, bearer);
-  if (!claims || !isUuid(claims.userId)) throw unauthenticated('The session token is invalid or has expired: log in again');
-  return { kind: 'user', userId: claims.userId, organisationId: organisationHeader };
+  if (!claims || !isUuid(claims.userId) || !isUuid(claims.sessionId)) throw unauthenticated('The session token is invalid or has expired: log in again');
+  return { kind: 'user', userId: claims.userId, sessionId: claims.sessionId, organisationId: organisationHeader };
 }

@@ -105,6 +105,9 @@ export class RateLimits {
   private readonly pairRecent: SharedLimiter;
   /** Failures from one address across every account: password spraying. */
   private readonly addressFailures: SharedLimiter;
+  /** Password reset emails asked for, per address and per account (known or not, so the limit tells nothing). */
+  private readonly resetByAddress: SharedLimiter;
+  private readonly resetByAccount: SharedLimiter;
   private readonly link: RedisLink | null;
 
   constructor(
@@ -129,6 +132,14 @@ export class RateLimits {
     this.accountFailures = limiter('login:account', Number.MAX_SAFE_INTEGER, HOUR);
     this.pairRecent = limiter('login:recent', Number.MAX_SAFE_INTEGER, UNDER_ATTACK_SPACING_SECONDS);
     this.addressFailures = limiter('login:ip', allowed * 20, HOUR);
+    this.resetByAddress = limiter('reset:ip', RESETS_PER_HOUR_FROM_ADDRESS, HOUR);
+    this.resetByAccount = limiter('reset:account', RESETS_PER_HOUR_FOR_ACCOUNT, HOUR);
+  }
+
+  /** Counts a request for a password reset email: a few an hour for one address, fewer for one account. */
+  async attemptPasswordReset(email: string, address: string): Promise<void> {
+    await this.take(this.resetByAddress, address, 'Too many password reset requests from this address: wait before trying again');
+    await this.take(this.resetByAccount, email, 'Too many password reset requests for this address: wait before trying again');
   }
 
   /**
@@ -221,6 +232,8 @@ export class RateLimits {
 }
 
 const pairKey = (email: string, address: string) => `${email}|${address}`;
+const RESETS_PER_HOUR_FROM_ADDRESS = 10;
+const RESETS_PER_HOUR_FOR_ACCOUNT = 3;
 
 /**
  * The client's address: the socket's, or with `hops` trusted proxies in front, the entry that many

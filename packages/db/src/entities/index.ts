@@ -18,6 +18,7 @@ import {
 } from './benchmark';
 import { WebhookDelivery, WebhookEndpoint } from './webhook';
 import { CalendarFeed } from './calendar-feed';
+import { AccountMail, PasswordReset, UserSession } from './identity';
 
 export * from './enums';
 export type { RankEntry } from './benchmark';
@@ -31,7 +32,7 @@ export {
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkPartShare, BenchmarkRank, BenchmarkNetworkCell,
   OutboxEvent, NotificationPreference, ReminderDelivery,
 };
-export { WebhookEndpoint, WebhookDelivery, CalendarFeed };
+export { WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail };
 export { WebhookDeliveryStatus } from '@waymark/domain';
 
 export const ENTITIES = [
@@ -41,7 +42,7 @@ export const ENTITIES = [
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember,
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkPartShare, BenchmarkRank, BenchmarkNetworkCell,
   OutboxEvent, NotificationPreference, ReminderDelivery,
-  WebhookEndpoint, WebhookDelivery, CalendarFeed,
+  WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail,
 ];
 
 /** Entities whose rows belong to one organisation: the tenant filter and row-level security cover these. */

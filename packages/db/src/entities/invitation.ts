@@ -1,8 +1,12 @@
-import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, type Opt, Property, Unique } from '@mikro-orm/core';
 import { TenantEntity } from './base';
 import { MemberRole } from './enums';
 
-/** An invitation by email. Only a hash of its token is kept; the token is shown once. */
+/**
+ * An invitation by email. Only a hash of its link's token is kept; the token itself is never shown:
+ * the worker derives it again to write the email. A resend counts `sends` up, which makes a new link
+ * and kills the old one.
+ */
 @Entity({ tableName: 'invitation' })
 @Unique({ properties: ['organisationId', 'id'] })
 @Index({ properties: ['organisationId', 'email'] })
@@ -30,4 +34,8 @@ export class Invitation extends TenantEntity {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   revokedAt: Date | null = null;
+
+  /** How many times it has been sent (1, then one more per resend): the link of the latest send alone works. */
+  @Property({ type: 'integer', default: 1 })
+  sends: number & Opt = 1;
 }

@@ -22,6 +22,8 @@ export interface Scope {
 
 /** A person's sign-in, resolved by the database in the statement that opens the transaction. */
 export interface SignIn {
+  /** False when the session was revoked or has expired: nothing else was looked at. */
+  live: boolean;
   organisationId: string | null;
   role: string | null;
 }
@@ -112,13 +114,16 @@ export class Session {
     this.adopt(scope);
   }
 
-  /** Signs a person in (their memberships, then the organisation chosen, or their only one). */
-  async signIn(userId: string, organisationId: string | null): Promise<SignIn> {
-    const [row] = await this.statement<{ organisation_id: string | null; role: string | null }>(
-      `select organisation_id, role from waymark_sign_in(${uuidLiteral(userId)}, ${uuidLiteral(organisationId)})`,
+  /**
+   * Signs a person in, in one statement: their session must be live (not revoked, not expired),
+   * then their memberships give the organisation chosen, or their only one.
+   */
+  async signIn(userId: string, sessionId: string, organisationId: string | null): Promise<SignIn> {
+    const [row] = await this.statement<{ live: boolean; organisation_id: string | null; role: string | null }>(
+      `select live, organisation_id, role from waymark_sign_in(${uuidLiteral(userId)}, ${uuidLiteral(sessionId)}, ${uuidLiteral(organisationId)})`,
     );
-    const signIn = { organisationId: row?.organisation_id ?? null, role: row?.role ?? null };
-    this.adopt({ organisationId: signIn.organisationId, userId });
+    const signIn = { live: row?.live === true, organisationId: row?.organisation_id ?? null, role: row?.role ?? null };
+    this.adopt({ organisationId: signIn.organisationId, userId: signIn.live ? userId : null });
     return signIn;
   }
 

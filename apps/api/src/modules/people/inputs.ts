@@ -5,6 +5,8 @@ import { Text } from '../../graphql/text';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const INVITATION_TTL_DAYS = 14;
+/** A password reset link works this long, once. */
+export const PASSWORD_RESET_TTL_MINUTES = 60;
 
 /** A real IANA zone name ("Europe/London"), not an offset or an abbreviation. */
 export function isTimeZone(value: unknown): boolean {
@@ -112,8 +114,37 @@ export class InviteMemberArgs {
 }
 
 @ArgsType()
+export class ChangePasswordArgs {
+  @Field(() => String, { description: 'The password you sign in with now.' })
+  @Text({ min: 1, max: 1000, raw: true })
+  currentPassword!: string;
+
+  @Field(() => String, { description: `The new password (at least ${MIN_PASSWORD_LENGTH} characters).` })
+  @Text({ min: 1, max: 1000, raw: true })
+  newPassword!: string;
+}
+
+@ArgsType()
+export class RequestPasswordResetArgs {
+  @Field(() => String, { description: 'The email you sign in with (not case-sensitive).' })
+  @Text({ min: 1, max: 320 })
+  email!: string;
+}
+
+@ArgsType()
+export class ResetPasswordArgs {
+  @Field(() => String, { description: 'The token from the reset link (the part after #token=).' })
+  @Text({ min: 1, max: 200 })
+  token!: string;
+
+  @Field(() => String, { description: `The new password (at least ${MIN_PASSWORD_LENGTH} characters).` })
+  @Text({ min: 1, max: 1000, raw: true })
+  newPassword!: string;
+}
+
+@ArgsType()
 export class AcceptInvitationArgs {
-  @Field(() => String, { description: 'The invitation token.' })
+  @Field(() => String, { description: 'The token from the invitation link (the part after #token=).' })
   @Text({ min: 1, max: 200 })
   token!: string;
 

@@ -6,7 +6,7 @@ import { PUBLIC } from '../../graphql/auth-checker';
 import { PageInput, connectionOf } from '../../graphql/connection';
 import * as invitations from './invitations.service';
 import { AcceptInvitationArgs, InviteMemberArgs } from './inputs';
-import { AuthPayload, InvitationType, InvitationWithToken } from './types';
+import { AuthPayload, InvitationType } from './types';
 
 const InvitationConnection = connectionOf(InvitationType, 'Invitation', 'invitation');
 
@@ -19,9 +19,17 @@ export class InvitationsResolver {
   }
 
   @Authorized('members:manage')
-  @Mutation(() => InvitationWithToken, { description: 'Invite someone by email; the token is shown once and lasts 14 days.' })
-  inviteMember(@Ctx() ctx: RequestContext, @Args(() => InviteMemberArgs) args: InviteMemberArgs): Promise<InvitationWithToken> {
+  @Mutation(() => InvitationType, {
+    description: 'Invite someone by email: Waymark emails them a link to join that works for 14 days. The link is never shown here.',
+  })
+  inviteMember(@Ctx() ctx: RequestContext, @Args(() => InviteMemberArgs) args: InviteMemberArgs): Promise<Invitation> {
     return invitations.inviteMember(tenant(ctx), args.email, args.role);
+  }
+
+  @Authorized('members:manage')
+  @Mutation(() => InvitationType, { description: 'Email a pending or expired invitation again, with a new link for 14 days; the old link stops working.' })
+  resendInvitation(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Its id.' }) id: string): Promise<Invitation> {
+    return invitations.resendInvitation(tenant(ctx), id);
   }
 
   @Authorized('members:manage')
@@ -32,7 +40,8 @@ export class InvitationsResolver {
 
   @Authorized(PUBLIC)
   @Mutation(() => AuthPayload, {
-    description: "Join with an invitation token: an existing account gives its password; a new one gives a name and a password.",
+    description:
+      'Join with the token of an emailed invitation link: a new person gives a name and a password; someone with an account signs in first (or gives its password).',
   })
   acceptInvitation(@Ctx() ctx: RequestContext, @Args(() => AcceptInvitationArgs) args: AcceptInvitationArgs): Promise<AuthPayload> {
     return invitations.acceptInvitation(ctx, args);

@@ -1,16 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { Invitation, type MemberRole, Membership, User, isUuid } from '@waymark/db';
+import { AccountMail, Invitation, type MemberRole, Membership, User, isUuid } from '@waymark/db';
 import { WaymarkError, badInput, conflict, forbidden, notFound, unauthenticated } from '@waymark/domain';
+import { accountLinkToken } from '@waymark/jobs';
 import type { RequestContext, TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
-import { issueSecret, parseSecret, secretMatches } from '../../auth/secrets';
-import { findUserWithPassword, normaliseEmail, sessionFor } from './auth.service';
-import { type AcceptInvitationArgs, INVITATION_TTL_DAYS, MIN_PASSWORD_LENGTH } from './inputs';
+import { hashSecret, parseSecret, secretMatches } from '../../auth/secrets';
+import { assertPasswordRules, findUserWithPassword, normaliseEmail, sessionFor } from './auth.service';
+import { type AcceptInvitationArgs, INVITATION_TTL_DAYS } from './inputs';
 import { assertAssignable } from './members.service';
 import { activeOrganisation } from './organisation.service';
-import type { AuthPayload, InvitationType, InvitationWithToken } from './types';
+import type { AuthPayload, InvitationType } from './types';
 
 export const INVITATION_PREFIX = 'inv';
 const DAY_MS = 24 * 3600 * 1000;
@@ -18,7 +18,21 @@ const DAY_MS = 24 * 3600 * 1000;
 /** Every way a token can fail reads the same, so a guess learns nothing. */
 const invalidInvitation = () => new WaymarkError('NOT_FOUND', 'Invitation not found or no longer valid', { what: 'Invitation' });
 
-export async function inviteMember(ctx: TenantContext, rawEmail: string, role: MemberRole): Promise<InvitationWithToken> {
+/**
+ * Gives the invitation a new link (send number `sends`) that lasts INVITATION_TTL_DAYS, and writes
+ * its email in the same transaction: the worker sends it once. Only the link's hash is kept; the
+ * link itself is never shown, the email is the way to join.
+ */
+function send(ctx: TenantContext, invitation: Invitation): void {
+  const link = accountLinkToken(ctx.config.AUTH_TOKEN_SECRET, 'invitation', invitation.organisationId, invitation.id, invitation.sends);
+  invitation.tokenHash = hashSecret(link.secret);
+  invitation.expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * DAY_MS);
+  ctx.em.create(AccountMail, {
+    ownerId: invitation.organisationId, kind: 'invitation', subjectId: invitation.id, sendNumber: invitation.sends, recipient: invitation.email,
+  });
+}
+
+export async function inviteMember(ctx: TenantContext, rawEmail: string, role: MemberRole): Promise<Invitation> {
   if (!ctx.userId) throw forbidden('Only a person can do this, not an API key');
   const email = normaliseEmail(rawEmail);
   assertAssignable(ctx, await activeOrganisation(ctx), role);
@@ -28,20 +42,32 @@ export async function inviteMember(ctx: TenantContext, rawEmail: string, role: M
     throw conflict(`${email} is already a member`, { field: 'email' });
   }
   const pending = await ctx.em.count(Invitation, { organisationId: ctx.organisationId, email, acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } });
-  if (pending) throw conflict(`${email} already has a pending invitation: revoke it to send a new one`, { field: 'email' });
+  if (pending) throw conflict(`${email} already has a pending invitation: resend it or revoke it`, { field: 'email' });
 
-  const id = randomUUID();
-  const { token, hash } = issueSecret(INVITATION_PREFIX, ctx.organisationId, id);
   const invitation = ctx.em.create(Invitation, {
-    id, organisationId: ctx.organisationId, email, role, tokenHash: hash, invitedBy: ctx.userId, expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * DAY_MS),
+    organisationId: ctx.organisationId, email, role, tokenHash: '', invitedBy: ctx.userId, expiresAt: new Date(),
   });
+  send(ctx, invitation);
   audit(ctx, 'invitation.create', 'Invitation', invitation.id, null, snapshot(invitation));
-  return { invitation, token };
+  return invitation;
+}
+
+/** Sends a pending (or expired) invitation again with a new link; the old link stops working. */
+export async function resendInvitation(ctx: TenantContext, id: string): Promise<Invitation> {
+  const invitation = isUuid(id) ? await ctx.em.findOne(Invitation, { id, organisationId: ctx.organisationId }) : null;
+  if (!invitation) throw notFound('Invitation', id);
+  if (invitation.acceptedAt) throw conflict('This invitation has been accepted: there is nothing to resend');
+  if (invitation.revokedAt) throw conflict('This invitation was revoked: invite them again instead');
+  const before = snapshot(invitation);
+  invitation.sends += 1;
+  send(ctx, invitation);
+  audit(ctx, 'invitation.resend', 'Invitation', invitation.id, before, snapshot(invitation));
+  return invitation;
 }
 
 export function listInvitations(ctx: TenantContext, page: PageInput): Promise<Connection<InvitationType>> {
   return keysetPage<InvitationType>(ctx.db, {
-    columns: `id, email, role, created_at as "createdAt", expires_at as "expiresAt", accepted_at as "acceptedAt", revoked_at as "revokedAt"`,
+    columns: `id, email, role, created_at as "createdAt", expires_at as "expiresAt", accepted_at as "acceptedAt", revoked_at as "revokedAt", sends`,
     from: `from invitation`,
     where: ['organisation_id = $1'],
     params: new Params(),
@@ -74,9 +100,10 @@ async function accountFor(ctx: RequestContext, email: string, args: AcceptInvita
     if (!proven) throw unauthenticated(`${email} already has an account: give its password to accept`);
     return existing;
   }
-  if (!args.name) throw badInput('name', 'is required to create a new account');
-  if (!args.password || args.password.length < MIN_PASSWORD_LENGTH) throw badInput('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  return ctx.em.create(User, { email, name: args.name, passwordHash: await hashPassword(args.password) });
+  if (!args.name) throw badInput('name', 'is required to create a new account', { reason: 'BLANK' });
+  const password = args.password ?? '';
+  assertPasswordRules('password', password);
+  return ctx.em.create(User, { email, name: args.name, passwordHash: await hashPassword(password) });
 }
 
 /**

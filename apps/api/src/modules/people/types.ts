@@ -1,4 +1,4 @@
-import { Field, ID, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, registerEnumType } from 'type-graphql';
 import { ObjectType } from '../../graphql/object-type';
 import { GraphQLJSON } from 'graphql-scalars';
 import { BenchmarkingConsent, Governance, MemberRole, OrganisationKind, SizeBand } from '@waymark/db';
@@ -130,12 +130,7 @@ export class InvitationType {
   @Field(() => Date, { description: 'When it stops working.' }) expiresAt!: Date;
   @Field(() => Date, { nullable: true, description: 'When it was accepted.' }) acceptedAt!: Date | null;
   @Field(() => Date, { nullable: true, description: 'When it was withdrawn.' }) revokedAt!: Date | null;
-}
-
-@ObjectType('InvitationWithToken', { description: 'A new invitation and its token, shown this once.' })
-export class InvitationWithToken {
-  @Field(() => InvitationType, { description: 'The invitation.' }) invitation!: InvitationType;
-  @Field(() => String, { description: 'Shown once: only a hash is kept. Pass it to acceptInvitation.' }) token!: string;
+  @Field(() => Int, { description: 'How many times it has been emailed (1, then one more per resend); only the latest link works.' }) sends!: number;
 }
 
 @ObjectType('ApiKey', { description: 'A machine credential for this organisation. The secret is never shown again.' })
