@@ -6,11 +6,12 @@ import { databaseUrlFor } from '@waymark/config';
 import { createCrossTenantReader, ormConfig } from '@waymark/db';
 import { QUEUES, type QueueName, queuePrefix } from '@waymark/jobs';
 import { type Logger, createLogger } from '@waymark/logger';
+import { AccountMailSender } from './account-mail/sender';
 import { type HealthServer, readiness, startHealthServer } from './health';
 import { OutboxRelay } from './outbox/relay';
 import { PROCESSORS, type Processor } from './processors';
 import { startProcessors } from './registry';
-import { createMailer } from './reminders/mailer';
+import { createMailer, mailDomain } from './reminders/mailer';
 import { upsertSchedulers } from './schedulers';
 import type { WorkerServices } from './services';
 import { type ShutdownResult, shutdownInOrder } from './shutdown';
@@ -22,6 +23,8 @@ export interface WaymarkWorker {
   workers: Worker[];
   queues: Record<QueueName, Queue>;
   relay: OutboxRelay;
+  /** Invitation and password reset emails. */
+  accountMail: AccountMailSender;
   health: HealthServer | null;
   services: WorkerServices;
   stop(): Promise<ShutdownResult>;
@@ -69,6 +72,10 @@ export async function startWorker(cfg: Config, options: StartOptions = {}): Prom
 
   const relay = new OutboxRelay(orm, queues.events, logger, { listenUrl: appUrl, pollMs: cfg.OUTBOX_POLL_MS });
   await relay.start();
+  const accountMail = new AccountMailSender(orm, mailer, logger, {
+    listenUrl: appUrl, pollMs: cfg.OUTBOX_POLL_MS, secret: cfg.AUTH_TOKEN_SECRET, webBaseUrl: cfg.WEB_BASE_URL, mailDomain: mailDomain(cfg.MAIL_FROM),
+  });
+  await accountMail.start();
   if (options.schedulers ?? true) {
     await upsertSchedulers(services);
     // A Redis that restarted without its data has forgotten the schedule: make it again.
@@ -82,6 +89,7 @@ export async function startWorker(cfg: Config, options: StartOptions = {}): Prom
     workers,
     queues,
     relay,
+    accountMail,
     health,
     services,
     stop: () =>
@@ -89,6 +97,7 @@ export async function startWorker(cfg: Config, options: StartOptions = {}): Prom
         [
           { name: 'stop taking work and drain', run: () => Promise.all(workers.map((w) => w.close())) },
           { name: 'stop the outbox relay', run: () => relay.stop() },
+          { name: 'stop the account mail sender', run: () => accountMail.stop() },
           { name: 'close queues', run: () => Promise.all(Object.values(queues).map((q) => q.close())) },
           { name: 'close mail', run: () => Promise.resolve(mailer.close()) },
           { name: 'close redis', run: () => Promise.all([redis.quit(), producer.quit().catch(() => producer.disconnect())]) },

@@ -44,7 +44,7 @@ it('connects to Redis and PostgreSQL, runs a job that touches both, and shuts do
   const shutdown = await worker.stop();
   expect(shutdown).toMatchObject({ timedOut: false, failed: [] });
   expect(shutdown.completed).toEqual([
-    'stop taking work and drain', 'stop the outbox relay', 'close queues', 'close mail', 'close redis', 'close health endpoint', 'close database',
+    'stop taking work and drain', 'stop the outbox relay', 'stop the account mail sender', 'close queues', 'close mail', 'close redis', 'close health endpoint', 'close database',
   ]);
 });
 

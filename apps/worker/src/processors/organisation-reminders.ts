@@ -4,6 +4,7 @@ import { JOBS } from '@waymark/jobs';
 import { collectReminders } from '../reminders/collect';
 import { digestMessageId, renderDigest, stableUuid } from '../reminders/digest';
 import { DIGEST, type WantedDelivery, claimDeliveries, heldElsewhere, markSent, release } from '../reminders/ledger';
+import { mailDomain } from '../reminders/mailer';
 import type { WorkerServices } from '../services';
 import { defineProcessor } from './processor';
 
@@ -12,8 +13,6 @@ export const REMINDER_ACTOR = { system: 'worker:reminders' } as const;
 const SENDING = 8;
 
 export class DeliveriesPending extends Error {}
-
-const mailDomain = (from: string) => /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'waymark.local';
 
 /** Records the day's "item overdue" and "partner review due" events, once each (their ids are made from what they are about). */
 async function recordDueEvents(services: WorkerServices, organisationId: string, found: NonNullable<Awaited<ReturnType<typeof collectReminders>>>) {

@@ -10,6 +10,9 @@ export interface OutgoingMail {
   headers: Record<string, string>;
 }
 
+/** The domain of the From address: Message-IDs are made under it. */
+export const mailDomain = (from: string) => /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'waymark.local';
+
 export interface Mailer {
   /** False when no SMTP_URL is set: nothing is sent, and nothing is claimed in the ledger. */
   readonly enabled: boolean;

@@ -51,7 +51,7 @@ export class PasswordReset extends BaseEntity {
  */
 @Entity({ tableName: 'account_mail' })
 @Unique({ properties: ['kind', 'subjectId', 'sendNumber'] })
-@Index({ name: 'account_mail_unsent_index', expression: `create index "account_mail_unsent_index" on "account_mail" ("created_at") where "state" <> 'SENT'` })
+@Index({ name: 'account_mail_unsent_index', expression: `create index "account_mail_unsent_index" on "account_mail" ("created_at") where "state" in ('PENDING', 'CLAIMED')` })
 export class AccountMail extends BaseEntity {
   /**
    * Whose row the subject is, as the link names it: the invitation's organisation, or the person a
@@ -75,7 +75,7 @@ export class AccountMail extends BaseEntity {
   @Property({ type: 'string', length: 320 })
   recipient!: string;
 
-  /** PENDING, CLAIMED (held by an attempt until `leaseUntil`), SENT. */
+  /** PENDING, CLAIMED (held by an attempt until `leaseUntil`), SENT, or SKIPPED (its link was of no use any more). */
   @Property({ type: 'string', length: 10 })
   state: string & Opt = 'PENDING';
 

@@ -16,7 +16,7 @@ export class Migration20261207120000 extends Migration {
   override up(): void {
     const sql = (text: string) => this.addSql(text);
     sql(`create table "account_mail" ("id" uuid not null, "created_at" timestamptz not null, "owner_id" uuid not null, "kind" varchar(20) not null, "subject_id" uuid not null, "send_number" int not null default 1, "recipient" varchar(320) not null, "state" varchar(10) not null default 'PENDING', "lease_until" timestamptz null, "attempts" int not null default 0, "sent_at" timestamptz null, constraint "account_mail_pkey" primary key ("id"));`);
-    sql(`create index "account_mail_unsent_index" on "account_mail" ("created_at") where "state" <> 'SENT';`);
+    sql(`create index "account_mail_unsent_index" on "account_mail" ("created_at") where "state" in ('PENDING', 'CLAIMED');`);
     sql(`alter table "account_mail" add constraint "account_mail_kind_subject_id_send_number_unique" unique ("kind", "subject_id", "send_number");`);
     sql(`create table "password_reset" ("id" uuid not null, "created_at" timestamptz not null, "user_id" uuid not null, "token_hash" varchar(64) not null, "expires_at" timestamptz not null, "used_at" timestamptz null, constraint "password_reset_pkey" primary key ("id"));`);
     sql(`create index "password_reset_user_id_index" on "password_reset" ("user_id");`);
@@ -35,6 +35,10 @@ export class Migration20261207120000 extends Migration {
     // No secret and no tenant data beyond an address: the API writes rows, the worker sends them.
     sql(`grant select, insert, update on "account_mail" to waymark_app;`);
     sql(`grant select on "user_session", "password_reset", "account_mail" to waymark_analytics;`);
+    // A new row wakes the worker's sender (delivered at commit, so a rolled-back request wakes no one).
+    sql(`create or replace function waymark_account_mail_notify() returns trigger language plpgsql as $$
+      begin perform pg_notify('waymark_account_mail', ''); return null; end $$;`);
+    sql(`create trigger account_mail_notify after insert on "account_mail" for each statement execute function waymark_account_mail_notify();`);
 
     sql(`drop function waymark_sign_in(uuid, uuid);`);
     sql(`create function waymark_sign_in(p_user uuid, p_session uuid, p_organisation uuid)

@@ -1,0 +1,233 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import { Session } from '@waymark/db';
+import type { AccountMailKind } from '@waymark/jobs';
+import type { Logger } from '@waymark/logger';
+import type { Mailer } from '../reminders/mailer';
+import { type InvitationMail, type MailRow, type ResetMail, composeAccountMail } from './compose';
+
+export interface AccountMailOptions {
+  /** The app role's connection URL, for LISTEN. */
+  listenUrl: string;
+  pollMs: number;
+  secret: string;
+  webBaseUrl: string;
+  mailDomain: string;
+  /** A claimed row not marked sent within this long is taken again (same Message-ID). */
+  leaseMs?: number;
+  batchSize?: number;
+}
+
+interface ClaimedRow {
+  id: string;
+  owner_id: string;
+  kind: AccountMailKind;
+  subject_id: string;
+  send_number: number;
+  recipient: string;
+  attempts: number;
+}
+
+const LEASE_MS = 120_000;
+/** A whole send (connect to accepted) must finish well inside the lease, or it is abandoned. */
+const sendDeadline = (leaseMs: number) => Math.floor(leaseMs / 2);
+
+class DeadlinePassed extends Error {}
+
+const withDeadline = <T>(work: Promise<T>, ms: number, what: string) =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new DeadlinePassed(`${what} took longer than ${ms} ms`)), ms);
+    work.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
+    );
+  });
+
+/**
+ * Sends invitation and password reset emails from `account_mail`, the rows the API writes in the
+ * transaction that asks for them (so an email exists exactly when its change committed). A row is
+ * claimed with a lease and an attempt number (FOR UPDATE SKIP LOCKED: several workers never take
+ * the same row), sent, then marked SENT only if that same attempt still holds it. A worker killed
+ * before SMTP accepted leaves the lease to run out and another attempt sends it; one killed after
+ * SMTP accepted but before the mark is the one window where a second copy can go out, and it
+ * carries the same Message-ID. A failed send is retried later with a growing delay; a row whose
+ * link is no longer any use (revoked, accepted, resent, expired, used) is SKIPPED, not sent.
+ * NOTIFY at each insert wakes the sender; the poll is the safety net.
+ */
+export class AccountMailSender {
+  private listener: Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  sent = 0;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly mailer: Mailer,
+    private readonly logger: Logger,
+    private readonly options: AccountMailOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    // Without SMTP nothing is claimed: the rows wait for a worker that can send them.
+    if (!this.mailer.enabled) return;
+    this.timer = setInterval(() => void this.wake(), this.options.pollMs);
+    await this.listen();
+    void this.wake();
+  }
+
+  /** Sends until nothing is due; concurrent calls join the run in progress. */
+  wake(): Promise<void> {
+    if (this.stopped || !this.mailer.enabled) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          while (!this.stopped && (await this.sendBatch()) > 0);
+        } while (this.again && !this.stopped);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'account mail: batch not sent, will retry');
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  /** One batch: claim, send each, mark. Returns how many rows were claimed. */
+  async sendBatch(): Promise<number> {
+    const leaseMs = this.options.leaseMs ?? LEASE_MS;
+    const rows = await this.orm.em.fork().getConnection().execute<ClaimedRow[]>(
+      `update account_mail set state = 'CLAIMED', lease_until = now() + make_interval(secs => ?::double precision / 1000), attempts = attempts + 1
+        where id in (select id from account_mail
+                      where state in ('PENDING', 'CLAIMED') and (state = 'PENDING' or lease_until < now())
+                      order by created_at limit ? for update skip locked)
+        returning id, owner_id, kind, subject_id, send_number, recipient, attempts`,
+      [leaseMs, this.options.batchSize ?? 20],
+    );
+    await Promise.all(rows.map((row) => this.deliver(row, leaseMs)));
+    return rows.length;
+  }
+
+  private async deliver(row: ClaimedRow, leaseMs: number): Promise<void> {
+    const mailRow: MailRow = { id: row.id, ownerId: row.owner_id, kind: row.kind, subjectId: row.subject_id, sendNumber: row.send_number, recipient: row.recipient };
+    let about: InvitationMail | ResetMail | null;
+    try {
+      about = await this.subject(mailRow);
+    } catch (error) {
+      this.logger.warn({ err: error, mail: row.id }, 'account mail: could not read what it is about; will retry');
+      await this.release(row).catch(() => undefined);
+      return;
+    }
+    if (!about) {
+      await this.finish(row, 'SKIPPED');
+      this.logger.info({ mail: row.id, kind: row.kind }, 'account mail: link no longer of use, not sent');
+      return;
+    }
+    const mail = composeAccountMail(mailRow, about, { secret: this.options.secret, webBaseUrl: this.options.webBaseUrl, mailDomain: this.options.mailDomain });
+    const sending = this.mailer.send(mail);
+    try {
+      await withDeadline(sending, sendDeadline(leaseMs), 'SMTP send');
+    } catch (error) {
+      this.logger.warn({ err: error, mail: row.id, kind: row.kind, attempt: row.attempts }, 'account mail: not sent, will retry');
+      if (error instanceof DeadlinePassed) {
+        // The send may still be accepted: the claim is kept (no early retry), and a late acceptance is still marked while the claim holds.
+        sending.then(() => this.markSent(row)).catch(() => undefined);
+        return;
+      }
+      await this.release(row).catch(() => undefined);
+      return;
+    }
+    await this.markSent(row);
+  }
+
+  /** SMTP accepted: the mark is retried (briefly) before anything else, so a database blip does not send it twice. */
+  private async markSent(row: ClaimedRow): Promise<void> {
+    this.sent++;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.finish(row, 'SENT');
+        return;
+      } catch (error) {
+        if (attempt >= 4) {
+          this.logger.error({ err: error, mail: row.id }, 'account mail: sent but not marked; it may be sent again (same Message-ID)');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      }
+    }
+  }
+
+  /** What the email is about, read under its owner's row-level security; null when its link is of no use any more. */
+  private async subject(row: MailRow): Promise<InvitationMail | ResetMail | null> {
+    const session = await Session.open(this.orm, 'read');
+    try {
+      if (row.kind === 'invitation') {
+        await session.setScope({ organisationId: row.ownerId, userId: null });
+        const [found] = await session.runnerForCursors.rows<{
+          role: string; expires_at: Date; sends: number; accepted_at: Date | null; revoked_at: Date | null; organisation_name: string; inviter_name: string;
+        }>(
+          `select i.role::text as role, i.expires_at, i.sends, i.accepted_at, i.revoked_at, o.name as organisation_name, u.name as inviter_name
+             from invitation i join organisation o on o.id = i.organisation_id join app_user u on u.id = i.invited_by
+            where i.organisation_id = $1 and i.id = $2`,
+          [row.ownerId, row.subjectId],
+        );
+        if (!found || found.accepted_at || found.revoked_at || found.sends !== row.sendNumber || found.expires_at.getTime() <= Date.now()) return null;
+        return { kind: 'invitation', organisationName: found.organisation_name, inviterName: found.inviter_name, role: found.role, expiresAt: found.expires_at };
+      }
+      await session.setScope({ organisationId: null, userId: row.ownerId });
+      const [found] = await session.runnerForCursors.rows<{ expires_at: Date; used_at: Date | null; name: string }>(
+        `select r.expires_at, r.used_at, u.name from password_reset r join app_user u on u.id = r.user_id where r.user_id = $1 and r.id = $2`,
+        [row.ownerId, row.subjectId],
+      );
+      if (!found || found.used_at || found.expires_at.getTime() <= Date.now()) return null;
+      return { kind: 'password-reset', name: found.name, expiresAt: found.expires_at };
+    } finally {
+      await session.rollback().catch(() => undefined);
+    }
+  }
+
+  /** Marks the row, only if this attempt still holds it (a stale attempt changes nothing). */
+  private async finish(row: ClaimedRow, state: 'SENT' | 'SKIPPED'): Promise<void> {
+    await this.orm.em.fork().getConnection().execute(
+      `update account_mail set state = ?, sent_at = case when ? = 'SENT' then now() else null end, lease_until = null
+        where id = ? and attempts = ? and state = 'CLAIMED'`,
+      [state, state, row.id, row.attempts],
+    );
+  }
+
+  /** Gives the claim back with a delay that doubles per attempt (up to ten minutes): an SMTP outage is not a hot loop. */
+  private async release(row: ClaimedRow): Promise<void> {
+    const seconds = Math.min(600, 2 ** Math.min(row.attempts, 10));
+    await this.orm.em.fork().getConnection().execute(
+      `update account_mail set lease_until = now() + make_interval(secs => ?) where id = ? and attempts = ? and state = 'CLAIMED'`,
+      [seconds, row.id, row.attempts],
+    );
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.options.listenUrl });
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'account mail: LISTEN connection lost; polling until it is back');
+      this.listener = null;
+      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), this.options.pollMs).unref();
+    });
+    await client.connect();
+    client.on('notification', () => void this.wake());
+    await client.query('listen waymark_account_mail');
+    this.listener = client;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+}
