@@ -32,7 +32,12 @@ const screens = {
   Benchmarks: () => import('./screens/benchmarks/Benchmarks'),
   Webhooks: () => import('./screens/settings/Webhooks'),
   Notifications: () => import('./screens/settings/Notifications'),
+  Account: () => import('./screens/account/Account'),
 };
+// Reached from an emailed link or the sign-in page: loaded only when opened.
+const Join = lazy(() => import('./screens/account/Join'));
+const ForgotPassword = lazy(() => import('./screens/account/ForgotPassword'));
+const ResetPassword = lazy(() => import('./screens/account/ResetPassword'));
 const Checklist = lazy(screens.Checklist);
 const TeamView = lazy(screens.TeamView);
 const Submit = lazy(screens.Submit);
@@ -50,6 +55,7 @@ const NetworkMembers = lazy(screens.NetworkMembers);
 const Benchmarks = lazy(screens.Benchmarks);
 const Webhooks = lazy(screens.Webhooks);
 const Notifications = lazy(screens.Notifications);
+const Account = lazy(screens.Account);
 
 function usePrefetchScreens(signedIn: boolean) {
   useEffect(() => {
@@ -70,6 +76,10 @@ export function App() {
         <Routes>
           <Route path="/sign-in" element={signedIn ? <AfterSignIn /> : <SignIn />} />
           <Route path="/" element={signedIn ? <ChooseOrganisation /> : <Navigate to="/sign-in" replace />} />
+          <Route path="/join" element={<Join />} />
+          <Route path="/forgot-password" element={<ForgotPassword />} />
+          <Route path="/reset-password" element={<ResetPassword />} />
+          <Route path="/account" element={signedIn ? <Account /> : <RememberPlace />} />
           <Route path="/o/:orgId" element={signedIn ? <OrgLayout /> : <RememberPlace />}>
             <Route index element={<Overview />} />
             <Route path="assessments/:assessmentId" element={<Navigate to="checklist" replace />} />
@@ -108,5 +118,5 @@ function RememberPlace() {
 function AfterSignIn() {
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
-  return <Navigate to={from?.startsWith('/o/') ? from : '/'} replace />;
+  return <Navigate to={from?.startsWith('/o/') || from === '/account' ? from : '/'} replace />;
 }

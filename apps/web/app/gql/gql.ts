@@ -26,6 +26,13 @@ type Documents = {
     "\n  mutation CreatePartner($input: CreatePartnerInput!) { createPartner(input: $input) { id name } }\n": typeof types.CreatePartnerDocument,
     "\n  mutation ReviewPartner($id: ID!) { reviewPartner(id: $id) { id nextReviewOn updatedAt } }\n": typeof types.ReviewPartnerDocument,
     "\n  query Progress {\n    progress {\n      assessmentId cycle status practice evidence complete\n      elements { elementKey practice evidence }\n      plan { items done open overdue dropped carried resolvedByAssessment medianDaysToDone }\n      frameworkId\n    }\n  }\n": typeof types.ProgressDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation SignOutEverywhere { signOutEverywhere }\n": typeof types.SignOutEverywhereDocument,
+    "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation AcceptInvitation($token: String!, $name: String, $password: String) {\n    acceptInvitation(token: $token, name: $name, password: $password) { ...AuthPayloadFields }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...AuthPayloadFields }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
+    "\n  mutation SignOut { signOut }\n": typeof types.SignOutDocument,
     "\n  query LibraryForLinks {\n    evidenceLibrary(page: { first: 100 }) {\n      edges { node { id title url fileReference evidenceDate expiresOn links { assessmentId nodeKey } } }\n    }\n  }\n": typeof types.LibraryForLinksDocument,
     "\n  mutation LinkEvidence($input: EvidenceLinkInput!) { linkEvidence(input: $input) { evidenceId nodeKey } }\n": typeof types.LinkEvidenceDocument,
     "\n  mutation UnlinkEvidence($input: EvidenceLinkInput!) { unlinkEvidence(input: $input) }\n": typeof types.UnlinkEvidenceDocument,
@@ -58,9 +65,10 @@ type Documents = {
     "\n  query ApiKeys { apiKeys(page: { first: 100 }) { edges { node { id name prefix scopes createdAt lastUsedAt revokedAt } } } }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) { createApiKey(name: $name, scopes: $scopes) { secret apiKey { id name prefix scopes createdAt } } }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": typeof types.RevokeApiKeyDocument,
-    "\n  query Members {\n    members(page: { first: 100 }) { totalCount edges { node { id role createdAt user { id name email } } } }\n    invitations(page: { first: 50 }) { edges { node { id email role createdAt expiresAt acceptedAt revokedAt } } }\n  }\n": typeof types.MembersDocument,
+    "\n  query Members {\n    members(page: { first: 100 }) { totalCount edges { node { id role createdAt user { id name email } } } }\n    invitations(page: { first: 50 }) { edges { node { id email role createdAt expiresAt acceptedAt revokedAt sends } } }\n  }\n": typeof types.MembersDocument,
     "\n  mutation ChangeRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }\n": typeof types.ChangeRoleDocument,
-    "\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { token invitation { id email role expiresAt } } }\n": typeof types.InviteDocument,
+    "\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id email role expiresAt } }\n": typeof types.InviteDocument,
+    "\n  mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { id expiresAt sends } }\n": typeof types.ResendInvitationDocument,
     "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n": typeof types.RevokeInvitationDocument,
     "\n  query NotificationSettings { notificationPreference { frequency updatedAt } calendarFeed { createdAt lastUsedAt } }\n": typeof types.NotificationSettingsDocument,
     "\n  mutation SetNotificationPreference($frequency: NotificationFrequency!) { setNotificationPreference(frequency: $frequency) { frequency updatedAt } }\n": typeof types.SetNotificationPreferenceDocument,
@@ -87,6 +95,13 @@ const documents: Documents = {
     "\n  mutation CreatePartner($input: CreatePartnerInput!) { createPartner(input: $input) { id name } }\n": types.CreatePartnerDocument,
     "\n  mutation ReviewPartner($id: ID!) { reviewPartner(id: $id) { id nextReviewOn updatedAt } }\n": types.ReviewPartnerDocument,
     "\n  query Progress {\n    progress {\n      assessmentId cycle status practice evidence complete\n      elements { elementKey practice evidence }\n      plan { items done open overdue dropped carried resolvedByAssessment medianDaysToDone }\n      frameworkId\n    }\n  }\n": types.ProgressDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": types.ChangePasswordDocument,
+    "\n  mutation SignOutEverywhere { signOutEverywhere }\n": types.SignOutEverywhereDocument,
+    "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
+    "\n  mutation AcceptInvitation($token: String!, $name: String, $password: String) {\n    acceptInvitation(token: $token, name: $name, password: $password) { ...AuthPayloadFields }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...AuthPayloadFields }\n  }\n": types.ResetPasswordDocument,
+    "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
+    "\n  mutation SignOut { signOut }\n": types.SignOutDocument,
     "\n  query LibraryForLinks {\n    evidenceLibrary(page: { first: 100 }) {\n      edges { node { id title url fileReference evidenceDate expiresOn links { assessmentId nodeKey } } }\n    }\n  }\n": types.LibraryForLinksDocument,
     "\n  mutation LinkEvidence($input: EvidenceLinkInput!) { linkEvidence(input: $input) { evidenceId nodeKey } }\n": types.LinkEvidenceDocument,
     "\n  mutation UnlinkEvidence($input: EvidenceLinkInput!) { unlinkEvidence(input: $input) }\n": types.UnlinkEvidenceDocument,
@@ -119,9 +134,10 @@ const documents: Documents = {
     "\n  query ApiKeys { apiKeys(page: { first: 100 }) { edges { node { id name prefix scopes createdAt lastUsedAt revokedAt } } } }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) { createApiKey(name: $name, scopes: $scopes) { secret apiKey { id name prefix scopes createdAt } } }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": types.RevokeApiKeyDocument,
-    "\n  query Members {\n    members(page: { first: 100 }) { totalCount edges { node { id role createdAt user { id name email } } } }\n    invitations(page: { first: 50 }) { edges { node { id email role createdAt expiresAt acceptedAt revokedAt } } }\n  }\n": types.MembersDocument,
+    "\n  query Members {\n    members(page: { first: 100 }) { totalCount edges { node { id role createdAt user { id name email } } } }\n    invitations(page: { first: 50 }) { edges { node { id email role createdAt expiresAt acceptedAt revokedAt sends } } }\n  }\n": types.MembersDocument,
     "\n  mutation ChangeRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }\n": types.ChangeRoleDocument,
-    "\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { token invitation { id email role expiresAt } } }\n": types.InviteDocument,
+    "\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id email role expiresAt } }\n": types.InviteDocument,
+    "\n  mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { id expiresAt sends } }\n": types.ResendInvitationDocument,
     "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n": types.RevokeInvitationDocument,
     "\n  query NotificationSettings { notificationPreference { frequency updatedAt } calendarFeed { createdAt lastUsedAt } }\n": types.NotificationSettingsDocument,
     "\n  mutation SetNotificationPreference($frequency: NotificationFrequency!) { setNotificationPreference(frequency: $frequency) { frequency updatedAt } }\n": types.SetNotificationPreferenceDocument,
@@ -198,6 +214,34 @@ export function graphql(source: "\n  mutation ReviewPartner($id: ID!) { reviewPa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Progress {\n    progress {\n      assessmentId cycle status practice evidence complete\n      elements { elementKey practice evidence }\n      plan { items done open overdue dropped carried resolvedByAssessment medianDaysToDone }\n      frameworkId\n    }\n  }\n"): (typeof documents)["\n  query Progress {\n    progress {\n      assessmentId cycle status practice evidence complete\n      elements { elementKey practice evidence }\n      plan { items done open overdue dropped carried resolvedByAssessment medianDaysToDone }\n      frameworkId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere { signOutEverywhere }\n"): (typeof documents)["\n  mutation SignOutEverywhere { signOutEverywhere }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $name: String, $password: String) {\n    acceptInvitation(token: $token, name: $name, password: $password) { ...AuthPayloadFields }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $name: String, $password: String) {\n    acceptInvitation(token: $token, name: $name, password: $password) { ...AuthPayloadFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...AuthPayloadFields }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...AuthPayloadFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n"): (typeof documents)["\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut { signOut }\n"): (typeof documents)["\n  mutation SignOut { signOut }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -329,7 +373,7 @@ export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) { revokeApi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Members {\n    members(page: { first: 100 }) { totalCount edges { node { id role createdAt user { id name email } } } }\n    invitations(page: { first: 50 }) { edges { node { id email role createdAt expiresAt acceptedAt revokedAt } } }\n  }\n"): (typeof documents)["\n  query Members {\n    members(page: { first: 100 }) { totalCount edges { node { id role createdAt user { id name email } } } }\n    invitations(page: { first: 50 }) { edges { node { id email role createdAt expiresAt acceptedAt revokedAt } } }\n  }\n"];
+export function graphql(source: "\n  query Members {\n    members(page: { first: 100 }) { totalCount edges { node { id role createdAt user { id name email } } } }\n    invitations(page: { first: 50 }) { edges { node { id email role createdAt expiresAt acceptedAt revokedAt sends } } }\n  }\n"): (typeof documents)["\n  query Members {\n    members(page: { first: 100 }) { totalCount edges { node { id role createdAt user { id name email } } } }\n    invitations(page: { first: 50 }) { edges { node { id email role createdAt expiresAt acceptedAt revokedAt sends } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -337,7 +381,11 @@ export function graphql(source: "\n  mutation ChangeRole($membershipId: ID!, $ro
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { token invitation { id email role expiresAt } } }\n"): (typeof documents)["\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { token invitation { id email role expiresAt } } }\n"];
+export function graphql(source: "\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id email role expiresAt } }\n"): (typeof documents)["\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id email role expiresAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { id expiresAt sends } }\n"): (typeof documents)["\n  mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { id expiresAt sends } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

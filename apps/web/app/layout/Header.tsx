@@ -1,8 +1,8 @@
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/useSession';
-import { sessionStore } from '../session/store';
 import { clearDrafts } from '../screens/assessment/drafts';
+import { signOutHere } from '../screens/account/links';
 
 export interface MenuToggle {
   open: boolean;
@@ -38,14 +38,14 @@ export function Header({ organisationName, menu }: { organisationName: string | 
       ) : null}
       {user ? (
         <span className="top-user">
-          <span translate="no">{user.name}</span>
+          <Link to="/account" translate="no">{user.name}</Link>
           <button
             type="button"
             className="button-link"
             onClick={() => {
               clearDrafts();
-              sessionStore.signOut('signedOut');
-              void navigate('/sign-in');
+              // The server ends the session (its token stops working), then the browser forgets it.
+              void signOutHere('signedOut').then(() => navigate('/sign-in'));
             }}
           >
             {t('header.signOut')}

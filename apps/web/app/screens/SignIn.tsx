@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLogin } from '../session/useLogin';
 import { problemOf } from '../api/errors';
@@ -39,6 +40,7 @@ export function SignIn() {
             {result.fetching ? t('signIn.signingIn') : t('signIn.submit')}
           </button>
         </form>
+        <p><Link to="/forgot-password">{t('signIn.forgot')}</Link></p>
       </Page>
     </main>
   );

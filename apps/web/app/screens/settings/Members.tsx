@@ -16,14 +16,17 @@ import type { MemberRole } from '../../gql/graphql';
 const Team = graphql(`
   query Members {
     members(page: { first: 100 }) { totalCount edges { node { id role createdAt user { id name email } } } }
-    invitations(page: { first: 50 }) { edges { node { id email role createdAt expiresAt acceptedAt revokedAt } } }
+    invitations(page: { first: 50 }) { edges { node { id email role createdAt expiresAt acceptedAt revokedAt sends } } }
   }
 `);
 const ChangeRole = graphql(`
   mutation ChangeRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }
 `);
 const Invite = graphql(`
-  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { token invitation { id email role expiresAt } } }
+  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id email role expiresAt } }
+`);
+const ResendInvitation = graphql(`
+  mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { id expiresAt sends } }
 `);
 const RevokeInvitation = graphql(`
   mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }
@@ -36,6 +39,7 @@ export default function Members() {
   const [{ data, error, fetching }, refresh] = useQuery({ query: Team });
   const [, change] = useMutation(ChangeRole);
   const [, revoke] = useMutation(RevokeInvitation);
+  const [, resend] = useMutation(ResendInvitation);
   const [dialog, confirm] = useConfirm();
   const [saved, setSaved] = useState<string | null>(null);
   const manage = org.can('members:manage');
@@ -99,10 +103,33 @@ export default function Members() {
             <ul>
               {data.invitations.edges.map(({ node: i }) => (
                 <li key={i.id}>
-                  <span translate="no">{i.email}</span>, {role(i.role)}: {i.acceptedAt ? t('members.accepted', { when: fmt.moment(i.acceptedAt) }) : i.revokedAt ? t('members.withdrawn') : t('members.openUntil', { when: fmt.moment(i.expiresAt) })}
+                  <span translate="no">{i.email}</span>, {role(i.role)}: {i.acceptedAt ? t('members.accepted', { when: fmt.moment(i.acceptedAt) }) : i.revokedAt ? t('members.withdrawn') : Date.parse(i.expiresAt) <= Date.now() ? t('members.expired') : t('members.openUntil', { when: fmt.moment(i.expiresAt) })}
                   {manage && !i.acceptedAt && !i.revokedAt ? (
                     <>
                       {' '}
+                      <button
+                        type="button"
+                        className="button-link"
+                        onClick={() =>
+                          confirm({
+                            title: t('members.resend.title'),
+                            body: <p>{t('members.resend.body', { email: i.email })}</p>,
+                            confirmLabel: t('members.resend.button'),
+                            after: () => document.getElementById('invitations-heading'),
+                            run: async () => {
+                              setSaved(null);
+                              const result = await resend({ id: i.id });
+                              if (result.error) return problemOf(result.error);
+                              setSaved(t('members.resend.done', { email: i.email }));
+                              reload();
+                              return null;
+                            },
+                          })
+                        }
+                      >
+                        {t('members.resend.button')}<span className="visually-hidden"> {t('members.resend.to', { email: i.email })}</span>
+                      </button>
+                      {' · '}
                       <button
                         type="button"
                         className="button-link"
@@ -163,12 +190,8 @@ function InviteForm({ roles, onSent }: { roles: MemberRole[]; onSent: () => void
         {roles.map((r) => <option key={r} value={r}>{t(runtimeKey(`role.${r}`))}</option>)}
       </SelectField>
       <button type="submit" className="button" disabled={result.fetching}>{t('members.invite.send')}</button>
-      {result.data ? (
-        <Alert tone="success" title={t('members.invite.sent', { email: result.data.inviteMember.invitation.email })}>
-          <p>{t('members.invite.token')}</p>
-          <p className="secret" translate="no">{result.data.inviteMember.token}</p>
-        </Alert>
-      ) : null}
+      <p className="hint">{t('members.invite.how')}</p>
+      <div aria-live="polite">{result.data ? <Alert tone="success">{t('members.invite.sent', { email: result.data.inviteMember.email })}</Alert> : null}</div>
       {placedBeside(problem, ['email']) ? null : <ProblemAlert problem={problem} />}
     </form>
   );
