@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Organisation } from '@waymark/db';
+import { type SmtpReceiver, startSmtpReceiver } from '@waymark/testing';
 import { startTestApi, type TestApi } from '../../../api/src/__tests__/harness';
+import { type WaymarkWorker, startWorker } from '../../../worker/src/worker';
+import { bodyOf } from '../../../worker/src/__tests__/helpers';
 import { seedDemo } from '../../../../packages/db/src/seeders/demo';
 
 export const DEMO_PASSWORD = 'waymark-demo';
@@ -14,21 +17,32 @@ export interface Stack {
   orgId(slug: string): Promise<string>;
   /** A session token for a demo user, for setting the stage over the API. */
   login(email: string): Promise<{ token: string; as: (orgId: string) => { token: string; organisationId: string } }>;
+  /** With `mail`: the real worker sending to a real SMTP sink, links pointing at this web app. */
+  mail: Mail | null;
   close(): Promise<void>;
+}
+
+export interface Mail {
+  smtp: SmtpReceiver;
+  worker: WaymarkWorker;
+  /** The link in the latest email to `address` (waits for it), as the person would click it. */
+  linkTo(address: string, count?: number): Promise<string>;
 }
 
 /**
  * The real API over a fresh database with the demo seed (the data `npm start` shows), serving
  * the web app built by `npm run build` from its own port, as in production.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: { mail?: boolean } = {}): Promise<Stack> {
   if (!existsSync(DIST)) throw new Error('apps/web/dist is missing: run `npm run build` first (npm test does)');
   const api = await startTestApi();
   await seedDemo(api.db.owner.em.fork());
   const baseUrl = new URL(api.url).origin;
+  const mail = options.mail ? await startMail(api, baseUrl) : null;
   return {
     api,
     baseUrl,
+    mail,
     async orgId(slug) {
       const org = await api.db.owner.em.fork().findOneOrFail(Organisation, { slug });
       return org.id;
@@ -39,6 +53,30 @@ export async function startStack(): Promise<Stack> {
       if (!token) throw new Error(`login failed for ${email}: ${JSON.stringify(res.errors)}`);
       return { token, as: (organisationId: string) => ({ token, organisationId }) };
     },
-    close: () => api.close(),
+    async close() {
+      await mail?.worker.stop();
+      await mail?.smtp.close();
+      await api.close();
+    },
+  };
+}
+
+async function startMail(api: TestApi, baseUrl: string): Promise<Mail> {
+  const smtp = await startSmtpReceiver();
+  const worker = await startWorker({ ...api.db.config, WEB_BASE_URL: `${baseUrl}/`, SMTP_URL: smtp.url, WORKER_HEALTH_PORT: 0 }, { schedulers: false });
+  return {
+    smtp,
+    worker,
+    async linkTo(address, count = 1) {
+      const until = Date.now() + 20_000;
+      for (;;) {
+        const mails = smtp.messages.filter((m) => m.to.includes(address));
+        const latest = mails.length >= count ? mails[mails.length - 1] : undefined;
+        const link = latest ? new RegExp(`${baseUrl.replace(/[.]/g, '\\.')}/[a-z-]+#token=[A-Za-z0-9_-]+`).exec(bodyOf(latest))?.[0] : undefined;
+        if (link) return link;
+        if (Date.now() > until) throw new Error(`no email with a link reached ${address}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
   };
 }
