@@ -128,12 +128,23 @@ describe.each([
 
   it('withdraws an invitation', async () => {
     const email = `volunteer-${width}@northfield.example`;
-    await gql('owner@northfield.example', 'mutation($e: String!) { inviteMember(email: $e, role: VIEWER) { invitation { id } } }', { e: email });
+    await gql('owner@northfield.example', 'mutation($e: String!) { inviteMember(email: $e, role: VIEWER) { id } }', { e: email });
     await page.goto(`/o/${northfield}/settings/members`);
     const withdraw = page.getByRole('button', { name: `Withdraw the invitation to ${email}` });
     const open = async () => (await em().findOneOrFail(Invitation, { organisationId: northfield, email }, { filters: false })).revokedAt === null;
     await confirmAfterKeeping(page, () => withdraw.click(), 'Withdraw this invitation?', `The invitation to ${email} will stop working at once.`, 'Withdraw', open, withdraw);
     expect(await open()).toBe(false);
+  });
+
+  it('sends an invitation again', async () => {
+    const email = `helper-${width}@northfield.example`;
+    await gql('owner@northfield.example', 'mutation($e: String!) { inviteMember(email: $e, role: VIEWER) { id } }', { e: email });
+    await page.goto(`/o/${northfield}/settings/members`);
+    const resend = page.getByRole('button', { name: `Send again the invitation to ${email}` });
+    const sends = async () => (await em().findOneOrFail(Invitation, { organisationId: northfield, email }, { filters: false })).sends;
+    await confirmAfterKeeping(page, () => resend.click(), 'Send the invitation again?', 'The link in the earlier email stops working.', 'Send again', async () => (await sends()) === 1, resend);
+    await page.getByRole('status').filter({ hasText: `Sent again to ${email}, with a new link.` }).waitFor();
+    expect(await sends()).toBe(2);
   });
 
   it('submits and locks an assessment', async () => {

@@ -71,6 +71,14 @@ const INSTITUTION: Screen[] = [
   { name: 'notifications', path: () => o('/settings/notifications') },
   { name: 'not-found', path: () => o('/no-such-screen') },
   { name: 'no-access', path: () => `/o/${riverside}` },
+  { name: 'account', path: () => '/account' },
+];
+
+/** Reached from the sign-in page or an emailed link (a made-up token shows the forms; the API judges it when sent). */
+const BEFORE_SIGN_IN: Screen[] = [
+  { name: 'forgot-password', path: () => '/forgot-password' },
+  { name: 'join', path: () => '/join#token=inv_made-up' },
+  { name: 'reset-password', path: () => '/reset-password#token=pwr_made-up' },
 ];
 
 /** One screen at desk width (axe), then on a phone (the edge, axe) and a small phone (the edge). */
@@ -120,6 +128,7 @@ describe('the screens before an organisation', () => {
   it('sign in and choose an organisation', async () => {
     const { page } = await newPage(browser, stack.baseUrl);
     await atEveryWidth(page, { name: 'sign-in', path: () => '/sign-in' });
+    for (const screen of BEFORE_SIGN_IN) await atEveryWidth(page, screen);
     await signIn(page, 'owner@riverside-community-library.example');
     await atEveryWidth(page, { name: 'choose-organisation', path: () => '/' });
   });
@@ -143,5 +152,12 @@ describe('every screen in the pseudo-locale', () => {
     await page.evaluate(() => sessionStorage.removeItem('waymark:session'));
     await signIn(page, 'owner@riverside-community-library.example');
     await expectAllFromCatalogue(page, 'choose organisation');
+    await page.evaluate(() => sessionStorage.removeItem('waymark:session'));
+    for (const screen of BEFORE_SIGN_IN) {
+      await page.goto(screen.path());
+      await settled(page);
+      await expectAllFromCatalogue(page, screen.name);
+      await expectNoSidewaysScroll(page, `${screen.name} (pseudo-locale)`);
+    }
   });
 });
