@@ -111,8 +111,7 @@ async function main() {
   }
   if (shuttingDown) return;
 
-  // Links in emails (invitations, password resets, unsubscribe) point at the web app as served here.
-  const env = { ...developmentSecrets(), WEB_BASE_URL: `http://localhost:${API_PORT}/`, ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
+  const env = { ...developmentSecrets(), ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
   if (!process.env.SMTP_URL) {
     const sink = await startMailSink();
     running.mailSink = sink;
