@@ -130,16 +130,21 @@ async function restartSender(): Promise<AccountMailSender> {
 
 describe('exactly one email per send', () => {
   let sender: AccountMailSender;
-  const own = (leaseMs = 120_000) =>
-    new AccountMailSender(worker.orm, createMailer({ smtpUrl: smtp.url, from: 'Waymark <no-reply@waymark.local>' }), worker.services.logger, {
+  const mailers: ReturnType<typeof createMailer>[] = [];
+  const own = (leaseMs = 120_000) => {
+    const mailer = createMailer({ smtpUrl: smtp.url, from: 'Waymark <no-reply@waymark.local>' });
+    mailers.push(mailer);
+    return new AccountMailSender(worker.orm, mailer, worker.services.logger, {
       listenUrl: '', pollMs: 60_000, secret: api.db.config.AUTH_TOKEN_SECRET, webBaseUrl: WEB, mailDomain: 'waymark.local', leaseMs,
     });
+  };
 
   beforeAll(async () => {
     await worker.accountMail.stop();
     sender = own(1_000);
   });
   afterAll(async () => {
+    for (const mailer of mailers) mailer.close();
     worker.accountMail = await restartSender();
   });
 
@@ -185,7 +190,8 @@ describe('exactly one email per send', () => {
 
   it('sends each of many emails once with three senders racing', async () => {
     const { emails } = await invited(30);
-    const senders = [sender, own(), own()];
+    // Three workers with the production lease (the one above has a one-second lease for the test of a dead attempt).
+    const senders = [own(), own(), own()];
     await Promise.all(senders.map(async (s) => {
       while ((await s.sendBatch()) > 0);
     }));

@@ -136,7 +136,9 @@ export class AccountMailSender {
     } catch (error) {
       this.logger.warn({ err: error, mail: row.id, kind: row.kind, attempt: row.attempts }, 'account mail: not sent, will retry');
       if (error instanceof DeadlinePassed) {
-        // The send may still be accepted: the claim is kept (no early retry), and a late acceptance is still marked while the claim holds.
+        // The send may still be accepted: the claim is kept, and renewed for another lease, so no other
+        // attempt sends it meanwhile; a late acceptance is still marked while the claim holds.
+        await this.renew(row, leaseMs).catch(() => undefined);
         sending.then(() => this.markSent(row)).catch(() => undefined);
         return;
       }
@@ -198,6 +200,14 @@ export class AccountMailSender {
       `update account_mail set state = ?, sent_at = case when ? = 'SENT' then now() else null end, lease_until = null
         where id = ? and attempts = ? and state = 'CLAIMED'`,
       [state, state, row.id, row.attempts],
+    );
+  }
+
+  /** Holds the claim for another lease (only while this attempt still holds it). */
+  private async renew(row: ClaimedRow, leaseMs: number): Promise<void> {
+    await this.orm.em.fork().getConnection().execute(
+      `update account_mail set lease_until = now() + make_interval(secs => ?::double precision / 1000) where id = ? and attempts = ? and state = 'CLAIMED'`,
+      [leaseMs, row.id, row.attempts],
     );
   }
 
