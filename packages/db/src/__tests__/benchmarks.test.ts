@@ -81,7 +81,7 @@ async function auditEverything(): Promise<void> {
   await reader.read('benchmarks: test audit', async (em) => {
     const run: Run = <R extends object>(sql: string, values: unknown[] = []) => em.execute<R[]>(sql, values);
     const history = await historyOf(run, frameworkId);
-    const bodies = (await rowsOf<{ id: string }>(`select distinct organisation_id as id from network`)).map((b) => ({ id: b.id, institutionId: null }));
+    const bodies = (await run<{ id: string }>(`select distinct body_id as id from waymark_benchmark_networks()`)).map((b) => ({ id: b.id, institutionId: null }));
     const institutions = [...new Set(history.contributions.map((c) => c.institutionId))].map((id) => ({ id, institutionId: id }));
     const viewers = [{ id: 'public', institutionId: null }, ...bodies, ...institutions];
     const report = await audit({ publications: history.publications, contributions: history.contributions, viewers }, PARAMS);
@@ -182,8 +182,10 @@ describe('an incremental run', () => {
     expect(later.snapshotId).not.toBeNull();
     expect(later.changedCohorts).toBe(4);
     expect(await entries()).toBe(before + 1);
-    const asOf = await rowsOf<{ key: string; as_of: Date }>(`select key, as_of from benchmark_cohort where snapshot_id = ? order by key`, [later.snapshotId]);
-    const fresh = asOf.filter((c) => c.as_of.toISOString() === '2026-07-01T12:00:00.000Z').map((c) => c.key);
+    const asOf = await rowsOf<{ key: string; fresh: boolean }>(
+      `select key, as_of = timestamptz '2026-07-01T12:00:00Z' as fresh from benchmark_cohort where snapshot_id = ? order by key`, [later.snapshotId],
+    );
+    const fresh = asOf.filter((c) => c.fresh).map((c) => c.key);
     expect(fresh.sort()).toEqual(['kind:ARCHIVE', 'region-kind:T2:ARCHIVE', 'region:T2', 'size:LARGE']);
 
     const count = await snapshotsCount();
@@ -201,7 +203,7 @@ describe('an incremental run', () => {
     const [oldEntry] = await rowsOf<{ entry: string }>(`select entry from benchmark_contribution where organisation_id = ?`, [made[0]!.org.id]);
     // Reopened and submitted again with other scores: a new entry; the old one stays.
     await db.owner.em.fork().nativeDelete(SubmittedScore, { organisationId: made[0]!.org.id }, { filters: false });
-    await submission(made[0]!.org, 95, new Date('2026-07-05T09:00:00Z'));
+    await submission(made[0]!.org, 95, new Date('2026-07-05T09:00:00Z'), '2027');
     const result = await recomputeBenchmarks(reader, { frameworkId, trigger: 'incremental', now: new Date('2026-07-05T10:00:00Z') });
     expect(result.snapshotId).not.toBeNull();
     const [newEntry] = await rowsOf<{ entry: string }>(`select entry from benchmark_contribution where organisation_id = ?`, [made[0]!.org.id]);

@@ -111,12 +111,12 @@ export async function recomputeBenchmarks(reader: CrossTenantReader, options: Re
 
 /** When each cohort's contributors last changed: now for the changed ones, else as the last snapshot said. */
 async function cohortsAsOf(run: Run, frameworkId: string, changed: readonly string[], now: Date): Promise<Map<string, Date>> {
-  const rows = await run<{ key: string; as_of: Date }>(
+  const rows = await run<{ key: string; as_of: Date | string }>(
     `select c.key, c.as_of from benchmark_cohort c
       where c.snapshot_id = (select id from benchmark_snapshot where framework_id = ? order by taken_at desc limit 1)`,
     [frameworkId],
   );
-  const asOf = new Map(rows.map((r) => [r.key, r.as_of]));
+  const asOf = new Map(rows.map((r) => [r.key, new Date(r.as_of)]));
   for (const key of changed) asOf.set(key, now);
   return asOf;
 }
