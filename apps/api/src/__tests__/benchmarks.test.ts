@@ -87,8 +87,8 @@ beforeAll(async () => {
     libraries.push(await institution(`Library ${i}`, practice, OrganisationKind.LIBRARY, i < 3 ? BenchmarkingConsent.NAMED : BenchmarkingConsent.ANONYMOUS));
   }
   hidden = await institution('Quiet Library', 42, OrganisationKind.LIBRARY, BenchmarkingConsent.ANONYMOUS);
-  await institution('Small Museum A', 60, OrganisationKind.MUSEUM);
-  await institution('Small Museum B', 70, OrganisationKind.MUSEUM);
+  await institution('Small Museum A', 60, OrganisationKind.MUSEUM, BenchmarkingConsent.ANONYMOUS);
+  await institution('Small Museum B', 70, OrganisationKind.MUSEUM, BenchmarkingConsent.ANONYMOUS);
   none = await institution('Private Library', 99, OrganisationKind.LIBRARY, BenchmarkingConsent.NONE);
   outsider = await institution('Elsewhere Library', 10, OrganisationKind.LIBRARY, BenchmarkingConsent.NAMED, otherRegionId, SizeBand.MEDIUM);
 });
@@ -221,7 +221,7 @@ describe('benchmark views', () => {
     expect(region.asOf).toEqual(expect.any(String));
     expect(region.overall).toMatchObject({ key: 'region:BM' });
     if (region.overall.published) expect(region.overall.members).toBe(9);
-    // Two museums, both NAMED: nobody unknown among them, so nothing of theirs is published as a cohort.
+    // Two museums, both ANONYMOUS: too few unknown contributors, so nothing of theirs is published as a cohort.
     const kinds = new Map(region.byKind.map((k: { key: string }) => [k.key, k]));
     expect(kinds.get('region-kind:BM:MUSEUM')).toMatchObject({ label: 'Museums in Region BM', published: false, members: null, reason: 'TOO_FEW_UNKNOWN' });
     expect((kinds.get('region-kind:BM:MUSEUM') as { reasonText: string }).reasonText).toMatch(/too few/);
