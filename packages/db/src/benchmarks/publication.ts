@@ -106,8 +106,8 @@ export async function historyOf(run: Run, frameworkId: string): Promise<History>
   );
   const publications: Publication[] = stored.map(({ snapshot_id: snapshotId, cohort_entries: cohorts, cells }) => ({
     snapshotId, asOf: cells.asOf, contributions: cells.contributions,
-    figures: cells.figures.map((f) => ({ ...f, snapshotId, entries: f.entries ?? cohorts[f.cohortKey] ?? [] }) as FigureCell),
-    shares: cells.shares.map((s) => ({ ...s, snapshotId, entries: s.entries ?? cohorts[s.cohortKey] ?? [] }) as ShareCell),
+    figures: cells.figures.map((f) => ({ ...f, snapshotId, entries: f.entries ?? cohorts[f.cohortKey] ?? [] })),
+    shares: cells.shares.map((s) => ({ ...s, snapshotId, entries: s.entries ?? cohorts[s.cohortKey] ?? [] })),
   }));
   // Each entry with the consent it had when last published.
   const consent = new Map<string, CountingConsent>();
