@@ -198,7 +198,7 @@ function KindMeans({ byKind }: { byKind: Region['byKind'] }) {
           ]),
     );
     const summary = byKind
-      .map((c, i) => (c.published ? t('benchmarks.summaryCohort', { label: c.label, yours: '', mean: fmt.score(means[i], 'practice') }) : t('benchmarks.summaryHeld', { label: c.label })))
+      .map((c, i) => (c.published ? t('benchmarks.summaryMean', { label: c.label, mean: fmt.score(means[i], 'practice') }) : t('benchmarks.summaryHeld', { label: c.label })))
       .join('. ');
     return { option, rows, summary, height: Math.max(200, byKind.length * 56 + 96) };
   }, [byKind, t, fmt, reason, scopeName]);
