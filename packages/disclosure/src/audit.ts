@@ -334,10 +334,11 @@ class ScoreSystem {
     const col = part.colOf.get(b)!;
     const bounds = mods.map(([a, mod]) => ({ col: part.colOf.get(a)!, low: mod.shift, high: mod.shift + 100 * (this.size[a]! - mod.known) }));
     let { least, most } = witnessed(part.pool, col, bounds);
-    // The truth with atom b alone moved as far as every row it is in (and its own bounds) allow.
-    const alone = this.alone(b, bounds.find((bound) => bound.col === col));
-    least = Math.min(least, alone.least);
-    most = Math.max(most, alone.most);
+    // The truth with atom b moved alone, or traded against one other atom, as far as every row
+    // (and the viewer's bounds) allow.
+    const moved = this.moved(b, part, bounds);
+    least = Math.min(least, moved.least);
+    most = Math.max(most, moved.most);
     if (wide(least, most)) return { least, most };
     if (!part.program) part.program = this.program(part);
     if (!applied.has(part)) {
@@ -354,15 +355,38 @@ class ScoreSystem {
     return { least, most };
   }
 
-  private alone(b: number, own: { low: number; high: number } | undefined) {
-    let least = Math.max(0, own?.low ?? 0);
-    let most = Math.min(100 * this.size[b]!, own?.high ?? Infinity);
-    for (const r of this.base.atoms[b]!.rows) {
-      const row = this.base.rows[r]!;
-      least = Math.max(least, this.total[b]! - (this.rowTotal[r]! - row.low));
-      most = Math.min(most, this.total[b]! + (row.high - this.rowTotal[r]!));
+  private moved(b: number, part: Component, bounds: readonly { col: number; low: number; high: number }[]) {
+    const limits = (a: number) => {
+      const own = bounds.find((bound) => bound.col === part.colOf.get(a));
+      return { low: Math.max(0, own?.low ?? 0), high: Math.min(100 * this.size[a]!, own?.high ?? Infinity) };
+    };
+    const rowsOf = this.base.atoms[b]!.rows;
+    const inB = new Set(rowsOf);
+    // How far b can go up (or down) while atom c (or nobody, c = -1) goes the other way by as much.
+    const reach = (c: number, direction: 1 | -1) => {
+      const mine = limits(b);
+      let step = direction > 0 ? mine.high - this.total[b]! : this.total[b]! - mine.low;
+      const slack = (r: number, sign: number) => {
+        const row = this.base.rows[r]!;
+        return sign > 0 ? row.high - this.rowTotal[r]! : this.rowTotal[r]! - row.low;
+      };
+      const inC = c < 0 ? new Set<number>() : new Set(this.base.atoms[c]!.rows);
+      for (const r of rowsOf) if (!inC.has(r)) step = Math.min(step, slack(r, direction));
+      if (c >= 0) {
+        const theirs = limits(c);
+        step = Math.min(step, direction > 0 ? this.total[c]! - theirs.low : theirs.high - this.total[c]!);
+        for (const r of inC) if (!inB.has(r)) step = Math.min(step, slack(r, -direction));
+      }
+      return Math.max(0, step);
+    };
+    let up = reach(-1, 1);
+    let down = reach(-1, -1);
+    for (const c of part.atoms) {
+      if (c === b) continue;
+      up = Math.max(up, reach(c, 1));
+      down = Math.max(down, reach(c, -1));
     }
-    return { least: Math.min(least, this.total[b]!), most: Math.max(most, this.total[b]!) };
+    return { least: this.total[b]! - down, most: this.total[b]! + up };
   }
 
   private component(b: number): Component {
@@ -538,9 +562,24 @@ class AnswerSystem {
 
   /** Whether one more member of atom b than the viewer knows of can have answered `other` (all others answered `truly`). */
   private possible(b: number, truly: PartAnswer, other: PartAnswer, mine: Counts, mods: ReadonlyMap<number, Counts>, applied: Set<AnswerComponent>): boolean {
+    // One member of b switching to `other`, alone or while a member of another atom c switches
+    // from `other` to `truly`, keeps every count within its noise: possible without a solver.
     const rows = this.base.atoms[b]!.rows;
-    if (rows.every((r) => this.rowTruth[r]![truly] - 1 >= this.base.rows[r]!.low[truly] && this.rowTruth[r]![other] + 1 <= this.base.rows[r]!.high[other])) return true;
+    const within = (r: number, x: PartAnswer, change: number) => {
+      const count = this.rowTruth[r]![x] + change;
+      return count >= this.base.rows[r]!.low[x] && count <= this.base.rows[r]!.high[x];
+    };
+    if (rows.every((r) => within(r, truly, -1) && within(r, other, 1))) return true;
     const part = this.component(b);
+    const inB = new Set(rows);
+    for (const c of part.atoms) {
+      if (c === b || this.count[c]![other] - (mods.get(c)?.[other] ?? 0) < 1) continue;
+      const inC = new Set(this.base.atoms[c]!.rows);
+      if (
+        rows.every((r) => inC.has(r) || (within(r, truly, -1) && within(r, other, 1))) &&
+        [...inC].every((r) => inB.has(r) || (within(r, other, -1) && within(r, truly, 1)))
+      ) return true;
+    }
     part.relaxed ??= this.program(part, false);
     if (!applied.has(part)) {
       for (const [a, mod] of mods) {

@@ -11,6 +11,7 @@ import { simulate, viewersOf } from './__tests__/simulate';
  */
 const WORLDS = Number(process.env.DISCLOSURE_WORLDS ?? 1000);
 const SEED = Number(process.env.DISCLOSURE_SEED ?? 20261207);
+const LARGEST = Number(process.env.DISCLOSURE_LARGEST ?? 12);
 
 describe('protect, judged by the intruder', () => {
   it(`leaves no protected value narrower than P and no answer determined in ${WORLDS} worlds`, async () => {
@@ -20,7 +21,7 @@ describe('protect, judged by the intruder', () => {
     let heldBack = 0;
     for (let w = 0; w < WORLDS; w++) {
       const seed = SEED + w;
-      const run = await simulate(seed, 3 + (w % 2), params);
+      const run = await simulate(seed, 3 + (w % 2), params, LARGEST);
       const report = await audit({ publications: run.publications, contributions: run.contributions, viewers: viewersOf(run.world) }, params);
       if (report.violations.length > 0) failures.push(`seed ${seed}: ${JSON.stringify(report.violations.slice(0, 3))}`);
       for (const p of run.publications) {

@@ -9,10 +9,10 @@ export interface Simulation {
   results: ProtectResult[];
 }
 
-/** Runs `snapshots` snapshots of the world grown from `seed`, each protected against all before it. */
-export async function simulate(seed: number, snapshots: number, params: DisclosureParams): Promise<Simulation> {
+/** Runs `snapshots` snapshots of the world grown from `seed` (starting with up to `largest` institutions), each protected against all before it. */
+export async function simulate(seed: number, snapshots: number, params: DisclosureParams, largest = 12): Promise<Simulation> {
   const r = random(seed);
-  let world = firstWorld(r);
+  let world = firstWorld(r, largest);
   const publications: Publication[] = [];
   const contributions = new Map<string, Contribution>();
   const results: ProtectResult[] = [];

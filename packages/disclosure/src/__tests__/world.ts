@@ -59,12 +59,12 @@ function submission(r: Random, version: number, shared: readonly number[]): NonN
   };
 }
 
-export function firstWorld(r: Random): World & { shared: number[] } {
+export function firstWorld(r: Random, largest: number): World & { shared: number[] } {
   const regions = ['N', 'S', 'E'].slice(0, r.int(1, 3));
   const kinds = ['MUSEUM', 'LIBRARY', 'ARCHIVE'].slice(0, r.int(1, 3));
   const sizes = ['SMALL', 'LARGE'].slice(0, r.int(1, 2));
   const shared = [r.int(0, 100), r.int(0, 100), r.int(0, 100)];
-  const institutions: Institution[] = Array.from({ length: r.int(4, 22) }, (_, i) => ({
+  const institutions: Institution[] = Array.from({ length: r.int(4, largest) }, (_, i) => ({
     id: `org${i}`,
     region: r.pick(regions),
     kind: r.pick(kinds),
