@@ -35,5 +35,6 @@ describe('protect, judged by the intruder', () => {
     // The worlds must give the rule something to do both ways, or the check proves nothing.
     expect(published).toBeGreaterThan(0);
     expect(heldBack).toBeGreaterThan(0);
-  });
+    // A budget per world (not a speed assertion): a long fuzz run must not hit Jest's 60 s default.
+  }, WORLDS * 1_000 + 60_000);
 });
