@@ -51,6 +51,7 @@ export async function audit(input: AuditInput, params: DisclosureParams): Promis
       try {
         for (const { viewer, own } of scoreScenarios(group.viewers, base, entriesOf, value)) {
           const found = system.check(own, params.protectionPoints);
+          if (!viewer) continue;
           report.narrowest = Math.min(report.narrowest, found.narrowest);
           for (const v of found.violations) {
             report.violations.push({ viewerId: viewer.id, entry: v.entry, institutionId: institutionOf(v.entry), kind: 'INTERVAL', key: valueKey, low: v.low, high: v.high });
@@ -71,7 +72,9 @@ export async function audit(input: AuditInput, params: DisclosureParams): Promis
       const system = new AnswerSystem(solver, base, answerOf);
       try {
         for (const { viewer, own } of answerScenarios(group.viewers, base, entriesOf, answerOf)) {
-          for (const entry of system.check(own)) {
+          const determined = system.check(own);
+          if (!viewer) continue;
+          for (const entry of determined) {
             report.violations.push({ viewerId: viewer.id, entry, institutionId: institutionOf(entry), kind: 'ANSWER_DETERMINED', key: partKey, low: null, high: null });
           }
         }
@@ -216,12 +219,12 @@ function scoreBase(cells: readonly FigureCell[], known: ReadonlySet<string>, val
   });
 }
 
-interface Scenario<Own> { viewer: Viewer; own: Own[] }
+interface Scenario<Own, Who = Viewer> { viewer: Who; own: Own[] }
 
 /** One scenario per kind of viewer: see the comment on `audit` for why two per atom suffice. */
 function scoreScenarios(
   viewers: readonly Viewer[], base: Base<unknown>, entriesOf: ReadonlyMap<string, string[]>, value: (entry: string) => number,
-): Scenario<{ entry: string; value: number }>[] {
+): Scenario<{ entry: string; value: number }, Viewer | null>[] {
   const scenarios: Scenario<{ entry: string; value: number }>[] = [];
   let bodyLike: Viewer | undefined;
   const single = new Map<number, { lowest: Scenario<{ entry: string; value: number }>; highest: Scenario<{ entry: string; value: number }> }>();
@@ -238,9 +241,10 @@ function scoreScenarios(
       else if (own[0]!.value > seen.highest.own[0]!.value) seen.highest = scenario;
     }
   }
-  if (bodyLike) scenarios.push({ viewer: bodyLike, own: [] });
   for (const { lowest, highest } of single.values()) scenarios.push(...(lowest === highest ? [lowest] : [lowest, highest]));
-  return scenarios;
+  // The scenario without own knowledge goes first, even with no such viewer (then reported by
+  // nobody): its solutions are feasible points for every other scenario.
+  return [{ viewer: bodyLike ?? null, own: [] }, ...scenarios];
 }
 
 /** Atoms linked by rows, with one program and a pool of known solutions (atom totals) shared by all scenarios. */
@@ -268,6 +272,7 @@ class ScoreSystem {
   private readonly rowTotal: number[];
   private readonly parts = new Map<number, Component>();
   private readonly plain = new Map<number, { least: number; most: number }>();
+  private readonly movedPlain = new Map<number, { least: number; most: number; upWith: number; downWith: number }>();
   programs = 0;
 
   constructor(private readonly solver: Highs, private readonly base: Base<{ low: number; high: number }>, value: (entry: string) => number) {
@@ -333,12 +338,17 @@ class ScoreSystem {
     const part = this.component(b);
     const col = part.colOf.get(b)!;
     const bounds = mods.map(([a, mod]) => ({ col: part.colOf.get(a)!, low: mod.shift, high: mod.shift + 100 * (this.size[a]! - mod.known) }));
-    let { least, most } = witnessed(part.pool, col, bounds);
+    let { least, most } = witnessed(part.pool, col, bounds, false);
+    if (wide(least, most)) return { least, most };
     // The truth with atom b moved alone, or traded against one other atom, as far as every row
     // (and the viewer's bounds) allow.
-    const moved = this.moved(b, part, bounds);
+    const moved = this.movedFor(b, part, bounds);
     least = Math.min(least, moved.least);
     most = Math.max(most, moved.most);
+    if (wide(least, most)) return { least, most };
+    const mixed = witnessed(part.pool, col, bounds, true);
+    least = Math.min(least, mixed.least);
+    most = Math.max(most, mixed.most);
     if (wide(least, most)) return { least, most };
     if (!part.program) part.program = this.program(part);
     if (!applied.has(part)) {
@@ -353,6 +363,21 @@ class ScoreSystem {
     least = low.value;
     remember(part, low.point);
     return { least, most };
+  }
+
+  /**
+   * `moved` without a viewer's bounds depends on b alone, and stays valid under a viewer's bounds
+   * unless they fall on b or on the atom it traded with (the truth meets every viewer's bounds).
+   */
+  private movedFor(b: number, part: Component, bounds: readonly { col: number; low: number; high: number }[]) {
+    let plain = this.movedPlain.get(b);
+    if (!plain) {
+      plain = this.moved(b, part, []);
+      this.movedPlain.set(b, plain);
+    }
+    const touched = (a: number) => a >= 0 && bounds.some((bound) => bound.col === part.colOf.get(a));
+    if (bounds.length === 0 || (!touched(b) && !touched(plain.upWith) && !touched(plain.downWith))) return plain;
+    return this.moved(b, part, bounds);
   }
 
   private moved(b: number, part: Component, bounds: readonly { col: number; low: number; high: number }[]) {
@@ -381,12 +406,16 @@ class ScoreSystem {
     };
     let up = reach(-1, 1);
     let down = reach(-1, -1);
+    let upWith = -1;
+    let downWith = -1;
     for (const c of part.atoms) {
       if (c === b) continue;
-      up = Math.max(up, reach(c, 1));
-      down = Math.max(down, reach(c, -1));
+      const higher = reach(c, 1);
+      const lower = reach(c, -1);
+      if (higher > up) [up, upWith] = [higher, c];
+      if (lower > down) [down, downWith] = [lower, c];
     }
-    return { least: this.total[b]! - down, most: this.total[b]! + up };
+    return { least: this.total[b]! - down, most: this.total[b]! + up, upWith, downWith };
   }
 
   private component(b: number): Component {
@@ -413,7 +442,7 @@ class ScoreSystem {
  * The least and greatest value of column `col` over the known feasible points that meet `bounds`,
  * and, when one column is bounded, over mixes of two points that meet it (the system is convex).
  */
-function witnessed(pool: readonly Float64Array[], col: number, bounds: readonly { col: number; low: number; high: number }[]) {
+function witnessed(pool: readonly Float64Array[], col: number, bounds: readonly { col: number; low: number; high: number }[], mixes: boolean) {
   let least = Infinity;
   let most = -Infinity;
   const meets = (p: Float64Array) => bounds.every((b) => p[b.col]! >= b.low - TOLERANCE && p[b.col]! <= b.high + TOLERANCE);
@@ -422,7 +451,7 @@ function witnessed(pool: readonly Float64Array[], col: number, bounds: readonly 
     least = Math.min(least, p[col]!);
     most = Math.max(most, p[col]!);
   }
-  if (bounds.length === 1) {
+  if (mixes && bounds.length === 1) {
     const { col: c, low, high } = bounds[0]!;
     for (let i = 0; i < pool.length; i++) {
       for (let j = i + 1; j < pool.length; j++) {
@@ -476,12 +505,15 @@ function shareBase(cells: readonly ShareCell[], known: ReadonlySet<string>, answ
 /** Institutions of one atom with the same answer see the same problem: one scenario each. */
 function answerScenarios(
   viewers: readonly Viewer[], base: Base<unknown>, entriesOf: ReadonlyMap<string, string[]>, answer: (entry: string) => PartAnswer,
-): Scenario<{ entry: string; answer: PartAnswer }>[] {
-  const scenarios = new Map<string, Scenario<{ entry: string; answer: PartAnswer }>>();
+): Scenario<{ entry: string; answer: PartAnswer }, Viewer | null>[] {
+  // Without own knowledge first (reported by nobody when no viewer is like that): what is
+  // impossible there is impossible for everyone.
+  const scenarios = new Map<string, Scenario<{ entry: string; answer: PartAnswer }, Viewer | null>>([['', { viewer: null, own: [] }]]);
   for (const viewer of viewers) {
     const own = (viewer.institutionId ? entriesOf.get(viewer.institutionId) ?? [] : []).filter((e) => base.atomOf.has(e)).map((entry) => ({ entry, answer: answer(entry) }));
     const key = own.length === 1 ? `${base.atomOf.get(own[0]!.entry)}:${own[0]!.answer}` : own.length === 0 ? '' : `viewer:${viewer.id}`;
-    if (!scenarios.has(key)) scenarios.set(key, { viewer, own });
+    if (key === '') scenarios.get('')!.viewer ??= viewer;
+    else if (!scenarios.has(key)) scenarios.set(key, { viewer, own });
   }
   return [...scenarios.values()];
 }
@@ -507,6 +539,8 @@ class AnswerSystem {
   private readonly rowTruth: Counts[];
   private readonly parts = new Map<number, AnswerComponent>();
   private readonly plain = new Map<number, boolean>();
+  private readonly impossible = new Set<string>();
+  private readonly support = new Map<string, Float64Array | null>();
   programs = 0;
 
   constructor(private readonly solver: Highs, private readonly base: Base<{ low: Counts; high: Counts }>, answer: (entry: string) => PartAnswer) {
@@ -562,6 +596,15 @@ class AnswerSystem {
 
   /** Whether one more member of atom b than the viewer knows of can have answered `other` (all others answered `truly`). */
   private possible(b: number, truly: PartAnswer, other: PartAnswer, mine: Counts, mods: ReadonlyMap<number, Counts>, applied: Set<AnswerComponent>): boolean {
+    // Impossible without a viewer's bounds is impossible with them too: bounds only remove solutions.
+    const key = `${b}:${other}`;
+    if (this.impossible.has(key)) return false;
+    const answer = this.possibleGiven(b, truly, other, mine, mods, applied);
+    if (!answer && mods.size === 0) this.impossible.add(key);
+    return answer;
+  }
+
+  private possibleGiven(b: number, truly: PartAnswer, other: PartAnswer, mine: Counts, mods: ReadonlyMap<number, Counts>, applied: Set<AnswerComponent>): boolean {
     // One member of b switching to `other`, alone or while a member of another atom c switches
     // from `other` to `truly`, keeps every count within its noise: possible without a solver.
     const rows = this.base.atoms[b]!.rows;
@@ -580,7 +623,9 @@ class AnswerSystem {
         [...inC].every((r) => inB.has(r) || (within(r, other, -1) && within(r, truly, 1)))
       ) return true;
     }
+    // Both programs exist before a scenario's bounds go on, so both get them.
     part.relaxed ??= this.program(part, false);
+    part.integer ??= this.program(part, true);
     if (!applied.has(part)) {
       for (const [a, mod] of mods) {
         const col = part.colOf.get(a);
@@ -599,6 +644,8 @@ class AnswerSystem {
       return c === undefined || ANSWERS.every((x, k) => p[3 * c + k]! >= mod[x] - TOLERANCE);
     });
     if (part.pool.some(meets)) return true;
+    const support = this.supportWitness(part, b, col);
+    if (support && meets(support)) return true;
     // The relaxation proves impossibility; an integral relaxed solution (common: the counts form
     // interval-like sums) proves possibility without branch and bound.
     const relaxed = part.relaxed.solutionWith(col, mine[other] + 1, size);
@@ -607,16 +654,46 @@ class AnswerSystem {
       part.pool.push(relaxed);
       return true;
     }
-    if (!part.integer) {
-      part.integer = this.program(part, true);
-      for (const [a, mod] of mods) {
-        const c = part.colOf.get(a);
-        if (c !== undefined) ANSWERS.forEach((x, k) => part.integer!.bound(3 * c + k, mod[x], this.base.atoms[a]!.members.length));
-      }
-    }
     const solution = part.integer.solutionWith(col, mine[other] + 1, size);
     if (solution) part.pool.push(solution);
     return solution !== null;
+  }
+
+  /**
+   * A solution letting one more member of b give the answer of column `col` in which every
+   * answer some member of another atom truly gave keeps at least one member: it meets the bounds
+   * of every viewer with one own entry outside b, so one solve serves all of them.
+   */
+  private supportWitness(part: AnswerComponent, b: number, col: number): Float64Array | null {
+    const key = `${b}:${col}`;
+    if (this.support.has(key)) return this.support.get(key)!;
+    // The relaxation first: its solutions are often whole numbers already.
+    let point = this.withSupport(part.relaxed!, part, b, col);
+    if (point && !point.every((v) => Math.abs(v - Math.round(v)) < TOLERANCE)) point = this.withSupport(part.integer!, part, b, col);
+    this.support.set(key, point);
+    return point;
+  }
+
+  private withSupport(program: Program, part: AnswerComponent, b: number, col: number): Float64Array | null {
+    // Raised on top of the bounds as they stand (a scenario's own), and put back to them after.
+    const raised: [number, number, number][] = [];
+    for (const a of part.atoms) {
+      if (a === b) continue;
+      ANSWERS.forEach((x, k) => {
+        const c = 3 * part.colOf.get(a)! + k;
+        const [low, high] = program.bounds(c);
+        if (this.count[a]![x] > 0 && low < 1) {
+          raised.push([c, low, high]);
+          program.bound(c, 1, high);
+        }
+      });
+    }
+    try {
+      const [low, high] = program.bounds(col);
+      return program.solutionWith(col, Math.max(low, 1), high);
+    } finally {
+      for (const [c, low, high] of raised) program.bound(c, low, high);
+    }
   }
 
   private component(b: number): AnswerComponent {

@@ -2,7 +2,7 @@ import { networkRows, suppressCohorts } from '@waymark/domain';
 import { audit } from './audit';
 import { disclosureParams } from './params';
 import { protect } from './protect';
-import type { CohortSpec, Contribution, FigureCell, History, Publication, SnapshotCandidate, Viewer } from './types';
+import type { CohortSpec, Contribution, FigureCell, Publication, SnapshotCandidate, Viewer } from './types';
 
 /**
  * One named test per leak class of issue 15. Each builds the situation, publishes it twice - with
@@ -86,7 +86,7 @@ async function leaksOnMain(snapshots: { c: SnapshotCandidate; network?: readonly
 async function leaksWithProtect(snapshots: SnapshotCandidate[]) {
   const history: { publications: Publication[]; contributions: Contribution[] } = { publications: [], contributions: [] };
   for (const c of snapshots) {
-    const { publication } = await protect(c, history as History, params);
+    const { publication } = await protect(c, history, params);
     history.publications.push(publication);
     history.contributions.push(...c.contributions.filter((x) => !history.contributions.some((y) => y.entry === x.entry)));
   }

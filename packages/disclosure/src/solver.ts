@@ -73,6 +73,11 @@ export class Program {
     this.model.changeColBounds(col, low, high);
   }
 
+  /** The column's bounds as they stand. */
+  bounds(col: number): [number, number] {
+    return [this.currentLow[col]!, this.currentHigh[col]!];
+  }
+
   /** The least or greatest x[col], and a solution reaching it. */
   extreme(col: number, sense: 'minimize' | 'maximize'): { value: number; point: Float64Array } {
     this.objective(col);
