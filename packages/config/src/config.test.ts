@@ -7,7 +7,7 @@ const db = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/waymark' };
 const api = { ...db, AUTH_TOKEN_SECRET: randomBytes(48).toString('base64') };
 const strong = () => randomBytes(48).toString('base64');
 const production = (overrides: Record<string, string>) => ({
-  NODE_ENV: 'production', ...db, AUTH_TOKEN_SECRET: strong(), DATABASE_APP_PASSWORD: strong(), DATABASE_ANALYTICS_PASSWORD: strong(), ...overrides,
+  NODE_ENV: 'production', ...db, AUTH_TOKEN_SECRET: strong(), DATABASE_APP_PASSWORD: strong(), DATABASE_ANALYTICS_PASSWORD: strong(), WEB_BASE_URL: 'https://waymark.example.org/', ...overrides,
 });
 
 describe('configuration per entry point', () => {
@@ -51,6 +51,16 @@ describe('configuration per entry point', () => {
     expect(app.username).toBe('waymark_app');
     expect(decodeURIComponent(app.password)).toBe('pa ss/word');
     expect(app.pathname).toBe('/waymark');
+  });
+
+  it('links to the port the API really listens on, and needs the public address in production', () => {
+    expect(parseConfigFor('api', api).WEB_BASE_URL).toBe('http://localhost:4000/');
+    expect(parseConfigFor('api', { ...api, PORT: '4300' }).WEB_BASE_URL).toBe('http://localhost:4300/');
+    expect(parseConfigFor('worker', { ...api, PORT: '4300', REDIS_URL: 'redis://127.0.0.1:6379' }).WEB_BASE_URL).toBe('http://localhost:4300/');
+    expect(parseConfigFor('api', { ...api, PORT: '4300', WEB_BASE_URL: 'https://waymark.example.org/' }).WEB_BASE_URL).toBe('https://waymark.example.org/');
+    const { WEB_BASE_URL: _, ...withoutAddress } = production({});
+    expect(() => parseConfigFor('api', withoutAddress)).toThrow(/WEB_BASE_URL is required but not set/);
+    expect(() => parseConfigFor('worker', { ...withoutAddress, REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/WEB_BASE_URL is required but not set/);
   });
 
   it('turns introspection off in production unless asked for', () => {

@@ -40,6 +40,14 @@ function secret(env: Env, devValue?: string) {
   return !isProduction(env) && devValue !== undefined ? base.default(devValue) : base;
 }
 
+/** WEB_BASE_URL: required in production; otherwise localhost on the API's port. */
+function webBaseUrl(env: Env) {
+  const base = z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL');
+  if (isProduction(env)) return base;
+  const port = /^\d{1,5}$/.test(env.PORT ?? '') ? env.PORT : '4000';
+  return base.default(`http://localhost:${port}/`);
+}
+
 /** Why the owner URL's password cannot be a production secret, or null (also when it has none). */
 function ownerPasswordProblem(url: string): string | null {
   let password: string;
@@ -124,8 +132,12 @@ const sections = {
      * worker signs, the API checks). `npm start` generates one per data folder; production must set its own.
      */
     AUTH_TOKEN_SECRET: secret(env),
-    /** The web app's address as people reach it (the API serves it): links in emails point here. */
-    WEB_BASE_URL: z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL').default('http://localhost:4000/'),
+    /**
+     * The web app's address as people reach it (the API serves it): links in emails and calendar
+     * feeds point here. Required in production; elsewhere the API's own port on localhost (PORT,
+     * 4000 by default), so a second stack on another port links to itself.
+     */
+    WEB_BASE_URL: webBaseUrl(env),
   }),
   worker: (_env: Env) => ({
     /** The hour (0-23) in each organisation's own time zone from which its daily reminders go out. */

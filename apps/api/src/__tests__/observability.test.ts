@@ -111,6 +111,7 @@ describe('the production surface', () => {
         NODE_ENV: 'production',
         DATABASE_APP_PASSWORD: randomBytes(32).toString('base64url'),
         DATABASE_ANALYTICS_PASSWORD: randomBytes(32).toString('base64url'),
+        WEB_BASE_URL: 'https://waymark.example.org/',
       },
     });
     // An unexpected database failure whose message quotes what the client sent.

@@ -142,7 +142,10 @@ describe('in production without METRICS_TOKEN', () => {
     const log = createLogger({ level: 'info', name: 'api', production: true, destination: { write: (line: string) => void lines.push(line) } });
     prod = await startTestApi({
       log,
-      config: { NODE_ENV: 'production', DATABASE_APP_PASSWORD: randomBytes(32).toString('base64url'), DATABASE_ANALYTICS_PASSWORD: randomBytes(32).toString('base64url') },
+      config: {
+        NODE_ENV: 'production', DATABASE_APP_PASSWORD: randomBytes(32).toString('base64url'), DATABASE_ANALYTICS_PASSWORD: randomBytes(32).toString('base64url'),
+        WEB_BASE_URL: 'https://waymark.example.org/',
+      },
     });
   });
   afterAll(() => prod.close());

@@ -3,6 +3,9 @@ import { ActionItem, ActionItemKind, ActionItemStatus, ActionPlan, Assessment, M
 import { withAdminClient } from '@waymark/testing';
 import { type As, type TestApi, errorCode, ok, startTestApi } from './harness';
 
+// ical.js is an ES module; Jest runs this file as CommonJS, where its `require` build is the one to use.
+const ICAL: typeof import('ical.js', { with: { 'resolution-mode': 'import' } }).default = require('ical.js');
+
 /**
  * Webhook endpoints and calendar feeds over GraphQL, against a server that refuses private
  * webhook targets (as production does), and the feed over plain HTTP as a calendar app reads it.
@@ -187,6 +190,26 @@ describe('calendar feed', () => {
     const otherText = await (await fetch(elsewhere.url)).text();
     expect(otherText).toContain('Elsewhere: mine in another organisation');
     expect(otherText).not.toContain('Mine: write the partnership plan');
+  });
+
+  it('folds long lines at 75 octets, so accents and emoji survive an independent parser (ical.js)', async () => {
+    const what = `Écrire le plan de partenariat avec l'Amgueddfa Cymru 🎨📚 – ${'é'.repeat(40)}`;
+    const em = api.db.owner.em.fork();
+    const plan = await em.findOneOrFail(ActionItem, { id: mine }, { filters: { tenant: { organisationId: org.id } } });
+    em.create(ActionItem, {
+      organisationId: org.id, planId: plan.planId, assessmentId: plan.assessmentId, itemKey: `action:${randomUUID()}`, kind: ActionItemKind.ACTION,
+      nodeKey: '3.1.2', elementKey: '3.1', what, why: 'y', gap: {}, priority: 1, priorityReason: 'r', target: 't', ownerUserId: assessorId, dueOn: '2026-07-01',
+    });
+    await em.flush();
+    const text = await (await fetch((await feedUrl(assessor)).url)).text();
+    const lines = text.split('\r\n');
+    expect(lines.filter((line) => Buffer.byteLength(line) > 75)).toEqual([]);
+    expect(lines.some((line) => line.startsWith(' '))).toBe(true); // something was long enough to fold
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const summaries = calendar.getAllSubcomponents('vevent').map((event) => event.getFirstPropertyValue('summary'));
+    expect(summaries).toContain(`Due: ${what}`);
+    const description = calendar.getAllSubcomponents('vevent').map((event) => event.getFirstPropertyValue('description')).find((d) => String(d).startsWith('Écrire'));
+    expect(String(description).startsWith(`${what}\n\nStatus: `)).toBe(true);
   });
 
   it('stops answering the old URL when rotated, and every URL when revoked (404)', async () => {

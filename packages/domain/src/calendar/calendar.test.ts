@@ -1,4 +1,4 @@
-import { addDays, localDate, monthOf } from './index';
+import { addDays, foldContentLines, localDate, monthOf } from './index';
 
 describe('calendar dates', () => {
   it('takes today from the time zone, not the server', () => {
@@ -17,5 +17,33 @@ describe('calendar dates', () => {
   it('knows the bounds of a month', () => {
     expect(monthOf('2028-02-10')).toEqual({ first: '2028-02-01', last: '2028-02-29' });
     expect(monthOf('2026-11-26')).toEqual({ first: '2026-11-01', last: '2026-11-30' });
+  });
+});
+
+describe('iCalendar line folding', () => {
+  const octets = (line: string) => new TextEncoder().encode(line).length;
+  const unfold = (text: string) => text.replace(/\r\n /g, '');
+
+  it('folds by octets, never inside a character, and unfolds to the same text', () => {
+    const lines = [
+      'SUMMARY:' + 'Ré'.repeat(60),
+      'DESCRIPTION:' + '🎨📚'.repeat(30) + ' Amgueddfa Cymru – Llyfrgell Genedlaethol',
+      'SUMMARY:' + 'a'.repeat(200),
+      'UID:short',
+    ];
+    const folded = foldContentLines(lines.join('\r\n'));
+    for (const line of folded.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
+    expect(folded).not.toContain('\uFFFD');
+    expect(unfold(folded)).toBe(lines.join('\r\n'));
+    // A line of exactly 75 octets is left alone; the 76th octet starts a continuation line.
+    expect(foldContentLines('X'.repeat(75))).toBe('X'.repeat(75));
+    expect(foldContentLines('X'.repeat(76))).toBe(`${'X'.repeat(75)}\r\n X`);
+  });
+
+  it('refolds text that was folded by character count', () => {
+    const byCharacters = `SUMMARY:${'é'.repeat(66)}\r\n\t${'é'.repeat(20)}`;
+    const folded = foldContentLines(byCharacters);
+    expect(folded.split('\r\n').every((line) => octets(line) <= 75)).toBe(true);
+    expect(unfold(folded)).toBe(`SUMMARY:${'é'.repeat(86)}`);
   });
 });

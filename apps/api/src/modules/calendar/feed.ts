@@ -1,5 +1,6 @@
 import { type EventAttributes, createEvents } from 'ics';
 import type { Reader } from '@waymark/db';
+import { foldContentLines } from '@waymark/domain';
 
 interface ItemDates {
   id: string;
@@ -39,7 +40,8 @@ const short = (text: string) => (text.length > 120 ? `${text.slice(0, 117)}...` 
 /**
  * An iCalendar feed (made with the `ics` package) with one all-day event per date: "Due" and
  * "Review". Each event's UID is built from the item's id and the kind of date, so when a date
- * moves a calendar app updates the event it already has instead of adding another.
+ * moves a calendar app updates the event it already has instead of adding another. Lines are
+ * folded at 75 octets.
  */
 export function feedText(items: ItemDates[], calendarName: string, appUrl: string | null): string {
   const events: EventAttributes[] = [];
@@ -62,5 +64,6 @@ export function feedText(items: ItemDates[], calendarName: string, appUrl: strin
   }
   const { error, value } = createEvents(events, { productId: 'waymark/calendar', method: 'PUBLISH', calName: calendarName });
   if (error || !value) throw error ?? new Error('the calendar could not be made');
-  return value;
+  // `ics` folds at 75 characters; RFC 5545 counts octets, so names with accents or emoji overran.
+  return foldContentLines(value);
 }
