@@ -200,13 +200,13 @@ describe('an incremental run', () => {
     const made: Made[] = [];
     for (let i = 0; i < 5; i++) made.push(await institution({ regionId, practice: 30 + 5 * i, kind: OrganisationKind.LIBRARY, size: SizeBand.MICRO }));
     await recomputeBenchmarks(reader, { frameworkId, trigger: 'nightly', now: new Date('2026-07-05T02:00:00Z') });
-    const [oldEntry] = await rowsOf<{ entry: string }>(`select entry from benchmark_contribution where organisation_id = ?`, [made[0]!.org.id]);
+    const [oldEntry] = await rowsOf<{ entry: string }>(`select entry from benchmark_contribution where institution_id = ?`, [made[0]!.org.id]);
     // Reopened and submitted again with other scores: a new entry; the old one stays.
     await db.owner.em.fork().nativeDelete(SubmittedScore, { organisationId: made[0]!.org.id }, { filters: false });
     await submission(made[0]!.org, 95, new Date('2026-07-05T09:00:00Z'), '2027');
     const result = await recomputeBenchmarks(reader, { frameworkId, trigger: 'incremental', now: new Date('2026-07-05T10:00:00Z') });
     expect(result.snapshotId).not.toBeNull();
-    const [newEntry] = await rowsOf<{ entry: string }>(`select entry from benchmark_contribution where organisation_id = ?`, [made[0]!.org.id]);
+    const [newEntry] = await rowsOf<{ entry: string }>(`select entry from benchmark_contribution where institution_id = ?`, [made[0]!.org.id]);
     expect(newEntry!.entry).not.toBe(oldEntry!.entry);
     expect(await rowsOf(`select entry from benchmark_entry where entry = ?`, [oldEntry!.entry])).toHaveLength(1);
     await auditEverything();

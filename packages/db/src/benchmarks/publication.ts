@@ -33,7 +33,7 @@ function audienceOf(key: string, members: readonly string[], bodies: ReadonlyMap
 
 interface EntryRow {
   entry: string;
-  organisation_id: string;
+  institution_id: string;
   record_key: string;
   scores: Record<string, number | null>;
   parts: Record<string, PartAnswer>;
@@ -42,14 +42,14 @@ interface EntryRow {
 async function entriesOf(run: Run, entries: readonly string[]): Promise<Map<string, EntryRow>> {
   if (!entries.length) return new Map();
   const rows = await run<EntryRow>(
-    `select entry, organisation_id, record_key::text as record_key, scores, parts from benchmark_entry where entry in (select jsonb_array_elements_text(?::jsonb))`,
+    `select entry, institution_id, record_key::text as record_key, scores, parts from benchmark_entry where entry in (select jsonb_array_elements_text(?::jsonb))`,
     [JSON.stringify(entries)],
   );
   return new Map(rows.map((r) => [r.entry, r]));
 }
 
 function contribution(row: EntryRow, consent: CountingConsent): Contribution {
-  return { entry: row.entry, institutionId: row.organisation_id, consent, recordKey: BigInt(row.record_key), values: row.scores, parts: row.parts };
+  return { entry: row.entry, institutionId: row.institution_id, consent, recordKey: BigInt(row.record_key), values: row.scores, parts: row.parts };
 }
 
 /** What a snapshot could publish, before protection. */

@@ -51,7 +51,7 @@ export async function updateState(run: Run, frameworkId: string, everything: boo
   if (fresh.length) {
     const orgs = JSON.stringify(fresh);
     await run(
-      `insert into benchmark_entry (entry, framework_id, organisation_id, record_key, scores, parts)
+      `insert into benchmark_entry (entry, framework_id, institution_id, record_key, scores, parts)
        select n.entry, ?, n.organisation_id, ${NEW_RECORD_KEY}, coalesce(v.scores, '{}'), coalesce(p.parts, '{}')
          from bm_now n
          left join (select s.organisation_id,
@@ -70,14 +70,14 @@ export async function updateState(run: Run, frameworkId: string, everything: boo
   // Who joined, left, resubmitted, changed consent or moved between cohorts since the last run.
   await run(
     `create temp table bm_changed on commit drop as
-     select coalesce(n.organisation_id, c.organisation_id) as organisation_id, n.entry, n.consent, n.cohorts as new_cohorts, c.cohorts as old_cohorts
-       from bm_now n full join (select * from benchmark_contribution where framework_id = ?) c on c.organisation_id = n.organisation_id
-      where n.organisation_id is null or c.organisation_id is null or n.entry <> c.entry or n.consent <> c.consent or n.cohorts <> c.cohorts`,
+     select coalesce(n.organisation_id, c.institution_id) as organisation_id, n.entry, n.consent, n.cohorts as new_cohorts, c.cohorts as old_cohorts
+       from bm_now n full join (select * from benchmark_contribution where framework_id = ?) c on c.institution_id = n.organisation_id
+      where n.organisation_id is null or c.institution_id is null or n.entry <> c.entry or n.consent <> c.consent or n.cohorts <> c.cohorts`,
     [frameworkId],
   );
-  await run(`delete from benchmark_contribution where framework_id = ? and organisation_id in (select organisation_id from bm_changed)`, [frameworkId]);
+  await run(`delete from benchmark_contribution where framework_id = ? and institution_id in (select organisation_id from bm_changed)`, [frameworkId]);
   await run(
-    `insert into benchmark_contribution (framework_id, organisation_id, entry, consent, cohorts)
+    `insert into benchmark_contribution (framework_id, institution_id, entry, consent, cohorts)
      select ?, organisation_id, entry, consent, new_cohorts from bm_changed where entry is not null`,
     [frameworkId],
   );

@@ -343,8 +343,9 @@ export class BenchmarkEntry {
   @ManyToOne({ entity: () => Framework, mapToPk: true, fieldName: 'framework_id', deleteRule: 'cascade' })
   frameworkId!: string;
 
+  /** The institution (the job's own column: the row is not the institution's, it never reads it). */
   @Property({ type: 'uuid' })
-  organisationId!: string;
+  institutionId!: string;
 
   /** A secret random integer in [0, 2^62) (cell-key perturbation). */
   @Property({ type: 'bigint' })
@@ -366,7 +367,7 @@ export class BenchmarkContribution {
   frameworkId!: string;
 
   @PrimaryKey({ type: 'uuid' })
-  organisationId!: string;
+  institutionId!: string;
 
   @Property({ type: 'string', length: 32 })
   entry!: string;

@@ -34,11 +34,11 @@ export class Migration20261207120000 extends Migration {
     sql(`alter table "benchmark_network_cell" alter column "member_organisation_id" set not null;`);
 
     sql(
-      `create table "benchmark_entry" ("entry" varchar(32) not null, "framework_id" uuid not null, "organisation_id" uuid not null, "record_key" bigint not null, "scores" jsonb not null, "parts" jsonb not null, constraint "benchmark_entry_pkey" primary key ("entry"));`,
+      `create table "benchmark_entry" ("entry" varchar(32) not null, "framework_id" uuid not null, "institution_id" uuid not null, "record_key" bigint not null, "scores" jsonb not null, "parts" jsonb not null, constraint "benchmark_entry_pkey" primary key ("entry"));`,
     );
     sql(`alter table "benchmark_entry" add constraint "benchmark_entry_framework_id_foreign" foreign key ("framework_id") references "framework" ("id") on update cascade on delete cascade;`);
     sql(
-      `create table "benchmark_contribution" ("framework_id" uuid not null, "organisation_id" uuid not null, "entry" varchar(32) not null, "consent" varchar(10) not null, "cohorts" text[] not null, constraint "benchmark_contribution_pkey" primary key ("framework_id", "organisation_id"));`,
+      `create table "benchmark_contribution" ("framework_id" uuid not null, "institution_id" uuid not null, "entry" varchar(32) not null, "consent" varchar(10) not null, "cohorts" text[] not null, constraint "benchmark_contribution_pkey" primary key ("framework_id", "institution_id"));`,
     );
     sql(
       `create table "benchmark_publication" ("snapshot_id" uuid not null, "framework_id" uuid not null, "cohort_entries" jsonb not null, "cells" jsonb not null, constraint "benchmark_publication_pkey" primary key ("snapshot_id"));`,
