@@ -174,8 +174,8 @@ function NetworkInvitations() {
             <tbody>
               {memberships.map((m) => (
                 <tr key={m.id}>
-                  <th scope="row">{m.networkName}</th>
-                  <td>{m.body.name}</td>
+                  <th scope="row" translate="no">{m.networkName}</th>
+                  <td translate="no">{m.body.name}</td>
                   <td><StatusBadge kind="network" status={m.status} /></td>
                   <td>{fmt.moment(m.invitedAt)}</td>
                   {manage ? (

@@ -57,7 +57,7 @@ export default function NetworkMembers() {
         <>
           {networks.length > 1 ? (
             <SelectField label={t('benchmarks.members.network')} value={networkId ?? ''} onChange={(e) => setParams({ network: e.target.value }, { replace: true })}>
-              {networks.map((n) => <option key={n.id} value={n.id}>{n.name}</option>)}
+              {networks.map((n) => <option key={n.id} value={n.id} translate="no">{n.name}</option>)}
             </SelectField>
           ) : null}
           {networkId ? <MemberList networkId={networkId} manage={org.can('networks:manage')} /> : null}
@@ -75,13 +75,14 @@ function MemberList({ networkId, manage }: { networkId: string; manage: boolean 
   const reload = () => refresh({ requestPolicy: 'network-only' });
   if (!data) return fetching ? <Loading /> : <ProblemAlert problem={problemOf(error)} />;
   const network = data.network;
+  const caption = t('benchmarks.members.caption', { network: network.name, members: network.memberCount, invited: network.members.totalCount });
   const current = new Set(network.members.edges.filter((e) => e.node.status === 'INVITED' || e.node.status === 'MEMBER').map((e) => e.node.institution.id));
   return (
     <>
       {!manage ? <p className="muted">{t('benchmarks.members.readOnly')}</p> : null}
-      <TableFrame label={network.name}>
+      <TableFrame label={caption}>
         <table>
-          <caption>{t('benchmarks.members.caption', { network: network.name, members: network.memberCount, invited: network.members.totalCount })}</caption>
+          <caption>{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t('benchmarks.members.institution')}</th><th scope="col">{t('benchmarks.members.kind')}</th><th scope="col">{t('benchmarks.members.region')}</th>
@@ -92,9 +93,9 @@ function MemberList({ networkId, manage }: { networkId: string; manage: boolean 
           <tbody>
             {network.members.edges.map(({ node: m }) => (
               <tr key={m.id}>
-                <th scope="row">{m.institution.name}</th>
+                <th scope="row" translate="no">{m.institution.name}</th>
                 <td>{t(runtimeKey(`kind.${m.institution.kind}`))}</td>
-                <td>{m.institution.region ?? t('common.dash')}</td>
+                <td translate="no">{m.institution.region ?? t('common.dash')}</td>
                 <td><StatusBadge kind="network" status={m.status} /></td>
                 <td>{fmt.moment(m.invitedAt)}</td>
                 <td>{fmt.moment(m.respondedAt)}</td>
@@ -102,7 +103,7 @@ function MemberList({ networkId, manage }: { networkId: string; manage: boolean 
                   <td>
                     {m.status === 'INVITED' || m.status === 'MEMBER' ? (
                       <button type="button" className="button button-small button-danger" disabled={removed.fetching} onClick={() => void remove({ membershipId: m.id }).then(reload)}>
-                        {t('benchmarks.members.remove')}<span className="visually-hidden"> {m.institution.name}</span>
+                        {t('benchmarks.members.remove')}<span className="visually-hidden" translate="no"> {m.institution.name}</span>
                       </button>
                     ) : null}
                   </td>
@@ -144,10 +145,10 @@ function InviteForm({ networkId, current, onInvited }: { networkId: string; curr
           <ul aria-label={t('benchmarks.members.found')}>
             {data.institutionDirectory.edges.map(({ node: i }) => (
               <li key={i.id}>
-                {i.name} ({t(runtimeKey(`kind.${i.kind}`))}{i.region ? `, ${i.region}` : ''}){' '}
+                <span translate="no">{i.name}</span> ({t(runtimeKey(`kind.${i.kind}`))}<span translate="no">{i.region ? `, ${i.region}` : ''}</span>){' '}
                 {current.has(i.id) ? <span className="muted">{t('benchmarks.members.already')}</span> : (
                   <button type="button" className="button button-small" disabled={invited.fetching} onClick={() => void invite({ networkId, organisationId: i.id }).then((r) => r.data && onInvited())}>
-                    {t('benchmarks.members.invite')}<span className="visually-hidden"> {i.name}</span>
+                    {t('benchmarks.members.invite')}<span className="visually-hidden" translate="no"> {i.name}</span>
                   </button>
                 )}
               </li>

@@ -152,7 +152,7 @@ function NetworkHeatmap({ networkId }: { networkId: string }) {
           <tbody>
             {heatmap.rows.map((row) => (
               <tr key={row.organisationId ?? 'others'}>
-                <th scope="row">{row.named ? row.label : t('benchmarks.region.others', { count: row.members })}</th>
+                {row.named ? <th scope="row" translate="no">{row.label}</th> : <th scope="row">{t('benchmarks.region.others', { count: row.members })}</th>}
                 {heatmap.scopes.map((s) => {
                   const cell = row.cells.find((c) => c.scope === s);
                   const practice = cell?.practice ?? null;
