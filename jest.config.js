@@ -37,6 +37,7 @@ module.exports = {
   testTimeout: 60_000,
   projects: [
     project('domain', 'packages/domain'),
+    project('disclosure', 'packages/disclosure'),
     project('frameworks', 'packages/frameworks'),
     project('config', 'packages/config'),
     project('jobs', 'packages/jobs'),

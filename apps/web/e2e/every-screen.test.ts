@@ -7,8 +7,8 @@ import { type Stack, startStack } from './support/stack';
  * Every screen, as the people who use it see it: at desk width and on a phone (390 px, and the
  * narrowest common one, 360 px) no page-level sideways scrolling and no element past the edge;
  * axe-core finds nothing serious or critical at either width; and in the pseudo-locale every
- * word on it comes from the message catalogue. The benchmark screens (Regional dashboard,
- * Network members, Benchmarks) are not here yet: they are being rewritten (issue 15).
+ * word on it comes from the message catalogue. The benchmark screens are here before any snapshot
+ * (benchmarks.test.ts shows them with one, on phones too).
  */
 let stack: Stack;
 let browser: Browser;
@@ -69,6 +69,7 @@ const INSTITUTION: Screen[] = [
   { name: 'api-keys', path: () => o('/settings/api-keys') },
   { name: 'webhooks', path: () => o('/settings/webhooks') },
   { name: 'notifications', path: () => o('/settings/notifications') },
+  { name: 'benchmarks', path: () => o('/benchmarks') },
   { name: 'not-found', path: () => o('/no-such-screen') },
   { name: 'no-access', path: () => `/o/${riverside}` },
   { name: 'account', path: () => '/account' },
@@ -121,6 +122,30 @@ describe('every screen of an institution, at desk width, 390 px and 360 px', () 
     await page.getByRole('heading', { level: 1, name: 'Evidence library' }).waitFor();
     // Choosing a screen folds it away again.
     expect(await page.getByRole('navigation', { name: 'Organisation' }).isVisible()).toBe(false);
+  });
+});
+
+describe('every screen of a regional body, at desk width, 390 px and 360 px, and in the pseudo-locale', () => {
+  it('regional dashboard and network members', async () => {
+    const body = await stack.orgId('north-west-network');
+    const screens: Screen[] = [
+      { name: 'regional-dashboard', path: () => `/o/${body}/network` },
+      { name: 'network-members', path: () => `/o/${body}/network/members`, ready: (page) => page.locator('tbody tr').first().waitFor() },
+    ];
+    const { page } = await newPage(browser, stack.baseUrl);
+    await signIn(page, 'analyst@north-west-network.example');
+    for (const screen of screens) await atEveryWidth(page, { ...screen, name: `${screen.name}-no-snapshot` });
+    const { page: pseudo } = await newPage(browser, stack.baseUrl, PHONE);
+    await pseudo.goto('/sign-in');
+    await usePseudoLocale(pseudo);
+    await signIn(pseudo, 'analyst@north-west-network.example');
+    for (const screen of screens) {
+      await pseudo.goto(screen.path());
+      await settled(pseudo);
+      await screen.ready?.(pseudo);
+      await expectAllFromCatalogue(pseudo, screen.name);
+      await expectNoSidewaysScroll(pseudo, `${screen.name} (pseudo-locale)`);
+    }
   });
 });
 

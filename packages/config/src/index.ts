@@ -155,8 +155,13 @@ const sections = {
     /** The outbox relay wakes on NOTIFY; this poll is the safety net. */
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
     SHUTDOWN_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-    /** The smallest benchmark cohort shown (k): smaller ones are suppressed. Never below 3. */
-    BENCHMARK_MIN_COHORT: z.coerce.number().int().min(3).max(100).default(5),
+    /**
+     * Benchmarks' protection interval P: no viewer may place a non-NAMED institution's score within
+     * fewer than P points (of 100), whatever it combines. Never below 10 (docs/privacy.md).
+     */
+    BENCHMARK_PROTECTION_POINTS: z.coerce.number().int().min(10).max(100).default(15),
+    /** The fewest contributors a benchmark figure needs that its viewer does not already know (NAMED ones and itself). Never below 2. */
+    BENCHMARK_MIN_UNKNOWN: z.coerce.number().int().min(2).max(100).default(3),
     /** Submissions and reopenings within this window make one incremental benchmark recompute. */
     BENCHMARK_RECOMPUTE_WINDOW_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
     /** When the full benchmark recompute runs (cron, UTC). */

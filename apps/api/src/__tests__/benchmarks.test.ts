@@ -50,12 +50,14 @@ const NETWORK_MEMBERS = `query($id: ID!) { network(id: $id) { name memberCount m
 const MY_MEMBERSHIPS = `{ networkMemberships { edges { node { id status networkName body { id name } } } } }`;
 const INVITE = `mutation($n: ID!, $o: ID!) { inviteToNetwork(networkId: $n, organisationId: $o) { id status institution { name } } }`;
 const answer = (name: string) => `mutation($m: ID!) { ${name}(membershipId: $m) { id status respondedAt } }`;
-const BENCHMARKS = `{ benchmarks { snapshot { minCohort } unavailableReason cohorts {
-  key dimension label suppressed members figures { scope practice { n median min max } } mine { scope measure value percentile } } } }`;
-const REGION = `{ regionBenchmarks { region overall { key members suppressed figures { scope practice { median } } }
-  weakestElements { elementKey title practice { median } } weakestParts { partKey text yes no answered }
-  byKind { key label suppressed members } trend { members practice { median } } } }`;
-const HEATMAP = `query($n: ID!) { networkHeatmap(networkId: $n) { scopes suppressedRows rows { label named organisationId cells { scope practice } } aggregate { suppressed members } } }`;
+const BENCHMARKS = `{ benchmarks { snapshot { protectionPoints takenAt } asOf reason reasonText own { submittedAt counted practice evidence } cohorts {
+  key dimension label published members asOf reason reasonText figures { scope practice { published n mean median min max asOf reason reasonText } }
+  mine { scope measure value cohortMean difference percentile reason reasonText } } } }`;
+const REGION = `{ regionBenchmarks { asOf reason region overall { key members published asOf reason figures { scope practice { mean } } }
+  weakestElements { elementKey title practice { mean } } weakestParts { partKey text yes no answered }
+  byKind { key label published members reason reasonText } trend { members practice { mean } } } }`;
+const HEATMAP = `query($n: ID!) { networkHeatmap(networkId: $n) { asOf scopes reason reasonText rows { label named organisationId members cells { scope practice } }
+  counts { members counted named others leftOut text } aggregate { published members reason } } }`;
 
 let body: Organisation;
 let bodyOwner: As;
@@ -80,10 +82,13 @@ beforeAll(async () => {
   otherAnalyst = (await api.actor(otherBody, MemberRole.ANALYST)).as;
   otherBodyOwner = (await api.actor(otherBody, MemberRole.OWNER)).as;
 
-  for (const [i, practice] of [20, 35, 50, 65, 80, 95].entries()) libraries.push(await institution(`Library ${i}`, practice));
+  // Libraries 0-2 are NAMED, 3-5 ANONYMOUS.
+  for (const [i, practice] of [20, 35, 50, 65, 80, 95].entries()) {
+    libraries.push(await institution(`Library ${i}`, practice, OrganisationKind.LIBRARY, i < 3 ? BenchmarkingConsent.NAMED : BenchmarkingConsent.ANONYMOUS));
+  }
   hidden = await institution('Quiet Library', 42, OrganisationKind.LIBRARY, BenchmarkingConsent.ANONYMOUS);
-  await institution('Small Museum A', 60, OrganisationKind.MUSEUM);
-  await institution('Small Museum B', 70, OrganisationKind.MUSEUM);
+  await institution('Small Museum A', 60, OrganisationKind.MUSEUM, BenchmarkingConsent.ANONYMOUS);
+  await institution('Small Museum B', 70, OrganisationKind.MUSEUM, BenchmarkingConsent.ANONYMOUS);
   none = await institution('Private Library', 99, OrganisationKind.LIBRARY, BenchmarkingConsent.NONE);
   outsider = await institution('Elsewhere Library', 10, OrganisationKind.LIBRARY, BenchmarkingConsent.NAMED, otherRegionId, SizeBand.MEDIUM);
 });
@@ -146,51 +151,101 @@ describe('benchmark views', () => {
     expect((await recompute('2026-10-01')).snapshotId).not.toBeNull();
   });
 
-  it('shows an institution its scores and percentile ranks beside each cohort it counts in, suppressed ones marked', async () => {
+  interface Figure { published: boolean; n: number | null; mean: number | null; median: number | null; min: null; max: null; asOf: string; reason: string | null; reasonText: string | null }
+  interface Cohort { key: string; published: boolean; members: number | null; asOf: string; reason: string | null; reasonText: string | null; figures: { scope: string; practice: Figure | null }[]; mine: { scope: string; measure: string; value: number; cohortMean: number | null; difference: number | null; reason: string | null }[] }
+
+  /** Every figure says as of when; a missing one says why, in words. */
+  function explained(cohort: Cohort): void {
+    expect(cohort.asOf).toEqual(expect.any(String));
+    if (!cohort.published) expect(cohort.reasonText).toMatch(/\w{10}/);
+    for (const f of cohort.figures) {
+      if (!f.practice) continue;
+      expect(f.practice.asOf).toEqual(expect.any(String));
+      expect(f.practice.min).toBeNull();
+      expect(f.practice.max).toBeNull();
+      if (!f.practice.published || f.practice.median === null) expect(f.practice.reasonText).toMatch(/\w{10}/);
+    }
+  }
+
+  it('shows an institution its own scores beside each cohort it counts in, as of when, and why anything is held back', async () => {
     const viewer = (await api.actor(libraries[4]!, MemberRole.VIEWER)).as;
     const { benchmarks } = ok(await api.gql(BENCHMARKS, {}, viewer));
-    expect(benchmarks.unavailableReason).toBeNull();
-    const byKey = new Map(benchmarks.cohorts.map((c: { key: string }) => [c.key, c]));
-    const region = byKey.get('region:BM') as { members: number; suppressed: boolean; label: string; figures: { scope: string; practice: { n: number; min: number; max: number } }[]; mine: { scope: string; measure: string; value: number; percentile: number }[] };
-    expect(region).toMatchObject({ suppressed: false, members: 9, label: 'Region BM' });
-    expect(region.figures[0]).toMatchObject({ scope: 'overall', practice: { n: 9, min: 20, max: 95 } });
-    expect(region.figures.map((f) => f.scope)).toEqual(['overall', ...ELEMENTS]);
-    expect(region.mine.find((m) => m.scope === 'overall' && m.measure === 'practice')).toEqual({ scope: 'overall', measure: 'practice', value: 80, percentile: 87.5 });
-    // Its network's figures are withheld: too few anonymous members to hide the quiet one among.
-    expect(byKey.get(`network:${networkId}`)).toMatchObject({ suppressed: true, members: null, figures: [], mine: [] });
+    expect(benchmarks).toMatchObject({ reason: null, own: { practice: 80, counted: true }, snapshot: { protectionPoints: 15 } });
+    expect(benchmarks.asOf).toBe(benchmarks.snapshot.takenAt);
+    const byKey = new Map<string, Cohort>(benchmarks.cohorts.map((c: Cohort) => [c.key, c]));
+    for (const cohort of byKey.values()) explained(cohort);
+    const region = byKey.get('region:BM')!;
+    if (region.published) {
+      expect(region.members).toBe(9);
+      expect(region.figures.map((f) => f.scope)).toEqual(['overall', ...ELEMENTS]);
+      const mean = region.figures[0]!.practice!.mean!;
+      expect(region.mine.find((m) => m.scope === 'overall' && m.measure === 'practice')).toMatchObject({ value: 80, cohortMean: mean, difference: expect.closeTo(80 - mean, 1) });
+    } else {
+      expect(region.reason).toMatch(/TOO_FEW_UNKNOWN|SECONDARY/);
+    }
+  });
+
+  it('shows the institution its new position at once after it submits again, before any recompute', async () => {
+    const member = libraries[5]!;
+    const manager = (await api.actor(member, MemberRole.MANAGER)).as;
+    const before = ok(await api.gql(BENCHMARKS, {}, manager)).benchmarks;
+    expect(before.own).toMatchObject({ practice: 95, counted: true });
+    const keys = ok(await api.gql(`{ framework(key: "inspiring-learning-partnerships") { answerKeys } }`, {}, manager)).framework.answerKeys as string[];
+    const id = ok(await api.gql(`mutation($f: ID!) { createAssessment(input: { frameworkId: $f, cycle: "again" }) { id } }`, { f: frameworkId }, manager)).createAssessment.id;
+    const answers = keys.map((nodeKey) => ({ nodeKey, value: /\.g\d/.test(nodeKey) ? 'NO' : 'STARTED' }));
+    ok(await api.gql(`mutation($i: AnswersInput!) { setConsensusAnswers(input: $i) { id } }`, { i: { assessmentId: id, answers } }, manager));
+    ok(await api.gql(`mutation($a: ID!) { submitAssessment(id: $a) { status } }`, { a: id }, manager));
+
+    const after = ok(await api.gql(BENCHMARKS, {}, manager)).benchmarks;
+    expect(after.own).toMatchObject({ practice: 50, counted: false });
+    expect(after.reason).toBe('NOT_YET_COUNTED');
+    expect(after.reasonText).toMatch(/next snapshot/);
+    expect(after.snapshot.takenAt).toBe(before.snapshot.takenAt);
+    const standing = after.cohorts.flatMap((c: Cohort) => c.mine).filter((m: Cohort['mine'][number]) => m.scope === 'overall' && m.measure === 'practice');
+    expect(standing.length).toBeGreaterThan(0);
+    expect(standing.every((m: Cohort['mine'][number]) => m.value === 50)).toBe(true);
   });
 
   it('says why an institution that shares nothing sees nothing, and keeps it out of every figure', async () => {
     const viewer = (await api.actor(none, MemberRole.VIEWER)).as;
     const { benchmarks } = ok(await api.gql(BENCHMARKS, {}, viewer));
     expect(benchmarks.cohorts).toEqual([]);
-    expect(benchmarks.unavailableReason).toMatch(/NONE/);
-    // Nine counted in the region: the private library would make ten.
-    expect(ok(await api.gql(REGION, {}, analyst)).regionBenchmarks.overall.members).toBe(9);
+    expect(benchmarks.reason).toBe('NOT_SHARED');
+    expect(benchmarks.reasonText).toMatch(/NONE/);
     expect(JSON.stringify(ok(await api.gql(HEATMAP, { n: networkId }, analyst)))).not.toContain('Private Library');
   });
 
-  it('shows a body its region: figures, weakest elements and parts, the spread by kind with a suppressed cell, the trend', async () => {
+  it('shows a body its region: as of when, held-back cells with their reason, the trend', async () => {
     const { regionBenchmarks: region } = ok(await api.gql(REGION, {}, analyst));
     expect(region.region).toBe('BM');
-    expect(region.overall).toMatchObject({ key: 'region:BM', members: 9, suppressed: false });
-    expect(region.weakestElements.map((e: { elementKey: string }) => e.elementKey)).toEqual(['3.1', '3.2', '3.3']);
-    expect(region.weakestElements[0].title).toMatch(/\w/);
-    expect(region.weakestParts[0]).toMatchObject({ partKey: '3.1.1.a', answered: 9 });
+    expect(region.asOf).toEqual(expect.any(String));
+    expect(region.overall).toMatchObject({ key: 'region:BM' });
+    if (region.overall.published) expect(region.overall.members).toBe(9);
+    // Two museums, both ANONYMOUS: too few unknown contributors, so nothing of theirs is published as a cohort.
     const kinds = new Map(region.byKind.map((k: { key: string }) => [k.key, k]));
-    expect(kinds.get('region-kind:BM:MUSEUM')).toEqual({ key: 'region-kind:BM:MUSEUM', label: 'Museums in Region BM', suppressed: true, members: null });
+    expect(kinds.get('region-kind:BM:MUSEUM')).toMatchObject({ label: 'Museums in Region BM', published: false, members: null, reason: 'TOO_FEW_UNKNOWN' });
+    expect((kinds.get('region-kind:BM:MUSEUM') as { reasonText: string }).reasonText).toMatch(/too few/);
+    for (const e of region.weakestElements) expect(e.practice.mean).toEqual(expect.any(Number));
     expect(region.trend).toHaveLength(1);
   });
 
-  it('shows a body its network as a heatmap: named members by name, the lone anonymous one withheld', async () => {
+  it('shows a body its network: NAMED members by name, everyone else only together, counts that add up to the member list', async () => {
     const { networkHeatmap: map } = ok(await api.gql(HEATMAP, { n: networkId }, analyst));
     expect(map.scopes).toEqual(['overall', ...ELEMENTS]);
-    expect(map.rows.map((r: { label: string }) => r.label)).toEqual(['Library 0', 'Library 1', 'Library 2', 'Library 3', 'Library 4']);
-    expect(map.rows.every((r: { named: boolean; organisationId: string | null }) => r.named && r.organisationId)).toBe(true);
-    expect(map.rows[0].cells).toEqual([{ scope: 'overall', practice: 20 }, { scope: '3.1', practice: 20 }, { scope: '3.2', practice: 21 }, { scope: '3.3', practice: 22 }]);
-    expect(map.suppressedRows).toBe(1);
-    expect(map.aggregate).toEqual({ suppressed: true, members: null });
-    expect(JSON.stringify(map)).not.toContain('Quiet Library');
+    const named = map.rows.filter((r: { named: boolean }) => r.named);
+    expect(named.map((r: { label: string }) => r.label)).toEqual(['Library 0', 'Library 1', 'Library 2']);
+    expect(named[0].cells).toEqual([{ scope: 'overall', practice: 20 }, { scope: '3.1', practice: 20 }, { scope: '3.2', practice: 21 }, { scope: '3.3', practice: 22 }]);
+    // No per-member row of an ANONYMOUS member: at most one "Other members" row, of all three.
+    const others = map.rows.filter((r: { named: boolean }) => !r.named);
+    expect(others.length).toBeLessThanOrEqual(1);
+    if (others.length) expect(others[0]).toMatchObject({ label: 'Other members', organisationId: null, members: 3 });
+    else expect(map.reasonText).toMatch(/\w{10}/);
+    for (const name of ['Quiet Library', 'Library 3', 'Library 4']) expect(JSON.stringify(map)).not.toContain(name);
+    // The network list says 7 members: 3 named + 3 others + 1 left out (it shares nothing).
+    const memberCount = ok(await api.gql(NETWORK_MEMBERS, { id: networkId }, analyst)).network.memberCount;
+    expect(map.counts).toMatchObject({ members: memberCount, named: 3, others: 3, counted: 6, leftOut: 1 });
+    expect(memberCount).toBe(7);
+    expect(map.counts.text).toMatch(/7 members: 3 named, 3 counted together as other members, 1 not counted/);
   });
 
   it('shows nothing to another body, to an institution outside the network, or to a key without the scope', async () => {
@@ -202,7 +257,7 @@ describe('benchmark views', () => {
     const { benchmarks } = ok(await api.gql(BENCHMARKS, {}, outsiderViewer));
     expect(benchmarks.cohorts.map((c: { key: string }) => c.key)).not.toContain(`network:${networkId}`);
     expect(benchmarks.cohorts.map((c: { key: string }) => c.key)).not.toContain('region:BM');
-    // Ranks are the institution's own: nothing of another institution's standing reaches it.
+    // Its own scores are its own: nothing of another institution's reaches it.
     expect(JSON.stringify(benchmarks)).not.toContain('"value":80');
 
     const keyOwner = (await api.actor(libraries[4]!, MemberRole.OWNER)).as;
@@ -210,6 +265,7 @@ describe('benchmark views', () => {
     expect(errorCode(await api.gql(BENCHMARKS, {}, { apiKey: await key(['organisation:read']) }))).toBe('FORBIDDEN');
     const { benchmarks: viaKey } = ok(await api.gql(BENCHMARKS, {}, { apiKey: await key(['benchmarks:read']) }));
     expect(viaKey.cohorts.length).toBeGreaterThan(0);
+    expect(viaKey.own).toMatchObject({ practice: 80 });
   });
 
   it('applies a change of consent from the next snapshot, and audits it', async () => {
@@ -217,10 +273,11 @@ describe('benchmark views', () => {
     ok(await api.gql(`mutation { updateOrganisation(input: { benchmarkingConsent: NONE }) { benchmarkingConsent } }`, {}, ownerOf4));
     const audit = await owner().find(AuditEntry, { organisationId: libraries[4]!.id, action: 'organisation.update' }, { filters: false });
     expect(audit.at(-1)?.after).toMatchObject({ benchmarkingConsent: 'NONE' });
-    expect(ok(await api.gql(REGION, {}, analyst)).regionBenchmarks.overall.members).toBe(9);
+    const heatmap = async () => ok(await api.gql(HEATMAP, { n: networkId }, analyst)).networkHeatmap.counts;
+    expect(await heatmap()).toMatchObject({ others: 3, leftOut: 1 });
     await recompute('2026-10-02');
-    expect(ok(await api.gql(REGION, {}, analyst)).regionBenchmarks.overall.members).toBe(8);
-    expect(ok(await api.gql(REGION, {}, analyst)).regionBenchmarks.trend.map((t: { members: number }) => t.members)).toEqual([9, 8]);
+    expect(await heatmap()).toMatchObject({ others: 2, leftOut: 2 });
+    expect(ok(await api.gql(REGION, {}, analyst)).regionBenchmarks.trend).toHaveLength(2);
   });
 });
 

@@ -20,7 +20,6 @@ import {
   EvidenceLink,
   type Framework,
   BenchmarkNetworkCell,
-  BenchmarkRank,
   BenchmarkSnapshot,
   Invitation,
   MemberRole,
@@ -190,15 +189,17 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
   const key = em.create(ApiKey, {
     id: keyId, organisationId, name: `key ${tag}`, prefix: 'wmk_x', secretHash: issueSecret('wmk', org.id, keyId).hash, scopes: ['assessments:read', 'exports:read'], createdBy: by,
   });
-  // Benchmarking rows the organisation owns: its kept scores, its network and membership invitation, its ranks and heatmap cells.
+  // Benchmarking rows the organisation owns: its kept scores, its network and membership invitation, and its heatmap cells.
   const invitee = await api.fx.organisation({ name: `Invitee of ${tag}` });
   const score = em.create(SubmittedScore, { organisationId, assessmentId: report.id, frameworkId: framework.id, cycle: '2025', submittedAt: new Date('2025-11-03T10:00:00Z'), practice: 50, evidence: 40 });
   const elementScore = em.create(SubmittedElementScore, { organisationId, scoreId: score.id, elementKey: '3.1', practice: 50, evidence: 40 });
   const partAnswer = em.create(SubmittedPartAnswer, { organisationId, scoreId: score.id, partKey: '3.1.1.a', value: 'YES' });
   const network = em.create(Network, { organisationId, name: `Network ${tag}`, createdBy: by });
   const networkMember = em.create(NetworkMember, { organisationId, networkId: network.id, memberOrganisationId: invitee.id, invitedBy: by });
-  const benchSnapshot = em.create(BenchmarkSnapshot, { frameworkId: framework.id, takenAt: new Date(), day: '2026-01-01', trigger: 'test', minCohort: 5, institutions: 5 });
-  const rank = em.create(BenchmarkRank, { organisationId, snapshotId: benchSnapshot.id, ranks: [{ cohortKey: 'kind:LIBRARY', scope: 'overall', measure: 'practice', value: 50, percentile: 50 }] });
+  const benchSnapshot = em.create(BenchmarkSnapshot, {
+    frameworkId: framework.id, takenAt: new Date(), trigger: 'test', protectionPoints: 15, institutions: 5, changedCohorts: 1,
+    audit: { viewers: 1, protectedValues: 0, narrowest: null, cellsProtected: 0, rounds: 1, ms: 0 },
+  });
   const cell = em.create(BenchmarkNetworkCell, {
     organisationId, snapshotId: benchSnapshot.id, networkId: network.id, label: 'Member', memberOrganisationId: invitee.id, position: 1, scope: 'overall', practice: 50,
   });
@@ -242,7 +243,6 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
   add(SubmittedPartAnswer, [partAnswer]);
   add(Network, [network]);
   add(NetworkMember, [networkMember]);
-  add(BenchmarkRank, [rank]);
   add(BenchmarkNetworkCell, [cell]);
   add(OutboxEvent, [outbox]);
   add(NotificationPreference, [preference]);

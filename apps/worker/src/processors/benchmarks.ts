@@ -4,7 +4,11 @@ import type { WorkerServices } from '../services';
 import type { EventConsumer } from './domain-event';
 import { defineProcessor } from './processor';
 
-/** Finished jobs keep their id for a day, so a window's job is never added twice; a failed run is tried again. */
+/**
+ * Finished jobs keep their id for a day, so a window's job is never added twice. A run that fails
+ * (the database away, a lock timeout, an audit that cannot be satisfied) is tried again with backoff
+ * and then stays in the failed list; no snapshot is written until one succeeds.
+ */
 const KEEP = {
   removeOnComplete: { age: 86_400, count: 1_000 },
   removeOnFail: { age: 7 * 86_400 },
@@ -33,22 +37,26 @@ async function frameworksFor(services: WorkerServices, payload: BenchmarkRecompu
 }
 
 /**
- * Computes benchmark snapshots (see recomputeBenchmarks in packages/db: SQL aggregates over the
- * consenting institutions' kept scores, as waymark_analytics, with the domain's privacy rules).
- * Idempotent: a second run writes another snapshot with the same figures, and a run that could be
- * subtracted from one earlier the same day is not published at all.
+ * Computes benchmark snapshots (see recomputeBenchmarks in packages/db: the consenting institutions'
+ * kept scores, as waymark_analytics, protected and audited by packages/disclosure before anything is
+ * written). Idempotent: the same population gives the same published figures (the noise depends
+ * only on who contributes), and an incremental run with nothing changed writes nothing.
  */
 export const benchmarkRecompute = defineProcessor({
   job: JOBS.benchmarkRecompute,
   async handle(services, payload) {
     const results = [];
     for (const frameworkId of await frameworksFor(services, payload)) {
-      const result = await recomputeBenchmarks(services.analytics, { frameworkId, trigger: payload.trigger, minCohort: services.cfg.BENCHMARK_MIN_COHORT });
+      const params = { protectionPoints: services.cfg.BENCHMARK_PROTECTION_POINTS, minUnknown: services.cfg.BENCHMARK_MIN_UNKNOWN };
+      const result = await recomputeBenchmarks(services.analytics, { frameworkId, trigger: payload.trigger, params });
       const summary = {
-        frameworkId, snapshotId: result.snapshotId, institutions: result.institutions, cohorts: result.cohorts, shown: result.shown,
-        suppressed: result.suppressed, recomputed: result.recomputed, deferred: result.blocking.length > 0,
+        frameworkId, snapshotId: result.snapshotId, institutions: result.institutions, cohorts: result.cohorts, changedCohorts: result.changedCohorts,
+        published: result.published, heldBack: result.heldBack,
       };
-      services.logger.info({ ...summary, trigger: payload.trigger, timings: result.timings }, result.snapshotId ? 'benchmark snapshot written' : 'benchmark snapshot deferred (same-day rule)');
+      services.logger.info(
+        { ...summary, trigger: payload.trigger, audit: result.audit, timings: result.timings },
+        result.snapshotId ? 'benchmark snapshot audited and published' : 'benchmarks unchanged: the last snapshot stands',
+      );
       results.push(summary);
     }
     return results;

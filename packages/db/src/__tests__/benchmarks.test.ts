@@ -5,12 +5,17 @@ import {
   Assessment, AssessmentStatus, AuditEntry, BenchmarkingConsent, Network, NetworkMember, NetworkMemberStatus, type Organisation,
   OrganisationKind, Region, SizeBand, SubmittedElementScore, SubmittedPartAnswer, SubmittedScore,
 } from '../entities';
+import { audit, cellNoise, disclosureParams, newRecordKey } from '@waymark/disclosure';
 import { type CrossTenantReader, createCrossTenantReader } from '../cross-tenant';
 import { recomputeBenchmarks } from '../benchmarks/recompute';
+import { historyOf } from '../benchmarks/publication';
+import type { Run } from '../benchmarks/state';
 
 /**
- * The benchmark job, end to end on PostgreSQL: the population through the narrow functions, the
- * privacy rules, the figures computed by SQL and the snapshot rows, as waymark_analytics.
+ * The benchmark job, end to end on PostgreSQL as waymark_analytics: the population through the
+ * narrow functions, the job's own tables (entries with secret record keys, read once), protection
+ * and audit by packages/disclosure before a snapshot is written, held-back reasons, incremental runs
+ * that touch only the cohorts that changed, and the SQL twin of the cell-key noise.
  */
 let db: TestDatabase;
 let fx: Fixtures;
@@ -54,15 +59,8 @@ async function submission(org: Organisation, practice: number, submittedAt: Date
 const owner = () => db.owner.em.fork().getConnection();
 const rowsOf = <R extends object>(sql: string, values: unknown[] = []) => owner().execute<R[]>(sql, values);
 
-function quartiles(values: number[]): [number, number, number] {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => {
-    const i = p * (sorted.length - 1);
-    const lo = Math.floor(i);
-    return sorted[lo]! + (sorted[Math.ceil(i)]! - sorted[lo]!) * (i - lo);
-  };
-  return [at(0.25), at(0.5), at(0.75)];
-}
+const PARAMS = disclosureParams();
+const REASONS = ['NO_CONTRIBUTORS', 'TOO_FEW_UNKNOWN', 'SECONDARY'];
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -76,17 +74,33 @@ afterAll(async () => {
   await db.drop();
 });
 
+const snapshotsCount = async () => Number((await rowsOf<{ n: string }>(`select count(*) as n from benchmark_snapshot where framework_id = ?`, [frameworkId]))[0]!.n);
+
+/** Every stored snapshot, judged again by the intruder for every viewer: what the API serves passes the audit. */
+async function auditEverything(): Promise<void> {
+  await reader.read('benchmarks: test audit', async (em) => {
+    const run: Run = <R extends object>(sql: string, values: unknown[] = []) => em.execute<R[]>(sql, values);
+    const history = await historyOf(run, frameworkId);
+    const bodies = (await run<{ id: string }>(`select distinct body_id as id from waymark_benchmark_networks()`)).map((b) => ({ id: b.id, institutionId: null }));
+    const institutions = [...new Set(history.contributions.map((c) => c.institutionId))].map((id) => ({ id, institutionId: id }));
+    const viewers = [{ id: 'public', institutionId: null }, ...bodies, ...institutions];
+    const report = await audit({ publications: history.publications, contributions: history.contributions, viewers }, PARAMS);
+    expect(report.violations).toEqual([]);
+    if (report.narrowest !== null) expect(report.narrowest).toBeGreaterThanOrEqual(PARAMS.protectionPoints - 1e-6);
+  });
+}
+
 describe('a full recompute', () => {
-  const practices = [12, 25, 31, 40, 58, 63, 77];
+  const practices = [12, 25, 31, 40, 58, 63, 77, 81, 86, 90];
   let regionId: string;
-  let libraries: Made[];
   let snapshotId: string;
+  let libraries: Made[];
 
   beforeAll(async () => {
     regionId = await region('T1');
     libraries = [];
     for (const [i, practice] of practices.entries()) {
-      libraries.push(await institution({ regionId, practice, consent: i % 2 ? BenchmarkingConsent.NAMED : BenchmarkingConsent.ANONYMOUS, name: `Library ${i}` }));
+      libraries.push(await institution({ regionId, practice, consent: i % 3 ? BenchmarkingConsent.ANONYMOUS : BenchmarkingConsent.NAMED, name: `Library ${i}` }));
     }
     // Out of every figure: consent NONE, a withdrawn submission, a regional body; and only the latest of two submissions counts.
     await institution({ regionId, practice: 100, consent: BenchmarkingConsent.NONE });
@@ -94,152 +108,159 @@ describe('a full recompute', () => {
     await db.owner.em.fork().nativeUpdate(SubmittedScore, { organisationId: withdrawn.org.id }, { withdrawnAt: new Date() }, { filters: false });
     await institution({ regionId, practice: 98, kind: OrganisationKind.REGIONAL_BODY });
     await submission(libraries[0]!.org, 1, new Date('2025-05-01T10:00:00Z'), '2025');
-    // Two museums: too few to show, so their cell is suppressed, and another with it.
+    // Two museums: too few unknown contributors to publish anything of theirs.
     for (const practice of [90, 95]) await institution({ regionId, practice, kind: OrganisationKind.MUSEUM });
 
     const result = await recomputeBenchmarks(reader, { frameworkId, trigger: 'nightly', now: new Date('2026-06-01T02:00:00Z') });
     expect(result.snapshotId).not.toBeNull();
     snapshotId = result.snapshotId!;
     expect(result.institutions).toBe(practices.length + 2);
+    expect(result.audit).toMatchObject({ viewers: expect.any(Number), protectedValues: expect.any(Number) });
+    expect(result.audit!.viewers).toBeGreaterThan(practices.length);
   });
 
-  it('computes each cohort\'s distribution in SQL over consenting institutions\' latest submissions', async () => {
-    const [figure] = await rowsOf<{ n: number; mean: number; p25: number; median: number; p75: number; min: number; max: number }>(
-      `select n, mean, p25, median, p75, min, max from benchmark_figure where snapshot_id = ? and cohort_key = 'region:T1' and scope = 'overall' and measure = 'practice'`,
-      [snapshotId],
+  it('publishes means from perturbed sums, never min, max or a single contributor, and says why a figure is held back', async () => {
+    const figures = await rowsOf<{ cohort_key: string; scope: string; measure: string; n: number | null; mean: number | null; held_back: string | null }>(
+      `select cohort_key, scope, measure, n, mean, held_back from benchmark_figure where snapshot_id = ?`, [snapshotId],
     );
-    const counted = [...practices, 90, 95];
-    const [p25, median, p75] = quartiles(counted);
-    expect(figure).toEqual({
-      n: counted.length, mean: expect.closeTo(counted.reduce((a, b) => a + b) / counted.length, 6),
-      p25: expect.closeTo(p25, 6), median: expect.closeTo(median, 6), p75: expect.closeTo(p75, 6), min: 12, max: 95,
-    });
-    const [evidence] = await rowsOf<{ median: number }>(
-      `select median from benchmark_figure where snapshot_id = ? and cohort_key = 'region:T1' and scope = 'overall' and measure = 'evidence'`, [snapshotId],
-    );
-    expect(evidence!.median).toBeCloseTo(median / 2, 6);
-    const elements = await rowsOf<{ scope: string }>(`select distinct scope from benchmark_figure where snapshot_id = ? and cohort_key = 'region:T1' order by scope`, [snapshotId]);
-    expect(elements.map((e) => e.scope)).toEqual([...ELEMENTS, 'overall']);
-    const [share] = await rowsOf<{ answered: number; yes: number; no: number }>(
-      `select answered, yes, no from benchmark_part_share where snapshot_id = ? and cohort_key = 'region:T1' and part_key = '3.1.1.a'`, [snapshotId],
-    );
-    expect(share).toEqual({ answered: 9, yes: expect.closeTo(5 / 9, 6), no: expect.closeTo(4 / 9, 6) });
+    expect(figures.length).toBeGreaterThan(0);
+    for (const f of figures) {
+      if (f.mean === null) expect(REASONS).toContain(f.held_back);
+      else expect(f.n).toBeGreaterThanOrEqual(PARAMS.minUnknown);
+    }
+    const columns = await rowsOf<{ column_name: string }>(`select column_name from information_schema.columns where table_name = 'benchmark_figure'`);
+    expect(columns.map((c) => c.column_name)).not.toEqual(expect.arrayContaining(['min']));
+    expect(columns.map((c) => c.column_name)).not.toEqual(expect.arrayContaining(['max']));
+    // The museums of T1 (two, both unknown to everyone) are held back for that reason.
+    const museums = figures.filter((f) => f.cohort_key === 'region-kind:T1:MUSEUM');
+    expect(museums.length).toBeGreaterThan(0);
+    expect(museums.every((f) => f.mean === null && f.held_back === 'TOO_FEW_UNKNOWN')).toBe(true);
+    const [cohort] = await rowsOf<{ members: number | null; held_back: string | null }>(`select members, held_back from benchmark_cohort where snapshot_id = ? and key = 'region-kind:T1:MUSEUM'`, [snapshotId]);
+    expect(cohort).toEqual({ members: null, held_back: 'TOO_FEW_UNKNOWN' });
+    // A published mean is the true mean give or take the noise bound over n.
+    const region = figures.find((f) => f.cohort_key === 'region-kind:T1:LIBRARY' && f.scope === 'overall' && f.measure === 'practice')!;
+    if (region.mean !== null) {
+      const truth = practices.reduce((a, b) => a + b) / practices.length;
+      expect(Math.abs(region.mean - truth)).toBeLessThanOrEqual(PARAMS.sumNoise / practices.length + 0.05);
+    }
   });
 
-  it('keeps a too-small cohort out of every figure, with a complementary cell beside it', async () => {
-    const cohorts = await rowsOf<{ key: string; members: number | null; suppressed: string | null }>(
-      `select key, members, suppressed from benchmark_cohort where snapshot_id = ? and key like '%T1%' order by key`, [snapshotId],
-    );
-    expect(cohorts).toEqual(expect.arrayContaining([{ key: 'region-kind:T1:MUSEUM', members: null, suppressed: 'too-small' }]));
-    // The region (9) less its libraries (7) would give the museums away: one of the two must go too.
-    const region = cohorts.find((c) => c.key === 'region:T1')!;
-    const libraries = cohorts.find((c) => c.key === 'region-kind:T1:LIBRARY')!;
-    expect([region.suppressed, libraries.suppressed]).toContain('complementary');
-    const shownKeys = cohorts.filter((c) => !c.suppressed).map((c) => c.key);
-    const figured = await rowsOf<{ cohort_key: string }>(`select distinct cohort_key from benchmark_figure where snapshot_id = ? and cohort_key like '%T1%'`, [snapshotId]);
-    expect(figured.map((f) => f.cohort_key).sort()).toEqual(shownKeys.sort());
-  });
-
-  it('gives each institution its own percentile rank, readable by it alone', async () => {
-    const ranks = await rowsOf<{ organisation_id: string; percentile: number }>(
-      `select b.organisation_id, (r->>'percentile')::float8 as percentile from benchmark_rank b cross join jsonb_array_elements(b.ranks) as e(r)
-        where b.snapshot_id = ? and r->>'cohortKey' = 'region:T1' and r->>'scope' = 'overall' and r->>'measure' = 'practice'`,
-      [snapshotId],
-    );
-    expect(ranks).toHaveLength(9);
-    const byOrg = new Map(ranks.map((r) => [r.organisation_id, r.percentile]));
-    // percent_rank: the share of the others below. The lowest of nine is 0, the fourth 37.5, the seventh library 75.
-    expect(byOrg.get(libraries[0]!.org.id)).toBe(0);
-    expect(byOrg.get(libraries[3]!.org.id)).toBe(37.5);
-    expect(byOrg.get(libraries[6]!.org.id)).toBe(75);
-
+  it('keeps a secret record key per submission that no API role can read, and the same key on every run', async () => {
+    const keys = async () => new Map((await rowsOf<{ entry: string; record_key: string }>(`select entry, record_key::text from benchmark_entry`)).map((r) => [r.entry, r.record_key]));
+    const before = await keys();
+    expect(before.size).toBe(practices.length + 2);
+    await recomputeBenchmarks(reader, { frameworkId, trigger: 'nightly', now: new Date('2026-06-02T02:00:00Z') });
+    expect(await keys()).toEqual(before);
+    for (const key of before.values()) expect(BigInt(key) < 1n << 62n && BigInt(key) >= 0n).toBe(true);
     const app = new Client({ connectionString: db.appUrl });
     await app.connect();
     try {
-      await app.query('begin');
-      await app.query(`select set_config('app.organisation_id', $1, true)`, [libraries[3]!.org.id]);
-      const { rows } = await app.query(`select distinct organisation_id from benchmark_rank`);
-      expect(rows).toEqual([{ organisation_id: libraries[3]!.org.id }]);
-      await app.query('rollback');
+      for (const table of ['benchmark_entry', 'benchmark_contribution', 'benchmark_publication']) {
+        await expect(app.query(`select * from ${table} limit 1`)).rejects.toThrow(/permission denied/);
+      }
     } finally {
       await app.end();
     }
   });
+
+  it('passes the intruder\'s audit, snapshot by snapshot and all together', async () => {
+    await auditEverything();
+  });
 });
 
-describe('snapshots of one day', () => {
-  it('are not published when one could be subtracted from another; the next day\'s is', async () => {
+describe('an incremental run', () => {
+  it('reads only the new submission and touches only the cohorts it is in; with nothing changed it writes nothing', async () => {
     const regionId = await region('T2');
-    const made: Made[] = [];
-    for (let i = 0; i < 6; i++) made.push(await institution({ regionId, practice: 10 * (i + 1), kind: OrganisationKind.ARCHIVE }));
-    const first = await recomputeBenchmarks(reader, { frameworkId, trigger: 'nightly', now: new Date('2026-07-01T02:00:00Z') });
-    expect(first.snapshotId).not.toBeNull();
+    for (let i = 0; i < 6; i++) await institution({ regionId, practice: 10 * (i + 1), kind: OrganisationKind.ARCHIVE, size: SizeBand.LARGE });
+    await recomputeBenchmarks(reader, { frameworkId, trigger: 'nightly', now: new Date('2026-07-01T02:00:00Z') });
+    const entries = async () => Number((await rowsOf<{ n: string }>(`select count(*) as n from benchmark_entry`))[0]!.n);
+    const before = await entries();
 
-    // One more archive the same day: region T2 and the archives would differ by one institution.
-    await institution({ regionId, practice: 70, kind: OrganisationKind.ARCHIVE });
+    // Another archive the same day: published as soon as the audit passes (no same-day rule).
+    await institution({ regionId, practice: 70, kind: OrganisationKind.ARCHIVE, size: SizeBand.LARGE });
     const later = await recomputeBenchmarks(reader, { frameworkId, trigger: 'incremental', now: new Date('2026-07-01T12:00:00Z') });
-    expect(later.snapshotId).toBeNull();
-    expect(later.blocking.map((b) => b.cohort)).toEqual(expect.arrayContaining(['region:T2', 'region-kind:T2:ARCHIVE']));
-    expect(later.blocking.every((b) => b.difference > 0 && b.difference < 5)).toBe(true);
+    expect(later.snapshotId).not.toBeNull();
+    expect(later.changedCohorts).toBe(4);
+    expect(await entries()).toBe(before + 1);
+    const asOf = await rowsOf<{ key: string; fresh: boolean }>(
+      `select key, as_of = timestamptz '2026-07-01T12:00:00Z' as fresh from benchmark_cohort where snapshot_id = ? order by key`, [later.snapshotId],
+    );
+    const fresh = asOf.filter((c) => c.fresh).map((c) => c.key);
+    expect(fresh.sort()).toEqual(['kind:ARCHIVE', 'region-kind:T2:ARCHIVE', 'region:T2', 'size:LARGE']);
 
-    const nextDay = await recomputeBenchmarks(reader, { frameworkId, trigger: 'nightly', now: new Date('2026-07-02T02:00:00Z') });
-    expect(nextDay.snapshotId).not.toBeNull();
-    const [members] = await rowsOf<{ members: number }>(`select members from benchmark_cohort where snapshot_id = ? and key = 'region:T2'`, [nextDay.snapshotId]);
-    expect(members!.members).toBe(7);
+    const count = await snapshotsCount();
+    const nothing = await recomputeBenchmarks(reader, { frameworkId, trigger: 'incremental', now: new Date('2026-07-01T13:00:00Z') });
+    expect(nothing).toMatchObject({ snapshotId: null, changedCohorts: 0 });
+    expect(await snapshotsCount()).toBe(count);
+    await auditEverything();
   });
 
-  it('an incremental run recomputes only the cohorts whose members changed, and copies the rest', async () => {
-    const base = await recomputeBenchmarks(reader, { frameworkId, trigger: 'nightly', now: new Date('2026-08-01T02:00:00Z') });
-    const again = await recomputeBenchmarks(reader, { frameworkId, trigger: 'incremental', now: new Date('2026-08-01T03:00:00Z') });
-    expect(again.snapshotId).not.toBeNull();
-    expect(again.recomputed).toBe(0);
-    const figures = (id: string) => rowsOf<{ cohort_key: string; scope: string; measure: string; mean: number }>(
-      `select cohort_key, scope, measure, mean from benchmark_figure where snapshot_id = ? order by 1, 2, 3`, [id],
-    );
-    expect(await figures(again.snapshotId!)).toEqual(await figures(base.snapshotId!));
+  it('keeps a resubmitted institution\'s earlier entry for the audit of later snapshots', async () => {
+    const regionId = await region('T4');
+    const made: Made[] = [];
+    for (let i = 0; i < 5; i++) made.push(await institution({ regionId, practice: 30 + 5 * i, kind: OrganisationKind.LIBRARY, size: SizeBand.MICRO }));
+    await recomputeBenchmarks(reader, { frameworkId, trigger: 'nightly', now: new Date('2026-07-05T02:00:00Z') });
+    const [oldEntry] = await rowsOf<{ entry: string }>(`select entry from benchmark_contribution where institution_id = ?`, [made[0]!.org.id]);
+    // Reopened and submitted again with other scores: a new entry; the old one stays.
+    await db.owner.em.fork().nativeDelete(SubmittedScore, { organisationId: made[0]!.org.id }, { filters: false });
+    await submission(made[0]!.org, 95, new Date('2026-07-05T09:00:00Z'), '2027');
+    const result = await recomputeBenchmarks(reader, { frameworkId, trigger: 'incremental', now: new Date('2026-07-05T10:00:00Z') });
+    expect(result.snapshotId).not.toBeNull();
+    const [newEntry] = await rowsOf<{ entry: string }>(`select entry from benchmark_contribution where institution_id = ?`, [made[0]!.org.id]);
+    expect(newEntry!.entry).not.toBe(oldEntry!.entry);
+    expect(await rowsOf(`select entry from benchmark_entry where entry = ?`, [oldEntry!.entry])).toHaveLength(1);
+    await auditEverything();
   });
 });
 
 describe('a network', () => {
-  it('shows its body NAMED members by name, ANONYMOUS ones under pseudonyms fresh for every snapshot, or hides them when too few', async () => {
+  it('gives its body rows for NAMED members only; everyone else counts only in the "Other members" cohort', async () => {
     const regionId = await region('T3');
     const body = await fx.organisation({ kind: OrganisationKind.REGIONAL_BODY, regionId });
     const em = db.owner.em.fork();
     const network = em.create(Network, { organisationId: body.id, name: 'Test network', createdBy: authorId });
     await em.flush();
     const members: Made[] = [];
-    const consents = [BenchmarkingConsent.NAMED, BenchmarkingConsent.NAMED, BenchmarkingConsent.ANONYMOUS, BenchmarkingConsent.ANONYMOUS, BenchmarkingConsent.NONE];
-    for (const [i, consent] of consents.entries()) members.push(await institution({ regionId, practice: 20 + i, consent, name: `Net member ${i}`, kind: OrganisationKind.COMBINED }));
+    const consents = [BenchmarkingConsent.NAMED, BenchmarkingConsent.NAMED, BenchmarkingConsent.ANONYMOUS, BenchmarkingConsent.ANONYMOUS, BenchmarkingConsent.ANONYMOUS, BenchmarkingConsent.ANONYMOUS, BenchmarkingConsent.NONE];
+    for (const [i, consent] of consents.entries()) members.push(await institution({ regionId, practice: 20 + 7 * i, consent, name: `Net member ${i}`, kind: OrganisationKind.COMBINED }));
     const join = db.owner.em.fork();
     for (const m of members) join.create(NetworkMember, { organisationId: body.id, networkId: network.id, memberOrganisationId: m.org.id, status: NetworkMemberStatus.MEMBER, invitedBy: authorId });
     await join.flush();
 
-    const cells = async (snapshot: string) => rowsOf<{ label: string; member_organisation_id: string | null }>(
-      `select distinct label, member_organisation_id from benchmark_network_cell where snapshot_id = ? and network_id = ? order by label`, [snapshot, network.id],
+    const result = await recomputeBenchmarks(reader, { frameworkId, trigger: 'nightly', now: new Date('2026-09-01T02:00:00Z') });
+    const cells = await rowsOf<{ label: string; member_organisation_id: string }>(
+      `select distinct label, member_organisation_id from benchmark_network_cell where snapshot_id = ? and network_id = ? order by label`, [result.snapshotId, network.id],
     );
-    const first = await recomputeBenchmarks(reader, { frameworkId, trigger: 'nightly', now: new Date('2026-09-01T02:00:00Z') });
-    // Two anonymous members are too few to hide among: only the named ones show, and the network's own figures are withheld.
-    expect(await cells(first.snapshotId!)).toEqual([
+    expect(cells).toEqual([
       { label: 'Net member 0', member_organisation_id: members[0]!.org.id },
       { label: 'Net member 1', member_organisation_id: members[1]!.org.id },
     ]);
-    const [cohort] = await rowsOf<{ suppressed: string | null; hidden_rows: number }>(`select suppressed, hidden_rows from benchmark_cohort where snapshot_id = ? and key = ?`, [first.snapshotId, `network:${network.id}`]);
-    expect(cohort).toEqual({ suppressed: 'too-small', hidden_rows: 2 });
+    const cohorts = await rowsOf<{ key: string; dimension: string; second_value: string; other_members: number; held_back: string | null }>(
+      `select key, dimension::text, second_value, other_members, held_back from benchmark_cohort where snapshot_id = ? and key like ? order by key`,
+      [result.snapshotId, `%${network.id}`],
+    );
+    expect(cohorts.map((c) => [c.key, c.dimension, c.second_value])).toEqual([
+      [`network:${network.id}`, 'NETWORK', body.id],
+      [`others:${network.id}`, 'NETWORK_OTHERS', body.id],
+    ]);
+    expect(cohorts[0]!.other_members).toBe(4);
+    await auditEverything();
+  });
+});
 
-    // Five anonymous members: shown, under labels that change from one snapshot to the next.
-    const more: Made[] = [];
-    for (let i = 0; i < 3; i++) more.push(await institution({ regionId, practice: 40 + i, consent: BenchmarkingConsent.ANONYMOUS, kind: OrganisationKind.COMBINED }));
-    const join2 = db.owner.em.fork();
-    for (const m of more) join2.create(NetworkMember, { organisationId: body.id, networkId: network.id, memberOrganisationId: m.org.id, status: NetworkMemberStatus.MEMBER, invitedBy: authorId });
-    await join2.flush();
-    const second = await recomputeBenchmarks(reader, { frameworkId, trigger: 'nightly', now: new Date('2026-09-02T02:00:00Z') });
-    const third = await recomputeBenchmarks(reader, { frameworkId, trigger: 'nightly', now: new Date('2026-09-03T02:00:00Z') });
-    const anonymous = async (snapshot: string) => (await cells(snapshot)).filter((c) => !c.member_organisation_id).map((c) => c.label);
-    const [a, b] = [await anonymous(second.snapshotId!), await anonymous(third.snapshotId!)];
-    expect(a).toHaveLength(5);
-    expect(b).toHaveLength(5);
-    expect(a.filter((label) => b.includes(label))).toEqual([]);
-    expect(JSON.stringify(await cells(third.snapshotId!))).not.toContain('Net member 4');
+describe('the cell-key noise', () => {
+  it('is the same number in SQL (waymark_cell_noise) as in packages/disclosure (cellNoise)', async () => {
+    const cases = Array.from({ length: 2_000 }, (_, i) => ({
+      key: (i % 7 === 0 ? BigInt(i) : newRecordKey()).toString(),
+      what: i % 2 ? `sum|element:3.${i % 3}|practice` : `count|3.1.${i % 5}.a|${['YES', 'STARTED', 'NO'][i % 3]}`,
+      bound: 1 + (i % 10),
+    }));
+    const rows = await rowsOf<{ noise: number }>(
+      `select waymark_cell_noise((c.x->>'key')::bigint, c.x->>'what', (c.x->>'bound')::int) as noise from jsonb_array_elements(?::jsonb) with ordinality as c(x, i) order by c.i`,
+      [JSON.stringify(cases)],
+    );
+    expect(rows.map((r) => r.noise)).toEqual(cases.map((c) => cellNoise(BigInt(c.key), c.what, c.bound)));
+    expect(new Set(rows.map((r) => r.noise)).size).toBeGreaterThan(10);
   });
 });
 
@@ -256,12 +277,19 @@ describe('the analytics role', () => {
       const { rows } = await analytics.query(`select * from waymark_benchmark_entries($1) limit 1`, [frameworkId]);
       expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['consent', 'entry', 'kind', 'name', 'organisation_id', 'region', 'score_id', 'size_band']);
       await expect(analytics.query(`select * from waymark_institution_directory()`)).rejects.toThrow(/permission denied/);
+      // The narrow reads of named institutions keep the same rules: consent NONE gives nothing.
+      const none = await fx.organisation({ benchmarkingConsent: BenchmarkingConsent.NONE });
+      await submission(none, 50, new Date('2026-05-01T10:00:00Z'));
+      for (const fn of ['waymark_benchmark_scores_of', 'waymark_benchmark_parts_of']) {
+        expect((await analytics.query(`select * from ${fn}($1, $2)`, [frameworkId, [none.id]])).rows).toEqual([]);
+      }
     } finally {
       await analytics.end();
     }
     const audits = await db.owner.em.fork().find(AuditEntry, { action: 'cross-tenant.read' });
     expect(audits.length).toBeGreaterThan(0);
-    expect(new Set(audits.map((a) => (a.after as { purpose: string }).purpose))).toEqual(new Set(['benchmarks: nightly recompute', 'benchmarks: incremental recompute']));
+    expect(new Set(audits.map((a) => (a.after as { purpose: string }).purpose))).toEqual(
+      new Set(['benchmarks: nightly recompute', 'benchmarks: incremental recompute', 'benchmarks: test audit']),
+    );
   });
 });
-

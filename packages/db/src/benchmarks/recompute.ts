@@ -1,74 +1,51 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Cohort, type Consent, assignPseudonyms, groupBy, minimumCohort, networkRows, sameDayPublishable, suppressCohorts } from '@waymark/domain';
+import { randomUUID } from 'node:crypto';
+import { type DisclosureParams, type FigureCell, type Publication, type ShareCell, disclosureParams, protect } from '@waymark/disclosure';
 import type { CrossTenantReader } from '../cross-tenant';
+import type { SnapshotAudit } from '../entities';
+import { type PopulationRow, candidateOf, historyOf, keepPublication } from './publication';
+import { type Run, readPopulation, updateState } from './state';
 
 export type RecomputeTrigger = 'nightly' | 'incremental' | 'manual';
 
 export interface RecomputeOptions {
   frameworkId: string;
   trigger: RecomputeTrigger;
-  /** The smallest cohort shown (k): default 5, never below 3. */
-  minCohort?: number;
+  /** The method's parameters (BENCHMARK_PROTECTION_POINTS, BENCHMARK_MIN_UNKNOWN); the defaults otherwise. */
+  params?: Partial<DisclosureParams>;
   /** The moment the snapshot is taken (tests and the nightly job pass it); now by default. */
   now?: Date;
 }
 
 export interface RecomputeResult {
-  /** The snapshot written, or null when publishing was deferred (see `blocking`). */
+  /** The snapshot written, or null when an incremental run found nothing changed (the last snapshot stands). */
   snapshotId: string | null;
   institutions: number;
   cohorts: number;
-  shown: number;
-  suppressed: number;
-  /** Shown cohorts whose figures were computed afresh; the others were copied from the last snapshot. */
-  recomputed: number;
-  /** Why a snapshot was not published: cohorts that would differ from an earlier one of the day by fewer than k. */
-  blocking: { cohort: string; earlier: number; difference: number }[];
+  /** Cohorts whose contributors changed since the last run: every cohort for a full run. */
+  changedCohorts: number;
+  /** Figures and part shares published, and held back (for any reason). */
+  published: number;
+  heldBack: number;
+  audit: SnapshotAudit | null;
   /** Milliseconds by phase. */
   timings: Record<string, number>;
 }
 
-interface MemberRow {
-  cohort: string;
-  dimension: string;
-  value: string | null;
-  second_value: string | null;
-  organisations: string[];
-  entries: string[];
-  consents: Consent[];
-}
-
-/** The cohorts every institution counts in: its region, kind, size band, region and kind, and each network it is a member of. */
-const MEMBERSHIP = `
-  create temp table bm_member on commit drop as
-    select 'region:' || region as cohort, 'REGION' as dimension, region as value, null::text as second_value, organisation_id, entry, consent
-      from bm_entry where region is not null
-    union all
-    select 'kind:' || kind, 'KIND', kind, null, organisation_id, entry, consent from bm_entry
-    union all
-    select 'size:' || size_band, 'SIZE', size_band, null, organisation_id, entry, consent from bm_entry where size_band is not null
-    union all
-    select 'region-kind:' || region || ':' || kind, 'REGION_KIND', region, kind, organisation_id, entry, consent from bm_entry where region is not null
-    union all
-    select 'network:' || n.network_id, 'NETWORK', n.network_id::text, n.body_id::text, e.organisation_id, e.entry, e.consent
-      from waymark_benchmark_networks() n join bm_entry e on e.organisation_id = n.organisation_id`;
-
 /**
- * Computes a benchmark snapshot of one framework, as waymark_analytics (audited with its purpose):
+ * Computes and publishes a benchmark snapshot of one framework, as waymark_analytics (audited with
+ * its purpose), in one transaction:
  *
- * 1. the population (consenting institutions' latest submissions) and each cohort's members come
- *    from the narrow SECURITY DEFINER functions into temporary tables;
- * 2. which cohorts may be shown is decided by the privacy rules in packages/domain (too small,
- *    complementary suppression, network rows and pseudonyms), and a snapshot that could be
- *    subtracted from an earlier one of the same day is not published;
- * 3. the figures are computed by PostgreSQL (count, mean, percentile_cont quartiles, min, max,
- *    answer shares, percent_rank) straight into the snapshot tables. An incremental run recomputes
- *    only the cohorts whose members changed since the last snapshot and copies the rest.
+ * 1. the population (consenting institutions' latest submissions and their cohorts) comes from the
+ *    narrow SECURITY DEFINER functions; only new entries' scores are read (see state.ts);
+ * 2. an incremental run whose population did not change writes nothing: the last snapshot stands;
+ * 3. `protect` (packages/disclosure) decides what may be published: threshold on unknown
+ *    contributors, cell-key perturbation, and cells held back until the intruder's audit of this
+ *    snapshot together with every earlier one finds nothing for any viewer;
+ * 4. only then is the snapshot written, so any snapshot that exists is readable.
  */
 export async function recomputeBenchmarks(reader: CrossTenantReader, options: RecomputeOptions): Promise<RecomputeResult> {
-  const k = minimumCohort(options.minCohort);
   const now = options.now ?? new Date();
-  const day = now.toISOString().slice(0, 10);
+  const params = disclosureParams(options.params);
   const timings: Record<string, number> = {};
   let started = performance.now();
   const phase = (name: string) => {
@@ -78,235 +55,160 @@ export async function recomputeBenchmarks(reader: CrossTenantReader, options: Re
   };
 
   return reader.read(`benchmarks: ${options.trigger} recompute`, async (em) => {
-    const run = <R extends object>(sql: string, values: unknown[] = []) => em.execute<R[]>(sql, values);
-    // One recompute of a framework at a time, whichever worker runs it: the same-day rule compares
-    // with the snapshots already written, which a concurrent run's transaction would not see.
+    const run: Run = <R extends object>(sql: string, values: unknown[] = []) => em.execute<R[]>(sql, values);
+    // One recompute of a framework at a time, whichever worker runs it: each audits against the snapshots before it.
     await run(`select pg_advisory_xact_lock(hashtextextended('waymark:benchmarks:' || ?::text, 0))`, [options.frameworkId]);
-    await run(`create temp table bm_entry on commit drop as select * from waymark_benchmark_entries(?)`, [options.frameworkId]);
-    await run(`create temp table bm_score on commit drop as select * from waymark_benchmark_scores(?)`, [options.frameworkId]);
-    await run(MEMBERSHIP);
-    await run(`create temp table bm_part on commit drop as select * from waymark_benchmark_parts(?)`, [options.frameworkId]);
-    // Temporary tables are never analysed automatically: without statistics the planner joins them
-    // by nested loops, which is quadratic in the number of institutions.
-    await run(`analyze bm_entry, bm_score, bm_member, bm_part`);
+    await readPopulation(run, options.frameworkId);
     phase('population');
 
-    const rows = await run<MemberRow>(
-      `select cohort, dimension, value, second_value, array_agg(organisation_id::text order by organisation_id) as organisations,
-              array_agg(entry order by organisation_id) as entries, array_agg(consent order by organisation_id) as consents
-         from bm_member group by cohort, dimension, value, second_value`,
-    );
-    const institutions = Number((await run<{ n: string }>(`select count(*) as n from bm_entry`))[0]?.n ?? 0);
-    const names = new Map((await run<{ organisation_id: string; name: string }>(`select organisation_id, name from bm_entry where name is not null`)).map((r) => [r.organisation_id, r.name]));
-    // A network whose own aggregate would give hidden members away is left out before suppression begins.
-    const networks = networkHeatmaps(rows, k, names);
-    const withheld = new Set([...networks].filter(([, n]) => !n.aggregateShown).map(([key]) => key));
-    const cohorts: Cohort[] = rows.filter((r) => !withheld.has(r.cohort)).map((r) => ({ key: r.cohort, members: new Set(r.organisations) }));
-    const suppression = suppressCohorts(cohorts, k);
-    for (const key of withheld) {
-      const size = rows.find((r) => r.cohort === key)!.organisations.length;
-      suppression.suppressed.set(key, size < k ? 'too-small' : 'complementary');
-    }
-    const entriesOf = new Map(rows.filter((r) => suppression.shown.has(r.cohort)).map((r) => [r.cohort, new Set(r.entries)]));
-    phase('privacy');
-
-    // Snapshots of the same day must not be subtractable from one another.
-    const earlier = await run<{ snapshot_id: string; cohort_key: string; entries: string[] }>(
-      `select e.snapshot_id, e.cohort_key, e.entries from benchmark_snapshot s join benchmark_cohort_entries e on e.snapshot_id = s.id
-        where s.framework_id = ? and s.day = ? order by s.taken_at`,
-      [options.frameworkId, day],
-    );
-    const earlierSnapshots = [...groupBy(earlier, (r) => r.snapshot_id).values()].map((group) => ({
-      cohorts: new Map(group.map((r) => [r.cohort_key, new Set(r.entries)])),
-    }));
-    const check = sameDayPublishable(earlierSnapshots, { cohorts: entriesOf }, k);
-    const base = { institutions, cohorts: rows.length, shown: suppression.shown.size, suppressed: suppression.suppressed.size };
-    if (!check.publishable) {
-      phase('same-day check');
-      return { snapshotId: null, ...base, recomputed: 0, blocking: check.blocking, timings };
+    const [last] = await run<{ n: string }>(`select count(*) as n from benchmark_snapshot where framework_id = ?`, [options.frameworkId]);
+    const full = options.trigger !== 'incremental' || Number(last?.n) === 0;
+    const changed = await updateState(run, options.frameworkId, full);
+    const population = (
+      await run<{ organisation_id: string; entry: string; consent: 'NAMED' | 'ANONYMOUS'; name: string | null; cohorts: string[] }>(
+        `select organisation_id, entry, consent, name, cohorts from bm_now order by organisation_id`,
+      )
+    ).map((r): PopulationRow => ({ organisationId: r.organisation_id, entry: r.entry, consent: r.consent, name: r.name, cohorts: r.cohorts }));
+    phase('state');
+    if (!full && !changed.length) {
+      return { snapshotId: null, institutions: population.length, cohorts: 0, changedCohorts: 0, published: 0, heldBack: 0, audit: null, timings };
     }
 
-    // Only cohorts whose members changed since the last snapshot need new figures.
-    const previous = await latestSnapshot(em, options.frameworkId);
-    const unchanged = new Set<string>();
-    if (previous && options.trigger === 'incremental') {
-      const stored = await run<{ cohort_key: string; entries: string[] }>(`select cohort_key, entries from benchmark_cohort_entries where snapshot_id = ?`, [previous]);
-      for (const { cohort_key: key, entries } of stored) {
-        const now = entriesOf.get(key);
-        if (now && sameSet(now, entries)) unchanged.add(key);
-      }
-    }
-    const fresh = [...suppression.shown].filter((key) => !unchanged.has(key));
-    phase('same-day check');
+    const networks = new Map((await run<{ network_id: string; body_id: string }>(`select distinct network_id, body_id from bm_network`)).map((r) => [r.network_id, r.body_id]));
+    const snapshotId = randomUUID();
+    const candidate = await candidateOf(run, snapshotId, now, population, networks);
+    const history = await historyOf(run, options.frameworkId);
+    phase('candidate');
 
-    const [snapshot] = await run<{ id: string }>(
-      `insert into benchmark_snapshot (id, framework_id, taken_at, day, trigger, min_cohort, institutions)
-       values (gen_random_uuid(), ?, ?, ?, ?, ?, ?) returning id`,
-      [options.frameworkId, now, day, options.trigger, k, institutions],
-    );
-    const snapshotId = snapshot!.id;
+    const result = await protect(candidate, history, params);
+    const audit: SnapshotAudit = {
+      viewers: result.report.viewers, protectedValues: result.report.protectedValues, narrowest: result.report.narrowest,
+      cellsProtected: result.secondary, rounds: result.rounds, ms: Math.round(result.report.millis),
+    };
+    phase('protection and audit');
 
+    // Cells whose cohort did not change keep the as-of of the snapshot that last changed it.
+    const asOf = await cohortsAsOf(run, options.frameworkId, changed, now);
     await run(
-      `insert into benchmark_cohort (id, snapshot_id, key, dimension, value, second_value, members, suppressed, hidden_rows)
-       select gen_random_uuid(), ?, c.key, c.dimension::cohort_dimension, c.value, c.second_value, c.members, c.suppressed, c.hidden
-         from jsonb_to_recordset(?::jsonb) as c(key text, dimension text, value text, second_value text, members int, suppressed text, hidden int)`,
-      [
-        snapshotId,
-        JSON.stringify(
-          rows.map((r) => ({
-            key: r.cohort, dimension: r.dimension, value: r.value, second_value: r.second_value,
-            members: suppression.shown.has(r.cohort) ? r.organisations.length : null,
-            suppressed: suppression.suppressed.get(r.cohort) ?? null,
-            hidden: networks.get(r.cohort)?.hidden ?? 0,
-          })),
-        ),
-      ],
+      `insert into benchmark_snapshot (id, framework_id, taken_at, trigger, protection_points, institutions, changed_cohorts, audit)
+       values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)`,
+      [snapshotId, options.frameworkId, now, options.trigger, params.protectionPoints, population.length, changed.length, JSON.stringify(audit)],
     );
-    await run(
-      `insert into benchmark_cohort_entries (id, snapshot_id, cohort_key, entries)
-       select gen_random_uuid(), ?, cohort, array_agg(entry order by entry) from bm_member where cohort = any(array(select jsonb_array_elements_text(?::jsonb))) group by cohort`,
-      [snapshotId, JSON.stringify([...suppression.shown])],
-    );
-    phase('cohorts');
+    const cohorts = candidate.cohorts.map((c) => c.key);
+    await writeCells(run, result.publication, cohorts, population, networks, asOf);
+    await writeNamedRows(run, snapshotId);
+    await keepPublication(run, options.frameworkId, result.publication);
+    phase('publish');
 
-    if (fresh.length) await computeFigures(run, snapshotId, fresh, k);
-    if (previous && unchanged.size) await copyFigures(run, previous, snapshotId, [...unchanged]);
-    await writeRanks(run, snapshotId, fresh, unchanged.size ? previous : null, [...unchanged], k);
-    phase('figures');
-
-    await writeNetworkCells(run, snapshotId, networks);
-    phase('networks');
-    return { snapshotId, ...base, recomputed: fresh.length, blocking: [], timings };
+    const cells = [...result.publication.figures, ...result.publication.shares];
+    const heldBack = cells.filter((c) => c.status === 'HELD_BACK').length;
+    return {
+      snapshotId, institutions: population.length, cohorts: cohorts.length, changedCohorts: changed.length,
+      published: cells.length - heldBack, heldBack, audit, timings,
+    };
   });
 }
 
-type Run = <R extends object>(sql: string, values?: unknown[]) => Promise<R[]>;
-
-/** Distributions and answer shares for the given shown cohorts, computed by PostgreSQL. */
-async function computeFigures(run: Run, snapshotId: string, cohorts: string[], k: number): Promise<void> {
-  // One pass per cohort and scope for both measures; a measure with fewer than k values (evidence can be null) is not shown.
-  await run(
-    `insert into benchmark_figure (id, snapshot_id, cohort_key, scope, measure, n, mean, p25, median, p75, min, max)
-     select gen_random_uuid(), ?, a.cohort, a.scope, v.measure, v.n, v.mean, v.q[1], v.q[2], v.q[3], v.lo, v.hi
-       from (select m.cohort, s.scope,
-                    count(*) as pn, avg(s.practice) as pmean, percentile_cont(array[0.25, 0.5, 0.75]) within group (order by s.practice) as pq,
-                    min(s.practice) as pmin, max(s.practice) as pmax,
-                    count(s.evidence) as en, avg(s.evidence) as emean,
-                    percentile_cont(array[0.25, 0.5, 0.75]) within group (order by s.evidence) filter (where s.evidence is not null) as eq,
-                    min(s.evidence) as emin, max(s.evidence) as emax
-               from bm_member m join bm_score s on s.organisation_id = m.organisation_id
-              where m.cohort = any(array(select jsonb_array_elements_text(?::jsonb)))
-              group by m.cohort, s.scope) a
-      cross join lateral (values ('practice', a.pn, a.pmean, a.pq, a.pmin, a.pmax), ('evidence', a.en, a.emean, a.eq, a.emin, a.emax))
-            as v(measure, n, mean, q, lo, hi)
-      where v.n >= ?`,
-    [snapshotId, JSON.stringify(cohorts), k],
-  );
-  await run(
-    `insert into benchmark_part_share (id, snapshot_id, cohort_key, part_key, answered, yes, started, no)
-     select gen_random_uuid(), ?, m.cohort, p.part_key, count(*),
-            avg((p.value = 'YES')::int), avg((p.value = 'STARTED')::int), avg((p.value = 'NO')::int)
-       from bm_member m join bm_part p on p.organisation_id = m.organisation_id
-      where m.cohort = any(array(select jsonb_array_elements_text(?::jsonb)))
-      group by m.cohort, p.part_key
-     having count(*) >= ?`,
-    [snapshotId, JSON.stringify(cohorts), k],
-  );
-}
-
-/** Cohorts whose members did not change keep their figures from the last snapshot. */
-async function copyFigures(run: Run, from: string, to: string, cohorts: string[]): Promise<void> {
-  await run(
-    `insert into benchmark_figure (id, snapshot_id, cohort_key, scope, measure, n, mean, p25, median, p75, min, max)
-     select gen_random_uuid(), ?, cohort_key, scope, measure, n, mean, p25, median, p75, min, max from benchmark_figure where snapshot_id = ? and cohort_key = any(array(select jsonb_array_elements_text(?::jsonb)))`,
-    [to, from, JSON.stringify(cohorts)],
-  );
-  await run(
-    `insert into benchmark_part_share (id, snapshot_id, cohort_key, part_key, answered, yes, started, no)
-     select gen_random_uuid(), ?, cohort_key, part_key, answered, yes, started, no from benchmark_part_share where snapshot_id = ? and cohort_key = any(array(select jsonb_array_elements_text(?::jsonb)))`,
-    [to, from, JSON.stringify(cohorts)],
-  );
-}
-
-/**
- * One row per institution with its percentile rank in every shown cohort, scope and measure:
- * computed (percent_rank) for the fresh cohorts, carried over from the last snapshot for the
- * unchanged ones. A measure ranked among fewer than k institutions is left out.
- */
-async function writeRanks(run: Run, snapshotId: string, fresh: string[], previous: string | null, unchanged: string[], k: number): Promise<void> {
-  await run(
-    `insert into benchmark_rank (id, created_at, organisation_id, snapshot_id, ranks)
-     select gen_random_uuid(), now(), organisation_id, ?, jsonb_agg(rank order by rank->>'cohortKey', rank->>'scope', rank->>'measure')
-       from (select r.organisation_id,
-                    jsonb_build_object('cohortKey', r.cohort, 'scope', r.scope, 'measure', r.measure, 'value', r.value, 'percentile', r.percentile) as rank
-               from (select m.organisation_id, m.cohort, s.scope, v.measure, v.value,
-                            100 * percent_rank() over (partition by m.cohort, s.scope, v.measure order by v.value) as percentile,
-                            count(*) over (partition by m.cohort, s.scope, v.measure) as n
-                       from bm_member m join bm_score s on s.organisation_id = m.organisation_id
-                      cross join lateral (values ('practice', s.practice), ('evidence', s.evidence)) as v(measure, value)
-                      where v.value is not null and m.cohort = any(array(select jsonb_array_elements_text(?::jsonb)))) r
-              where r.n >= ?
-             union all
-             select b.organisation_id, e.rank
-               from benchmark_rank b cross join jsonb_array_elements(b.ranks) as e(rank)
-              where b.snapshot_id = ? and e.rank->>'cohortKey' in (select jsonb_array_elements_text(?::jsonb))) ranked
-      group by organisation_id`,
-    [snapshotId, JSON.stringify(fresh), k, previous, JSON.stringify(unchanged)],
-  );
-}
-
-interface NetworkHeatmap {
-  networkId: string;
-  bodyId: string;
-  /** Members shown, in heatmap order: named ones by name, then anonymous ones in their pseudonyms' (random) order. */
-  shown: { organisationId: string; label: string; named: boolean }[];
-  hidden: number;
-  aggregateShown: boolean;
-}
-
-/** Which members of each network its body sees, and under what label: names for NAMED, fresh pseudonyms every snapshot for ANONYMOUS. */
-function networkHeatmaps(rows: readonly MemberRow[], k: number, names: ReadonlyMap<string, string>): Map<string, NetworkHeatmap> {
-  const out = new Map<string, NetworkHeatmap>();
-  for (const row of rows) {
-    if (row.dimension !== 'NETWORK' || !row.value || !row.second_value) continue;
-    const visible = networkRows(row.organisations.map((id, i) => ({ id, consent: row.consents[i]! })), k);
-    const { pseudonyms, order } = assignPseudonyms(visible.anonymous);
-    const named = visible.named.map((organisationId) => ({ organisationId, label: names.get(organisationId) ?? 'Member', named: true }));
-    named.sort((a, b) => a.label.localeCompare(b.label, 'en') || a.organisationId.localeCompare(b.organisationId));
-    out.set(row.cohort, {
-      networkId: row.value,
-      bodyId: row.second_value,
-      shown: [...named, ...order.map((organisationId) => ({ organisationId, label: pseudonyms.get(organisationId)!, named: false }))],
-      hidden: visible.anonymousSuppressed,
-      aggregateShown: visible.aggregateShown,
-    });
-  }
-  return out;
-}
-
-async function writeNetworkCells(run: Run, snapshotId: string, networks: Map<string, NetworkHeatmap>): Promise<void> {
-  const rows = [...networks.values()].flatMap((n) => n.shown.map((m, position) => ({ ...m, position, networkId: n.networkId, bodyId: n.bodyId })));
-  if (!rows.length) return;
-  await run(
-    `insert into benchmark_network_cell (id, created_at, organisation_id, snapshot_id, network_id, label, member_organisation_id, position, scope, practice, evidence)
-     select gen_random_uuid(), now(), r.body, ?, r.network, r.label, case when r.named then r.org end, r.position, s.scope, s.practice, s.evidence
-       from jsonb_to_recordset(?::jsonb) as r(body uuid, network uuid, org uuid, label text, named boolean, position int)
-       join bm_score s on s.organisation_id = r.org`,
-    [
-      snapshotId,
-      JSON.stringify(rows.map((r) => ({ body: r.bodyId, network: r.networkId, org: r.organisationId, label: r.label, named: r.named, position: r.position }))),
-    ],
-  );
-}
-
-async function latestSnapshot(em: EntityManager, frameworkId: string): Promise<string | null> {
-  const [row] = await em.execute<{ id: string }[]>(
-    `select id from benchmark_snapshot where framework_id = ? order by taken_at desc limit 1`,
+/** When each cohort's contributors last changed: now for the changed ones, else as the last snapshot said. */
+async function cohortsAsOf(run: Run, frameworkId: string, changed: readonly string[], now: Date): Promise<Map<string, Date>> {
+  const rows = await run<{ key: string; as_of: Date | string }>(
+    `select c.key, c.as_of from benchmark_cohort c
+      where c.snapshot_id = (select id from benchmark_snapshot where framework_id = ? order by taken_at desc limit 1)`,
     [frameworkId],
   );
-  return row?.id ?? null;
+  const asOf = new Map(rows.map((r) => [r.key, new Date(r.as_of)]));
+  for (const key of changed) asOf.set(key, now);
+  return asOf;
 }
 
-function sameSet(a: ReadonlySet<string>, b: readonly string[]): boolean {
-  return a.size === b.length && b.every((x) => a.has(x));
+/** `overall|practice` -> scope `overall`, measure `practice`; `element:3.1|evidence` -> `3.1`, `evidence`. */
+function scopeAndMeasure(valueKey: string): { scope: string; measure: string } {
+  const [scope = '', measure = ''] = valueKey.split('|');
+  return { scope: scope.startsWith('element:') ? scope.slice('element:'.length) : scope, measure };
+}
+
+/** What a cohort key says about its cohort. */
+function describe(key: string, networks: ReadonlyMap<string, string>): { dimension: string; value: string | null; second: string | null } {
+  const [family, first = null, second = null] = key.split(':');
+  switch (family) {
+    case 'region': return { dimension: 'REGION', value: first, second: null };
+    case 'kind': return { dimension: 'KIND', value: first, second: null };
+    case 'size': return { dimension: 'SIZE', value: first, second: null };
+    case 'region-kind': return { dimension: 'REGION_KIND', value: first, second };
+    case 'network': return { dimension: 'NETWORK', value: first, second: networks.get(first ?? '') ?? null };
+    default: return { dimension: 'NETWORK_OTHERS', value: first, second: networks.get(first ?? '') ?? null };
+  }
+}
+
+/** A share from perturbed counts: the count over their (perturbed) total, never below 0. */
+function share(count: number, cell: ShareCell): number {
+  const total = Math.max(0, cell.yes ?? 0) + Math.max(0, cell.started ?? 0) + Math.max(0, cell.no ?? 0);
+  return total ? Math.max(0, count) / total : 0;
+}
+
+/** The snapshot's cohorts, figures and part shares for the API: published (perturbed) or held back with the reason. */
+async function writeCells(
+  run: Run, publication: Publication, cohortKeys: string[], population: readonly PopulationRow[], networks: ReadonlyMap<string, string>, asOf: ReadonlyMap<string, Date>,
+): Promise<void> {
+  const when = (key: string) => (asOf.get(key) ?? new Date(publication.asOf)).toISOString();
+  const others = new Map<string, number>();
+  for (const p of population) for (const key of p.cohorts) if (key.startsWith('others:')) others.set(key, (others.get(key) ?? 0) + 1);
+  // A cohort's size goes with its overall practice figure: published with it, or held back with it.
+  const size = new Map<string, FigureCell>(publication.figures.filter((f) => f.valueKey === 'overall|practice').map((f) => [f.cohortKey, f]));
+  const cohorts = cohortKeys.map((key) => {
+    const figure = size.get(key);
+    const { dimension, value, second } = describe(key, networks);
+    return {
+      key, dimension, value, second, members: figure?.status === 'PUBLISHED' ? figure.n : null,
+      held_back: figure ? figure.reason : 'NO_CONTRIBUTORS', other_members: dimension === 'NETWORK' ? (others.get(`others:${value}`) ?? 0) : 0, as_of: when(key),
+    };
+  });
+  await run(
+    `insert into benchmark_cohort (id, snapshot_id, key, dimension, value, second_value, members, held_back, other_members, as_of)
+     select gen_random_uuid(), ?, c.key, c.dimension::cohort_dimension, c.value, c.second, c.members, c.held_back, c.other_members, c.as_of
+       from jsonb_to_recordset(?::jsonb) as c(key text, dimension text, value text, second text, members int, held_back text, other_members int, as_of timestamptz)`,
+    [publication.snapshotId, JSON.stringify(cohorts)],
+  );
+  const figures = publication.figures.map((f) => ({
+    cohort: f.cohortKey, ...scopeAndMeasure(f.valueKey), n: f.status === 'PUBLISHED' ? f.n : null, mean: f.mean,
+    p25: f.p25, median: f.median, p75: f.p75, held_back: f.reason ?? (f.status === 'PUBLISHED' && f.median === null ? f.quartileReason : null), as_of: when(f.cohortKey),
+  }));
+  await run(
+    `insert into benchmark_figure (id, snapshot_id, cohort_key, scope, measure, n, mean, p25, median, p75, held_back, as_of)
+     select gen_random_uuid(), ?, f.cohort, f.scope, f.measure, f.n, f.mean, f.p25, f.median, f.p75, f.held_back, f.as_of
+       from jsonb_to_recordset(?::jsonb) as f(cohort text, scope text, measure text, n int, mean float8, p25 float8, median float8, p75 float8, held_back text, as_of timestamptz)`,
+    [publication.snapshotId, JSON.stringify(figures)],
+  );
+  const shares = publication.shares.map((s) => {
+    const published = s.status === 'PUBLISHED';
+    return {
+      cohort: s.cohortKey, part: s.partKey, answered: published ? s.answered : null, held_back: s.reason, as_of: when(s.cohortKey),
+      yes: published ? share(s.yes ?? 0, s) : null, started: published ? share(s.started ?? 0, s) : null, no: published ? share(s.no ?? 0, s) : null,
+    };
+  });
+  await run(
+    `insert into benchmark_part_share (id, snapshot_id, cohort_key, part_key, answered, yes, started, no, held_back, as_of)
+     select gen_random_uuid(), ?, s.cohort, s.part, s.answered, s.yes, s.started, s.no, s.held_back, s.as_of
+       from jsonb_to_recordset(?::jsonb) as s(cohort text, part text, answered int, yes float8, started float8, no float8, held_back text, as_of timestamptz)`,
+    [publication.snapshotId, JSON.stringify(shares)],
+  );
+}
+
+/** Heatmap rows: NAMED members only (they chose to be named), by name, for the body that owns the network. */
+async function writeNamedRows(run: Run, snapshotId: string): Promise<void> {
+  await run(
+    `insert into benchmark_network_cell (id, created_at, organisation_id, snapshot_id, network_id, label, member_organisation_id, position, scope, practice, evidence)
+     select gen_random_uuid(), now(), m.body_id, ?, m.network_id, m.name, m.organisation_id, m.position, v.scope, v.practice, v.evidence
+       from (select n.body_id, n.network_id, e.organisation_id, e.name, e.entry,
+                    row_number() over (partition by n.network_id order by e.name, e.organisation_id)::int - 1 as position
+               from bm_network n join bm_now e on e.organisation_id = n.organisation_id where e.consent = 'NAMED') m
+       join benchmark_entry b on b.entry = m.entry
+      cross join lateral (
+        select case when split_part(k.key, '|', 1) = 'overall' then 'overall' else substr(split_part(k.key, '|', 1), 9) end as scope,
+               max((k.value #>> '{}')::float8) filter (where split_part(k.key, '|', 2) = 'practice') as practice,
+               max((k.value #>> '{}')::float8) filter (where split_part(k.key, '|', 2) = 'evidence') as evidence
+          from jsonb_each(b.scores) as k(key, value) group by 1) v
+      where v.practice is not null`,
+    [snapshotId],
+  );
 }

@@ -118,8 +118,10 @@ export class NetworkMember extends TenantEntity {
 }
 
 /**
- * One computation of every cohort of one framework, dated. Written only by the benchmark job (as
- * waymark_analytics); what it holds is aggregate, suppressed where a cohort is too small.
+ * One publication of a framework's benchmarks, dated: the cells it holds were protected (threshold
+ * on unknown contributors, cell-key perturbation, secondary suppression) and passed the intruder
+ * audit for every viewer before the row was written, so a snapshot that exists is readable.
+ * Written only by the benchmark job (as waymark_analytics).
  */
 @Entity({ tableName: 'benchmark_snapshot' })
 @Index({ properties: ['frameworkId', 'takenAt'] })
@@ -133,24 +135,42 @@ export class BenchmarkSnapshot {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   takenAt!: Date;
 
-  /** The UTC day it belongs to: snapshots of one day must not be subtractable from one another. */
-  @Property({ type: 'date' })
-  day!: string;
-
   /** `nightly` (everything), `incremental` (after a submission or reopening), `manual`. */
   @Property({ type: 'string', length: 20 })
   trigger!: string;
 
-  /** The smallest cohort shown (k). */
+  /** The protection interval P (points on the 0-100 scale) every protected value kept. */
   @Property({ type: 'integer' })
-  minCohort!: number;
+  protectionPoints!: number;
 
   /** Institutions counted (consent not NONE, a current submission). */
   @Property({ type: 'integer' })
   institutions!: number;
+
+  /** Cohorts whose contributors changed since the last snapshot (all of them for a full run). */
+  @Property({ type: 'integer' })
+  changedCohorts!: number;
+
+  /** What the audit saw: viewers, protected values, narrowest interval, cells protected further, rounds, milliseconds. */
+  @Property({ type: 'json' })
+  audit!: SnapshotAudit;
 }
 
-/** A cohort of a snapshot: its size and whether it is shown. A suppressed cohort has no figures at all. */
+export interface SnapshotAudit {
+  viewers: number;
+  protectedValues: number;
+  /** The narrowest interval (points) any viewer can place a protected value in; null when nothing was published. */
+  narrowest: number | null;
+  /** Cells held back by secondary suppression (beyond the threshold rule). */
+  cellsProtected: number;
+  rounds: number;
+  ms: number;
+}
+
+/**
+ * A cohort of a snapshot: its (perturbed) size when published, or why it is held back. Cells of a
+ * cohort whose contributors did not change are carried from the last snapshot with their `asOf`.
+ */
 @Entity({ tableName: 'benchmark_cohort' })
 @Unique({ properties: ['snapshotId', 'key'] })
 export class BenchmarkCohort {
@@ -160,7 +180,7 @@ export class BenchmarkCohort {
   @ManyToOne({ entity: () => BenchmarkSnapshot, mapToPk: true, fieldName: 'snapshot_id', deleteRule: 'cascade' })
   snapshotId!: string;
 
-  /** e.g. `region:NW`, `kind:MUSEUM`, `size:SMALL`, `region-kind:NW:MUSEUM`, `network:<id>`. */
+  /** e.g. `region:NW`, `kind:MUSEUM`, `size:SMALL`, `region-kind:NW:MUSEUM`, `network:<id>`, `others:<network id>`. */
   @Property({ type: 'string', length: 120 })
   key!: string;
 
@@ -173,20 +193,27 @@ export class BenchmarkCohort {
   @Property({ type: 'string', length: 40, nullable: true })
   secondValue: string | null = null;
 
-  /** Institutions in the cohort; null when suppressed (the size is a figure too). */
+  /** Institutions counted (perturbed); null when held back (the size is a figure too). */
   @Property({ type: 'integer', nullable: true })
   members: number | null = null;
 
-  /** `too-small` or `complementary` when suppressed; null when shown. */
-  @Property({ type: 'string', length: 20, nullable: true })
-  suppressed: string | null = null;
+  /** Why the cohort is held back (a HeldBackReason); null when published. */
+  @Property({ type: 'string', length: 30, nullable: true })
+  heldBack: string | null = null;
 
-  /** For a network: members whose heatmap rows are withheld (too few anonymous ones to hide among). */
+  /** For a network: members that are not NAMED (counted only in the "Other members" row, or held back). */
   @Property({ type: 'integer' })
-  hiddenRows: number & Opt = 0;
+  otherMembers: number & Opt = 0;
+
+  /** When its contributors last changed: the figures are as of then. */
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  asOf!: Date;
 }
 
-/** The distribution of one measure over one scope (overall, or an element) in a shown cohort. */
+/**
+ * One measure over one scope (overall, or an element) in a cohort: n and mean from perturbed counts
+ * and sums, quartiles only where they give no contributor away; or held back with its reason.
+ */
 @Entity({ tableName: 'benchmark_figure' })
 @Unique({ properties: ['snapshotId', 'cohortKey', 'scope', 'measure'] })
 export class BenchmarkFigure {
@@ -207,9 +234,9 @@ export class BenchmarkFigure {
   @Property({ type: 'string', length: 10 })
   measure!: string;
 
-  /** Institutions with a value (evidence can be null). */
-  @Property({ type: 'integer' })
-  n!: number;
+  /** Institutions with a value (perturbed); null when held back. */
+  @Property({ type: 'integer', nullable: true })
+  n: number | null = null;
 
   @Property({ type: 'double', nullable: true })
   mean: number | null = null;
@@ -223,14 +250,15 @@ export class BenchmarkFigure {
   @Property({ type: 'double', nullable: true })
   p75: number | null = null;
 
-  @Property({ type: 'double', nullable: true })
-  min: number | null = null;
+  /** Why the figure (or its quartiles) is held back; null when published in full. */
+  @Property({ type: 'string', length: 30, nullable: true })
+  heldBack: string | null = null;
 
-  @Property({ type: 'double', nullable: true })
-  max: number | null = null;
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  asOf!: Date;
 }
 
-/** How a shown cohort answered one action part: the share at YES, STARTED and NO. */
+/** How a cohort answered one action part: the shares at YES, STARTED and NO, from perturbed counts; or held back. */
 @Entity({ tableName: 'benchmark_part_share' })
 @Unique({ properties: ['snapshotId', 'cohortKey', 'partKey'] })
 export class BenchmarkPartShare {
@@ -246,50 +274,29 @@ export class BenchmarkPartShare {
   @Property({ type: 'string', length: 40 })
   partKey!: string;
 
-  @Property({ type: 'integer' })
-  answered!: number;
+  @Property({ type: 'integer', nullable: true })
+  answered: number | null = null;
 
-  @Property({ type: 'double' })
-  yes!: number;
+  @Property({ type: 'double', nullable: true })
+  yes: number | null = null;
 
-  @Property({ type: 'double' })
-  started!: number;
+  @Property({ type: 'double', nullable: true })
+  started: number | null = null;
 
-  @Property({ type: 'double' })
-  no!: number;
-}
+  @Property({ type: 'double', nullable: true })
+  no: number | null = null;
 
-/** An institution's own value and percentile rank in a shown cohort it belongs to: its own row, read only by it. */
-@Entity({ tableName: 'benchmark_rank' })
-@Unique({ properties: ['organisationId', 'id'] })
-@Unique({ properties: ['organisationId', 'snapshotId'] })
-export class BenchmarkRank extends TenantEntity {
-  @ManyToOne({ entity: () => BenchmarkSnapshot, mapToPk: true, fieldName: 'snapshot_id', deleteRule: 'cascade' })
-  snapshotId!: string;
+  @Property({ type: 'string', length: 30, nullable: true })
+  heldBack: string | null = null;
 
-  /**
-   * The institution's standing in every shown cohort of the snapshot, one row per institution (not
-   * one per cohort, scope and measure: a snapshot of 10,000 institutions writes 10,000 rows, not
-   * 360,000).
-   */
-  @Property({ type: 'json' })
-  ranks!: RankEntry[];
-}
-
-export interface RankEntry {
-  cohortKey: string;
-  /** `overall`, or an element key. */
-  scope: string;
-  /** `practice` or `evidence`. */
-  measure: string;
-  value: number;
-  /** 0-100: the share of the cohort's other institutions below this one (percent_rank). */
-  percentile: number;
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  asOf!: Date;
 }
 
 /**
- * One cell of a body's network heatmap: a member's score for a scope. The row belongs to the body.
- * A NAMED member is named and identified; an ANONYMOUS one carries only this snapshot's pseudonym.
+ * One cell of a body's network heatmap: a NAMED member's score for a scope (it chose to be named).
+ * The row belongs to the body. Members that are not NAMED never have a row of their own: they count
+ * only in the network's "Other members" cohort (`others:<network id>`).
  */
 @Entity({ tableName: 'benchmark_network_cell' })
 @Unique({ properties: ['organisationId', 'id'] })
@@ -301,15 +308,14 @@ export class BenchmarkNetworkCell extends TenantEntity {
   @Property({ type: 'uuid' })
   networkId!: string;
 
-  /** The institution's name (NAMED) or its pseudonym in this snapshot (ANONYMOUS). */
+  /** The institution's name. */
   @Property({ type: 'string', length: 200 })
   label!: string;
 
-  /** Set only for NAMED members. */
-  @Property({ type: 'uuid', nullable: true })
-  memberOrganisationId: string | null = null;
+  @Property({ type: 'uuid' })
+  memberOrganisationId!: string;
 
-  /** Row order in the heatmap: named members by name, then pseudonyms in their (random) order. */
+  /** Row order in the heatmap: by name. */
   @Property({ type: 'integer' })
   position!: number;
 
@@ -323,19 +329,72 @@ export class BenchmarkNetworkCell extends TenantEntity {
   evidence: number | null = null;
 }
 
-/** The entries (hashed) that made each cohort of a snapshot: only the benchmark job reads them, to keep one day's snapshots from being subtracted. */
-@Entity({ tableName: 'benchmark_cohort_entries' })
-@Unique({ properties: ['snapshotId', 'cohortKey'] })
-export class BenchmarkCohortEntries {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
+/**
+ * The job's own tables (read and written only by waymark_analytics). Every contribution (one
+ * submission of one institution) that ever counted, with its secret record key and its values and
+ * answers as they were: the audit of a new snapshot judges it together with every earlier one, so
+ * the truth behind earlier snapshots is kept even after a resubmission replaced the scores.
+ */
+@Entity({ tableName: 'benchmark_entry' })
+export class BenchmarkEntry {
+  @PrimaryKey({ type: 'string', length: 32 })
+  entry!: string;
 
-  @ManyToOne({ entity: () => BenchmarkSnapshot, mapToPk: true, fieldName: 'snapshot_id', deleteRule: 'cascade' })
+  @ManyToOne({ entity: () => Framework, mapToPk: true, fieldName: 'framework_id', deleteRule: 'cascade' })
+  frameworkId!: string;
+
+  /** The institution (the job's own column: the row is not the institution's, it never reads it). */
+  @Property({ type: 'uuid' })
+  institutionId!: string;
+
+  /** A secret random integer in [0, 2^62) (cell-key perturbation). */
+  @Property({ type: 'bigint' })
+  recordKey!: string;
+
+  /** Value per value key (`overall|practice`, `element:3.1|evidence`, ...), null when it has none. */
+  @Property({ type: 'json' })
+  scores!: Record<string, number | null>;
+
+  /** Agreed answer per part key. */
+  @Property({ type: 'json' })
+  parts!: Record<string, string>;
+}
+
+/** The population as last computed: each counting institution's current entry and every cohort it counts in. */
+@Entity({ tableName: 'benchmark_contribution' })
+export class BenchmarkContribution {
+  @PrimaryKey({ type: 'uuid' })
+  frameworkId!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  institutionId!: string;
+
+  @Property({ type: 'string', length: 32 })
+  entry!: string;
+
+  @Property({ type: 'string', length: 10 })
+  consent!: string;
+
+  /** Region, kind, size band, region x kind, each network, and (unless NAMED) each network's "Other members". */
+  @Property({ type: 'text[]' })
+  cohorts!: string[];
+}
+
+/**
+ * What a snapshot published, for the audit of the next ones: each cohort's contributing entries
+ * once, and every figure and share as published (perturbed) or held back.
+ */
+@Entity({ tableName: 'benchmark_publication' })
+export class BenchmarkPublication {
+  @PrimaryKey({ type: 'uuid' })
   snapshotId!: string;
 
-  @Property({ type: 'string', length: 120 })
-  cohortKey!: string;
+  @ManyToOne({ entity: () => Framework, mapToPk: true, fieldName: 'framework_id', deleteRule: 'cascade' })
+  frameworkId!: string;
 
-  @Property({ type: 'text[]' })
-  entries!: string[];
+  @Property({ type: 'json' })
+  cohortEntries!: Record<string, string[]>;
+
+  @Property({ type: 'json' })
+  cells!: unknown;
 }

@@ -13,7 +13,7 @@ import { ActionItem, ActionItemEvidence, ActionItemNote, ActionPlan } from './pl
 import { Partner, PartnerLink } from './partner';
 import { NotificationPreference, OutboxEvent, ReminderDelivery } from './worker';
 import {
-  BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkNetworkCell, BenchmarkPartShare, BenchmarkRank, BenchmarkSnapshot,
+  BenchmarkCohort, BenchmarkContribution, BenchmarkEntry, BenchmarkFigure, BenchmarkNetworkCell, BenchmarkPartShare, BenchmarkPublication, BenchmarkSnapshot,
   Network, NetworkMember, SubmittedElementScore, SubmittedPartAnswer, SubmittedScore,
 } from './benchmark';
 import { WebhookDelivery, WebhookEndpoint } from './webhook';
@@ -21,7 +21,7 @@ import { CalendarFeed } from './calendar-feed';
 import { AccountMail, PasswordReset, UserSession } from './identity';
 
 export * from './enums';
-export type { RankEntry } from './benchmark';
+export type { SnapshotAudit } from './benchmark';
 export { BaseEntity, TenantEntity, TenantRef } from './base';
 export { AnswerLink } from './answer-link';
 export {
@@ -29,7 +29,8 @@ export {
   Framework, FrameworkNode, Guidance, GuidanceLink, Invitation, Membership, Organisation, Region, User,
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember,
-  BenchmarkSnapshot, BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkPartShare, BenchmarkRank, BenchmarkNetworkCell,
+  BenchmarkSnapshot, BenchmarkCohort, BenchmarkFigure, BenchmarkPartShare, BenchmarkNetworkCell,
+  BenchmarkEntry, BenchmarkContribution, BenchmarkPublication,
   OutboxEvent, NotificationPreference, ReminderDelivery,
 };
 export { WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail };
@@ -40,7 +41,8 @@ export const ENTITIES = [
   Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, AuditEntry,
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember,
-  BenchmarkSnapshot, BenchmarkCohort, BenchmarkCohortEntries, BenchmarkFigure, BenchmarkPartShare, BenchmarkRank, BenchmarkNetworkCell,
+  BenchmarkSnapshot, BenchmarkCohort, BenchmarkFigure, BenchmarkPartShare, BenchmarkNetworkCell,
+  BenchmarkEntry, BenchmarkContribution, BenchmarkPublication,
   OutboxEvent, NotificationPreference, ReminderDelivery,
   WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail,
 ];
@@ -49,7 +51,7 @@ export const ENTITIES = [
 export const TENANT_ENTITIES = [
   Membership, Invitation, ApiKey, Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink,
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
-  SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember, BenchmarkRank, BenchmarkNetworkCell,
+  SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember, BenchmarkNetworkCell,
   OutboxEvent, NotificationPreference, ReminderDelivery,
   WebhookEndpoint, WebhookDelivery, CalendarFeed,
 ];

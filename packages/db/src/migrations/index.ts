@@ -11,6 +11,7 @@ import { Migration20261202003000 } from './Migration20261202003000';
 import { Migration20261207090000 } from './Migration20261207090000';
 import { Migration20261207090100 } from './Migration20261207090100';
 import { Migration20261207120000 } from './Migration20261207120000';
+import { Migration20261207130000 } from './Migration20261207130000';
 
 /** Every migration, in order. New files from `npm run db:migration:create` are added here. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Migration20261207090000,
   Migration20261207090100,
   Migration20261207120000,
+  Migration20261207130000,
 ];

@@ -61,7 +61,7 @@ export function tenantPolicySql(table: string): string[] {
 
 /** Tenant tables of the benchmarking step: stored scores, networks, and the rows of a snapshot that belong to one organisation. */
 export const BENCHMARK_TENANT_TABLES = [
-  'submitted_score', 'submitted_element_score', 'submitted_part_answer', 'network', 'network_member', 'benchmark_rank', 'benchmark_network_cell',
+  'submitted_score', 'submitted_element_score', 'submitted_part_answer', 'network', 'network_member', 'benchmark_network_cell',
 ] as const;
 
 export const BENCHMARK_TENANT_FOREIGN_KEYS: readonly TenantForeignKey[] = [

@@ -88,7 +88,7 @@ export const NetworkMemberStatus = enumOf(['INVITED', 'MEMBER', 'DECLINED', 'LEF
 export type NetworkMemberStatus = ValueOf<typeof NetworkMemberStatus>;
 
 /** The groups benchmarks compare: a region, a kind of institution, a size band, a region's kind, a body's network. */
-export const CohortDimension = enumOf(['REGION', 'KIND', 'SIZE', 'REGION_KIND', 'NETWORK']);
+export const CohortDimension = enumOf(['REGION', 'KIND', 'SIZE', 'REGION_KIND', 'NETWORK', 'NETWORK_OTHERS']);
 export type CohortDimension = ValueOf<typeof CohortDimension>;
 
 /** How often a person hears about their reminders in one organisation (default DAILY). */

@@ -3,30 +3,36 @@ import { forbidden } from '@waymark/domain';
 import type { RequestContext } from '../../context';
 import { findFramework } from '../frameworks/queries';
 import { assertBody, assertInstitution, findNetwork } from './networks';
-import type {
-  CohortView,
-  DistributionObject,
-  ElementStandingObject,
-  HeatmapRowObject,
-  InstitutionBenchmarksObject,
-  NetworkHeatmapObject,
-  OwnStandingObject,
-  PartStandingObject,
-  RegionBenchmarksObject,
-  ScopeFiguresObject,
-  SnapshotObject,
-  TrendPointObject,
+import {
+  BenchmarkReason,
+  type CohortView,
+  type DistributionObject,
+  type ElementStandingObject,
+  type HeatmapRowObject,
+  type InstitutionBenchmarksObject,
+  type NetworkHeatmapObject,
+  type OwnScoresObject,
+  type OwnStandingObject,
+  type PartStandingObject,
+  type RegionBenchmarksObject,
+  type ScopeFiguresObject,
+  type SnapshotObject,
+  type TrendPointObject,
+  because,
 } from './types';
 
 /**
  * The benchmark views: what an institution, a regional body or an integration may see of a
- * snapshot. Snapshots hold only what may be shown (a suppressed cohort has no figures at all); these
- * reads choose which cohorts a caller may look at. They read from the read replica when one is set.
+ * snapshot. A snapshot holds only what passed the privacy audit (held-back cells carry nothing but
+ * their reason); these reads choose which cohorts a caller may look at, and say as of when and why.
+ * They read from the read replica when one is set. An institution's own scores come from its own
+ * latest submission, at once: its own data is no disclosure to itself.
  */
 const DEFAULT_FRAMEWORK = 'inspiring-learning-partnerships';
 const KIND_LABELS: Record<string, string> = { LIBRARY: 'Libraries', MUSEUM: 'Museums', ARCHIVE: 'Archives', COMBINED: 'Combined institutions' };
 const SIZE_LABELS: Record<string, string> = { MICRO: 'Micro institutions', SMALL: 'Small institutions', MEDIUM: 'Medium institutions', LARGE: 'Large institutions' };
 const INSTITUTION_KINDS = [OrganisationKind.LIBRARY, OrganisationKind.MUSEUM, OrganisationKind.ARCHIVE, OrganisationKind.COMBINED];
+const OTHER_MEMBERS = 'Other members';
 
 interface CohortRow {
   key: string;
@@ -34,14 +40,22 @@ interface CohortRow {
   value: string | null;
   secondValue: string | null;
   members: number | null;
-  suppressed: string | null;
-  hiddenRows: number;
+  heldBack: BenchmarkReason | null;
+  otherMembers: number;
+  asOf: Date;
 }
 
-interface FigureRow extends DistributionObject {
+interface FigureRow {
   cohortKey: string;
   scope: string;
   measure: 'practice' | 'evidence';
+  n: number | null;
+  mean: number | null;
+  p25: number | null;
+  median: number | null;
+  p75: number | null;
+  heldBack: BenchmarkReason | null;
+  asOf: Date;
 }
 
 async function frameworkFor(ctx: RequestContext, key: string | null | undefined): Promise<FrameworkTree> {
@@ -50,14 +64,14 @@ async function frameworkFor(ctx: RequestContext, key: string | null | undefined)
 
 async function latestSnapshot(db: Reader, frameworkId: string): Promise<SnapshotObject | null> {
   return db.sharedOne<SnapshotObject>(
-    `select id, taken_at as "takenAt", trigger, min_cohort as "minCohort" from benchmark_snapshot where framework_id = $1 order by taken_at desc limit 1`,
+    `select id, taken_at as "takenAt", trigger, protection_points as "protectionPoints" from benchmark_snapshot where framework_id = $1 order by taken_at desc limit 1`,
     frameworkId,
   );
 }
 
 async function cohortRows(db: Reader, snapshotId: string, keys: string[]): Promise<CohortRow[]> {
   return db.shared<CohortRow>(
-    `select key, dimension, value, second_value as "secondValue", members, suppressed, hidden_rows as "hiddenRows"
+    `select key, dimension, value, second_value as "secondValue", members, held_back as "heldBack", other_members as "otherMembers", as_of as "asOf"
        from benchmark_cohort where snapshot_id = $1 and key = any($2::text[]) order by key`,
     snapshotId,
     keys,
@@ -67,11 +81,15 @@ async function cohortRows(db: Reader, snapshotId: string, keys: string[]): Promi
 async function figuresOf(db: Reader, snapshotId: string, keys: string[]): Promise<FigureRow[]> {
   if (!keys.length) return [];
   return db.shared<FigureRow>(
-    `select cohort_key as "cohortKey", scope, measure, n, mean, p25, median, p75, min, max
+    `select cohort_key as "cohortKey", scope, measure, n, mean, p25, median, p75, held_back as "heldBack", as_of as "asOf"
        from benchmark_figure where snapshot_id = $1 and cohort_key = any($2::text[])`,
     snapshotId,
     keys,
   );
+}
+
+function distribution(f: Omit<FigureRow, 'cohortKey' | 'scope' | 'measure'>): DistributionObject {
+  return { published: f.mean !== null, n: f.n, mean: f.mean, p25: f.p25, median: f.median, p75: f.p75, min: null, max: null, asOf: f.asOf, ...because(f.heldBack) };
 }
 
 /** Overall first, then the elements in framework order. */
@@ -86,8 +104,7 @@ function figureSets(figures: FigureRow[], order: (a: string, b: string) => numbe
     const scopes = byCohort.get(f.cohortKey) ?? new Map<string, ScopeFiguresObject>();
     byCohort.set(f.cohortKey, scopes);
     const entry = scopes.get(f.scope) ?? { scope: f.scope, practice: null, evidence: null };
-    const { n, mean, p25, median, p75, min, max } = f;
-    entry[f.measure] = { n, mean, p25, median, p75, min, max };
+    entry[f.measure] = distribution(f);
     scopes.set(f.scope, entry);
   }
   return new Map([...byCohort].map(([key, scopes]) => [key, [...scopes.values()].sort((a, b) => order(a.scope, b.scope))]));
@@ -106,6 +123,8 @@ function labelOf(row: Pick<CohortRow, 'dimension' | 'value' | 'secondValue'>, na
       return `${KIND_LABELS[row.secondValue ?? ''] ?? String(row.secondValue)} in ${region(row.value)}`;
     case CohortDimension.NETWORK:
       return names.networks.get(row.value ?? '') ?? 'A network';
+    case CohortDimension.NETWORK_OTHERS:
+      return `${OTHER_MEMBERS} of ${names.networks.get(row.value ?? '') ?? 'a network'}`;
   }
 }
 
@@ -113,16 +132,19 @@ async function regionNames(db: Reader): Promise<Map<string, string>> {
   return new Map((await db.shared<{ code: string; name: string }>(`select code, name from region`)).map((r) => [r.code, r.name]));
 }
 
-function views(rows: CohortRow[], figures: Map<string, ScopeFiguresObject[]>, labels: (row: CohortRow) => string, mine = new Map<string, OwnStandingObject[]>()): CohortView[] {
-  return rows.map((row) => ({
-    key: row.key,
-    dimension: row.dimension,
-    label: labels(row),
-    suppressed: row.suppressed !== null,
-    members: row.suppressed === null ? row.members : null,
-    figures: row.suppressed === null ? (figures.get(row.key) ?? []) : [],
-    mine: mine.get(row.key) ?? [],
-  }));
+/** A cohort for the API: held back with its reason, or published and, when older than the snapshot, saying so. */
+function views(
+  rows: CohortRow[], snapshot: SnapshotObject, figures: Map<string, ScopeFiguresObject[]>, labels: (row: CohortRow) => string, mine = new Map<string, OwnStandingObject[]>(),
+): CohortView[] {
+  return rows.map((row) => {
+    const published = row.heldBack === null;
+    const older = row.asOf.getTime() < snapshot.takenAt.getTime();
+    return {
+      key: row.key, dimension: row.dimension, label: labels(row), published, suppressed: !published, members: published ? row.members : null, asOf: row.asOf,
+      ...because(published ? (older ? BenchmarkReason.UNCHANGED : null) : row.heldBack),
+      figures: published ? (figures.get(row.key) ?? []) : [], mine: mine.get(row.key) ?? [],
+    };
+  });
 }
 
 /** The organisation in scope, as benchmarks group it. */
@@ -135,10 +157,32 @@ async function organisationFacts(db: Reader) {
   return row;
 }
 
+/** The organisation's own latest submission of the framework: overall and per element. */
+async function ownScores(ctx: RequestContext, frameworkId: string) {
+  const [latest] = await ctx.db.tenant<{ id: string; submittedAt: Date; practice: number; evidence: number | null }>(
+    `select id, submitted_at as "submittedAt", practice, evidence from submitted_score
+      where organisation_id = $1 and framework_id = $2 and withdrawn_at is null order by submitted_at desc limit 1`,
+    frameworkId,
+  );
+  if (!latest) return null;
+  const elements = await ctx.db.tenant<{ scope: string; practice: number; evidence: number | null }>(
+    `select element_key as scope, practice, evidence from submitted_element_score where organisation_id = $1 and score_id = $2`,
+    latest.id,
+  );
+  return { ...latest, scores: [{ scope: 'overall', practice: latest.practice, evidence: latest.evidence }, ...elements] };
+}
+
+/** Its own score beside a cohort's published mean (the percentile only where quartiles are published). */
+function standing(scope: string, measure: 'practice' | 'evidence', value: number, figure: DistributionObject | null): OwnStandingObject {
+  const mean = figure?.mean ?? null;
+  const reason = !figure ? BenchmarkReason.NO_CONTRIBUTORS : mean === null ? figure.reason : BenchmarkReason.QUARTILES_NOT_PUBLISHED;
+  return { scope, measure, value, cohortMean: mean, difference: mean === null ? null : Math.round((value - mean) * 10) / 10, percentile: null, ...because(reason) };
+}
+
 /**
- * An institution's view: its own scores and percentile ranks beside each cohort it counts in
- * (suppressed ones say so and show nothing else). Only institutions that share their results see
- * others': with consent NONE there is nothing to compare with.
+ * An institution's view: its own latest scores (at once after submitting) beside each cohort it
+ * counts in; held-back cohorts say why. Only institutions that share their results see others':
+ * with consent NONE there is nothing to compare with.
  */
 export async function institutionBenchmarks(ctx: RequestContext, frameworkKey?: string | null): Promise<InstitutionBenchmarksObject> {
   await assertInstitution(ctx);
@@ -146,11 +190,14 @@ export async function institutionBenchmarks(ctx: RequestContext, frameworkKey?: 
   const facts = await organisationFacts(ctx.db);
   const db = await ctx.benchmarkReader();
   const snapshot = await latestSnapshot(db, tree.row.id);
-  if (facts.consent === BenchmarkingConsent.NONE) {
-    return { snapshot, unavailableReason: 'The organisation does not share its results (benchmarkingConsent NONE), so it is compared with no one', cohorts: [] };
-  }
-  if (!snapshot) return { snapshot, unavailableReason: 'No benchmark has been computed yet', cohorts: [] };
+  const nothing = (reason: BenchmarkReason) => ({ snapshot, asOf: snapshot?.takenAt ?? null, own: null, ...because(reason), unavailableReason: because(reason).reasonText, cohorts: [] });
+  if (facts.consent === BenchmarkingConsent.NONE) return nothing(BenchmarkReason.NOT_SHARED);
+  if (!snapshot) return nothing(BenchmarkReason.NO_SNAPSHOT);
 
+  const mineNow = await ownScores(ctx, tree.row.id);
+  const own: OwnScoresObject | null = mineNow && {
+    submittedAt: mineNow.submittedAt, counted: mineNow.submittedAt.getTime() <= snapshot.takenAt.getTime(), practice: mineNow.practice, evidence: mineNow.evidence,
+  };
   const memberships = await ctx.db.shared<{ network_id: string; network_name: string }>(
     `select c.network_id, c.network_name from waymark_network_counterparts() c join network_member m on m.id = c.membership_id
       where c.institution_id = $1 and m.status = 'MEMBER'`,
@@ -158,22 +205,22 @@ export async function institutionBenchmarks(ctx: RequestContext, frameworkKey?: 
   );
   const keys = [`kind:${facts.kind}`, `size:${facts.sizeBand}`, ...(facts.region ? [`region:${facts.region}`, `region-kind:${facts.region}:${facts.kind}`] : [])];
   keys.push(...memberships.map((m) => `network:${m.network_id}`));
-  const ranks = await db.tenant<OwnStandingObject & { cohortKey: string }>(
-    `select r."cohortKey", r.scope, r.measure, r.value, r.percentile
-       from benchmark_rank b cross join jsonb_to_recordset(b.ranks) as r("cohortKey" text, scope text, measure text, value float8, percentile float8)
-      where b.organisation_id = $1 and b.snapshot_id = $2`,
-    snapshot.id,
-  );
-  // Only cohorts it was counted in (it has a rank there), or suppressed ones it belongs to.
-  const counted = new Set(ranks.map((r) => r.cohortKey));
-  const rows = (await cohortRows(db, snapshot.id, keys)).filter((r) => r.suppressed !== null || counted.has(r.key));
+  const rows = await cohortRows(db, snapshot.id, keys);
   const order = scopeOrder(tree);
+  const figures = figureSets(await figuresOf(db, snapshot.id, rows.filter((r) => r.heldBack === null).map((r) => r.key)), order);
   const mine = new Map<string, OwnStandingObject[]>();
-  for (const r of ranks) mine.set(r.cohortKey, [...(mine.get(r.cohortKey) ?? []), { scope: r.scope, measure: r.measure, value: r.value, percentile: r.percentile }]);
-  for (const list of mine.values()) list.sort((a, b) => order(a.scope, b.scope) || a.measure.localeCompare(b.measure));
-  const figures = figureSets(await figuresOf(db, snapshot.id, rows.filter((r) => !r.suppressed).map((r) => r.key)), order);
+  for (const row of rows) {
+    const sets = new Map((figures.get(row.key) ?? []).map((f) => [f.scope, f]));
+    const list: OwnStandingObject[] = [];
+    for (const score of [...(mineNow?.scores ?? [])].sort((a, b) => order(a.scope, b.scope))) {
+      list.push(standing(score.scope, 'practice', score.practice, sets.get(score.scope)?.practice ?? null));
+      if (score.evidence !== null) list.push(standing(score.scope, 'evidence', score.evidence, sets.get(score.scope)?.evidence ?? null));
+    }
+    mine.set(row.key, list);
+  }
   const names = { regions: await regionNames(db), networks: new Map(memberships.map((m) => [m.network_id, m.network_name])) };
-  return { snapshot, unavailableReason: null, cohorts: views(rows, figures, (row) => labelOf(row, names), mine) };
+  const reason = !own ? BenchmarkReason.NO_SUBMISSION : own.counted ? null : BenchmarkReason.NOT_YET_COUNTED;
+  return { snapshot, asOf: snapshot.takenAt, own, ...because(reason), unavailableReason: null, cohorts: views(rows, snapshot, figures, (row) => labelOf(row, names), mine) };
 }
 
 /** A regional body's view of its region: the region's figures, its weakest elements and parts, the spread by kind, the trend. */
@@ -183,39 +230,39 @@ export async function regionBenchmarks(ctx: RequestContext, frameworkKey?: strin
   const { region } = await organisationFacts(ctx.db);
   const db = await ctx.benchmarkReader();
   const snapshot = await latestSnapshot(db, tree.row.id);
-  const empty = { snapshot, region, overall: null, weakestElements: [], weakestParts: [], byKind: [], trend: [] };
+  const empty = { snapshot, asOf: snapshot?.takenAt ?? null, ...because(snapshot ? null : BenchmarkReason.NO_SNAPSHOT), region, overall: null, weakestElements: [], weakestParts: [], byKind: [], trend: [] };
   if (!snapshot || !region) return empty;
 
   const keys = [`region:${region}`, ...INSTITUTION_KINDS.map((kind) => `region-kind:${region}:${kind}`)];
   const rows = await cohortRows(db, snapshot.id, keys);
   const order = scopeOrder(tree);
-  const figures = figureSets(await figuresOf(db, snapshot.id, rows.filter((r) => !r.suppressed).map((r) => r.key)), order);
+  const figures = figureSets(await figuresOf(db, snapshot.id, rows.filter((r) => r.heldBack === null).map((r) => r.key)), order);
   const names = { regions: await regionNames(db), networks: new Map<string, string>() };
-  const all = views(rows, figures, (row) => labelOf(row, names));
+  const all = views(rows, snapshot, figures, (row) => labelOf(row, names));
   const overall = all.find((c) => c.key === `region:${region}`) ?? null;
 
   const weakestElements: ElementStandingObject[] =
     overall?.figures
-      .filter((f) => f.scope !== 'overall' && f.practice)
+      .filter((f) => f.scope !== 'overall' && f.practice?.mean != null)
       .map((f) => ({ elementKey: f.scope, title: tree.byKey.get(f.scope)?.text ?? f.scope, practice: f.practice! }))
-      .sort((a, b) => a.practice.median - b.practice.median || a.practice.mean - b.practice.mean) ?? [];
-  const weakestParts = overall?.suppressed === false
+      .sort((a, b) => a.practice.mean! - b.practice.mean!) ?? [];
+  const weakestParts = overall?.published
     ? (
         await db.shared<Omit<PartStandingObject, 'text'>>(
           `select part_key as "partKey", answered, yes, started, no from benchmark_part_share
-            where snapshot_id = $1 and cohort_key = $2 order by yes, no desc, part_key limit 10`,
+            where snapshot_id = $1 and cohort_key = $2 and held_back is null order by yes, no desc, part_key limit 10`,
           snapshot.id,
           `region:${region}`,
         )
       ).map((p) => ({ ...p, text: tree.byKey.get(p.partKey)?.text ?? p.partKey }))
     : [];
   const trend = await regionTrend(db, tree.row.id, `region:${region}`);
-  return { snapshot, region, overall, weakestElements, weakestParts, byKind: all.filter((c) => c.dimension === CohortDimension.REGION_KIND), trend };
+  return { ...empty, overall, weakestElements, weakestParts, byKind: all.filter((c) => c.dimension === CohortDimension.REGION_KIND), trend };
 }
 
 async function regionTrend(db: Reader, frameworkId: string, key: string): Promise<TrendPointObject[]> {
-  const rows = await db.shared<{ takenAt: Date; members: number | null; measure: string | null } & Partial<DistributionObject>>(
-    `select s.taken_at as "takenAt", c.members, f.measure, f.n, f.mean, f.p25, f.median, f.p75, f.min, f.max
+  const rows = await db.shared<{ takenAt: Date; members: number | null } & Partial<FigureRow>>(
+    `select s.taken_at as "takenAt", c.members, f.measure, f.n, f.mean, f.p25, f.median, f.p75, f.held_back as "heldBack", f.as_of as "asOf"
        from (select * from benchmark_snapshot where framework_id = $1 order by taken_at desc limit 36) s
        join benchmark_cohort c on c.snapshot_id = s.id and c.key = $2
        left join benchmark_figure f on f.snapshot_id = s.id and f.cohort_key = c.key and f.scope = 'overall'
@@ -228,14 +275,16 @@ async function regionTrend(db: Reader, frameworkId: string, key: string): Promis
     const at = r.takenAt.getTime();
     const point = points.get(at) ?? { takenAt: r.takenAt, members: r.members, practice: null, evidence: null };
     points.set(at, point);
-    if (r.measure === 'practice' || r.measure === 'evidence') {
-      point[r.measure] = { n: r.n!, mean: r.mean!, p25: r.p25!, median: r.median!, p75: r.p75!, min: r.min!, max: r.max! };
-    }
+    if (r.measure === 'practice' || r.measure === 'evidence') point[r.measure] = distribution(r as FigureRow);
   }
   return [...points.values()];
 }
 
-/** A body's network as a heatmap: members by scope, named where they consented, pseudonyms otherwise, suppressed rows counted. */
+/**
+ * A body's network as a heatmap: NAMED members by name, everyone else together as one "Other
+ * members" row (published like any cohort, or held back with the reason), and counts that add up
+ * to the network's member list, saying who is left out.
+ */
 export async function networkHeatmap(ctx: RequestContext, networkId: string, frameworkKey?: string | null): Promise<NetworkHeatmapObject> {
   await assertBody(ctx);
   const network = await findNetwork(ctx.db, networkId);
@@ -244,9 +293,20 @@ export async function networkHeatmap(ctx: RequestContext, networkId: string, fra
   const snapshot = await latestSnapshot(db, tree.row.id);
   const order = scopeOrder(tree);
   const scopes = ['overall', ...tree.scoring.map((e) => e.key)];
-  if (!snapshot) return { snapshot, network, scopes, rows: [], suppressedRows: 0, aggregate: null };
+  const [members] = await ctx.db.tenant<{ n: number }>(
+    `select count(*)::int as n from network_member where organisation_id = $1 and network_id = $2 and status = 'MEMBER'`,
+    network.id,
+  );
+  const memberCount = members?.n ?? 0;
+  const counts = (named: number, others: number) => {
+    const leftOut = Math.max(0, memberCount - named - others);
+    const text = `${memberCount} member${memberCount === 1 ? '' : 's'}: ${named} named, ${others} counted together as other members` +
+      (leftOut ? `, ${leftOut} not counted (no submitted assessment, results not shared, or joined after these figures).` : '.');
+    return { members: memberCount, counted: named + others, named, others, leftOut, text };
+  };
+  if (!snapshot) return { snapshot, asOf: null, network, scopes, rows: [], counts: counts(0, 0), ...because(BenchmarkReason.NO_SNAPSHOT), aggregate: null };
 
-  const cells = await db.tenant<{ label: string; memberOrganisationId: string | null; position: number; scope: string; practice: number; evidence: number | null }>(
+  const cells = await db.tenant<{ label: string; memberOrganisationId: string; position: number; scope: string; practice: number; evidence: number | null }>(
     `select label, member_organisation_id as "memberOrganisationId", position, scope, practice, evidence
        from benchmark_network_cell where organisation_id = $1 and snapshot_id = $2 and network_id = $3 order by position, scope`,
     snapshot.id,
@@ -254,13 +314,27 @@ export async function networkHeatmap(ctx: RequestContext, networkId: string, fra
   );
   const rows = new Map<number, HeatmapRowObject>();
   for (const c of cells) {
-    const row = rows.get(c.position) ?? { label: c.label, named: c.memberOrganisationId !== null, organisationId: c.memberOrganisationId, cells: [] };
+    const row = rows.get(c.position) ?? { label: c.label, named: true, organisationId: c.memberOrganisationId, members: 1, cells: [] };
     row.cells.push({ scope: c.scope, practice: c.practice, evidence: c.evidence });
     rows.set(c.position, row);
   }
   for (const row of rows.values()) row.cells.sort((a, b) => order(a.scope, b.scope));
-  const [cohort] = await cohortRows(db, snapshot.id, [`network:${network.id}`]);
-  const figures = cohort && !cohort.suppressed ? figureSets(await figuresOf(db, snapshot.id, [cohort.key]), order) : new Map<string, ScopeFiguresObject[]>();
-  const aggregate = cohort ? views([cohort], figures, () => network.name)[0]! : null;
-  return { snapshot, network, scopes, rows: [...rows.values()], suppressedRows: cohort?.hiddenRows ?? 0, aggregate };
+
+  const othersKey = `others:${network.id}`;
+  const cohorts = await cohortRows(db, snapshot.id, [`network:${network.id}`, othersKey]);
+  const cohort = cohorts.find((c) => c.key === `network:${network.id}`);
+  const others = cohorts.find((c) => c.key === othersKey);
+  const figures = figureSets(await figuresOf(db, snapshot.id, cohorts.filter((c) => c.heldBack === null).map((c) => c.key)), order);
+  const shown = [...rows.values()];
+  const otherCount = cohort?.otherMembers ?? 0;
+  if (others && others.heldBack === null) {
+    const sets = new Map((figures.get(othersKey) ?? []).map((f) => [f.scope, f]));
+    shown.push({
+      label: OTHER_MEMBERS, named: false, organisationId: null, members: otherCount,
+      cells: scopes.map((scope) => ({ scope, practice: sets.get(scope)?.practice?.mean ?? null, evidence: sets.get(scope)?.evidence?.mean ?? null })),
+    });
+  }
+  const aggregate = cohort ? views([cohort], snapshot, figures, () => network.name)[0]! : null;
+  const reason = !cohort ? BenchmarkReason.NO_CONTRIBUTORS : otherCount === 0 ? null : (others?.heldBack ?? null);
+  return { snapshot, asOf: snapshot.takenAt, network, scopes, rows: shown, counts: counts(rows.size, otherCount), ...because(reason), aggregate };
 }

@@ -1,26 +1,29 @@
 import { useMemo } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { InstitutionBenchmarksQuery } from '../../gql/graphql';
 import { problemOf } from '../../api/errors';
+import { useFormat } from '../../i18n/format';
 import { useOrganisation } from '../../layout/organisation';
 import { Alert, ProblemAlert } from '../../ui/Alert';
 import { StatusBadge } from '../../ui/Badge';
-import { Chart, DataTable } from '../../ui/Chart';
+import { Chart, DataTable, NARROW_CHART } from '../../ui/Chart';
+import { TableFrame } from '../../ui/TableFrame';
 import { Loading, Page } from '../../ui/Page';
-import { formatMoment, formatScore } from '../../ui/format';
-import { SUPPRESSED, box, rankText, scopeName, spreadText, suppressedWhy } from './figures';
-import { boxAxes, suppressedMarkers } from './box-axes';
+import { useReason, useScopeName } from './figures';
+import { meanBars } from './charts';
 
 const PositionQuery = graphql(`
   query InstitutionBenchmarks {
     benchmarks {
-      snapshot { takenAt minCohort }
-      unavailableReason
+      snapshot { takenAt protectionPoints }
+      asOf reason
+      own { submittedAt counted practice evidence }
       cohorts {
-        key dimension label suppressed members
-        figures { scope practice { n mean p25 median p75 min max } evidence { n mean p25 median p75 min max } }
-        mine { scope measure value percentile }
+        key dimension label published members asOf reason
+        figures { scope practice { published n mean asOf reason } evidence { published n mean asOf reason } }
+        mine { scope measure value cohortMean difference reason }
       }
     }
   }
@@ -36,21 +39,27 @@ const Accept = graphql(`mutation AcceptNetworkInvitation($id: ID!) { acceptNetwo
 const Decline = graphql(`mutation DeclineNetworkInvitation($id: ID!) { declineNetworkInvitation(membershipId: $id) { id status respondedAt } }`);
 const Leave = graphql(`mutation LeaveNetwork($id: ID!) { leaveNetwork(membershipId: $id) { id status respondedAt } }`);
 
-type Cohort = InstitutionBenchmarksQuery['benchmarks']['cohorts'][number];
+type Result = InstitutionBenchmarksQuery['benchmarks'];
+type Cohort = Result['cohorts'][number];
 
 export default function Benchmarks() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const reason = useReason();
   const [{ data, error, fetching }] = useQuery({ query: PositionQuery });
   const b = data?.benchmarks;
   return (
-    <Page
-      title="Benchmarks"
-      intro={<p>Your submitted scores beside the institutions you are compared with: your region, your kind, your size band and your networks. Groups of fewer than {b?.snapshot?.minCohort ?? 5} institutions are suppressed.</p>}
-    >
-      {!b ? (fetching ? <Loading what="Loading your benchmarks" /> : <ProblemAlert problem={problemOf(error)} />) : (
+    <Page title={t('benchmarks.title')} intro={<p>{t('benchmarks.intro', { points: b?.snapshot?.protectionPoints ?? 15 })}</p>}>
+      {!b ? (fetching ? <Loading what={t('benchmarks.loading')} /> : <ProblemAlert problem={problemOf(error)} />) : (
         <>
-          {b.unavailableReason ? <Alert tone="info" title="No comparison to show">{b.unavailableReason}.</Alert> : null}
-          {b.snapshot ? <p className="muted">Figures computed {formatMoment(b.snapshot.takenAt)}.</p> : null}
-          {b.cohorts.length ? <Position cohorts={b.cohorts} minCohort={b.snapshot?.minCohort} /> : null}
+          {b.asOf ? <p className="muted">{t('benchmarks.asOf', { moment: fmt.moment(b.asOf) })}</p> : null}
+          {b.own ? (
+            <p>{t('benchmarks.own', { moment: fmt.moment(b.own.submittedAt), practice: fmt.score(b.own.practice, 'practice'), evidence: fmt.score(b.own.evidence, 'evidence') })}</p>
+          ) : null}
+          {b.reason ? (
+            <Alert tone="info" title={b.reason === 'NOT_YET_COUNTED' ? t('benchmarks.newerTitle') : t('benchmarks.nothingTitle')}>{reason(b.reason)}</Alert>
+          ) : null}
+          {b.cohorts.length ? <Position cohorts={b.cohorts} /> : null}
         </>
       )}
       <NetworkInvitations />
@@ -58,93 +67,87 @@ export default function Benchmarks() {
   );
 }
 
-function Position({ cohorts, minCohort }: { cohorts: Cohort[]; minCohort: number | undefined }) {
+function Position({ cohorts }: { cohorts: Cohort[] }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const reason = useReason();
+  const scopeName = useScopeName();
   const view = useMemo(() => {
     const overall = (c: Cohort) => c.figures.find((f) => f.scope === 'overall')?.practice ?? null;
-    const mine = (c: Cohort, scope: string, measure: string) => c.mine.find((m) => m.scope === scope && m.measure === measure) ?? null;
-    const categories = cohorts.map((c) => (c.suppressed ? `${c.label} (suppressed)` : c.label));
-    const option = {
-      ...boxAxes(categories, 'Overall practice (0-100)', 150),
-      series: [
-        { name: 'Cohort spread', type: 'boxplot', itemStyle: { color: '#ffffff', borderColor: '#0b4f6c', borderWidth: 2 }, data: cohorts.map((c) => { const o = overall(c); return o ? box(o) : '-'; }) },
-        {
-          name: 'Your score',
-          type: 'scatter',
-          symbol: 'diamond',
-          symbolSize: 16,
-          itemStyle: { color: '#b35900' },
-          label: { show: true, position: 'right', color: '#0b0c0c' },
-          data: cohorts.map((c, i) => { const m = mine(c, 'overall', 'practice'); return m && !c.suppressed ? [i, Math.round(m.value)] : null; }).filter((v) => v !== null),
-        },
-        suppressedMarkers(cohorts.map((c) => c.suppressed)),
-      ],
-    };
+    const mine = (c: Cohort) => c.mine.find((m) => m.scope === 'overall' && m.measure === 'practice') ?? null;
+    const labels = cohorts.map((c) => (c.published ? c.label : t('benchmarks.heldBackLabel', { label: c.label })));
+    const means = cohorts.map((c) => overall(c)?.mean ?? null);
+    const yours = cohorts.map((c) => mine(c)?.value ?? null);
+    const option = (width: number) => meanBars({ labels, means, yours, narrow: width < NARROW_CHART, axis: t('benchmarks.axis'), meanName: t('benchmarks.mean'), yoursName: t('benchmarks.yours') });
     const summary = cohorts
-      .map((c) => {
-        if (c.suppressed) return `${c.label}: suppressed`;
-        const m = mine(c, 'overall', 'practice');
-        return `${c.label} (${c.members} institutions): yours ${formatScore(m?.value)}, percentile rank ${m ? Math.round(m.percentile) : 'none'}; cohort ${spreadText(overall(c))}`;
-      })
+      .map((c) => (c.published
+        ? t('benchmarks.summaryCohort', { label: c.label, yours: fmt.score(mine(c)?.value, 'practice'), mean: fmt.score(overall(c)?.mean, 'practice') })
+        : t('benchmarks.summaryHeld', { label: c.label })))
       .join('. ');
-    const rows = cohorts.map((c) => {
-      if (c.suppressed) return [c.label, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED];
-      const m = mine(c, 'overall', 'practice');
-      const o = overall(c);
-      return [c.label, c.members ?? '', formatScore(m?.value), m ? rankText(m.percentile) : 'none', formatScore(o?.median), o ? `${formatScore(o.p25)} to ${formatScore(o.p75)} (range ${formatScore(o.min)} to ${formatScore(o.max)})` : 'no figure'];
-    });
-    return { option, summary, rows, mine };
-  }, [cohorts]);
+    const rows = cohorts.map((c) => [
+      c.label,
+      c.published && c.members !== null ? fmt.count(c.members) : t('benchmarks.heldBack'),
+      fmt.score(mine(c)?.value, 'practice'),
+      c.published ? fmt.score(overall(c)?.mean, 'practice') : t('benchmarks.heldBack'),
+      fmt.moment(c.asOf),
+      c.reason ? reason(c.reason) : '',
+    ]);
+    return { option, summary, rows, height: Math.max(240, cohorts.length * 56 + 96) };
+  }, [cohorts, t, fmt, reason]);
 
   return (
     <>
       <Chart
-        title="Your overall practice beside each cohort"
+        title={t('benchmarks.chartTitle')}
         summary={view.summary}
         option={view.option}
-        height={380}
-        note={<p>Each box spans the cohort’s 25th to 75th percentile with its median across it; the whiskers reach its lowest and highest scores; the diamond is yours.</p>}
+        height={view.height}
+        note={<p>{t('benchmarks.chartNote')}</p>}
         table={{
-          caption: 'Overall practice (0-100): yours, your percentile rank and each cohort’s spread',
-          columns: ['Cohort', 'Institutions', 'Your practice', 'Your percentile rank', 'Cohort median', 'Middle half'],
+          caption: t('benchmarks.tableCaption'),
+          columns: [t('benchmarks.col.cohort'), t('benchmarks.col.institutions'), t('benchmarks.col.yours'), t('benchmarks.col.mean'), t('benchmarks.col.asOf'), t('benchmarks.col.why')],
           rows: view.rows,
         }}
       />
-      <h2>Cohort by cohort</h2>
-      <p>The percentile rank is the share of the cohort’s other institutions scoring below you.</p>
+      <h2>{t('benchmarks.byCohort')}</h2>
       {cohorts.map((c) =>
-        c.suppressed ? (
+        !c.published ? (
           <section key={c.key} className="card" aria-labelledby={`cohort-${c.key}`}>
-            <h3 id={`cohort-${c.key}`}>{c.label}: <StatusBadge status="SUPPRESSED" /></h3>
-            <p>{suppressedWhy(minCohort)}</p>
+            <h3 id={`cohort-${c.key}`}>{t('benchmarks.heldBackLabel', { label: c.label })}</h3>
+            <p>{reason(c.reason)}</p>
           </section>
         ) : (
-          <DataTable
-            key={c.key}
-            caption={`${c.label}: ${c.members} institutions`}
-            columns={['Scope', 'Measure', 'Your score', 'Your percentile rank', 'Cohort median', 'Middle half (25th to 75th)', 'Range']}
-            rows={c.figures.flatMap((f) =>
-              (['practice', 'evidence'] as const).map((measure) => {
-                const m = view.mine(c, f.scope, measure);
-                const d = f[measure];
-                return [
-                  scopeName(f.scope),
-                  measure === 'practice' ? 'Practice' : 'Evidence',
-                  formatScore(m?.value),
-                  m ? rankText(m.percentile) : 'none',
-                  d ? formatScore(d.median) : 'no figure',
-                  d ? `${formatScore(d.p25)} to ${formatScore(d.p75)}` : 'no figure',
-                  d ? `${formatScore(d.min)} to ${formatScore(d.max)}` : 'no figure',
-                ];
-              }),
-            )}
-          />
+          <div key={c.key}>
+            <DataTable
+              caption={t('benchmarks.cohortCaption', { label: c.label, count: c.members ?? 0, moment: fmt.moment(c.asOf) })}
+              columns={[t('benchmarks.col.scope'), t('benchmarks.col.measure'), t('benchmarks.col.yours'), t('benchmarks.col.mean'), t('benchmarks.col.difference'), t('benchmarks.col.why')]}
+              rows={c.figures.flatMap((f) =>
+                (['practice', 'evidence'] as const).map((measure) => {
+                  const m = c.mine.find((x) => x.scope === f.scope && x.measure === measure);
+                  const d = f[measure];
+                  return [
+                    scopeName(f.scope),
+                    t(`benchmarks.${measure}`),
+                    fmt.score(m?.value, measure),
+                    d?.mean != null ? fmt.score(d.mean, measure) : t('benchmarks.heldBack'),
+                    fmt.change(m?.value, d?.mean, measure),
+                    d?.reason && d.reason !== 'QUARTILES_NOT_PUBLISHED' ? reason(d.reason) : '',
+                  ];
+                }),
+              )}
+            />
+            {c.reason ? <p className="muted">{reason(c.reason)}</p> : null}
+          </div>
         ),
       )}
+      <p className="muted">{reason('QUARTILES_NOT_PUBLISHED')}</p>
     </>
   );
 }
 
 function NetworkInvitations() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const org = useOrganisation();
   const [{ data, error, fetching }, refresh] = useQuery({ query: Memberships });
   const [accepted, accept] = useMutation(Accept);
@@ -156,34 +159,34 @@ function NetworkInvitations() {
   const memberships = data?.networkMemberships.edges.map((e) => e.node) ?? [];
   return (
     <section aria-labelledby="networks-heading">
-      <h2 id="networks-heading">Regional networks</h2>
-      <p>A network’s regional body sees your submitted results while you are a member: by name only if you agreed to be named, otherwise under a pseudonym.</p>
-      {!data ? (fetching ? <Loading what="Loading your networks" /> : <ProblemAlert problem={problemOf(error)} />) : memberships.length === 0 ? <p>No network has invited you.</p> : (
-        <div className="table-wrap">
+      <h2 id="networks-heading">{t('benchmarks.networks')}</h2>
+      <p>{t('benchmarks.networksIntro')}</p>
+      {!data ? (fetching ? <Loading what={t('benchmarks.loadingNetworks')} /> : <ProblemAlert problem={problemOf(error)} />) : memberships.length === 0 ? <p>{t('benchmarks.noNetworks')}</p> : (
+        <TableFrame label={t('benchmarks.membershipsCaption')}>
           <table>
-            <caption>Invitations and memberships</caption>
+            <caption>{t('benchmarks.membershipsCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Network</th><th scope="col">Regional body</th><th scope="col">Status</th><th scope="col">Invited</th>
-                {manage ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}
+                <th scope="col">{t('benchmarks.network')}</th><th scope="col">{t('benchmarks.body')}</th><th scope="col">{t('benchmarks.status')}</th><th scope="col">{t('benchmarks.invited')}</th>
+                {manage ? <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th> : null}
               </tr>
             </thead>
             <tbody>
               {memberships.map((m) => (
                 <tr key={m.id}>
-                  <th scope="row">{m.networkName}</th>
-                  <td>{m.body.name}</td>
-                  <td><StatusBadge status={m.status} /></td>
-                  <td>{formatMoment(m.invitedAt)}</td>
+                  <th scope="row" translate="no">{m.networkName}</th>
+                  <td translate="no">{m.body.name}</td>
+                  <td><StatusBadge kind="network" status={m.status} /></td>
+                  <td>{fmt.moment(m.invitedAt)}</td>
                   {manage ? (
                     <td className="buttons">
                       {m.status === 'INVITED' ? (
                         <>
-                          <button type="button" className="button button-small" disabled={busy} onClick={() => void accept({ id: m.id }).then(after)}>Accept<span className="visually-hidden"> the invitation to {m.networkName}</span></button>
-                          <button type="button" className="button button-small button-secondary" disabled={busy} onClick={() => void decline({ id: m.id }).then(after)}>Decline<span className="visually-hidden"> the invitation to {m.networkName}</span></button>
+                          <button type="button" className="button button-small" disabled={busy} onClick={() => void accept({ id: m.id }).then(after)}>{t('benchmarks.accept')}<span className="visually-hidden">{t('benchmarks.acceptWhat', { network: m.networkName })}</span></button>
+                          <button type="button" className="button button-small button-secondary" disabled={busy} onClick={() => void decline({ id: m.id }).then(after)}>{t('benchmarks.decline')}<span className="visually-hidden">{t('benchmarks.acceptWhat', { network: m.networkName })}</span></button>
                         </>
                       ) : m.status === 'MEMBER' ? (
-                        <button type="button" className="button button-small button-secondary" disabled={busy} onClick={() => void leave({ id: m.id }).then(after)}>Leave<span className="visually-hidden"> {m.networkName}</span></button>
+                        <button type="button" className="button button-small button-secondary" disabled={busy} onClick={() => void leave({ id: m.id }).then(after)}>{t('benchmarks.leave')}<span className="visually-hidden">{t('benchmarks.leaveWhat', { network: m.networkName })}</span></button>
                       ) : null}
                     </td>
                   ) : null}
@@ -191,7 +194,7 @@ function NetworkInvitations() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
       <ProblemAlert problem={problemOf(accepted.error ?? declined.error ?? left.error)} />
     </section>

@@ -1,31 +1,33 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { NetworkHeatmapQuery, RegionalDashboardQuery } from '../../gql/graphql';
 import { problemOf } from '../../api/errors';
+import { useFormat } from '../../i18n/format';
 import { useOrganisation } from '../../layout/organisation';
 import { Alert, ProblemAlert } from '../../ui/Alert';
-import { Chart, DataTable } from '../../ui/Chart';
+import { Chart, DataTable, NARROW_CHART } from '../../ui/Chart';
 import { SelectField } from '../../ui/Field';
+import { TableFrame } from '../../ui/TableFrame';
 import { Loading, Page } from '../../ui/Page';
-import { formatMoment, formatScore } from '../../ui/format';
-import { KIND_COLOURS, SUPPRESSED, box, scopeName, share, spreadText, suppressedWhy } from './figures';
-import { boxAxes, suppressedMarkers } from './box-axes';
+import { heatColour, useReason, useScopeName } from './figures';
+import { meanBars } from './charts';
 
 const Dashboard = graphql(`
   query RegionalDashboard {
     regionBenchmarks {
-      snapshot { id takenAt trigger minCohort }
-      region
-      overall { key label suppressed members }
-      weakestElements { elementKey title practice { n mean p25 median p75 min max } }
+      snapshot { id takenAt trigger protectionPoints }
+      asOf reason region
+      overall { key label published members asOf reason }
+      weakestElements { elementKey title practice { n mean } }
       weakestParts { partKey text answered yes started no }
       byKind {
-        key label suppressed members
-        figures { scope practice { n mean p25 median p75 min max } }
+        key label published members asOf reason
+        figures { scope practice { n mean reason } }
       }
-      trend { takenAt members practice { median p25 p75 } evidence { median } }
+      trend { takenAt members practice { mean } evidence { mean } }
     }
     networks(page: { first: 50 }) { edges { node { id name memberCount } } }
   }
@@ -34,12 +36,11 @@ const Dashboard = graphql(`
 const Heatmap = graphql(`
   query NetworkHeatmap($networkId: ID!) {
     networkHeatmap(networkId: $networkId) {
-      snapshot { takenAt minCohort }
+      asOf reason
       network { id name }
       scopes
-      suppressedRows
-      rows { label named organisationId cells { scope practice evidence } }
-      aggregate { suppressed members figures { scope practice { median } evidence { median } } }
+      rows { label named organisationId members cells { scope practice evidence } }
+      counts { members counted named others leftOut }
     }
   }
 `);
@@ -48,213 +49,170 @@ type Region = RegionalDashboardQuery['regionBenchmarks'];
 type HeatmapData = NetworkHeatmapQuery['networkHeatmap'];
 
 export default function RegionalDashboard() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const reason = useReason();
   const org = useOrganisation();
   const [{ data, error, fetching }] = useQuery({ query: Dashboard });
   const [params, setParams] = useSearchParams();
   const networks = data?.networks.edges.map((e) => e.node) ?? [];
   const networkId = params.get('network') ?? networks[0]?.id ?? null;
 
-  if (!data) return <Page title="Regional dashboard">{fetching ? <Loading what="Loading the region’s benchmarks" /> : <ProblemAlert problem={problemOf(error)} />}</Page>;
+  if (!data) return <Page title={t('benchmarks.region.title')}>{fetching ? <Loading what={t('benchmarks.region.loading')} /> : <ProblemAlert problem={problemOf(error)} />}</Page>;
   const region = data.regionBenchmarks;
-  const minCohort = region.snapshot?.minCohort;
   return (
     <Page
-      title="Regional dashboard"
-      actions={<Link className="button button-secondary" to={`/o/${org.id}/network/members`}>Network members</Link>}
-      intro={
-        <p>
-          How the institutions of {region.overall?.label ?? 'the region'} compare, from their submitted results.
-          {region.snapshot ? ` Figures computed ${formatMoment(region.snapshot.takenAt)}.` : ''} Groups of fewer than {minCohort ?? 5} institutions are
-          suppressed: they are marked as such and no figure of theirs is shown.
-        </p>
-      }
+      title={t('benchmarks.region.title')}
+      actions={<Link className="button button-secondary" to={`/o/${org.id}/network/members`}>{t('benchmarks.region.membersLink')}</Link>}
+      intro={<p>{t('benchmarks.region.intro', { region: region.overall?.label ?? t('benchmarks.region.theRegion'), points: region.snapshot?.protectionPoints ?? 15 })}</p>}
     >
-      {!region.snapshot ? <Alert tone="info" title="No benchmark yet">No benchmark has been computed yet: figures appear after the first snapshot.</Alert> : null}
+      {region.asOf ? <p className="muted">{t('benchmarks.asOf', { moment: fmt.moment(region.asOf) })}</p> : null}
+      {region.reason ? <Alert tone="info" title={t('benchmarks.nothingTitle')}>{reason(region.reason)}</Alert> : null}
       <section aria-labelledby="heatmap-heading">
-        <h2 id="heatmap-heading">Network heatmap</h2>
-        {networks.length === 0 ? <p>The body has no network yet.</p> : (
+        <h2 id="heatmap-heading">{t('benchmarks.region.heatmap')}</h2>
+        {networks.length === 0 ? <p>{t('benchmarks.region.noNetwork')}</p> : (
           <>
             {networks.length > 1 ? (
-              <SelectField label="Network" value={networkId ?? ''} onChange={(e) => setParams({ network: e.target.value }, { replace: true })}>
-                {networks.map((n) => <option key={n.id} value={n.id}>{n.name} ({n.memberCount} members)</option>)}
+              <SelectField label={t('benchmarks.network')} value={networkId ?? ''} onChange={(e) => setParams({ network: e.target.value }, { replace: true })}>
+                {networks.map((n) => <option key={n.id} value={n.id}>{t('benchmarks.region.networkOption', { name: n.name, count: n.memberCount })}</option>)}
               </SelectField>
             ) : null}
             {networkId ? <NetworkHeatmap networkId={networkId} /> : null}
           </>
         )}
       </section>
-      {region.snapshot ? <RegionFigures region={region} minCohort={minCohort} /> : null}
+      {region.snapshot ? <RegionFigures region={region} /> : null}
     </Page>
   );
 }
 
-function RegionFigures({ region, minCohort }: { region: Region; minCohort: number | undefined }) {
+function RegionFigures({ region }: { region: Region }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const reason = useReason();
   return (
     <>
       <section aria-labelledby="kinds-heading">
-        <h2 id="kinds-heading">Spread by kind</h2>
-        {region.overall?.suppressed ? <Alert tone="info" title={`${region.overall.label}: suppressed`}>{suppressedWhy(minCohort)}</Alert> : null}
-        <KindQuartiles byKind={region.byKind} minCohort={minCohort} />
+        <h2 id="kinds-heading">{t('benchmarks.region.kinds')}</h2>
+        {region.overall && !region.overall.published ? <Alert tone="info" title={t('benchmarks.heldBackLabel', { label: region.overall.label })}>{reason(region.overall.reason)}</Alert> : null}
+        <KindMeans byKind={region.byKind} />
       </section>
       <section aria-labelledby="weakest-heading">
-        <h2 id="weakest-heading">Where the region is weakest</h2>
-        {region.weakestElements.length === 0 ? <p>No element figures to show.</p> : (
+        <h2 id="weakest-heading">{t('benchmarks.region.weakest')}</h2>
+        {region.weakestElements.length === 0 ? <p>{t('benchmarks.region.noElements')}</p> : (
           <DataTable
-            caption="Elements by median practice, weakest first (0-100)"
-            columns={['Element', 'Median practice', 'Middle half (25th to 75th percentile)', 'Mean', 'Institutions']}
-            rows={region.weakestElements.map((e) => [
-              `${e.elementKey} ${e.title}`,
-              formatScore(e.practice.median),
-              `${formatScore(e.practice.p25)} to ${formatScore(e.practice.p75)}`,
-              formatScore(e.practice.mean),
-              e.practice.n,
-            ])}
+            caption={t('benchmarks.region.elementsCaption')}
+            columns={[t('benchmarks.region.element'), t('benchmarks.mean'), t('benchmarks.col.institutions')]}
+            rows={region.weakestElements.map((e) => [`${e.elementKey} ${e.title}`, fmt.score(e.practice.mean, 'practice'), e.practice.n === null ? '' : fmt.count(e.practice.n)])}
           />
         )}
-        {region.weakestParts.length === 0 ? <p>No action part figures to show.</p> : (
+        {region.weakestParts.length === 0 ? <p>{t('benchmarks.region.noParts')}</p> : (
           <DataTable
-            caption="Action parts fewest institutions answer Yes, weakest first"
-            columns={['Action part', 'Yes', 'Started', 'No', 'Institutions that answered']}
-            rows={region.weakestParts.map((p) => [`${p.partKey} ${p.text}`, share(p.yes), share(p.started), share(p.no), p.answered])}
+            caption={t('benchmarks.region.partsCaption')}
+            columns={[t('benchmarks.region.part'), t('benchmarks.region.yes'), t('benchmarks.region.started'), t('benchmarks.region.no'), t('benchmarks.region.answered')]}
+            rows={region.weakestParts.map((p) => [`${p.partKey} ${p.text}`, fmt.share(Math.round(p.yes * 1000), 1000).text, fmt.share(Math.round(p.started * 1000), 1000).text, fmt.share(Math.round(p.no * 1000), 1000).text, fmt.count(p.answered)])}
           />
         )}
       </section>
       <section aria-labelledby="trend-heading">
-        <h2 id="trend-heading">Trend across snapshots</h2>
-        <Trend trend={region.trend} label={region.overall?.label ?? 'The region'} />
+        <h2 id="trend-heading">{t('benchmarks.region.trend')}</h2>
+        <Trend trend={region.trend} label={region.overall?.label ?? t('benchmarks.region.theRegion')} />
       </section>
     </>
   );
 }
 
-/** Members by scope; suppressed rows and a suppressed network aggregate are rows of their own, marked, never blank. */
+/**
+ * Named members by name, everyone else as one "Other members" row, by scope: a table that scrolls
+ * sideways in its own frame with the member column held in place, so it reads on a phone too.
+ */
 function NetworkHeatmap({ networkId }: { networkId: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const reason = useReason();
+  const scopeName = useScopeName();
   const [{ data, error, fetching }] = useQuery({ query: Heatmap, variables: { networkId } });
-  const heatmap = data?.networkHeatmap;
-  const view = useMemo(() => (heatmap ? heatmapView(heatmap) : null), [heatmap]);
-  if (!heatmap || !view) return fetching ? <Loading what="Loading the heatmap" /> : <ProblemAlert problem={problemOf(error)} />;
-  if (!heatmap.snapshot) return <p>No benchmark has been computed yet.</p>;
-  const named = heatmap.rows.filter((r) => r.named).length;
-  const pseudonymous = heatmap.rows.length - named;
+  const heatmap: HeatmapData | undefined = data?.networkHeatmap;
+  if (!heatmap) return fetching ? <Loading what={t('benchmarks.region.loadingHeatmap')} /> : <ProblemAlert problem={problemOf(error)} />;
+  if (!heatmap.asOf) return <p>{reason(heatmap.reason)}</p>;
+  const { counts } = heatmap;
+  const caption = t('benchmarks.region.heatmapCaption', { network: heatmap.network.name, moment: fmt.moment(heatmap.asOf) });
   return (
     <>
-      <dl className="dl">
-        <dt>Named</dt><dd>{named} members (they agreed to be named)</dd>
-        <dt>Under a pseudonym</dt><dd>{pseudonymous} members (anonymous; pseudonyms change with every snapshot)</dd>
-        <dt>Suppressed</dt>
-        <dd>
-          {heatmap.suppressedRows} member rows{heatmap.aggregate?.suppressed ? '; the network’s own figures are suppressed too' : ''}
-        </dd>
-      </dl>
-      <Chart
-        title={`${heatmap.network.name}: practice by member and element`}
-        summary={view.summary}
-        option={view.option}
-        height={view.height}
-        note={<p>Each cell is the member’s practice score (0-100). Cells marked “{SUPPRESSED}” hide members or figures that could identify an institution.</p>}
-        table={view.table}
-      />
+      <p>{t('benchmarks.region.counts', { count: counts.members, named: fmt.count(counts.named), others: fmt.count(counts.others), leftOut: fmt.count(counts.leftOut) })}</p>
+      <TableFrame label={caption} className="heatmap">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('benchmarks.region.member')}</th>
+              {heatmap.scopes.map((s) => <th key={s} scope="col">{scopeName(s)}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {heatmap.rows.map((row) => (
+              <tr key={row.organisationId ?? 'others'}>
+                {row.named ? <th scope="row" translate="no">{row.label}</th> : <th scope="row">{t('benchmarks.region.others', { count: row.members })}</th>}
+                {heatmap.scopes.map((s) => {
+                  const cell = row.cells.find((c) => c.scope === s);
+                  const practice = cell?.practice ?? null;
+                  return (
+                    <td key={s} className="heat" style={practice === null ? undefined : { background: heatColour(practice) }}>
+                      <span className="heat-value">{fmt.score(practice, 'practice')}</span>
+                      <span className="visually-hidden">{t('benchmarks.region.cellText', { practice: fmt.score(practice, 'practice'), evidence: fmt.score(cell?.evidence, 'evidence') })}</span>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+            {counts.others > 0 && !heatmap.rows.some((r) => !r.named) ? (
+              <tr>
+                <th scope="row">{t('benchmarks.region.othersHeld')}</th>
+                <td colSpan={heatmap.scopes.length}>{reason(heatmap.reason)}</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </TableFrame>
+      <p className="muted">{t('benchmarks.region.heatmapNote')}</p>
     </>
   );
 }
 
-function heatmapView(h: HeatmapData) {
-  const k = h.snapshot?.minCohort;
-  const columns = h.scopes.map(scopeName);
-  const rows: { label: string; shownAs: string; values: ({ practice: number; evidence: number | null } | null)[] }[] = h.rows.map((r) => ({
-    label: r.named ? r.label : `${r.label} (anonymous)`,
-    shownAs: r.named ? 'Named' : 'Pseudonym',
-    values: h.scopes.map((s) => r.cells.find((c) => c.scope === s) ?? null),
-  }));
-  if (h.suppressedRows > 0) rows.push({ label: `${h.suppressedRows} anonymous members`, shownAs: SUPPRESSED, values: h.scopes.map(() => null) });
-  if (h.aggregate) {
-    const figures = h.aggregate.figures;
-    rows.push({
-      label: h.aggregate.suppressed ? 'Whole network' : `Whole network, median of ${h.aggregate.members}`,
-      shownAs: h.aggregate.suppressed ? SUPPRESSED : 'Network median',
-      values: h.aggregate.suppressed ? h.scopes.map(() => null) : h.scopes.map((s) => {
-        const f = figures.find((x) => x.scope === s);
-        return f?.practice ? { practice: f.practice.median, evidence: f.evidence?.median ?? null } : null;
-      }),
-    });
-  }
-  const scored: [number, number, number][] = [];
-  const suppressed: [number, number, number][] = [];
-  rows.forEach((row, y) => row.values.forEach((v, x) => (v ? scored.push([x, y, Math.round(v.practice)]) : row.shownAs === SUPPRESSED ? suppressed.push([x, y, 0]) : null)));
-  const labels = rows.map((r) => (r.shownAs === SUPPRESSED ? `${r.label} (suppressed)` : r.label));
-  const option = {
-    grid: { left: 300, right: 24, top: 64, bottom: 32 },
-    tooltip: { show: false },
-    xAxis: { type: 'category', data: columns, position: 'top', splitArea: { show: true } },
-    yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 280, overflow: 'truncate' } },
-    visualMap: { seriesIndex: 0, min: 0, max: 100, orient: 'horizontal', left: 'right', top: 0, itemHeight: 160, text: ['100', 'Practice 0'], inRange: { color: ['#eef4f9', '#8dbbdc', '#2f6f9f'] } },
-    series: [
-      { name: 'Practice', type: 'heatmap', data: scored, label: { show: true, color: '#0b0c0c', textBorderColor: '#ffffff', textBorderWidth: 2 } },
-      { name: SUPPRESSED, type: 'heatmap', data: suppressed, itemStyle: { color: '#d9d9d9', borderColor: '#505a5f', borderWidth: 1 }, label: { show: true, color: '#0b0c0c', formatter: SUPPRESSED } },
-    ],
-  };
-  const cell = (v: { practice: number; evidence: number | null } | null, row: (typeof rows)[number]) =>
-    row.shownAs === SUPPRESSED ? SUPPRESSED : v ? `practice ${formatScore(v.practice)}, evidence ${formatScore(v.evidence)}` : 'no figure';
-  return {
-    option,
-    height: Math.max(240, rows.length * 28 + 110),
-    summary: `Heatmap of ${h.rows.length} members by ${columns.join(', ')}: ${h.rows.filter((r) => r.named).length} named, ${h.rows.filter((r) => !r.named).length} under pseudonyms` +
-      `${h.suppressedRows ? `, ${h.suppressedRows} suppressed` : ''}${h.aggregate?.suppressed ? '; the network’s own figures are suppressed' : ''}. The table below gives every cell.`,
-    table: {
-      caption: `Practice and evidence (0-100) by member; ${SUPPRESSED.toLowerCase()} means hidden to protect institutions (groups under ${k ?? 5})`,
-      columns: ['Member', 'Shown as', ...columns],
-      rows: rows.map((row) => [row.label, row.shownAs, ...row.values.map((v) => cell(v, row))]),
-    },
-  };
-}
-
-function KindQuartiles({ byKind, minCohort }: { byKind: Region['byKind']; minCohort: number | undefined }) {
+function KindMeans({ byKind }: { byKind: Region['byKind'] }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const reason = useReason();
+  const scopeName = useScopeName();
   const view = useMemo(() => {
-    const scopes = [...new Set(byKind.flatMap((c) => c.figures.map((f) => f.scope)))].sort((a, b) => (a === 'overall' ? -1 : b === 'overall' ? 1 : a.localeCompare(b, 'en', { numeric: true })));
-    const categories = byKind.map((c) => (c.suppressed ? `${c.label} (suppressed)` : `${c.label} (${c.members})`));
-    const option = {
-      ...boxAxes(categories, 'Practice (0-100)', 160),
-      series: [
-        ...scopes.map((scope, i) => ({
-          name: scopeName(scope),
-          type: 'boxplot',
-          itemStyle: { color: '#ffffff', borderColor: KIND_COLOURS[i % KIND_COLOURS.length], borderWidth: 2 },
-          data: byKind.map((c) => {
-            const practice = c.figures.find((f) => f.scope === scope)?.practice;
-            return practice ? box(practice) : '-';
-          }),
-        })),
-        suppressedMarkers(byKind.map((c) => c.suppressed)),
-      ],
-    };
+    const labels = byKind.map((c) => (c.published ? c.label : t('benchmarks.heldBackLabel', { label: c.label })));
+    const means = byKind.map((c) => c.figures.find((f) => f.scope === 'overall')?.practice?.mean ?? null);
+    const option = (width: number) => meanBars({ labels, means, narrow: width < NARROW_CHART, axis: t('benchmarks.axis'), meanName: t('benchmarks.mean') });
     const rows = byKind.flatMap((c) =>
-      c.suppressed
-        ? [[c.label, 'All', SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED]]
-        : c.figures.map((f) =>
-            f.practice
-              ? [c.label, scopeName(f.scope), f.practice.n, formatScore(f.practice.min), formatScore(f.practice.p25), formatScore(f.practice.median), formatScore(f.practice.p75), formatScore(f.practice.max), formatScore(f.practice.mean)]
-              : [c.label, scopeName(f.scope), 'no figure', '', '', '', '', '', ''],
-          ),
+      !c.published
+        ? [[c.label, t('benchmarks.overall'), t('benchmarks.heldBack'), t('benchmarks.heldBack'), reason(c.reason)]]
+        : c.figures.map((f) => [
+            c.label, scopeName(f.scope), f.practice?.n == null ? t('benchmarks.heldBack') : fmt.count(f.practice.n),
+            f.practice?.mean == null ? t('benchmarks.heldBack') : fmt.score(f.practice.mean, 'practice'),
+            f.practice?.reason && f.practice.reason !== 'QUARTILES_NOT_PUBLISHED' ? reason(f.practice.reason) : '',
+          ]),
     );
     const summary = byKind
-      .map((c) => {
-        const overall = c.figures.find((f) => f.scope === 'overall')?.practice;
-        return c.suppressed ? `${c.label}: suppressed` : `${c.label} (${c.members} institutions): overall practice ${spreadText(overall)}`;
-      })
+      .map((c, i) => (c.published ? t('benchmarks.summaryMean', { label: c.label, mean: fmt.score(means[i], 'practice') }) : t('benchmarks.summaryHeld', { label: c.label })))
       .join('. ');
-    return { option, rows, summary };
-  }, [byKind]);
-  if (byKind.length === 0) return <p>No figures by kind to show.</p>;
+    return { option, rows, summary, height: Math.max(200, byKind.length * 56 + 96) };
+  }, [byKind, t, fmt, reason, scopeName]);
+  if (byKind.length === 0) return <p>{t('benchmarks.region.noKinds')}</p>;
   return (
     <Chart
-      title="Practice quartiles by kind"
+      title={t('benchmarks.region.kindsTitle')}
       summary={view.summary}
       option={view.option}
-      height={380}
-      note={<p>Each box spans the 25th to the 75th percentile with the median across it; the whiskers reach the lowest and highest scores. {suppressedWhy(minCohort)}</p>}
+      height={view.height}
+      note={<p>{t('benchmarks.region.kindsNote')}</p>}
       table={{
-        caption: 'Practice (0-100) by kind and scope: quartiles, range and mean',
-        columns: ['Cohort', 'Scope', 'Institutions', 'Lowest', '25th percentile', 'Median', '75th percentile', 'Highest', 'Mean'],
+        caption: t('benchmarks.region.kindsCaption'),
+        columns: [t('benchmarks.col.cohort'), t('benchmarks.col.scope'), t('benchmarks.col.institutions'), t('benchmarks.mean'), t('benchmarks.col.why')],
         rows: view.rows,
       }}
     />
@@ -262,36 +220,44 @@ function KindQuartiles({ byKind, minCohort }: { byKind: Region['byKind']; minCoh
 }
 
 function Trend({ trend, label }: { trend: Region['trend']; label: string }) {
-  const option = useMemo(
-    () => ({
-      grid: { left: 48, right: 16, top: 48, bottom: 40 },
-      legend: { top: 0 },
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const option = useMemo(() => {
+    const practice = t('benchmarks.region.meanPractice');
+    const evidence = t('benchmarks.region.meanEvidence');
+    return (width: number) => ({
+      grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
+      legend: { top: 0, left: 0 },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: trend.map((t) => formatMoment(t.takenAt)) },
-      yAxis: { type: 'value', min: 0, max: 100, name: 'Median (0-100)', nameTextStyle: { align: 'left' } },
+      // Dates that would overlap are skipped (the table gives them all).
+      xAxis: { type: 'category', data: trend.map((p) => fmt.moment(p.takenAt)), axisLabel: { hideOverlap: true, width: width < NARROW_CHART ? 80 : 140, overflow: 'break' } },
+      yAxis: { type: 'value', min: 0, max: 100 },
       series: [
-        { name: 'Median practice', type: 'line', symbolSize: 10, lineStyle: { width: 3, color: '#0b4f6c' }, itemStyle: { color: '#0b4f6c' }, data: trend.map((t) => (t.practice ? Math.round(t.practice.median) : null)) },
-        { name: 'Median evidence', type: 'line', symbolSize: 10, lineStyle: { width: 3, type: 'dashed', color: '#b35900' }, itemStyle: { color: '#b35900' }, data: trend.map((t) => (t.evidence ? Math.round(t.evidence.median) : null)) },
+        { name: practice, type: 'line', symbolSize: 10, lineStyle: { width: 3, color: '#0b4f6c' }, itemStyle: { color: '#0b4f6c' }, data: trend.map((p) => (p.practice?.mean == null ? null : Math.round(p.practice.mean))) },
+        { name: evidence, type: 'line', symbolSize: 10, lineStyle: { width: 3, type: 'dashed', color: '#b35900' }, itemStyle: { color: '#b35900' }, data: trend.map((p) => (p.evidence?.mean == null ? null : Math.round(p.evidence.mean))) },
       ],
-    }),
-    [trend],
-  );
-  if (trend.length === 0) return <p>No snapshots yet.</p>;
+    });
+  }, [trend, t, fmt]);
+  if (trend.length === 0) return <p>{t('benchmarks.region.noTrend')}</p>;
   return (
     <Chart
-      title={`${label}: overall medians, snapshot by snapshot`}
-      summary={trend.map((t) => `${formatMoment(t.takenAt)}: ${t.practice ? `median practice ${formatScore(t.practice.median)}, median evidence ${formatScore(t.evidence?.median)}` : 'suppressed'}`).join('. ')}
+      title={t('benchmarks.region.trendTitle', { label })}
+      summary={trend
+        .map((p) => (p.practice?.mean != null
+          ? t('benchmarks.region.trendPoint', { moment: fmt.moment(p.takenAt), practice: fmt.score(p.practice.mean, 'practice'), evidence: fmt.score(p.evidence?.mean, 'evidence') })
+          : t('benchmarks.region.trendHeld', { moment: fmt.moment(p.takenAt) })))
+        .join('. ')}
       option={option}
       height={280}
-      note={trend.length === 1 ? <p>One snapshot so far: the trend grows with each nightly recompute.</p> : null}
+      note={trend.length === 1 ? <p>{t('benchmarks.region.trendOne')}</p> : null}
       table={{
-        caption: 'Overall figures in each snapshot (0-100)',
-        columns: ['Snapshot', 'Institutions', 'Median practice', 'Middle half of practice', 'Median evidence'],
-        rows: trend.map((t) =>
-          t.practice
-            ? [formatMoment(t.takenAt), t.members ?? SUPPRESSED, formatScore(t.practice.median), `${formatScore(t.practice.p25)} to ${formatScore(t.practice.p75)}`, formatScore(t.evidence?.median)]
-            : [formatMoment(t.takenAt), SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED],
-        ),
+        caption: t('benchmarks.region.trendCaption'),
+        columns: [t('benchmarks.region.snapshot'), t('benchmarks.col.institutions'), t('benchmarks.region.meanPractice'), t('benchmarks.region.meanEvidence')],
+        rows: trend.map((p) => [
+          fmt.moment(p.takenAt), p.members === null ? t('benchmarks.heldBack') : fmt.count(p.members),
+          p.practice?.mean == null ? t('benchmarks.heldBack') : fmt.score(p.practice.mean, 'practice'),
+          p.evidence?.mean == null ? t('benchmarks.heldBack') : fmt.score(p.evidence.mean, 'evidence'),
+        ]),
       }}
     />
   );

@@ -1,32 +1,25 @@
-import { formatScore } from '../../ui/format';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BenchmarkReason } from '../../gql/graphql';
+import { runtimeKey } from '../../i18n/i18n';
 
-/** The figures a distribution has, as the API gives them (0-100). */
-export interface Spread {
-  n: number;
-  mean: number;
-  p25: number;
-  median: number;
-  p75: number;
-  min: number;
-  max: number;
+/** Why a figure is held back, older or absent, in the catalogue's words (the API gives the code). */
+export function useReason(): (reason: BenchmarkReason | null | undefined) => string {
+  const { t } = useTranslation();
+  return useCallback((reason) => (reason ? t(runtimeKey(`benchmarks.reason.${reason}`)) : ''), [t]);
 }
 
-/** Said wherever a suppressed figure would be: never a blank, never a zero. */
-export const SUPPRESSED = 'Suppressed';
-export const suppressedWhy = (minCohort: number | undefined) =>
-  `Suppressed: fewer than ${minCohort ?? 5} institutions, or its figures would give a smaller group away, so no figure of it is shown.`;
+/** `overall` in words; an element by its key. */
+export function useScopeName(): (scope: string) => string {
+  const { t } = useTranslation();
+  return useCallback((scope) => (scope === 'overall' ? t('benchmarks.overall') : scope), [t]);
+}
 
-export const scopeName = (scope: string) => (scope === 'overall' ? 'Overall' : scope);
-
-/** ECharts boxplot order: min, Q1, median, Q3, max. */
-export const box = (s: Spread) => [s.min, s.p25, s.median, s.p75, s.max].map((v) => Math.round(v));
-
-export const spreadText = (s: Spread | null | undefined) =>
-  s ? `median ${formatScore(s.median)}, middle half ${formatScore(s.p25)} to ${formatScore(s.p75)}, range ${formatScore(s.min)} to ${formatScore(s.max)}` : 'no figure';
-
-export const share = (value: number) => `${Math.round(value * 100)}%`;
-
-/** Percentile rank as people read it: "higher than 86% of the others". */
-export const rankText = (percentile: number) => `${Math.round(percentile)} (scores above ${Math.round(percentile)}% of the others)`;
-
-export const KIND_COLOURS = ['#0b4f6c', '#b35900', '#00703c', '#6f2c91'];
+/** Colour of a heatmap cell: light for low scores, dark for high (text stays readable on both, see styles.css). */
+export function heatColour(value: number): string {
+  const stops = [[238, 244, 249], [141, 187, 220], [47, 111, 159]] as const;
+  const x = Math.max(0, Math.min(100, value)) / 50;
+  const [a, b] = x <= 1 ? [stops[0], stops[1]] : [stops[1], stops[2]];
+  const f = x <= 1 ? x : x - 1;
+  return `rgb(${a.map((c, i) => Math.round(c + (b[i]! - c) * f)).join(', ')})`;
+}
