@@ -57,7 +57,8 @@ export async function startWorker(cfg: Config, options: StartOptions = {}): Prom
     Object.values(QUEUES).map((name) => [name, new Queue(name, { connection: producer, prefix: queuePrefix(name) })]),
   ) as Record<QueueName, Queue>;
   for (const q of Object.values(queues)) q.on('error', (error) => logger.debug({ err: error, queue: q.name }, 'producer connection problem'));
-  const mailer = createMailer({ smtpUrl: cfg.SMTP_URL, from: cfg.MAIL_FROM });
+  // A whole send must end well inside the lease, so no other attempt can take a delivery mid-send.
+  const mailer = createMailer({ smtpUrl: cfg.SMTP_URL, from: cfg.MAIL_FROM, deadlineMs: Math.min(30_000, Math.floor(cfg.REMINDER_LEASE_MS / 2)) });
   const analytics = await createCrossTenantReader(cfg);
   const webhookSlots = new EndpointSlots(producer, cfg.WEBHOOK_ENDPOINT_CONCURRENCY, cfg.WEBHOOK_TIMEOUT_MS + 5_000);
   const services: WorkerServices = { cfg, orm, logger, queues, mailer, analytics, webhookSlots };

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
 
 export interface OutgoingMail {
@@ -13,40 +14,97 @@ export interface OutgoingMail {
 export interface Mailer {
   /** False when no SMTP_URL is set: nothing is sent, and nothing is claimed in the ledger. */
   readonly enabled: boolean;
+  /** The longest one send may take, connecting included; it rejects with SendDeadlineExceeded after that. */
+  readonly deadlineMs: number;
   send(mail: OutgoingMail): Promise<void>;
   close(): void;
+}
+
+/** A send that did not finish within the mailer's deadline; its connection was destroyed, so it cannot complete later. */
+export class SendDeadlineExceeded extends Error {
+  constructor(ms: number) {
+    super(`the SMTP server did not accept the message within ${ms} ms`);
+  }
 }
 
 /**
  * One pooled SMTP transport per worker (a new connection per message costs about 100 ms here; a
  * pool reuses a few). A refusal (4xx/5xx) rejects `send`, so the caller keeps the delivery unsent.
+ *
+ * nodemailer's own timeouts measure socket inactivity, so a server that answers slowly but steadily
+ * could hold a send for ever. Each send therefore has an overall deadline: when it passes, every
+ * socket of the current transport is destroyed (a send cannot be told apart from its pool's other
+ * sends) and later sends use a fresh transport. A destroyed socket cannot deliver a message after
+ * the caller has given its claim back.
  */
-export function createMailer(options: { smtpUrl?: string; from: string; maxConnections?: number }): Mailer {
+export function createMailer(options: { smtpUrl?: string; from: string; maxConnections?: number; deadlineMs?: number }): Mailer {
+  const deadlineMs = options.deadlineMs ?? 30_000;
   if (!options.smtpUrl) {
-    return { enabled: false, send: () => Promise.reject(new Error('no SMTP_URL is set')), close: () => undefined };
+    return { enabled: false, deadlineMs, send: () => Promise.reject(new Error('no SMTP_URL is set')), close: () => undefined };
   }
-  const transport: Transporter = nodemailer.createTransport({
-    url: options.smtpUrl,
-    pool: true,
-    maxConnections: options.maxConnections ?? 5,
-    maxMessages: Infinity,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  } as never);
+  const smtpUrl = options.smtpUrl;
+  const open = () => {
+    const sockets = new Set<net.Socket>();
+    // Sockets made here, so a deadline can destroy them (nodemailer layers TLS on top when the URL asks for it).
+    const getSocket = (opts: { host: string; port: number }, done: (error: Error | null, socket?: { connection: net.Socket }) => void) => {
+      const socket = net.connect({ host: opts.host, port: opts.port });
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+      const onError = (error: Error) => done(error);
+      socket.once('error', onError);
+      socket.once('connect', () => {
+        socket.off('error', onError);
+        done(null, { connection: socket });
+      });
+    };
+    const transport: Transporter = nodemailer.createTransport({
+      url: smtpUrl,
+      pool: true,
+      maxConnections: options.maxConnections ?? 5,
+      maxMessages: Infinity,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+      getSocket,
+    } as never);
+    return { transport, sockets };
+  };
+  let current = open();
+  const recycle = (stale: ReturnType<typeof open>) => {
+    if (current !== stale) return;
+    current = open();
+    stale.transport.close();
+    for (const socket of stale.sockets) socket.destroy();
+  };
   return {
     enabled: true,
+    deadlineMs,
     async send(mail) {
-      await transport.sendMail({
-        from: options.from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        messageId: mail.messageId,
-        headers: mail.headers,
+      const used = current;
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          recycle(used);
+          reject(new SendDeadlineExceeded(deadlineMs));
+        }, deadlineMs);
       });
+      try {
+        await Promise.race([
+          used.transport.sendMail({
+            from: options.from,
+            to: mail.to,
+            subject: mail.subject,
+            text: mail.text,
+            html: mail.html,
+            messageId: mail.messageId,
+            headers: mail.headers,
+          }),
+          deadline,
+        ]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
-    close: () => transport.close(),
+    close: () => current.transport.close(),
   };
 }
