@@ -28,6 +28,23 @@ export class SendDeadlineExceeded extends Error {
 }
 
 /**
+ * Where to send, from SMTP_URL (`smtp://` or `smtps://`, optional user and password). Given as
+ * separate options because nodemailer, handed a `url`, takes every setting from the URL alone and
+ * drops the rest (pooling, timeouts, getSocket): the transport silently stopped being pooled.
+ */
+export function smtpServer(smtpUrl: string): { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } } {
+  const url = new URL(smtpUrl);
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//`);
+  const secure = url.protocol === 'smtps:';
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+  };
+}
+
+/**
  * One pooled SMTP transport per worker (a new connection per message costs about 100 ms here; a
  * pool reuses a few). A refusal (4xx/5xx) rejects `send`, so the caller keeps the delivery unsent.
  *
@@ -58,10 +75,13 @@ export function createMailer(options: { smtpUrl?: string; from: string; maxConne
       });
     };
     const transport: Transporter = nodemailer.createTransport({
-      url: smtpUrl,
+      ...smtpServer(smtpUrl),
       pool: true,
       maxConnections: options.maxConnections ?? 5,
       maxMessages: Infinity,
+      // The pool would otherwise send a message again on a new connection when its connection
+      // closes mid-send (unlimited by default): only the ledger decides what is sent again.
+      maxRequeues: 0,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
