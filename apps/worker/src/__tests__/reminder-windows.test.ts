@@ -4,7 +4,7 @@ import IORedis from 'ioredis';
 import { asOrganisation } from '@waymark/db';
 import { JOBS, organisationRemindersJobId, queuePrefix } from '@waymark/jobs';
 import { createLogger } from '@waymark/logger';
-import { type RedisService, type SmtpReceiver, type TestDatabase, createTestDatabase, startRedis, startSmtpReceiver, withAdminClient } from '@waymark/testing';
+import { type RedisService, type SmtpReceiver, type TestDatabase, createTestDatabase, startRedis, startSmtpReceiver, testConfig, withAdminClient } from '@waymark/testing';
 import { until } from '../../../../packages/testing/src/services/ports';
 import { inLanes } from '../reminders/lanes';
 import { claimDeliveries, markSent, release } from '../reminders/ledger';
@@ -103,12 +103,15 @@ describe('marks after SMTP accepted', () => {
     smtp.pause();
     await reminders.add(JOBS.organisationReminders.name, { organisationId: org, localDate: today() }, { jobId: `marks-${randomUUID()}`, attempts: 8, backoff: { type: 'fixed', delay: 200 } });
     expect(await until(async () => (await ledger(org)).length > 0, 10_000, 20)).toBe(true);
-    // Every session of the worker's role is cut, again and again, while the held sends are accepted.
-    const cut = withAdminClient(db.ownerUrl, async (admin) => {
-      const until = Date.now() + 900;
-      while (Date.now() < until) {
-        await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and usename <> current_user`);
-        await new Promise((r) => setTimeout(r, 10));
+    // The database refuses new connections and every session of the worker is ended, while the held sends are accepted.
+    const name = new URL(db.ownerUrl).pathname.slice(1);
+    const cut = withAdminClient(testConfig().DATABASE_URL, async (admin) => {
+      await admin.query(`alter database "${name}" allow_connections false`);
+      try {
+        await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [name]);
+        await new Promise((r) => setTimeout(r, 900));
+      } finally {
+        await admin.query(`alter database "${name}" allow_connections true`);
       }
     });
     await new Promise((r) => setTimeout(r, 50));
