@@ -158,7 +158,8 @@ async function run({ db, redis, smtp, client, dir, kill }) {
 
 async function bare(smtp) {
   smtp.clear();
-  const transport = nodemailer.createTransport({ url: smtp.url, pool: true, maxConnections: 5, maxMessages: Infinity });
+  // host and port, not url: given a url, nodemailer ignores every other option (the pool among them).
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, pool: true, maxConnections: 5, maxMessages: Infinity });
   // The same size as a digest: one line and one link per item.
   const lines = Array.from({ length: ITEMS_EACH }, (_, i) => `Action item: Agree the partnership plan with partner ${i} (due 2026-12-0${i % 7 + 1})`);
   const link = (i) => `http://localhost:4000/o/00000000-0000-4000-8000-000000000000/plan/00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;

@@ -5,15 +5,14 @@ import { collectReminders } from '../reminders/collect';
 import { digestMessageId, renderDigest, stableUuid } from '../reminders/digest';
 import { type Claim, DIGEST, type WantedDelivery, claimDeliveries, heldElsewhere, markSent, release } from '../reminders/ledger';
 import { inLanes, withBackoff } from '../reminders/lanes';
-import { SentMarks } from '../reminders/marks';
+import { Coalescer } from '../reminders/coalesce';
+import { SendNotStarted } from '../reminders/mailer';
 import type { WorkerServices } from '../services';
 import { defineProcessor } from './processor';
 
 export const REMINDER_ACTOR = { system: 'worker:reminders' } as const;
 /** Messages of one organisation in flight at once (the SMTP pool has its own limit). */
 const SENDING = 8;
-/** Deliveries one lane claims in one statement. */
-const CLAIM_BATCH = 10;
 
 export class DeliveriesPending extends Error {}
 
@@ -44,10 +43,10 @@ async function recordDueEvents(services: WorkerServices, organisationId: string,
 /**
  * One organisation's reminders for one local day: at most one digest per person per period.
  *
- * Lanes of senders take the deliveries a few at a time: each lane claims its few in the ledger in
- * one statement (committed, with a lease and a fencing attempt number), sends them one by one, and
- * after each accepted send waits for its SENT mark (written together with the other lanes' marks,
- * retried with backoff while PostgreSQL is away) before it sends again. A send only starts while
+ * Lanes of senders take the deliveries one at a time: a lane claims its next delivery in the
+ * ledger (committed, with a lease and a fencing attempt number; the lanes' claims are written
+ * together), sends it, and waits for its SENT mark (written together with the other lanes' marks,
+ * retried with backoff while PostgreSQL is away) before it claims again. A send only starts while
  * the lease has more time left than a send may take (the mailer's deadline), so no other attempt
  * can take a delivery while it is being sent; a mark or release of a claim another attempt has
  * since taken is refused. A failed send gives its claim back and fails the job (BullMQ retries it
@@ -85,53 +84,44 @@ export const organisationReminders = defineProcessor({
     let deferred = 0;
     let lost = 0;
     const failures: string[] = [];
-    const marks = new SentMarks((claims) =>
+    const claims = new Coalescer<WantedDelivery, Claim | undefined>((batch) =>
+      asOrganisation(orm, organisationId, async (session) => {
+        const taken = new Map((await claimDeliveries(session, organisationId, batch, cfg.REMINDER_LEASE_MS)).map((c) => [c.recipientUserId, c]));
+        const notTaken = batch.filter((w) => !taken.has(w.recipientUserId));
+        if (notTaken.length) held += await heldElsewhere(session, notTaken);
+        return batch.map((w) => taken.get(w.recipientUserId));
+      }));
+    const marks = new Coalescer<Claim, boolean>((batch) =>
       withBackoff(
-        () => asOrganisation(orm, organisationId, async (s) => {
-          const marked = await markSent(s, organisationId, claims);
-          for (const c of claims) {
-            if (marked.has(c.id)) recordAudit(s.em, REMINDER_ACTOR, { organisationId, action: 'reminder.sent', entityType: 'ReminderDelivery', entityId: c.id, after: { attempts: c.attempt } });
+        () => asOrganisation(orm, organisationId, async (session) => {
+          const marked = await markSent(session, organisationId, batch);
+          for (const c of batch) {
+            if (marked.has(c.id)) recordAudit(session.em, REMINDER_ACTOR, { organisationId, action: 'reminder.sent', entityType: 'ReminderDelivery', entityId: c.id, after: { attempts: c.attempt } });
           }
-          return marked;
+          return batch.map((c) => marked.has(c.id));
         }),
         { firstMs: 50, maxMs: 2_000, giveUpAt: Date.now() + cfg.REMINDER_LEASE_MS },
       ));
-    const chunks = Array.from({ length: Math.ceil(wanted.length / CLAIM_BATCH) }, (_, i) => wanted.slice(i * CLAIM_BATCH, (i + 1) * CLAIM_BATCH));
+    const giveBack = (claim: Claim) => asOrganisation(orm, organisationId, (s) => release(s, organisationId, [claim])).catch(() => undefined);
 
-    await inLanes(chunks, SENDING, async (chunk, stop) => {
-      const claims = await asOrganisation(orm, organisationId, async (session) => {
-        const taken = await claimDeliveries(session, organisationId, chunk, cfg.REMINDER_LEASE_MS);
-        if (taken.length < chunk.length) {
-          const mine = new Set(taken.map((c) => c.recipientUserId));
-          held += await heldElsewhere(session, chunk.filter((w) => !mine.has(w.recipientUserId)));
-        }
-        return taken;
-      });
-      const giveBack: Claim[] = [];
+    await inLanes(wanted, SENDING, async (delivery, stop) => {
+      const claim = await claims.call(delivery);
+      if (!claim) return;
       try {
-        for (const [i, claim] of claims.entries()) {
-          // Too little lease left for a whole send (or the job is stopping): leave it to the retry.
-          if (stop.aborted || claim.leaseEndsAt - Date.now() <= mailer.deadlineMs) {
-            giveBack.push(...claims.slice(i));
-            deferred += claims.length - i;
-            break;
-          }
-          try {
-            await mailer.send(mails.get(claim.recipientUserId)!);
-          } catch (error) {
-            failures.push(error instanceof Error ? error.message : String(error));
-            giveBack.push(claim);
-            continue;
-          }
-          // The one window that cannot be closed: SMTP accepted the message and the process dies
-          // before its mark commits. The lease then runs out and a retry sends the same Message-ID
-          // again. The lane waits for the mark before it sends anything else.
-          if (await marks.mark(claim)) sent += 1;
-          else lost += 1;
-        }
-      } finally {
-        if (giveBack.length) await asOrganisation(orm, organisationId, (s) => release(s, organisationId, giveBack)).catch(() => undefined);
+        if (stop.aborted) throw new SendNotStarted();
+        // A send may only start while the lease still covers a whole send.
+        await mailer.send(mails.get(claim.recipientUserId)!, { startBy: claim.leaseEndsAt - mailer.deadlineMs });
+      } catch (error) {
+        if (error instanceof SendNotStarted) deferred += 1;
+        else failures.push(error instanceof Error ? error.message : String(error));
+        await giveBack(claim);
+        return;
       }
+      // The one window that cannot be closed: SMTP accepted the message and the process dies
+      // before its mark commits. The lease then runs out and a retry sends the same Message-ID
+      // again. The lane waits for the mark before it sends anything else.
+      if (await marks.call(claim)) sent += 1;
+      else lost += 1;
     }, signal);
 
     if (lost) logger.warn({ organisation: organisationId, localDate, lost }, 'reminders: sent after another attempt took the claim (a stalled attempt); the Message-ID repeats');

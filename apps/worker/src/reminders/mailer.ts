@@ -14,9 +14,13 @@ export interface OutgoingMail {
 export interface Mailer {
   /** False when no SMTP_URL is set: nothing is sent, and nothing is claimed in the ledger. */
   readonly enabled: boolean;
-  /** The longest one send may take, connecting included; it rejects with SendDeadlineExceeded after that. */
+  /** The longest one send may take once it has a connection slot; it rejects with SendDeadlineExceeded after that. */
   readonly deadlineMs: number;
-  send(mail: OutgoingMail): Promise<void>;
+  /**
+   * Waits for one of the pool's connection slots, then sends. With `startBy` (a Date.now() value)
+   * a send that could not start by then rejects with SendNotStarted and nothing leaves.
+   */
+  send(mail: OutgoingMail, options?: { startBy?: number }): Promise<void>;
   close(): void;
 }
 
@@ -24,6 +28,13 @@ export interface Mailer {
 export class SendDeadlineExceeded extends Error {
   constructor(ms: number) {
     super(`the SMTP server did not accept the message within ${ms} ms`);
+  }
+}
+
+/** A send that waited too long for a connection slot (its claim's lease would not cover it); nothing was sent. */
+export class SendNotStarted extends Error {
+  constructor() {
+    super('no SMTP connection was free in time; nothing was sent');
   }
 }
 
@@ -89,6 +100,17 @@ export function createMailer(options: { smtpUrl?: string; from: string; maxConne
     } as never);
     return { transport, sockets };
   };
+  // Sends beyond the pool's connections would wait inside nodemailer, with their deadline running:
+  // they wait here instead, and the deadline starts when a connection is theirs.
+  const slots = options.maxConnections ?? 5;
+  let busy = 0;
+  const queue: (() => void)[] = [];
+  const acquire = () => (busy < slots ? (busy++, Promise.resolve()) : new Promise<void>((resolve) => queue.push(resolve)));
+  const releaseSlot = () => {
+    const next = queue.shift();
+    if (next) next();
+    else busy--;
+  };
   let current = open();
   const recycle = (stale: ReturnType<typeof open>) => {
     if (current !== stale) return;
@@ -99,7 +121,12 @@ export function createMailer(options: { smtpUrl?: string; from: string; maxConne
   return {
     enabled: true,
     deadlineMs,
-    async send(mail) {
+    async send(mail, sendOptions = {}) {
+      await acquire();
+      if (sendOptions.startBy !== undefined && Date.now() > sendOptions.startBy) {
+        releaseSlot();
+        throw new SendNotStarted();
+      }
       const used = current;
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<never>((_, reject) => {
@@ -123,6 +150,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; maxConne
         ]);
       } finally {
         clearTimeout(timer);
+        releaseSlot();
       }
     },
     close: () => current.transport.close(),
