@@ -1,9 +1,10 @@
 // `npm run bench:reminders`: reminder digests for organisations with 100,000 due action items in
 // total, delivered by the real worker process (apps/worker/dist/main.js) to a local SMTP sink:
 //   1. a clean run: messages per second, time to the last delivery, duplicates and misses;
-//   2. the same with the worker SIGKILLed halfway and started again (duplicates and misses must
-//      stay 0); the kill is made while the sends in flight wait on the SMTP server, so none is in
-//      the one window the ledger cannot close (SMTP accepted, worker killed before marking sent);
+//   2. the same with the worker SIGKILLed at a random moment of the middle half (BENCH_SEED) and
+//      started again: misses must stay 0, and a repeat is allowed only for a message in the one
+//      window the ledger cannot close (SMTP accepted it, the worker died before marking it SENT);
+//      the run counts how many messages were in that window at the kill;
 //   3. a bare pooled nodemailer sending the same number of messages to the same sink, and the
 //      ratio of the worker's rate to it.
 // A throw-away database on DATABASE_URL's server, a private redis-server and SMTP sink on free
@@ -19,6 +20,7 @@ const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { startRedis, startSmtpReceiver } = require(path.join(ROOT, 'packages/testing/dist/services.js'));
 const { RunningProcess } = require(path.join(ROOT, 'packages/testing/dist/services/process.js'));
+const { seededRandom } = require(path.join(ROOT, 'packages/testing/dist/services.js'));
 const { Queue } = require('bullmq');
 const IORedis = require('ioredis').default ?? require('ioredis');
 const nodemailer = require('nodemailer');
@@ -30,6 +32,7 @@ const ITEMS_EACH = Number(process.env.BENCH_ITEMS_EACH ?? 50);
 const RECIPIENTS = ORGS * OWNERS;
 const ITEMS = RECIPIENTS * ITEMS_EACH;
 const SECRET = 'bench-token-secret-'.padEnd(48, 'x');
+const SEED = Number(process.env.BENCH_SEED ?? Date.now() % 1_000_000);
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function until(check, timeoutMs, everyMs = 20) {
@@ -89,19 +92,26 @@ function workerEnv(db, redisUrl, smtpUrl) {
   };
 }
 
-function tally(messages) {
+const messageId = (m) => /^Message-ID:\s*(.*)$/im.exec(m.raw.split(/\r?\n\r?\n/, 1)[0])?.[1];
+
+/** Repeats by address and by Message-ID; `window` holds the Message-IDs SMTP had accepted unmarked when the worker was killed. */
+function tally(messages, window = new Set()) {
   const byAddress = new Map();
   const ids = new Set();
   let sameId = 0;
+  let outsideWindow = 0;
   for (const m of messages) {
     for (const to of m.to) byAddress.set(to, (byAddress.get(to) ?? 0) + 1);
-    const id = /^Message-ID:\s*(.*)$/im.exec(m.raw.split(/\r?\n\r?\n/, 1)[0])?.[1];
-    if (ids.has(id)) sameId += 1;
+    const id = messageId(m);
+    if (ids.has(id)) {
+      sameId += 1;
+      if (!window.has(id)) outsideWindow += 1;
+    }
     ids.add(id);
   }
   let duplicates = 0;
   for (const c of byAddress.values()) duplicates += c - 1;
-  return { duplicates, misses: RECIPIENTS - byAddress.size, sameMessageId: sameId };
+  return { duplicates, misses: RECIPIENTS - byAddress.size, sameMessageId: sameId, outsideWindow, window: window.size };
 }
 
 async function run({ db, redis, smtp, client, dir, kill }) {
@@ -126,14 +136,16 @@ async function run({ db, redis, smtp, client, dir, kill }) {
     const t0 = Date.now();
     await queue.add(JOBS.reminderScan.name, {}, { jobId: `bench-scan-${Date.now()}` });
     let killedAt = null;
+    const window = new Set();
     if (kill) {
-      await until(() => smtp.messages.length >= RECIPIENTS / 2, 600_000, 5);
-      smtp.pause();
-      await sleep(300);
-      killedAt = smtp.messages.length;
+      const random = seededRandom(SEED);
+      await until(() => smtp.messages.length >= Math.round(RECIPIENTS * (0.25 + random.next() / 2)), 600_000, 2);
+      await sleep(random.int(0, 50));
       first.signalTree('SIGKILL');
       await first.exited;
-      smtp.resume();
+      killedAt = smtp.messages.length;
+      const marked = new Set((await client.query(`select message_id from reminder_delivery where state = 'SENT'`)).rows.map((r) => r.message_id));
+      for (const m of smtp.messages) if (!marked.has(messageId(m))) window.add(messageId(m));
       await start();
     }
     const done = await until(() => smtp.messages.length >= RECIPIENTS, 900_000, 5);
@@ -144,7 +156,7 @@ async function run({ db, redis, smtp, client, dir, kill }) {
     const sent = await client.query(`select count(*)::int as n from reminder_delivery where state = 'SENT'`);
     return {
       done, killedAt, toLastMs: last.getTime() - t0,
-      rate: RECIPIENTS / ((last.getTime() - firstAt.getTime()) / 1000), ledgerSent: sent.rows[0].n, ...tally(smtp.messages),
+      rate: RECIPIENTS / ((last.getTime() - firstAt.getTime()) / 1000), ledgerSent: sent.rows[0].n, ...tally(smtp.messages, window),
     };
   } finally {
     for (const child of children) {
@@ -196,11 +208,11 @@ async function main() {
     const clean = await run({ db, redis, smtp, client, dir, kill: false });
     console.log(`\nworker, clean run:      ${fmt(clean.rate)} messages/s, last delivery ${fmt(clean.toLastMs / 1000, 2)} s after the scan was queued; duplicates: ${clean.duplicates}, misses: ${clean.misses} (ledger SENT ${fmt(clean.ledgerSent)})`);
     const killed = await run({ db, redis, smtp, client, dir, kill: true });
-    console.log(`worker, SIGKILL halfway: killed after ${fmt(killed.killedAt)} messages and started again; last delivery ${fmt(killed.toLastMs / 1000, 2)} s after the scan (stall detection 2 s + lease 3 s included); duplicates: ${killed.duplicates} (same Message-ID: ${killed.sameMessageId}), misses: ${killed.misses} (ledger SENT ${fmt(killed.ledgerSent)})`);
+    console.log(`worker, SIGKILL at a random moment (seed ${SEED}): killed after ${fmt(killed.killedAt)} messages and started again; last delivery ${fmt(killed.toLastMs / 1000, 2)} s after the scan (stall detection 2 s + lease 3 s included); duplicates: ${killed.duplicates} (same Message-ID: ${killed.sameMessageId}; outside the accepted-then-killed window: ${killed.outsideWindow}; messages in that window at the kill: ${killed.window}), misses: ${killed.misses} (ledger SENT ${fmt(killed.ledgerSent)})`);
     const raw = await bare(smtp);
     console.log(`bare pooled nodemailer:  ${fmt(raw.rate)} messages/s (${fmt(RECIPIENTS)} messages in ${fmt(raw.seconds, 2)} s, 5 connections)`);
     console.log(`ratio worker / bare:     ${fmt(clean.rate / raw.rate, 2)}x (goal >= 0.8x)`);
-    if (clean.duplicates || clean.misses || killed.duplicates || killed.misses) process.exitCode = 1;
+    if (clean.duplicates || clean.misses || killed.outsideWindow || killed.duplicates !== killed.sameMessageId || killed.misses) process.exitCode = 1;
   } finally {
     await client?.end().catch(() => undefined);
     await Promise.all([redis?.close(), smtp?.close()]);
