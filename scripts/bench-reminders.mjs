@@ -148,7 +148,7 @@ async function run({ db, redis, smtp, client, dir, kill }) {
       for (const m of smtp.messages) if (!marked.has(messageId(m))) window.add(messageId(m));
       await start();
     }
-    const done = await until(() => smtp.messages.length >= RECIPIENTS, 900_000, 5);
+    const done = await until(() => smtp.messages.length >= RECIPIENTS && new Set(smtp.messages.flatMap((m) => m.to)).size >= RECIPIENTS, 900_000, 5);
     const last = smtp.messages.at(-1)?.receivedAt ?? new Date();
     const firstAt = smtp.messages[0]?.receivedAt ?? new Date();
     // Anything that would arrive late (a duplicate) arrives now.
