@@ -199,3 +199,20 @@ it('signs with the old and the new secret during the grace period after a rotati
   expect(got!.signatures).toHaveLength(2);
   expect(got!.verifiedBy).toEqual([old, rotated.secret]);
 });
+
+it('a backlog on one endpoint waits without spinning: each waiting delivery is picked up about once, and woken as a slot frees', async () => {
+  receiver.mode('/backlog', 'hold');
+  const { id } = await endpoint(ownerA, '/backlog', ['plan.generated']);
+  for (let i = 0; i < 12; i++) await emit(orgA.id, 'plan.generated');
+  await until(() => receiver.at('/backlog').length >= 1, 'the first delivery to start');
+  await new Promise((r) => setTimeout(r, 3_000));
+  const ofEndpoint = async () => (await queue.getJobs(['wait', 'delayed', 'active', 'prioritized', 'completed'])).filter((j) => String(j.id).endsWith(id));
+  const jobs = await ofEndpoint();
+  expect(jobs).toHaveLength(12);
+  // Polling every few hundred milliseconds would have started each of the 11 waiting jobs about ten times by now.
+  const starts = jobs.reduce((sum, j) => sum + j.attemptsStarted, 0);
+  expect(starts).toBeLessThanOrEqual(2 * jobs.length);
+  receiver.release('/backlog');
+  await until(() => new Set(receiver.at('/backlog').filter((r) => r.answered === 204).map((r) => r.id)).size === 12, 'the whole backlog', 30_000);
+  expect(receiver.at('/backlog')).toHaveLength(12);
+});

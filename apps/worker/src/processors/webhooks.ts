@@ -65,6 +65,21 @@ interface Target {
   previousSecretExpiresAt: Date | null;
 }
 
+/** A delivery waiting for its endpoint sleeps at most this long before it looks again (woken sooner when a slot frees). */
+const WAIT_BASE_MS = 5_000;
+const WAIT_PER_POSITION_MS = 500;
+const WAIT_MAX_MS = 5 * 60_000;
+
+/** Moves a waiting delivery out of the delayed set now; one that is not delayed (yet, or any more) will look again by itself. */
+async function wake(services: WorkerServices, jobId: string) {
+  const job = await services.queues.webhooks.getJob(jobId).catch(() => undefined);
+  for (let i = 0; job && i < 3; i++) {
+    if (await job.promote().then(() => true, () => false)) return;
+    // It may be between taking its place in the wait list and reaching the delayed set.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export type DeliveryOutcome = 'delivered' | 'already delivered' | 'gone' | 'endpoint disabled';
 
 /**
@@ -94,9 +109,13 @@ export async function deliver(services: WorkerServices, payload: WebhookDelivery
 
   const slots = services.webhookSlots;
   const holder = String(job.id);
-  if (!(await slots.take(target.endpointId, holder))) {
-    // The endpoint already has its share of deliveries in flight: come back shortly, without spending a try.
-    await job.moveToDelayed(Date.now() + 200 + Math.floor(Math.random() * 300), job.token);
+  const slot = await slots.take(target.endpointId, holder);
+  if (!slot.taken) {
+    // The endpoint already has its share in flight: wait, without spending a try, until a finished
+    // request wakes this job (the oldest waiter first), or as a backstop after a wait that grows
+    // with the queue before it.
+    const backstop = Math.min(WAIT_MAX_MS, WAIT_BASE_MS + slot.position * WAIT_PER_POSITION_MS);
+    await job.moveToDelayed(Date.now() + backstop + Math.floor(Math.random() * 1_000), job.token);
     throw new DelayedError();
   }
   let result;
@@ -108,7 +127,8 @@ export async function deliver(services: WorkerServices, payload: WebhookDelivery
     const headers = webhookHeaders(`msg_${target.id}`, new Date(), target.body, secrets);
     result = await sendWebhook({ url: target.url, headers, body: target.body, timeoutMs: cfg.WEBHOOK_TIMEOUT_MS, allowPrivateTargets: cfg.WEBHOOK_ALLOW_PRIVATE_TARGETS });
   } finally {
-    await slots.release(target.endpointId, holder);
+    const next = await slots.release(target.endpointId, holder);
+    if (next) await wake(services, next);
   }
   await record(services, payload, result, lastTry, true);
   if (!result.ok) throw new Error(result.error ?? 'delivery failed');
