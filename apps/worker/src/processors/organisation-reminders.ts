@@ -120,8 +120,10 @@ export const organisationReminders = defineProcessor({
       // The one window that cannot be closed: SMTP accepted the message and the process dies
       // before its mark commits. The lease then runs out and a retry sends the same Message-ID
       // again. The lane waits for the mark before it sends anything else.
-      if (await marks.call(claim)) sent += 1;
-      else lost += 1;
+      if (await marks.call(claim)) {
+        sent += 1;
+        services.metrics.remindersSent.inc();
+      } else lost += 1;
     }, signal);
 
     if (lost) logger.warn({ organisation: organisationId, localDate, lost }, 'reminders: sent after another attempt took the claim (a stalled attempt); the Message-ID repeats');

@@ -153,6 +153,8 @@ async function record(
       [status, attempted ? 1 : 0, result.status, result.error, attempted, result.ok, status === WebhookDeliveryStatus.DEAD, organisationId, deliveryId],
     ),
   );
+  if (status === WebhookDeliveryStatus.DELIVERED) services.metrics.webhooksDelivered.inc();
+  if (status === WebhookDeliveryStatus.DEAD) services.metrics.webhooksDead.inc();
 }
 
 /** One webhook delivery (a ledger row) to its endpoint, one try per run. */
