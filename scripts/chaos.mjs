@@ -94,7 +94,7 @@ async function main() {
   const [smtp, hooks] = await Promise.all([services.startSmtpReceiver(), services.startHttpReceiver()]);
   const processes = [];
   const activeFaults = new Set();
-  const windows = { workerKills: 0, acceptedUnmarkedAtKill: 0, postgresRestarts: 0, redisFreezes: 0, redisRestarts: 0, smtpRefusals: 0, webhookFailures: 0 };
+  const windows = { workerKills: 0, postgresRestarts: 0, redisFreezes: 0, redisRestarts: 0, smtpRefusals: 0, webhookFailures: 0 };
   let probe;
   try {
     const seeded = await stack.owner.connect();
@@ -137,7 +137,6 @@ async function main() {
       processes.push(child);
       return child;
     };
-    for (let i = 0; i < WORKERS; i++) workers.push(await startWorkerProcess(i));
     const apiUrls = [stack.url];
     for (let i = 1; i < APIS; i++) {
       const port = await services.freePort();
@@ -145,6 +144,7 @@ async function main() {
       apiUrls.push(`http://127.0.0.1:${port}/graphql`);
     }
     probe = probeApis(apiUrls, stack.token(member), activeFaults);
+    for (let i = 0; i < WORKERS; i++) workers.push(await startWorkerProcess(i));
     const t0 = Date.now();
 
     const distinctMail = () => new Set(smtp.messages.map((m) => header(m.raw, 'Message-ID'))).size;
@@ -199,7 +199,7 @@ async function main() {
     const faultTimes = new Map(names.map((n) => [n, []]));
     let restartsAfterExit = 0;
     while (!done() && Date.now() - t0 < DEADLINE_MS) {
-      await sleep(random.int(500, 4_000));
+      await sleep(random.int(300, 2_500));
       // A worker that could not start (PostgreSQL was restarting) is started again.
       for (const [n, w] of workers.entries()) {
         if (w.running) continue;

@@ -6,7 +6,7 @@ import type { DomainEvent, DomainEventType } from '@waymark/domain';
 import { WEBHOOK_QUEUE, queuePrefix } from '@waymark/jobs';
 import { withAdminClient } from '../../../../packages/testing/src/admin';
 import { webhookFanOut } from '../processors/webhooks';
-import { type RedisService, startRedis } from '@waymark/testing';
+import { type RedisService, startRedis, testConfig } from '@waymark/testing';
 import { type As, type TestApi, ok, startTestApi } from '../../../api/src/__tests__/harness';
 import { type WaymarkWorker, startWorker } from '../worker';
 import { WebhookReceiver } from './webhook-receiver';
@@ -215,4 +215,29 @@ it('a backlog on one endpoint waits without spinning: each waiting delivery is p
   receiver.release('/backlog');
   await until(() => new Set(receiver.at('/backlog').filter((r) => r.answered === 204).map((r) => r.id)).size === 12, 'the whole backlog', 30_000);
   expect(receiver.at('/backlog')).toHaveLength(12);
+});
+
+it('an answer that cannot be recorded at once (PostgreSQL away) is recorded when it is back, and the event is not sent again', async () => {
+  receiver.mode('/record', 'hold');
+  await endpoint(ownerA, '/record', ['partner.review_due']);
+  await emit(orgA.id, 'partner.review_due');
+  await until(() => receiver.at('/record').length === 1, 'the delivery to arrive');
+  // The database refuses new connections and ends every session while the endpoint answers 204.
+  const name = new URL(api.db.ownerUrl).pathname.slice(1);
+  await withAdminClient(testConfig().DATABASE_URL, async (admin) => {
+    await admin.query(`alter database "${name}" allow_connections false`);
+    try {
+      await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [name]);
+      receiver.release('/record');
+      await new Promise((r) => setTimeout(r, 1_000));
+    } finally {
+      await admin.query(`alter database "${name}" allow_connections true`);
+    }
+  });
+  const status = async () => (await api.db.owner.em.fork().getConnection().execute<{ status: string }[]>(
+    `select d.status from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id where e.url like '%/record' and d.organisation_id = ?`, [orgA.id],
+  ))[0]?.status;
+  await until(async () => (await status()) === 'DELIVERED', 'the delivery to be recorded');
+  await new Promise((r) => setTimeout(r, 1_500));
+  expect(receiver.at('/record')).toHaveLength(1);
 });

@@ -3,6 +3,7 @@ import { asOrganisation } from '@waymark/db';
 import { WebhookDeliveryStatus, openSecret, retryDelay } from '@waymark/domain';
 import { type DomainEventJob, WEBHOOK_JOBS, type WebhookDeliveryPayload, webhookDeliveryJobOptions, webhookJobIds } from '@waymark/jobs';
 import type { WorkerServices } from '../services';
+import { withBackoff } from '../backoff';
 import { sendWebhook } from '../webhooks/send';
 import { webhookHeaders } from '../webhooks/sign';
 import type { EventConsumer } from './domain-event';
@@ -64,6 +65,9 @@ interface Target {
   previousSecretCiphertext: string | null;
   previousSecretExpiresAt: Date | null;
 }
+
+/** How long an endpoint's answer is retried into the ledger (the lock of the job is renewed meanwhile). */
+const RECORD_RETRY_MS = 60_000;
 
 /** A delivery waiting for its endpoint sleeps at most this long before it looks again (woken sooner when a slot frees). */
 const WAIT_BASE_MS = 5_000;
@@ -130,7 +134,9 @@ export async function deliver(services: WorkerServices, payload: WebhookDelivery
     const next = await slots.release(target.endpointId, holder);
     if (next) await wake(services, next);
   }
-  await record(services, payload, result, lastTry, true);
+  // The endpoint has answered: its outcome must reach the ledger, or a delivered event would be sent
+  // again. While PostgreSQL is away (a restart) the write is retried before the job gives up.
+  await withBackoff(() => record(services, payload, result, lastTry, true), { firstMs: 50, maxMs: 2_000, giveUpAt: Date.now() + RECORD_RETRY_MS });
   if (!result.ok) throw new Error(result.error ?? 'delivery failed');
   return 'delivered';
 }
