@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { MemberRole, type Organisation, asOrganisation, recordEvent } from '@waymark/db';
 import type { DomainEvent, DomainEventType } from '@waymark/domain';
-import { WEBHOOK_QUEUE, queuePrefix } from '@waymark/jobs';
+import { WEBHOOK_JOBS, WEBHOOK_QUEUE, queuePrefix } from '@waymark/jobs';
 import { withAdminClient } from '../../../../packages/testing/src/admin';
 import { webhookFanOut } from '../processors/webhooks';
 import { type RedisService, startRedis, testConfig } from '@waymark/testing';
@@ -240,4 +240,20 @@ it('an answer that cannot be recorded at once (PostgreSQL away) is recorded when
   await until(async () => (await status()) === 'DELIVERED', 'the delivery to be recorded');
   await new Promise((r) => setTimeout(r, 1_500));
   expect(receiver.at('/record')).toHaveLength(1);
+});
+
+it('one delivery run by two jobs at once (its endpoint slots forgotten, as after a Redis restart) is sent by the one holding its claim only', async () => {
+  receiver.mode('/twice', 'hold');
+  const { id } = await endpoint(ownerA, '/twice', ['assessment.submitted']);
+  await emit(orgA.id, 'assessment.submitted');
+  await until(() => receiver.at('/twice').length === 1, 'the first send');
+  const [row] = await api.db.owner.em.fork().getConnection().execute<{ id: string }[]>('select id from webhook_delivery where endpoint_id = ?', [id]);
+  await connection.del(`waymark-webhook-slots:${id}`);
+  await queue.add(WEBHOOK_JOBS.deliver.name, { organisationId: orgA.id, deliveryId: row!.id }, { jobId: `twice-${randomUUID()}` });
+  await new Promise((r) => setTimeout(r, 1_500));
+  expect(receiver.at('/twice')).toHaveLength(1);
+  receiver.release('/twice');
+  await until(async () => (await api.db.owner.em.fork().getConnection().execute<{ status: string }[]>('select status from webhook_delivery where id = ?', [row!.id]))[0]?.status === 'DELIVERED', 'the delivery to be recorded');
+  await new Promise((r) => setTimeout(r, 500));
+  expect(receiver.at('/twice')).toHaveLength(1);
 });

@@ -10,6 +10,7 @@ import { Migration20261201230838 } from './Migration20261201230838';
 import { Migration20261202003000 } from './Migration20261202003000';
 import { Migration20261207090000 } from './Migration20261207090000';
 import { Migration20261207090100 } from './Migration20261207090100';
+import { Migration20261207120000 } from './Migration20261207120000';
 
 /** Every migration, in order. New files from `npm run db:migration:create` are added here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Migration20261202003000,
   Migration20261207090000,
   Migration20261207090100,
+  Migration20261207120000,
 ];
