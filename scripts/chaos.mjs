@@ -162,6 +162,8 @@ async function main() {
         workers[n].signalTree('SIGKILL');
         await workers[n].exited;
         windows.workerKills += 1;
+        // What the worker wrote before it died may still be in the receivers' sockets: let it land first.
+        await sleep(500);
         // What SMTP (or a webhook receiver) accepted that the ledger had not recorded when this worker died: the one window.
         const marked = await sentRows().catch(() => null);
         if (marked) for (const m of smtp.messages) if (!marked.has(header(m.raw, 'Message-ID'))) window.add(header(m.raw, 'Message-ID'));
