@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { JOBS, jobId, queuePrefix } from '@waymark/jobs';
-import { createTestDatabase, type TestDatabase } from '@waymark/testing';
+import { createTestDatabase, startRedis, type TestDatabase } from '@waymark/testing';
 import { startWorker, type WaymarkWorker } from '../worker';
 import { shutdownInOrder } from '../shutdown';
 
@@ -52,9 +52,13 @@ it('connects to Redis and PostgreSQL, runs a job that touches both, and shuts do
 
 it('serves Prometheus metrics on its health port behind METRICS_TOKEN: queue depths, job durations and failures, delivery counters; promtool finds nothing wrong', async () => {
   const METRICS_TOKEN = randomBytes(24).toString('hex');
-  const metered = await startWorker({ ...db.config, WORKER_HEALTH_PORT: 0, METRICS_TOKEN }, { schedulers: false });
-  const queue = new Queue(JOBS.heartbeat.queue, { connection: redis, prefix: queuePrefix(JOBS.heartbeat.queue) });
-  const events = new QueueEvents(JOBS.heartbeat.queue, { connection: db.config.REDIS_URL as never, prefix: queuePrefix(JOBS.heartbeat.queue) });
+  // A Redis of its own: on the machine's shared one, another run's worker could take these jobs and time them instead.
+  const own = await startRedis();
+  const metered = await startWorker({ ...db.config, REDIS_URL: own.url, WORKER_HEALTH_PORT: 0, METRICS_TOKEN }, { schedulers: false });
+  const producer = new IORedis(own.url, { maxRetriesPerRequest: null });
+  const queue = new Queue(JOBS.heartbeat.queue, { connection: producer, prefix: queuePrefix(JOBS.heartbeat.queue) });
+  const listener = new IORedis(own.url, { maxRetriesPerRequest: null });
+  const events = new QueueEvents(JOBS.heartbeat.queue, { connection: listener, prefix: queuePrefix(JOBS.heartbeat.queue) });
   try {
     await events.waitUntilReady();
     const good = await queue.add(JOBS.heartbeat.name, { requestedAt: new Date().toISOString() }, { jobId: jobId('heartbeat', randomUUID()) });
@@ -83,6 +87,9 @@ it('serves Prometheus metrics on its health port behind METRICS_TOKEN: queue dep
     await events.close();
     await queue.close();
     await metered.stop();
+    producer.disconnect();
+    listener.disconnect();
+    await own.close();
   }
 });
 
