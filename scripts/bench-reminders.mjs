@@ -1,9 +1,10 @@
 // `npm run bench:reminders`: reminder digests for organisations with 100,000 due action items in
 // total, delivered by the real worker process (apps/worker/dist/main.js) to a local SMTP sink:
 //   1. a clean run: messages per second, time to the last delivery, duplicates and misses;
-//   2. the same with the worker SIGKILLed halfway and started again (duplicates and misses must
-//      stay 0); the kill is made while the sends in flight wait on the SMTP server, so none is in
-//      the one window the ledger cannot close (SMTP accepted, worker killed before marking sent);
+//   2. the same with the worker SIGKILLed at a random moment of the middle half (BENCH_SEED) and
+//      started again: misses must stay 0, and a repeat is allowed only for a message in the one
+//      window the ledger cannot close (SMTP accepted it, the worker died before marking it SENT);
+//      the run counts how many messages were in that window at the kill;
 //   3. a bare pooled nodemailer sending the same number of messages to the same sink, and the
 //      ratio of the worker's rate to it.
 // A throw-away database on DATABASE_URL's server, a private redis-server and SMTP sink on free
@@ -14,11 +15,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBenchDatabase, migrateBenchDatabase, ownerClient } from './bench/db.mjs';
+import { seedReminders } from './bench/reminder-seed.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { startRedis, startSmtpReceiver } = require(path.join(ROOT, 'packages/testing/dist/services.js'));
 const { RunningProcess } = require(path.join(ROOT, 'packages/testing/dist/services/process.js'));
+const { seededRandom } = require(path.join(ROOT, 'packages/testing/dist/services.js'));
 const { Queue } = require('bullmq');
 const IORedis = require('ioredis').default ?? require('ioredis');
 const nodemailer = require('nodemailer');
@@ -30,6 +33,7 @@ const ITEMS_EACH = Number(process.env.BENCH_ITEMS_EACH ?? 50);
 const RECIPIENTS = ORGS * OWNERS;
 const ITEMS = RECIPIENTS * ITEMS_EACH;
 const SECRET = 'bench-token-secret-'.padEnd(48, 'x');
+const SEED = Number(process.env.BENCH_SEED ?? Date.now() % 1_000_000);
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function until(check, timeoutMs, everyMs = 20) {
@@ -39,35 +43,6 @@ async function until(check, timeoutMs, everyMs = 20) {
     await sleep(everyMs);
   }
   return false;
-}
-
-async function seed(client) {
-  const t = Date.now();
-  await client.query(`create temporary table bench_org as
-    select gen_random_uuid() as id, n from generate_series(1, ${ORGS}) n`);
-  await client.query(`insert into organisation (id, name, slug, kind, size_band, governance, time_zone, created_at)
-    select id, 'Bench ' || n, 'bench-' || n, 'LIBRARY', 'SMALL', 'CHARITY', 'Europe/London', now() from bench_org`);
-  await client.query(`create temporary table bench_user as
-    select gen_random_uuid() as id, o.id as organisation_id, o.n as org_n, u as user_n
-      from bench_org o cross join generate_series(1, ${OWNERS}) u`);
-  await client.query(`insert into app_user (id, created_at, email, name, password_hash)
-    select id, now(), 'owner-' || org_n || '-' || user_n || '@bench.test', 'Owner ' || org_n || '.' || user_n, 'x' from bench_user`);
-  await client.query(`insert into membership (id, created_at, organisation_id, user_id, role)
-    select gen_random_uuid(), now(), organisation_id, id, 'ASSESSOR' from bench_user`);
-  const framework = (await client.query(`select id from framework order by key limit 1`)).rows[0].id;
-  await client.query(`create temporary table bench_assessment as
-    select gen_random_uuid() as id, gen_random_uuid() as plan_id, u.organisation_id, u.id as by_id from bench_user u where u.user_n = 1`);
-  await client.query(`insert into assessment (id, created_at, organisation_id, framework_id, cycle, status, created_by, updated_at)
-    select id, now(), organisation_id, $1, 'bench', 'DRAFT', by_id, now() from bench_assessment`, [framework]);
-  await client.query(`insert into action_plan (id, created_at, organisation_id, assessment_id, generated_at, generated_by, generations)
-    select plan_id, now(), organisation_id, id, now(), by_id, 1 from bench_assessment`);
-  await client.query(`insert into action_item (id, created_at, organisation_id, plan_id, assessment_id, item_key, kind, node_key, element_key,
-      what, why, gap, guidance, footnotes, priority, priority_reason, target, owner_user_id, due_on, status, updated_at)
-    select gen_random_uuid(), now(), u.organisation_id, a.plan_id, a.id, 'bench:' || u.user_n || ':' || i, 'ACTION', '3.1.1', '3.1',
-      'Agree the partnership plan with partner ' || i, 'gap', '{}', '[]', '[]', i, 'bench', 'YES', u.id, current_date + (i % 7), 'OPEN', now()
-      from bench_user u join bench_assessment a on a.organisation_id = u.organisation_id cross join generate_series(1, ${ITEMS_EACH}) i`);
-  await client.query('analyze');
-  return Date.now() - t;
 }
 
 function workerEnv(db, redisUrl, smtpUrl) {
@@ -89,19 +64,26 @@ function workerEnv(db, redisUrl, smtpUrl) {
   };
 }
 
-function tally(messages) {
+const messageId = (m) => /^Message-ID:\s*(.*)$/im.exec(m.raw.split(/\r?\n\r?\n/, 1)[0])?.[1];
+
+/** Repeats by address and by Message-ID; `window` holds the Message-IDs SMTP had accepted unmarked when the worker was killed. */
+function tally(messages, window = new Set()) {
   const byAddress = new Map();
   const ids = new Set();
   let sameId = 0;
+  let outsideWindow = 0;
   for (const m of messages) {
     for (const to of m.to) byAddress.set(to, (byAddress.get(to) ?? 0) + 1);
-    const id = /^Message-ID:\s*(.*)$/im.exec(m.raw.split(/\r?\n\r?\n/, 1)[0])?.[1];
-    if (ids.has(id)) sameId += 1;
+    const id = messageId(m);
+    if (ids.has(id)) {
+      sameId += 1;
+      if (!window.has(id)) outsideWindow += 1;
+    }
     ids.add(id);
   }
   let duplicates = 0;
   for (const c of byAddress.values()) duplicates += c - 1;
-  return { duplicates, misses: RECIPIENTS - byAddress.size, sameMessageId: sameId };
+  return { duplicates, misses: RECIPIENTS - byAddress.size, sameMessageId: sameId, outsideWindow, window: window.size };
 }
 
 async function run({ db, redis, smtp, client, dir, kill }) {
@@ -126,17 +108,19 @@ async function run({ db, redis, smtp, client, dir, kill }) {
     const t0 = Date.now();
     await queue.add(JOBS.reminderScan.name, {}, { jobId: `bench-scan-${Date.now()}` });
     let killedAt = null;
+    const window = new Set();
     if (kill) {
-      await until(() => smtp.messages.length >= RECIPIENTS / 2, 600_000, 5);
-      smtp.pause();
-      await sleep(300);
-      killedAt = smtp.messages.length;
+      const random = seededRandom(SEED);
+      await until(() => smtp.messages.length >= Math.round(RECIPIENTS * (0.25 + random.next() / 2)), 600_000, 2);
+      await sleep(random.int(0, 50));
       first.signalTree('SIGKILL');
       await first.exited;
-      smtp.resume();
+      killedAt = smtp.messages.length;
+      const marked = new Set((await client.query(`select message_id from reminder_delivery where state = 'SENT'`)).rows.map((r) => r.message_id));
+      for (const m of smtp.messages) if (!marked.has(messageId(m))) window.add(messageId(m));
       await start();
     }
-    const done = await until(() => smtp.messages.length >= RECIPIENTS, 900_000, 5);
+    const done = await until(() => smtp.messages.length >= RECIPIENTS && new Set(smtp.messages.flatMap((m) => m.to)).size >= RECIPIENTS, 900_000, 5);
     const last = smtp.messages.at(-1)?.receivedAt ?? new Date();
     const firstAt = smtp.messages[0]?.receivedAt ?? new Date();
     // Anything that would arrive late (a duplicate) arrives now.
@@ -144,7 +128,7 @@ async function run({ db, redis, smtp, client, dir, kill }) {
     const sent = await client.query(`select count(*)::int as n from reminder_delivery where state = 'SENT'`);
     return {
       done, killedAt, toLastMs: last.getTime() - t0,
-      rate: RECIPIENTS / ((last.getTime() - firstAt.getTime()) / 1000), ledgerSent: sent.rows[0].n, ...tally(smtp.messages),
+      rate: RECIPIENTS / ((last.getTime() - firstAt.getTime()) / 1000), ledgerSent: sent.rows[0].n, ...tally(smtp.messages, window),
     };
   } finally {
     for (const child of children) {
@@ -158,7 +142,8 @@ async function run({ db, redis, smtp, client, dir, kill }) {
 
 async function bare(smtp) {
   smtp.clear();
-  const transport = nodemailer.createTransport({ url: smtp.url, pool: true, maxConnections: 5, maxMessages: Infinity });
+  // host and port, not url: given a url, nodemailer ignores every other option (the pool among them).
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, pool: true, maxConnections: 5, maxMessages: Infinity });
   // The same size as a digest: one line and one link per item.
   const lines = Array.from({ length: ITEMS_EACH }, (_, i) => `Action item: Agree the partnership plan with partner ${i} (due 2026-12-0${i % 7 + 1})`);
   const link = (i) => `http://localhost:4000/o/00000000-0000-4000-8000-000000000000/plan/00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
@@ -188,18 +173,18 @@ async function main() {
   try {
     await migrateBenchDatabase(db);
     client = await ownerClient(db);
-    const seedMs = await seed(client);
+    const seedMs = await seedReminders(client, { orgs: ORGS, owners: OWNERS, itemsEach: ITEMS_EACH });
     console.log(`bench:reminders: ${ORGS} organisations, ${fmt(ITEMS)} due action items, ${fmt(RECIPIENTS)} recipients (one digest each); seeded in ${fmt(seedMs / 1000, 1)} s`);
     [redis, smtp] = await Promise.all([startRedis(), startSmtpReceiver()]);
 
     const clean = await run({ db, redis, smtp, client, dir, kill: false });
     console.log(`\nworker, clean run:      ${fmt(clean.rate)} messages/s, last delivery ${fmt(clean.toLastMs / 1000, 2)} s after the scan was queued; duplicates: ${clean.duplicates}, misses: ${clean.misses} (ledger SENT ${fmt(clean.ledgerSent)})`);
     const killed = await run({ db, redis, smtp, client, dir, kill: true });
-    console.log(`worker, SIGKILL halfway: killed after ${fmt(killed.killedAt)} messages and started again; last delivery ${fmt(killed.toLastMs / 1000, 2)} s after the scan (stall detection 2 s + lease 3 s included); duplicates: ${killed.duplicates} (same Message-ID: ${killed.sameMessageId}), misses: ${killed.misses} (ledger SENT ${fmt(killed.ledgerSent)})`);
+    console.log(`worker, SIGKILL at a random moment (seed ${SEED}): killed after ${fmt(killed.killedAt)} messages and started again; last delivery ${fmt(killed.toLastMs / 1000, 2)} s after the scan (stall detection 2 s + lease 3 s included); duplicates: ${killed.duplicates} (same Message-ID: ${killed.sameMessageId}; outside the accepted-then-killed window: ${killed.outsideWindow}; messages in that window at the kill: ${killed.window}), misses: ${killed.misses} (ledger SENT ${fmt(killed.ledgerSent)})`);
     const raw = await bare(smtp);
     console.log(`bare pooled nodemailer:  ${fmt(raw.rate)} messages/s (${fmt(RECIPIENTS)} messages in ${fmt(raw.seconds, 2)} s, 5 connections)`);
     console.log(`ratio worker / bare:     ${fmt(clean.rate / raw.rate, 2)}x (goal >= 0.8x)`);
-    if (clean.duplicates || clean.misses || killed.duplicates || killed.misses) process.exitCode = 1;
+    if (clean.duplicates || clean.misses || killed.outsideWindow || killed.duplicates !== killed.sameMessageId || killed.misses) process.exitCode = 1;
   } finally {
     await client?.end().catch(() => undefined);
     await Promise.all([redis?.close(), smtp?.close()]);

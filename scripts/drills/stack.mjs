@@ -30,15 +30,16 @@ async function healthy(port) {
 
 /**
  * Starts PostgreSQL, Redis, a migrated database and the API; `stop()` undoes all of it. With
- * `proxyRedis`, the API reaches Redis through a TCP proxy the drill can stall (`stack.redisProxy`).
+ * `proxyRedis`, the API reaches Redis through a TCP proxy the drill can stall (`stack.redisProxy`);
+ * `redisOptions` go to startRedis (`{ persistence: 'aof' }` keeps the queues across a restart).
  */
-export async function startStack({ log = () => undefined, apiEnv = {}, proxyRedis = false } = {}) {
+export async function startStack({ log = () => undefined, apiEnv = {}, proxyRedis = false, redisOptions = {} } = {}) {
   const started = [];
   const stack = { postgres: null, redis: null, api: null };
   try {
     stack.postgres = await services.startPostgres();
     started.push(() => stack.postgres.close());
-    stack.redis = await services.startRedis();
+    stack.redis = await services.startRedis(redisOptions);
     started.push(() => stack.redis.close());
     log(`PostgreSQL on ${stack.postgres.port}, Redis on ${stack.redis.port}`);
 

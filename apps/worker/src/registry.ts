@@ -30,12 +30,12 @@ export function startProcessors(services: WorkerServices, connection: IORedis, p
     };
     return new Worker(
       queue,
-      async (job: Job) => {
+      async (job: Job, _token?: string, signal?: AbortSignal) => {
         const processor = names.get(job.name);
         if (!processor) return refuse(job, `unknown job ${job.name}`);
         const parsed = processor.payload.safeParse(job.data);
         if (!parsed.success) return refuse(job, `invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ')}`);
-        return processor.handle(services, parsed.data, job);
+        return processor.handle(services, parsed.data, job, signal);
       },
       {
         connection,

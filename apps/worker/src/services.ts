@@ -4,6 +4,7 @@ import type { WorkerConfig } from '@waymark/config';
 import type { CrossTenantReader } from '@waymark/db';
 import type { QueueName } from '@waymark/jobs';
 import type { Logger } from '@waymark/logger';
+import type { WorkerMetrics } from './metrics';
 import type { Mailer } from './reminders/mailer';
 import type { EndpointSlots } from './webhooks/slots';
 
@@ -19,4 +20,5 @@ export interface WorkerServices {
   analytics: CrossTenantReader;
   /** At most a few webhook deliveries in flight per endpoint, across all worker processes. */
   webhookSlots: EndpointSlots;
+  metrics: WorkerMetrics;
 }

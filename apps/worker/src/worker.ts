@@ -7,7 +7,8 @@ import { createCrossTenantReader, ormConfig } from '@waymark/db';
 import { QUEUES, type QueueName, queuePrefix } from '@waymark/jobs';
 import { type Logger, createLogger } from '@waymark/logger';
 import { AccountMailSender } from './account-mail/sender';
-import { type HealthServer, readiness, startHealthServer } from './health';
+import { type HealthServer, type MetricsAccess, readiness, startHealthServer } from './health';
+import { WorkerMetrics } from './metrics';
 import { OutboxRelay } from './outbox/relay';
 import { PROCESSORS, type Processor } from './processors';
 import { startProcessors } from './registry';
@@ -16,6 +17,13 @@ import { upsertSchedulers } from './schedulers';
 import type { WorkerServices } from './services';
 import { type ShutdownResult, shutdownInOrder } from './shutdown';
 import { EndpointSlots } from './webhooks/slots';
+
+/** What start-up says about the worker's GET /metrics. */
+const METRICS_ACCESS = {
+  token: 'metrics: GET /metrics on the worker health port (loopback), for a bearer token equal to METRICS_TOKEN only',
+  off: 'metrics: GET /metrics is off (production without METRICS_TOKEN); set METRICS_TOKEN to serve it',
+  open: 'metrics: GET /metrics on the worker health port (loopback) is open (no METRICS_TOKEN; development only)',
+} as const;
 
 export interface WaymarkWorker {
   orm: MikroORM;
@@ -60,13 +68,16 @@ export async function startWorker(cfg: Config, options: StartOptions = {}): Prom
     Object.values(QUEUES).map((name) => [name, new Queue(name, { connection: producer, prefix: queuePrefix(name) })]),
   ) as Record<QueueName, Queue>;
   for (const q of Object.values(queues)) q.on('error', (error) => logger.debug({ err: error, queue: q.name }, 'producer connection problem'));
-  const mailer = createMailer({ smtpUrl: cfg.SMTP_URL, from: cfg.MAIL_FROM });
+  // A whole send must end well inside the lease, so no other attempt can take a delivery mid-send.
+  const mailer = createMailer({ smtpUrl: cfg.SMTP_URL, from: cfg.MAIL_FROM, deadlineMs: Math.min(30_000, Math.floor(cfg.REMINDER_LEASE_MS / 2)) });
   const analytics = await createCrossTenantReader(cfg);
   const webhookSlots = new EndpointSlots(producer, cfg.WEBHOOK_ENDPOINT_CONCURRENCY, cfg.WEBHOOK_TIMEOUT_MS + 5_000);
-  const services: WorkerServices = { cfg, orm, logger, queues, mailer, analytics, webhookSlots };
+  const metrics = new WorkerMetrics(Object.values(queues));
+  const services: WorkerServices = { cfg, orm, logger, queues, mailer, analytics, webhookSlots, metrics };
 
   const workers = startProcessors(services, redis, options.processors ?? PROCESSORS);
   for (const w of workers) w.on('error', (error) => logger.warn({ err: error, queue: w.name }, 'queue connection problem'));
+  metrics.observe(workers);
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await producer.ping().catch(() => undefined);
 
@@ -81,7 +92,12 @@ export async function startWorker(cfg: Config, options: StartOptions = {}): Prom
     // A Redis that restarted without its data has forgotten the schedule: make it again.
     redis.on('ready', () => void upsertSchedulers(services).catch((error: unknown) => logger.warn({ err: error }, 'could not re-create the job schedulers')));
   }
-  const health = options.health === false ? null : await startHealthServer(cfg.WORKER_HEALTH_PORT, () => readiness(redis, orm, workers));
+  // Metrics name queues and jobs only, but like the API's they are for the operator: token or off in production.
+  const access: MetricsAccess = cfg.METRICS_TOKEN ? { mode: 'token', token: cfg.METRICS_TOKEN } : cfg.NODE_ENV === 'production' ? { mode: 'off' } : { mode: 'open' };
+  const health = options.health === false ? null : await startHealthServer(cfg.WORKER_HEALTH_PORT, () => readiness(redis, orm, workers), {
+    access, contentType: metrics.registry.contentType, text: () => metrics.registry.metrics(),
+  });
+  if (health) logger.info({ metrics: access.mode, port: health.port }, METRICS_ACCESS[access.mode]);
 
   return {
     orm,

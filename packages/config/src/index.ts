@@ -112,11 +112,6 @@ const sections = {
      */
     DATABASE_READ_URL: postgresUrl.optional(),
     /**
-     * GET /metrics needs it as a bearer token. Unset: /metrics is open in development and tests, and
-     * switched off in production (a secret there, checked like the others).
-     */
-    METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), isProduction(env) ? secret(env).optional() : z.string().min(16).optional()),
-    /**
      * How long a request waits for any Redis command (rate limits, queueing a redelivery). A Redis
      * that has not answered by then is treated as away: rate limits are counted in memory until a
      * background check sees it answer again, so a frozen or unreachable Redis never holds a request.
@@ -125,7 +120,7 @@ const sections = {
     /** Failed sign-ins in a row for one account from one address before a lock-out that doubles each time. */
     RATE_LIMIT_LOGIN_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   }),
-  /** What the API and the worker share: the signing secret and where people reach the web app. */
+  /** What the API and the worker share: the signing secret, where people reach the web app, the metrics token. */
   shared: (env: Env) => ({
     /**
      * HS256 secret for session tokens, and the key of the HMAC that signs unsubscribe links (the
@@ -138,6 +133,12 @@ const sections = {
      * 4000 by default), so a second stack on another port links to itself.
      */
     WEB_BASE_URL: webBaseUrl(env),
+    /**
+     * GET /metrics (the API's, and the worker's on its health port) needs it as a bearer token.
+     * Unset: /metrics is open in development and tests, and switched off in production (a secret
+     * there, checked like the others).
+     */
+    METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), isProduction(env) ? secret(env).optional() : z.string().min(16).optional()),
   }),
   worker: (_env: Env) => ({
     /** The hour (0-23) in each organisation's own time zone from which its daily reminders go out. */

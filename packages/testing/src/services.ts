@@ -10,3 +10,4 @@ export { startHttpReceiver, type HttpFailure, type HttpReceiver, type ReceivedRe
 export type { FailureOptions } from './services/fault-window';
 export { freePort } from './services/ports';
 export { startTcpProxy, type TcpProxy } from './services/tcp-proxy';
+export { seededRandom } from './services/random';

@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { JOBS, queuePrefix } from '@waymark/jobs';
-import { type RedisService, type SmtpReceiver, type TestDatabase, createTestDatabase, startRedis, startSmtpReceiver } from '@waymark/testing';
+import { type ReceivedMail, type RedisService, type SmtpReceiver, type TestDatabase, createTestDatabase, seededRandom, startRedis, startSmtpReceiver } from '@waymark/testing';
 import { until } from '../../../../packages/testing/src/services/ports';
 import type { RunningProcess } from '../../../../packages/testing/src/services/process';
-import { seedOrganisation, spawnWorker, tally } from './helpers';
+import { header, seedOrganisation, spawnWorker, tally } from './helpers';
 
 /**
  * The worker as a process of its own (apps/worker/dist/main.js), SIGKILLed in the middle of an
@@ -81,3 +81,39 @@ it('a worker SIGKILLed mid-run and started again sends every digest exactly once
   second.signal('SIGTERM');
   expect((await second.waitForExit(15_000))?.code).toBe(0);
 }, 90_000);
+
+it('a worker SIGKILLed at random moments (seeded, not only while SMTP holds MAIL FROM) repeats only what SMTP had accepted and the ledger had not yet marked', async () => {
+  const random = seededRandom(20_261_207);
+  const org = await seedOrganisation(db, { owners: 80, itemsEach: 1 });
+  const addresses = org.people.filter((p) => org.expected.has(p.id)).map((p) => p.email);
+  const mine = () => smtp.messages.filter((m) => m.to.some((t) => addresses.includes(t)));
+  const messageId = (m: ReceivedMail) => header(m, 'Message-ID')!;
+  let worker = await start(10);
+  await queue.add(JOBS.reminderScan.name, {}, { jobId: `scan-${randomUUID()}` });
+  // Message-IDs that SMTP had accepted while their ledger row was not SENT when the worker died.
+  const window = new Set<string>();
+  for (let kill = 0; kill < 3; kill++) {
+    const seen = mine().length;
+    await until(() => mine().length >= seen + random.int(1, 12), 30_000, 2);
+    await new Promise((r) => setTimeout(r, random.int(0, 40)));
+    worker.signalTree('SIGKILL');
+    await worker.exited;
+    const sent = new Set((await db.owner.em.fork().getConnection().execute<{ message_id: string }[]>(
+      `select message_id from reminder_delivery where organisation_id = ? and state = 'SENT'`, [org.organisation.id],
+    )).map((r) => r.message_id));
+    for (const m of mine()) if (!sent.has(messageId(m))) window.add(messageId(m));
+    worker = await start(11 + kill);
+  }
+  const done = await until(() => new Set(mine().map(messageId)).size >= org.expected.size, 60_000, 50);
+  if (!done) throw new Error(`only ${new Set(mine().map(messageId)).size} of ${org.expected.size} arrived`);
+  await new Promise((r) => setTimeout(r, 2_000));
+  const counts = new Map<string, number>();
+  for (const m of mine()) counts.set(messageId(m), (counts.get(messageId(m)) ?? 0) + 1);
+  const repeated = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
+  expect(tally(mine(), addresses).misses).toBe(0);
+  // Every repeat is one of the window's (recognisable by its Message-ID), and at most once per kill.
+  for (const id of repeated) expect(window.has(id)).toBe(true);
+  expect([...counts.values()].every((n) => n <= 4)).toBe(true);
+  worker.signal('SIGTERM');
+  expect((await worker.waitForExit(15_000))?.code).toBe(0);
+}, 120_000);

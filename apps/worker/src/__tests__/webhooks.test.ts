@@ -3,10 +3,10 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { MemberRole, type Organisation, asOrganisation, recordEvent } from '@waymark/db';
 import type { DomainEvent, DomainEventType } from '@waymark/domain';
-import { WEBHOOK_QUEUE, queuePrefix } from '@waymark/jobs';
+import { WEBHOOK_JOBS, WEBHOOK_QUEUE, queuePrefix } from '@waymark/jobs';
 import { withAdminClient } from '../../../../packages/testing/src/admin';
 import { webhookFanOut } from '../processors/webhooks';
-import { type RedisService, startRedis } from '@waymark/testing';
+import { type RedisService, startRedis, testConfig } from '@waymark/testing';
 import { type As, type TestApi, ok, startTestApi } from '../../../api/src/__tests__/harness';
 import { type WaymarkWorker, startWorker } from '../worker';
 import { WebhookReceiver } from './webhook-receiver';
@@ -198,4 +198,62 @@ it('signs with the old and the new secret during the grace period after a rotati
   const [got] = receiver.at('/rotating');
   expect(got!.signatures).toHaveLength(2);
   expect(got!.verifiedBy).toEqual([old, rotated.secret]);
+});
+
+it('a backlog on one endpoint waits without spinning: each waiting delivery is picked up about once, and woken as a slot frees', async () => {
+  receiver.mode('/backlog', 'hold');
+  const { id } = await endpoint(ownerA, '/backlog', ['plan.generated']);
+  for (let i = 0; i < 12; i++) await emit(orgA.id, 'plan.generated');
+  await until(() => receiver.at('/backlog').length >= 1, 'the first delivery to start');
+  await new Promise((r) => setTimeout(r, 3_000));
+  const ofEndpoint = async () => (await queue.getJobs(['wait', 'delayed', 'active', 'prioritized', 'completed'])).filter((j) => String(j.id).endsWith(id));
+  const jobs = await ofEndpoint();
+  expect(jobs).toHaveLength(12);
+  // Polling every few hundred milliseconds would have started each of the 11 waiting jobs about ten times by now.
+  const starts = jobs.reduce((sum, j) => sum + j.attemptsStarted, 0);
+  expect(starts).toBeLessThanOrEqual(2 * jobs.length);
+  receiver.release('/backlog');
+  await until(() => new Set(receiver.at('/backlog').filter((r) => r.answered === 204).map((r) => r.id)).size === 12, 'the whole backlog', 30_000);
+  expect(receiver.at('/backlog')).toHaveLength(12);
+});
+
+it('an answer that cannot be recorded at once (PostgreSQL away) is recorded when it is back, and the event is not sent again', async () => {
+  receiver.mode('/record', 'hold');
+  await endpoint(ownerA, '/record', ['partner.review_due']);
+  await emit(orgA.id, 'partner.review_due');
+  await until(() => receiver.at('/record').length === 1, 'the delivery to arrive');
+  // The database refuses new connections and ends every session while the endpoint answers 204.
+  const name = new URL(api.db.ownerUrl).pathname.slice(1);
+  await withAdminClient(testConfig().DATABASE_URL, async (admin) => {
+    await admin.query(`alter database "${name}" allow_connections false`);
+    try {
+      await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [name]);
+      receiver.release('/record');
+      await new Promise((r) => setTimeout(r, 1_000));
+    } finally {
+      await admin.query(`alter database "${name}" allow_connections true`);
+    }
+  });
+  const status = async () => (await api.db.owner.em.fork().getConnection().execute<{ status: string }[]>(
+    `select d.status from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id where e.url like '%/record' and d.organisation_id = ?`, [orgA.id],
+  ))[0]?.status;
+  await until(async () => (await status()) === 'DELIVERED', 'the delivery to be recorded');
+  await new Promise((r) => setTimeout(r, 1_500));
+  expect(receiver.at('/record')).toHaveLength(1);
+});
+
+it('one delivery run by two jobs at once (its endpoint slots forgotten, as after a Redis restart) is sent by the one holding its claim only', async () => {
+  receiver.mode('/twice', 'hold');
+  const { id } = await endpoint(ownerA, '/twice', ['assessment.submitted']);
+  await emit(orgA.id, 'assessment.submitted');
+  await until(() => receiver.at('/twice').length === 1, 'the first send');
+  const [row] = await api.db.owner.em.fork().getConnection().execute<{ id: string }[]>('select id from webhook_delivery where endpoint_id = ?', [id]);
+  await connection.del(`waymark-webhook-slots:${id}`);
+  await queue.add(WEBHOOK_JOBS.deliver.name, { organisationId: orgA.id, deliveryId: row!.id }, { jobId: `twice-${randomUUID()}` });
+  await new Promise((r) => setTimeout(r, 1_500));
+  expect(receiver.at('/twice')).toHaveLength(1);
+  receiver.release('/twice');
+  await until(async () => (await api.db.owner.em.fork().getConnection().execute<{ status: string }[]>('select status from webhook_delivery where id = ?', [row!.id]))[0]?.status === 'DELIVERED', 'the delivery to be recorded');
+  await new Promise((r) => setTimeout(r, 500));
+  expect(receiver.at('/twice')).toHaveLength(1);
 });

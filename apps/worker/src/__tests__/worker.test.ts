@@ -1,8 +1,10 @@
 import { Queue, QueueEvents } from 'bullmq';
 import IORedis from 'ioredis';
-import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { JOBS, jobId, queuePrefix } from '@waymark/jobs';
-import { createTestDatabase, type TestDatabase } from '@waymark/testing';
+import { createTestDatabase, startRedis, type TestDatabase } from '@waymark/testing';
 import { startWorker, type WaymarkWorker } from '../worker';
 import { shutdownInOrder } from '../shutdown';
 
@@ -46,6 +48,49 @@ it('connects to Redis and PostgreSQL, runs a job that touches both, and shuts do
   expect(shutdown.completed).toEqual([
     'stop taking work and drain', 'stop the outbox relay', 'stop the account mail sender', 'close queues', 'close mail', 'close redis', 'close health endpoint', 'close database',
   ]);
+});
+
+it('serves Prometheus metrics on its health port behind METRICS_TOKEN: queue depths, job durations and failures, delivery counters; promtool finds nothing wrong', async () => {
+  const METRICS_TOKEN = randomBytes(24).toString('hex');
+  // A Redis of its own: on the machine's shared one, another run's worker could take these jobs and time them instead.
+  const own = await startRedis();
+  const metered = await startWorker({ ...db.config, REDIS_URL: own.url, WORKER_HEALTH_PORT: 0, METRICS_TOKEN }, { schedulers: false });
+  const producer = new IORedis(own.url, { maxRetriesPerRequest: null });
+  const queue = new Queue(JOBS.heartbeat.queue, { connection: producer, prefix: queuePrefix(JOBS.heartbeat.queue) });
+  const listener = new IORedis(own.url, { maxRetriesPerRequest: null });
+  const events = new QueueEvents(JOBS.heartbeat.queue, { connection: listener, prefix: queuePrefix(JOBS.heartbeat.queue) });
+  try {
+    await events.waitUntilReady();
+    const good = await queue.add(JOBS.heartbeat.name, { requestedAt: new Date().toISOString() }, { jobId: jobId('heartbeat', randomUUID()) });
+    await good.waitUntilFinished(events, 10_000);
+    const bad = await queue.add(JOBS.heartbeat.name, { requestedAt: 'yesterday' }, { jobId: jobId('heartbeat-bad', randomUUID()) });
+    await expect(bad.waitUntilFinished(events, 10_000)).rejects.toThrow(/invalid payload/);
+
+    const url = `http://127.0.0.1:${metered.health!.port}/metrics`;
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { authorization: 'Bearer not-the-token-at-all' } })).status).toBe(401);
+    const res = await fetch(url, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toMatch(/^waymark_worker_queue_jobs\{queue="reminders",state="waiting"\} \d+$/m);
+    expect(text).toMatch(/^waymark_worker_queue_jobs\{queue="maintenance",state="failed"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^waymark_worker_job_duration_seconds_count\{queue="maintenance",job="heartbeat",outcome="completed"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^waymark_worker_job_failures_total\{queue="maintenance",job="heartbeat"\} [1-9]\d*$/m);
+    for (const name of ['waymark_worker_reminders_sent_total', 'waymark_worker_webhooks_delivered_total', 'waymark_worker_webhooks_dead_lettered_total', 'waymark_worker_process_resident_memory_bytes']) {
+      expect(text).toMatch(new RegExp(`^${name} \\d+$`, 'm'));
+    }
+    const types = [...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map(([, name, type]) => ({ name, type }));
+    expect(types.filter((t) => t.name!.endsWith('_total') && t.type !== 'counter')).toEqual([]);
+    // promtool (Debian's prometheus package) is the real judge where it is installed.
+    if (existsSync('/usr/bin/promtool')) expect(execFileSync('/usr/bin/promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' }).trim()).toBe('');
+  } finally {
+    await events.close();
+    await queue.close();
+    await metered.stop();
+    producer.disconnect();
+    listener.disconnect();
+    await own.close();
+  }
 });
 
 it('refuses job ids with a colon, which BullMQ cannot store', () => {

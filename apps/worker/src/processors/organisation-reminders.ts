@@ -3,8 +3,11 @@ import { NotificationFrequency, digestPeriod } from '@waymark/domain';
 import { JOBS } from '@waymark/jobs';
 import { collectReminders } from '../reminders/collect';
 import { digestMessageId, renderDigest, stableUuid } from '../reminders/digest';
-import { DIGEST, type WantedDelivery, claimDeliveries, heldElsewhere, markSent, release } from '../reminders/ledger';
-import { mailDomain } from '../reminders/mailer';
+import { type Claim, DIGEST, type WantedDelivery, claimDeliveries, heldElsewhere, markSent, release } from '../reminders/ledger';
+import { withBackoff } from '../backoff';
+import { inLanes } from '../reminders/lanes';
+import { Coalescer } from '../reminders/coalesce';
+import { SendNotStarted, mailDomain } from '../reminders/mailer';
 import type { WorkerServices } from '../services';
 import { defineProcessor } from './processor';
 
@@ -36,24 +39,23 @@ async function recordDueEvents(services: WorkerServices, organisationId: string,
   );
 }
 
-async function inBatches<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
-}
-
 /**
- * One organisation's reminders for one local day: at most one digest per person per period. For
- * each recipient the ledger row is claimed (committed, with a lease) just before sending and marked SENT right after
- * the SMTP server accepted the message, so a retry or a second run skips what was sent and sends
- * what was not. A failed send gives its claim back and fails the job (BullMQ retries it with
- * backoff); a delivery still held by another attempt's live lease fails it too, so that the retry
- * after the lease finds it either sent or free to take.
+ * One organisation's reminders for one local day: at most one digest per person per period.
+ *
+ * Lanes of senders take the deliveries one at a time: a lane claims its next delivery in the
+ * ledger (committed, with a lease and a fencing attempt number; the lanes' claims are written
+ * together), sends it, and waits for its SENT mark (written together with the other lanes' marks,
+ * retried with backoff while PostgreSQL is away) before it claims again. A send only starts while
+ * the lease has more time left than a send may take (the mailer's deadline), so no other attempt
+ * can take a delivery while it is being sent; a mark or release of a claim another attempt has
+ * since taken is refused. A failed send gives its claim back and fails the job (BullMQ retries it
+ * with backoff); so does a delivery held by another attempt's live lease, so that the retry after
+ * the lease finds it either sent or free to take. When any lane fails, or the job is cancelled, the
+ * other lanes stop before their next claim or send.
  */
 export const organisationReminders = defineProcessor({
   job: JOBS.organisationReminders,
-  async handle(services, { organisationId, localDate }) {
+  async handle(services, { organisationId, localDate }, _job, signal) {
     const { cfg, orm, mailer, logger } = services;
     const found = await asOrganisation(orm, organisationId, (session) => collectReminders(session, localDate, cfg.REMINDER_LEAD_DAYS));
     if (!found) return { organisation: 'gone' };
@@ -76,39 +78,59 @@ export const organisationReminders = defineProcessor({
       wanted.push({ recipientUserId: userId, period, messageId: digestMessageId(input), items: reminders.map((r) => ({ kind: r.kind, id: r.id })) });
     }
 
-    // Each delivery is claimed just before its send, so a lease covers one send, not a whole run.
     let sent = 0;
     let held = 0;
+    let deferred = 0;
+    let lost = 0;
     const failures: string[] = [];
-    await inBatches(wanted, SENDING, async (delivery) => {
-      const claim = await asOrganisation(orm, organisationId, async (session) => {
-        const [taken] = await claimDeliveries(session, organisationId, [delivery], cfg.REMINDER_LEASE_MS);
-        if (!taken && (await heldElsewhere(session, [delivery]))) held += 1;
-        return taken;
-      });
+    const claims = new Coalescer<WantedDelivery, Claim | undefined>((batch) =>
+      asOrganisation(orm, organisationId, async (session) => {
+        const taken = new Map((await claimDeliveries(session, organisationId, batch, cfg.REMINDER_LEASE_MS)).map((c) => [c.recipientUserId, c]));
+        const notTaken = batch.filter((w) => !taken.has(w.recipientUserId));
+        if (notTaken.length) held += await heldElsewhere(session, notTaken);
+        return batch.map((w) => taken.get(w.recipientUserId));
+      }));
+    const marks = new Coalescer<Claim, boolean>((batch) =>
+      withBackoff(
+        () => asOrganisation(orm, organisationId, async (session) => {
+          const marked = await markSent(session, organisationId, batch);
+          for (const c of batch) {
+            if (marked.has(c.id)) recordAudit(session.em, REMINDER_ACTOR, { organisationId, action: 'reminder.sent', entityType: 'ReminderDelivery', entityId: c.id, after: { attempts: c.attempt } });
+          }
+          return batch.map((c) => marked.has(c.id));
+        }),
+        { firstMs: 50, maxMs: 2_000, giveUpAt: Date.now() + cfg.REMINDER_LEASE_MS },
+      ));
+    const giveBack = (claim: Claim) => asOrganisation(orm, organisationId, (s) => release(s, organisationId, [claim])).catch(() => undefined);
+
+    await inLanes(wanted, SENDING, async (delivery, stop) => {
+      const claim = await claims.call(delivery);
       if (!claim) return;
       try {
-        await mailer.send(mails.get(claim.recipientUserId)!);
+        if (stop.aborted) throw new SendNotStarted();
+        // A send may only start while the lease still covers a whole send.
+        await mailer.send(mails.get(claim.recipientUserId)!, { startBy: claim.leaseEndsAt - mailer.deadlineMs });
       } catch (error) {
-        failures.push(error instanceof Error ? error.message : String(error));
-        await asOrganisation(orm, organisationId, (s) => release(s, organisationId, claim.id)).catch(() => undefined);
+        if (error instanceof SendNotStarted) deferred += 1;
+        else failures.push(error instanceof Error ? error.message : String(error));
+        await giveBack(claim);
         return;
       }
       // The one window that cannot be closed: SMTP accepted the message and the process dies
-      // before this commit. The claim's lease then runs out and the retry sends the same
-      // Message-ID again. It is kept as short as one statement.
-      await asOrganisation(orm, organisationId, async (s) => {
-        if (await markSent(s, organisationId, claim.id)) {
-          recordAudit(s.em, REMINDER_ACTOR, { organisationId, action: 'reminder.sent', entityType: 'ReminderDelivery', entityId: claim.id, after: { attempts: claim.attempts } });
-        }
-      });
-      sent += 1;
-    });
+      // before its mark commits. The lease then runs out and a retry sends the same Message-ID
+      // again. The lane waits for the mark before it sends anything else.
+      if (await marks.call(claim)) {
+        sent += 1;
+        services.metrics.remindersSent.inc();
+      } else lost += 1;
+    }, signal);
+
+    if (lost) logger.warn({ organisation: organisationId, localDate, lost }, 'reminders: sent after another attempt took the claim (a stalled attempt); the Message-ID repeats');
     if (failures.length) {
       logger.warn({ organisation: organisationId, localDate, failed: failures.length, sent, first: failures[0] }, 'reminders: some sends failed; the job will retry');
       throw new DeliveriesPending(`${failures.length} of ${wanted.length} reminder emails were not accepted: ${failures[0]}`);
     }
-    if (held) throw new DeliveriesPending(`${held} reminder deliveries are claimed by another attempt; retrying after their lease`);
+    if (held || deferred) throw new DeliveriesPending(`${held + deferred} reminder deliveries are claimed by another attempt or were left for lack of lease; retrying`);
     return { sent, recipients: wanted.length };
   },
 });

@@ -12,7 +12,8 @@ export interface Processor<S extends z.ZodType = z.ZodType> {
   queue: QueueName;
   name: string;
   payload: S;
-  handle(services: WorkerServices, payload: z.infer<S>, job: Job): Promise<unknown>;
+  /** `signal` aborts when the job is cancelled (BullMQ's `worker.cancelJob`) or the worker closes: stop before the next effect. */
+  handle(services: WorkerServices, payload: z.infer<S>, job: Job, signal?: AbortSignal): Promise<unknown>;
 }
 
 export function defineProcessor<S extends z.ZodType>(definition: { job: { queue: QueueName; name: string; payload: S } } & Pick<Processor<S>, 'handle'>): Processor<S> {

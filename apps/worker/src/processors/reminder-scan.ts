@@ -13,8 +13,11 @@ export const reminderJobOptions = (retryDelayMs: number) => ({
 /**
  * The scheduler's tick: every organisation whose local time has reached REMINDER_LOCAL_HOUR today
  * gets one job for its local day, with an id made of the organisation and that date, so a later
- * tick the same day (or a second worker) adds nothing. Organisations are listed by the one
- * SECURITY DEFINER function that names them all (ids and time zones only).
+ * tick the same day (or a second worker) adds nothing while that job lives. A day's job that used
+ * up its tries is not left failed: the tick retries it with fresh tries, and the job claims
+ * whatever of the period the ledger has not marked SENT (a job Redis forgot is simply added again).
+ * Organisations are listed by the one SECURITY DEFINER function that names them all (ids and time
+ * zones only).
  */
 export const reminderScan = defineProcessor({
   job: JOBS.reminderScan,
@@ -33,7 +36,19 @@ export const reminderScan = defineProcessor({
       const data = { organisationId: o.id, localDate: localDate(at, zone) };
       return [{ name: JOBS.organisationReminders.name, data, opts: { jobId: organisationRemindersJobId(data), ...reminderJobOptions(cfg.REMINDER_RETRY_DELAY_MS) } }];
     });
-    for (let i = 0; i < due.length; i += 500) await queues.reminders.addBulk(due.slice(i, i + 500));
-    return { organisations: organisations.length, queued: due.length };
+    let retried = 0;
+    for (let i = 0; i < due.length; i += 500) {
+      const slice = due.slice(i, i + 500);
+      await queues.reminders.addBulk(slice);
+      const states = await Promise.all(slice.map((d) => queues.reminders.getJobState(d.opts.jobId)));
+      for (const [k, state] of states.entries()) {
+        if (state !== 'failed') continue;
+        const job = await queues.reminders.getJob(slice[k]!.opts.jobId);
+        // Another worker's tick may have retried it a moment ago: then it is no longer failed, which is as good.
+        const again = await job?.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }).then(() => true, () => false);
+        if (again) retried += 1;
+      }
+    }
+    return { organisations: organisations.length, queued: due.length, retried };
   },
 });

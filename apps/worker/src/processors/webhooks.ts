@@ -3,6 +3,7 @@ import { asOrganisation } from '@waymark/db';
 import { WebhookDeliveryStatus, openSecret, retryDelay } from '@waymark/domain';
 import { type DomainEventJob, WEBHOOK_JOBS, type WebhookDeliveryPayload, webhookDeliveryJobOptions, webhookJobIds } from '@waymark/jobs';
 import type { WorkerServices } from '../services';
+import { withBackoff } from '../backoff';
 import { sendWebhook } from '../webhooks/send';
 import { webhookHeaders } from '../webhooks/sign';
 import type { EventConsumer } from './domain-event';
@@ -65,7 +66,25 @@ interface Target {
   previousSecretExpiresAt: Date | null;
 }
 
-export type DeliveryOutcome = 'delivered' | 'already delivered' | 'gone' | 'endpoint disabled';
+/** How long an endpoint's answer is retried into the ledger (the lock of the job is renewed meanwhile). */
+const RECORD_RETRY_MS = 60_000;
+
+/** A delivery waiting for its endpoint sleeps at most this long before it looks again (woken sooner when a slot frees). */
+const WAIT_BASE_MS = 5_000;
+const WAIT_PER_POSITION_MS = 500;
+const WAIT_MAX_MS = 5 * 60_000;
+
+/** Moves a waiting delivery out of the delayed set now; one that is not delayed (yet, or any more) will look again by itself. */
+async function wake(services: WorkerServices, jobId: string) {
+  const job = await services.queues.webhooks.getJob(jobId).catch(() => undefined);
+  for (let i = 0; job && i < 3; i++) {
+    if (await job.promote().then(() => true, () => false)) return;
+    // It may be between taking its place in the wait list and reaching the delayed set.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export type DeliveryOutcome = 'delivered' | 'already delivered' | 'dead letter' | 'gone' | 'endpoint disabled';
 
 /**
  * One try of one delivery. The ledger row says whether it is still owed (a delivered one is never
@@ -94,23 +113,53 @@ export async function deliver(services: WorkerServices, payload: WebhookDelivery
 
   const slots = services.webhookSlots;
   const holder = String(job.id);
-  if (!(await slots.take(target.endpointId, holder))) {
-    // The endpoint already has its share of deliveries in flight: come back shortly, without spending a try.
-    await job.moveToDelayed(Date.now() + 200 + Math.floor(Math.random() * 300), job.token);
+  const slot = await slots.take(target.endpointId, holder);
+  if (!slot.taken) {
+    // The endpoint already has its share in flight: wait, without spending a try, until a finished
+    // request wakes this job (the oldest waiter first), or as a backstop after a wait that grows
+    // with the queue before it.
+    const backstop = Math.min(WAIT_MAX_MS, WAIT_BASE_MS + slot.position * WAIT_PER_POSITION_MS);
+    await job.moveToDelayed(Date.now() + backstop + Math.floor(Math.random() * 1_000), job.token);
     throw new DelayedError();
   }
+  // The delivery's claim in the ledger: BullMQ can run one job twice at once (its lock lost while
+  // Redis was frozen or restarting), and only the attempt holding the claim sends.
+  const leaseMs = cfg.WEBHOOK_TIMEOUT_MS + 5_000;
+  let claim: number | null = null;
   let result;
   try {
-    const secrets = [openSecret(cfg.AUTH_TOKEN_SECRET, organisationId, target.endpointId, target.secretCiphertext)];
-    if (target.previousSecretCiphertext && target.previousSecretExpiresAt && new Date(target.previousSecretExpiresAt) > new Date()) {
-      secrets.push(openSecret(cfg.AUTH_TOKEN_SECRET, organisationId, target.endpointId, target.previousSecretCiphertext));
+    claim = (await asOrganisation(orm, organisationId, (session) =>
+      session.db.tenantOne<{ claims: number }>(
+        `update webhook_delivery set claimed_until = now() + make_interval(secs => $3::double precision / 1000), claims = claims + 1
+          where organisation_id = $1 and id = $2 and status in ('PENDING', 'RETRYING') and (claimed_until is null or claimed_until < now())
+          returning claims`,
+        deliveryId, leaseMs,
+      ),
+    ))?.claims ?? null;
+    if (claim !== null) {
+      const secrets = [openSecret(cfg.AUTH_TOKEN_SECRET, organisationId, target.endpointId, target.secretCiphertext)];
+      if (target.previousSecretCiphertext && target.previousSecretExpiresAt && new Date(target.previousSecretExpiresAt) > new Date()) {
+        secrets.push(openSecret(cfg.AUTH_TOKEN_SECRET, organisationId, target.endpointId, target.previousSecretCiphertext));
+      }
+      const headers = webhookHeaders(`msg_${target.id}`, new Date(), target.body, secrets);
+      result = await sendWebhook({ url: target.url, headers, body: target.body, timeoutMs: cfg.WEBHOOK_TIMEOUT_MS, allowPrivateTargets: cfg.WEBHOOK_ALLOW_PRIVATE_TARGETS });
     }
-    const headers = webhookHeaders(`msg_${target.id}`, new Date(), target.body, secrets);
-    result = await sendWebhook({ url: target.url, headers, body: target.body, timeoutMs: cfg.WEBHOOK_TIMEOUT_MS, allowPrivateTargets: cfg.WEBHOOK_ALLOW_PRIVATE_TARGETS });
   } finally {
-    await slots.release(target.endpointId, holder);
+    const next = await slots.release(target.endpointId, holder);
+    if (next) await wake(services, next);
   }
-  await record(services, payload, result, lastTry, true);
+  if (claim === null || !result) {
+    // Delivered meanwhile, or another attempt is sending it now: look again when its claim ends, without spending a try.
+    const now = await asOrganisation(orm, organisationId, (session) => session.db.tenantOne<{ status: WebhookDeliveryStatus }>(`select status from webhook_delivery where organisation_id = $1 and id = $2`, deliveryId));
+    if (!now || now.status === WebhookDeliveryStatus.DELIVERED) return 'already delivered';
+    if (now.status === WebhookDeliveryStatus.DEAD) return 'dead letter';
+    await job.moveToDelayed(Date.now() + leaseMs, job.token);
+    throw new DelayedError();
+  }
+  // The endpoint has answered: its outcome must reach the ledger, or a delivered event would be sent
+  // again. While PostgreSQL is away (a restart) the write is retried before the job gives up.
+  const answered = result;
+  await withBackoff(() => record(services, payload, answered, lastTry, true, claim), { firstMs: 50, maxMs: 2_000, giveUpAt: Date.now() + RECORD_RETRY_MS });
   if (!result.ok) throw new Error(result.error ?? 'delivery failed');
   return 'delivered';
 }
@@ -122,17 +171,22 @@ async function record(
   result: { ok: boolean; status: number | null; error: string | null },
   lastTry: boolean,
   attempted: boolean,
+  /** The attempt's claim number: its outcome is recorded only while no later attempt has claimed the row. */
+  claim: number | null = null,
 ): Promise<void> {
   const status = result.ok ? WebhookDeliveryStatus.DELIVERED : lastTry ? WebhookDeliveryStatus.DEAD : WebhookDeliveryStatus.RETRYING;
   await asOrganisation(services.orm, organisationId, (session) =>
     session.em.execute(
       `update webhook_delivery
           set status = ?, attempts = attempts + ?, last_status_code = ?, last_error = ?, last_attempt_at = case when ? then now() else last_attempt_at end,
-              delivered_at = case when ? then now() else delivered_at end, dead_at = case when ? then now() else dead_at end, updated_at = now()
-        where organisation_id = ? and id = ? and status <> 'DELIVERED'`,
-      [status, attempted ? 1 : 0, result.status, result.error, attempted, result.ok, status === WebhookDeliveryStatus.DEAD, organisationId, deliveryId],
+              delivered_at = case when ? then now() else delivered_at end, dead_at = case when ? then now() else dead_at end, updated_at = now(),
+              claimed_until = null
+        where organisation_id = ? and id = ? and status <> 'DELIVERED' and (?::int is null or claims = ?::int)`,
+      [status, attempted ? 1 : 0, result.status, result.error, attempted, result.ok, status === WebhookDeliveryStatus.DEAD, organisationId, deliveryId, claim, claim],
     ),
   );
+  if (status === WebhookDeliveryStatus.DELIVERED) services.metrics.webhooksDelivered.inc();
+  if (status === WebhookDeliveryStatus.DEAD) services.metrics.webhooksDead.inc();
 }
 
 /** One webhook delivery (a ledger row) to its endpoint, one try per run. */

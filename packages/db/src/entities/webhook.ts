@@ -82,6 +82,14 @@ export class WebhookDelivery extends TenantEntity {
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   deadAt: Date | null = null;
 
+  /** While an attempt is sending it: until when that attempt's claim keeps the others out. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  claimedUntil: Date | null = null;
+
+  /** Claims made so far: the fencing number an attempt's outcome must carry to be recorded. */
+  @Property({ type: 'integer' })
+  claims: number & Opt = 0;
+
   /** How many times a person asked for it again after it died. */
   @Property({ type: 'integer' })
   redeliveries: number & Opt = 0;

@@ -12,6 +12,7 @@ import { Migration20261207090000 } from './Migration20261207090000';
 import { Migration20261207090100 } from './Migration20261207090100';
 import { Migration20261207120000 } from './Migration20261207120000';
 import { Migration20261207130000 } from './Migration20261207130000';
+import { Migration20261207140000 } from './Migration20261207140000';
 
 /** Every migration, in order. New files from `npm run db:migration:create` are added here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Migration20261207090100,
   Migration20261207120000,
   Migration20261207130000,
+  Migration20261207140000,
 ];
