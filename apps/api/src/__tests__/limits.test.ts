@@ -49,13 +49,13 @@ describe('query limits', () => {
 
   it('prices lists by their page size, and refuses what would cost too much', async () => {
     const nested = (first: number) =>
-      `{ actionItems(page: { first: ${first} }) { edges { node { history { notes { body author { name } } history { notes { body } } } } } } }`;
+      `{ actionItems(first: ${first}) { edges { node { history { notes { body author { name } } history { notes { body } } } } } } }`;
     refusedFor(await api.gql(nested(100), {}, owner), 'cost');
     expect(ok(await api.gql(nested(1), {}, owner)).actionItems.edges).toEqual([]);
   });
 
   it('prices the same query again by its new variables (costs are remembered per query and variables)', async () => {
-    const byVariable = `query($n: Int!) { actionItems(page: { first: $n }) { edges { node { history { notes { body author { name } } history { notes { body } } } } } } }`;
+    const byVariable = `query($n: Int!) { actionItems(first: $n) { edges { node { history { notes { body author { name } } history { notes { body } } } } } } }`;
     for (let round = 0; round < 2; round++) {
       expect(ok(await api.gql(byVariable, { n: 1 }, owner)).actionItems.edges).toEqual([]);
       refusedFor(await api.gql(byVariable, { n: 100 }, owner), 'cost');
@@ -76,7 +76,7 @@ describe('query limits', () => {
       scores { practice evidence complete unsupportedClaims elements { elementKey practice evidence actions { actionKey practice } } }
       reopenings { reason reopenedBy { name } } } }`;
     expect(ok(await api.gql(whole, { id: assessmentId }, owner)).assessment.id).toBe(assessmentId);
-    const plan = `{ actionItems(page: { first: 100 }) { totalCount edges { cursor node { id what why owner { name } notes { body author { name } }
+    const plan = `{ actionItems(first: 100) { totalCount edges { cursor node { id what why owner { name } notes { body author { name } }
       guidance { title } footnotes { text } history { id status } evidence { id title } previousDecision { status } carriedFrom { id } } } } }`;
     expect(ok(await api.gql(plan, {}, owner)).actionItems.totalCount).toBe(0);
   });

@@ -27,7 +27,7 @@ const Dashboard = graphql(`
       }
       trend { takenAt members practice { median p25 p75 } evidence { median } }
     }
-    networks(page: { first: 50 }) { edges { node { id name memberCount } } }
+    networks(first: 50) { edges { node { id name memberCount } } }
   }
 `);
 
