@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Authorized, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import type { RequestContext } from '../../context';
 import { ConnectionArgs, connectionOf } from '../../graphql/connection';

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { type RequestContext, tenant } from '../../context';
 import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import { listAuditLog } from './audit-log.service';
