@@ -330,6 +330,16 @@ it.each(Object.keys(CASES))('%s: backwards gives the list forwards gives, and a 
   expect(paged).toEqual(await ids(c, vars));
 });
 
+it('pages backwards within the caller\'s organisation only, whatever cursor it is given', async () => {
+  const mine = await ids(CASES.partners!, {});
+  const asOther = { ...CASES.partners!, as: () => bodyOwner };
+  const theirs = await idsBackwards(asOther, {});
+  expect(theirs.filter((id) => mine.includes(id))).toEqual([]);
+  const myLast = CASES.partners!.path(ok(await api.gql(backwards(CASES.partners!.query), { before: null }, owner)));
+  const fromMyCursor = CASES.partners!.path(ok(await api.gql(backwards(CASES.partners!.query), { before: myLast.pageInfo.startCursor }, bodyOwner)));
+  expect(fromMyCursor.edges.filter((e: any) => mine.includes(e.node.id))).toEqual([]);
+});
+
 it('refuses mixed directions, pages past the cap and foreign cursors, in words', async () => {
   const LIST = `query($first: Int, $after: String, $last: Int, $before: String, $page: PageInput) {
     partners(first: $first, after: $after, last: $last, before: $before, page: $page) { edges { cursor } } }`;
