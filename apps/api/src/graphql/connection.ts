@@ -11,7 +11,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const PAGE_ARGUMENT_REMOVED_AFTER = '2027-06-30';
 
 @InputType({ description: 'Deprecated: cursor paging with one argument; use `first`/`after` on the list instead.' })
-export class PageInput {
+class PageInput {
   @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `How many items to return, 1 to ${MAX_PAGE_SIZE}.` })
   @Min(1)
   @Max(MAX_PAGE_SIZE)
@@ -83,7 +83,7 @@ interface PageRequest {
  * The arguments as one request. A page goes one way: `first`/`after` forwards or `last`/`before`
  * backwards; mixing them (which the spec allows but makes hard to read) is refused in words.
  */
-export function pageRequest(args: PageArgs): PageRequest {
+function pageRequest(args: PageArgs): PageRequest {
   const { first, after, last, before, page } = args;
   const size = args.defaultSize ?? DEFAULT_PAGE_SIZE;
   const given = (v: unknown) => v !== null && v !== undefined;
