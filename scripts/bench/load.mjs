@@ -15,12 +15,12 @@ export const WHOLE_ASSESSMENT = `query($id: ID!) { assessment(id: $id) {
 } }`;
 
 // A page of the organisation's assessments, each with its answers and scores: what a dashboard lists.
-export const ASSESSMENT_LIST = `{ assessments(page: { first: 20 }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
+export const ASSESSMENT_LIST = `{ assessments(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
   id cycle status previous { id } answers { nodeKey value } scores { practice evidence complete }
 } } } }`;
 
 // The action plan as its page shows it: items by priority, each with its owner and history.
-export const PLAN_PAGE = `query($a: ID!) { actionItems(filter: { assessmentId: $a }, page: { first: 50 }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
+export const PLAN_PAGE = `query($a: ID!) { actionItems(filter: { assessmentId: $a }, first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
   id itemKey kind what why priority status dueOn nextReviewOn owner { id name email } notes { body createdAt author { name } }
 } } } }`;
 

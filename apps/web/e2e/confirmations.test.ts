@@ -165,7 +165,7 @@ describe.each([
     const card = page.locator('.board-card').filter({ has: page.getByLabel(/^Move to/) }).first();
     const what = (await card.locator('a').textContent()) ?? '';
     const move = page.getByLabel(`Move to “${what}”`);
-    const status = async () => (await gql('owner@northfield.example', `query { actionItems(filter: {}, page: { first: 100 }) { edges { node { what status } } } }`)).actionItems.edges.find((e: { node: { what: string } }) => e.node.what === what)?.node.status as string;
+    const status = async () => (await gql('owner@northfield.example', `query { actionItems(filter: {}, first: 100) { edges { node { what status } } } }`)).actionItems.edges.find((e: { node: { what: string } }) => e.node.what === what)?.node.status as string;
     const before = await status();
     await confirmAfterKeeping(page, async () => {
       await move.focus();
@@ -198,7 +198,7 @@ describe.each([
     const item = page.locator(`.answer[data-key="${key}"]`);
     await item.locator('summary').click();
     const detach = item.getByRole('button', { name: new RegExp(`^Detach “Survey ${width}”`) });
-    const linked = async () => (await gql('owner@northfield.example', 'query { evidenceLibrary(page: { first: 100 }) { edges { node { title links { nodeKey } } } } }')).evidenceLibrary.edges.some((e: { node: { title: string; links: unknown[] } }) => e.node.title === `Survey ${width}` && e.node.links.length > 0);
+    const linked = async () => (await gql('owner@northfield.example', 'query { evidenceLibrary(first: 100) { edges { node { title links { nodeKey } } } } }')).evidenceLibrary.edges.some((e: { node: { title: string; links: unknown[] } }) => e.node.title === `Survey ${width}` && e.node.links.length > 0);
     await confirmAfterKeeping(page, () => detach.click(), 'Detach this evidence?', `“Survey ${width}” will no longer be cited for`, 'Detach it', linked, detach);
     await item.getByText('None yet.').waitFor();
     expect(await linked()).toBe(false);

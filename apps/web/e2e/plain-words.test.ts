@@ -159,7 +159,7 @@ describe('the smaller things', () => {
   it('keeps a disabled button readable (contrast at least 4.5:1)', async () => {
     const { page } = await newPage(browser, stack.baseUrl);
     await signIn(page, 'owner@northfield.example');
-    const item = (await stack.api.gql('query { actionItems(filter: {}, page: { first: 1 }) { edges { node { id } } } }', {}, (await stack.login('owner@northfield.example')).as(northfield))).data.actionItems.edges[0].node.id;
+    const item = (await stack.api.gql('query { actionItems(filter: {}, first: 1) { edges { node { id } } } }', {}, (await stack.login('owner@northfield.example')).as(northfield))).data.actionItems.edges[0].node.id;
     await page.goto(`/o/${northfield}/plan/${item}`);
     const button = page.getByRole('button', { name: 'Add note' });
     expect(await button.isDisabled()).toBe(true);

@@ -173,7 +173,8 @@ function buildSchema(trees) {
       notes: { type: list(Note), resolve: (i, _, ctx) => ctx.loaders.notes.load(i.id) },
     },
   });
-  const Page = new GraphQLInputObjectType({ name: 'PageInput', fields: { first: { type: nn(GraphQLInt), defaultValue: 20 }, after: { type: GraphQLString } } });
+  // The connection arguments as the API takes them (forwards only: the load pages forwards).
+  const pageArgs = { first: { type: GraphQLInt, defaultValue: 20 }, after: { type: GraphQLString } };
   const Filter = new GraphQLInputObjectType({ name: 'ActionItemFilter', fields: { assessmentId: { type: GraphQLID } } });
   const query = new GraphQLObjectType({
     name: 'Query',
@@ -185,8 +186,8 @@ function buildSchema(trees) {
       },
       assessments: {
         type: nn(connection('Assessment', Assessment)),
-        args: { page: { type: nn(Page), defaultValue: { first: 20 } } },
-        resolve: async (_, { page }, ctx) => {
+        args: pageArgs,
+        resolve: async (_, page, ctx) => {
           const rows = await ctx.q(
             `select ${ASSESSMENT}, a.created_at::text as k0, a.id::text as k1 from assessment a where a.organisation_id = $1 order by a.created_at desc, a.id desc limit ${page.first + 1}`,
             [ctx.organisationId],
@@ -200,8 +201,8 @@ function buildSchema(trees) {
       },
       actionItems: {
         type: nn(connection('ActionItem', Item)),
-        args: { filter: { type: Filter }, page: { type: nn(Page), defaultValue: { first: 20 } } },
-        resolve: async (_, { filter, page }, ctx) => {
+        args: { filter: { type: Filter }, ...pageArgs },
+        resolve: async (_, { filter, ...page }, ctx) => {
           const where = `i.organisation_id = $1 and i.assessment_id = $2::uuid and i.resolved_by_assessment_at is null and i.status <> 'CARRIED_FORWARD'`;
           const rows = await ctx.q(
             `select i.id, i.item_key as "itemKey", i.kind, i.what, i.why, i.priority, i.status, i.due_on as "dueOn", i.next_review_on as "nextReviewOn",

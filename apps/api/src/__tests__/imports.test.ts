@@ -95,7 +95,7 @@ async function createPartner(input: Record<string, unknown>, as: As = ownerA): P
 }
 
 async function partnersOf(as: As): Promise<any[]> {
-  const q = `{ partners(page: { first: 100 }) { edges { node { id name partnerType contactEmail contactPhone status nextReviewOn reviewIntervalDays notes updatedAt } } } }`;
+  const q = `{ partners(first: 100) { edges { node { id name partnerType contactEmail contactPhone status nextReviewOn reviewIntervalDays notes updatedAt } } } }`;
   return ok(await api.gql(q, {}, as)).partners.edges.map((e: any) => e.node);
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Organisation } from '@waymark/db';
 import { QUERY_LIMITS } from '../graphql/limits';
 import { type As, MemberRole, type TestApi, errorCode, ok, startTestApi } from './harness';
@@ -48,14 +49,19 @@ describe('query limits', () => {
   });
 
   it('prices lists by their page size, and refuses what would cost too much', async () => {
-    const nested = (first: number) =>
-      `{ actionItems(page: { first: ${first} }) { edges { node { history { notes { body author { name } } history { notes { body } } } } } } }`;
-    refusedFor(await api.gql(nested(100), {}, owner), 'cost');
-    expect(ok(await api.gql(nested(1), {}, owner)).actionItems.edges).toEqual([]);
+    const ITEM = 'edges { node { history { notes { body author { name } } history { notes { body } } } } }';
+    const nested = (page: string) => `{ actionItems(${page}) { ${ITEM} } }`;
+    // Forwards, backwards and the deprecated page argument are priced alike.
+    for (const page of ['first: 100', 'last: 100', 'page: { first: 100 }']) refusedFor(await api.gql(nested(page), {}, owner), 'cost');
+    for (const page of ['first: 1', 'last: 1', 'page: { first: 1 }']) expect(ok(await api.gql(nested(page), {}, owner)).actionItems.edges).toEqual([]);
+    // A plan's items come 100 to a page without first or last, and are priced so.
+    const planItems = (page: string) => `{ actionPlan(assessmentId: "${randomUUID()}") { items${page} { ${ITEM} } } }`;
+    refusedFor(await api.gql(planItems(''), {}, owner), 'cost');
+    expect(errorCode(await api.gql(planItems('(first: 1)'), {}, owner))).not.toBe('BAD_USER_INPUT');
   });
 
   it('prices the same query again by its new variables (costs are remembered per query and variables)', async () => {
-    const byVariable = `query($n: Int!) { actionItems(page: { first: $n }) { edges { node { history { notes { body author { name } } history { notes { body } } } } } } }`;
+    const byVariable = `query($n: Int!) { actionItems(first: $n) { edges { node { history { notes { body author { name } } history { notes { body } } } } } } }`;
     for (let round = 0; round < 2; round++) {
       expect(ok(await api.gql(byVariable, { n: 1 }, owner)).actionItems.edges).toEqual([]);
       refusedFor(await api.gql(byVariable, { n: 100 }, owner), 'cost');
@@ -76,7 +82,7 @@ describe('query limits', () => {
       scores { practice evidence complete unsupportedClaims elements { elementKey practice evidence actions { actionKey practice } } }
       reopenings { reason reopenedBy { name } } } }`;
     expect(ok(await api.gql(whole, { id: assessmentId }, owner)).assessment.id).toBe(assessmentId);
-    const plan = `{ actionItems(page: { first: 100 }) { totalCount edges { cursor node { id what why owner { name } notes { body author { name } }
+    const plan = `{ actionItems(first: 100) { totalCount edges { cursor node { id what why owner { name } notes { body author { name } }
       guidance { title } footnotes { text } history { id status } evidence { id title } previousDecision { status } carriedFrom { id } } } } }`;
     expect(ok(await api.gql(plan, {}, owner)).actionItems.totalCount).toBe(0);
   });

@@ -30,10 +30,11 @@ import { createSchema } from '../graphql/schema';
 import { type As, type TestApi, ok, startTestApi } from './harness';
 
 /**
- * Every connection pages by keyset: a row inserted between two pages, sorting before the cursor
- * (where offset paging would shift every later row by one), is neither skipped nor repeated, and no
- * row of the list is lost. One case per connection in the schema; a new connection without its
- * case fails the first test.
+ * Every connection pages by keyset, forwards (first/after) and backwards (last/before): a row
+ * inserted between two pages, sorting before the cursor (where offset paging would shift every
+ * later row by one), is neither skipped nor repeated, and no row of the list is lost; backwards
+ * gives the same list as forwards. One case per connection in the schema; a new connection without
+ * its case fails the first test.
  */
 let api: TestApi;
 let org: Organisation;
@@ -51,19 +52,22 @@ const TAG = `Paging ${randomUUID().slice(0, 8)}`;
 const old = (minutes: number) => new Date(Date.UTC(2001, 0, 1, 0, minutes));
 
 interface ListCase {
-  /** The query with `$after` for one page of two; `path` names the connection in the answer. */
+  /** The query with `$after` for one page of two (first: 2); `path` names the connection in the answer. */
   query: string;
   path: (data: any) => any;
   /** Rows of the list, before any page is read. */
   seed: (em: EntityManager, i: number) => void;
-  /** A row that sorts before the end of the first page. */
-  insertBefore: (em: EntityManager) => void;
+  /** A row that sorts before the end of the first page; `round` tells the inserts apart (1, 2). */
+  insertBefore: (em: EntityManager, round: number) => void;
   /** Who reads the list (the institution's owner unless said). */
   as?: () => As;
 }
 
+const PAGE_INFO = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
 const page = (field: string, args = '') =>
-  `query($after: String) { ${field}(${args}${args ? ', ' : ''}page: { first: 2, after: $after }) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
+  `query($after: String) { ${field}(${args}${args ? ', ' : ''}first: 2, after: $after) { edges { cursor node { id } } ${PAGE_INFO} } }`;
+/** The same query paging backwards: two at a time before `$before`. */
+const backwards = (query: string) => query.replace('$after: String', '$before: String').replace('first: 2, after: $after', 'last: 2, before: $before');
 
 const item = (em: EntityManager, overrides: Partial<ActionItem>) =>
   em.create(ActionItem, {
@@ -77,13 +81,13 @@ const CASES: Record<string, ListCase> = {
     path: (d) => d.frameworks,
     seed: (em, i) =>
       em.create(Framework, { key: `paging-${i}`, version: '1.0.0', title: `Paging ${i}`, source: {}, document: {}, contentHash: 'x'.repeat(64), createdAt: old(10 + i) }),
-    insertBefore: (em) => em.create(Framework, { key: 'paging-first', version: '1.0.0', title: 'First', source: {}, document: {}, contentHash: 'y'.repeat(64), createdAt: old(1) }),
+    insertBefore: (em, round) => em.create(Framework, { key: `paging-first-${round}`, version: '1.0.0', title: 'First', source: {}, document: {}, contentHash: 'y'.repeat(64), createdAt: old(1) }),
   },
   assessments: {
     query: page('assessments'),
     path: (d) => d.assessments,
     seed: (em, i) => em.create(Assessment, { organisationId: org.id, frameworkId: FRAMEWORK.id, cycle: `p${i}`, createdBy: ownerId, createdAt: old(10 + i) }),
-    insertBefore: (em) => em.create(Assessment, { organisationId: org.id, frameworkId: FRAMEWORK.id, cycle: 'newest', createdBy: ownerId }),
+    insertBefore: (em, round) => em.create(Assessment, { organisationId: org.id, frameworkId: FRAMEWORK.id, cycle: `newest-${round}`, createdBy: ownerId }),
   },
   evidenceLibrary: {
     query: page('evidenceLibrary'),
@@ -167,7 +171,7 @@ const CASES: Record<string, ListCase> = {
     insertBefore: (em) => em.create(WebhookDelivery, { ...delivery(new Date(), WebhookDeliveryStatus.DEAD), deadAt: new Date() }),
   },
   'ActionPlan.items': {
-    query: `query($a: ID!, $after: String) { actionPlan(assessmentId: $a) { items(page: { first: 2, after: $after }) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }`,
+    query: `query($a: ID!, $after: String) { actionPlan(assessmentId: $a) { items(first: 2, after: $after) { edges { cursor node { id } } ${PAGE_INFO} } } }`,
     path: (d) => d.actionPlan.items,
     seed: () => undefined,
     insertBefore: (em) => item(em, { priority: -2 }),
@@ -177,10 +181,10 @@ const CASES: Record<string, ListCase> = {
     path: (d) => d.networks,
     as: () => bodyOwner,
     seed: (em, i) => em.create(Network, { organisationId: body.id, name: `Network ${i}`, createdBy: bodyOwnerId }),
-    insertBefore: (em) => em.create(Network, { organisationId: body.id, name: 'AAA first by name', createdBy: bodyOwnerId }),
+    insertBefore: (em, round) => em.create(Network, { organisationId: body.id, name: `AAA first by name ${round}`, createdBy: bodyOwnerId }),
   },
   'Network.members': {
-    query: `query($n: ID!, $after: String) { network(id: $n) { members(page: { first: 2, after: $after }) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }`,
+    query: `query($n: ID!, $after: String) { network(id: $n) { members(first: 2, after: $after) { edges { cursor node { id } } ${PAGE_INFO} } } }`,
     path: (d) => d.network.members,
     as: () => bodyOwner,
     seed: (em, i) => member(em, institution(em, `Member ${i}`)),
@@ -191,7 +195,7 @@ const CASES: Record<string, ListCase> = {
     path: (d) => d.networkMemberships,
     // All name the same institution: they page by membership id, so the inserted one has the lowest.
     seed: (em, i) => membership(em, `Body ${i}`),
-    insertBefore: (em) => membership(em, 'Body first', '00000000-0000-4000-8000-000000000000'),
+    insertBefore: (em, round) => membership(em, 'Body first', `00000000-0000-4000-8000-00000000000${round}`),
   },
   institutionDirectory: {
     query: page('institutionDirectory', `search: "${TAG}"`),
@@ -252,15 +256,34 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
+/** The ids of the whole list, read two at a time forwards; checks PageInfo on every page. */
 async function ids(c: ListCase, vars: Record<string, unknown>, insert?: () => Promise<void>) {
   const seen: string[] = [];
   let after: string | null = null;
   for (let pageNo = 0; pageNo < 100; pageNo++) {
     const connection = c.path(ok(await api.gql(c.query, { ...vars, after }, c.as?.() ?? owner)));
     seen.push(...connection.edges.map((e: any) => e.node.id));
+    expect(connection.pageInfo.hasPreviousPage).toBe(pageNo > 0);
+    expect(connection.pageInfo.startCursor).toBe(connection.edges[0]?.cursor ?? null);
     if (pageNo === 0) await insert?.();
     if (!connection.pageInfo.hasNextPage) return seen;
     after = connection.pageInfo.endCursor;
+  }
+  throw new Error('more than 100 pages');
+}
+
+/** The ids of the whole list, read two at a time backwards from its end, in the list's order. */
+async function idsBackwards(c: ListCase, vars: Record<string, unknown>, insert?: () => Promise<void>) {
+  const pages: string[][] = [];
+  let before: string | null = null;
+  for (let pageNo = 0; pageNo < 100; pageNo++) {
+    const connection = c.path(ok(await api.gql(backwards(c.query), { ...vars, before }, c.as?.() ?? owner)));
+    pages.unshift(connection.edges.map((e: any) => e.node.id));
+    expect(connection.pageInfo.hasNextPage).toBe(pageNo > 0);
+    expect(connection.pageInfo.endCursor).toBe(connection.edges.at(-1)?.cursor ?? null);
+    if (pageNo === 0) await insert?.();
+    if (!connection.pageInfo.hasPreviousPage) return pages.flat();
+    before = connection.pageInfo.startCursor;
   }
   throw new Error('more than 100 pages');
 }
@@ -287,10 +310,69 @@ it.each(Object.keys(CASES))('%s: a row inserted between two pages is neither ski
   expect(new Set(before).size).toBe(before.length);
   const paged = await ids(c, vars, async () => {
     const em = api.db.owner.em.fork();
-    c.insertBefore(em);
+    c.insertBefore(em, 1);
     await em.flush();
   });
   expect(paged).toEqual(before);
+});
+
+it.each(Object.keys(CASES))('%s: backwards gives the list forwards gives, and a row inserted between two pages is read once', async (name) => {
+  const c = CASES[name]!;
+  const vars = { a: assessmentId, n: networkId };
+  expect(await idsBackwards(c, vars)).toEqual(await ids(c, vars));
+  // The inserted row sorts near the start, not yet read when going backwards: it is read once, in its place.
+  const paged = await idsBackwards(c, vars, async () => {
+    const em = api.db.owner.em.fork();
+    c.insertBefore(em, 2);
+    await em.flush();
+  });
+  expect(new Set(paged).size).toBe(paged.length);
+  expect(paged).toEqual(await ids(c, vars));
+});
+
+it('pages backwards within the caller\'s organisation only, whatever cursor it is given', async () => {
+  const mine = await ids(CASES.partners!, {});
+  const asOther = { ...CASES.partners!, as: () => bodyOwner };
+  const theirs = await idsBackwards(asOther, {});
+  expect(theirs.filter((id) => mine.includes(id))).toEqual([]);
+  const myLast = CASES.partners!.path(ok(await api.gql(backwards(CASES.partners!.query), { before: null }, owner)));
+  const fromMyCursor = CASES.partners!.path(ok(await api.gql(backwards(CASES.partners!.query), { before: myLast.pageInfo.startCursor }, bodyOwner)));
+  expect(fromMyCursor.edges.filter((e: any) => mine.includes(e.node.id))).toEqual([]);
+});
+
+it('refuses mixed directions, pages past the cap and foreign cursors, in words', async () => {
+  const LIST = `query($first: Int, $after: String, $last: Int, $before: String, $page: PageInput) {
+    partners(first: $first, after: $after, last: $last, before: $before, page: $page) { edges { cursor } } }`;
+  const { edges } = ok(await api.gql(LIST, { first: 1 }, owner)).partners;
+  const cursor = edges[0].cursor as string;
+  const refusals: [Record<string, unknown>, string][] = [
+    [{ first: 1, last: 1 }, 'last'],
+    [{ after: cursor, last: 1 }, 'last'],
+    [{ before: cursor, first: 1 }, 'first'],
+    [{ after: cursor, before: cursor }, 'before'],
+    [{ page: { first: 1 }, first: 1 }, 'page'],
+    [{ last: 101 }, 'last'],
+    [{ first: -1 }, 'first'],
+    [{ before: 'bm90IGEgY3Vyc29y' }, 'before'],
+  ];
+  for (const [vars, field] of refusals) {
+    const res = await api.gql(LIST, vars, owner);
+    expect([vars, res.errors?.[0]?.extensions?.code]).toEqual([vars, 'BAD_USER_INPUT']);
+    expect(JSON.stringify(res.errors)).toContain(field);
+  }
+});
+
+it('still answers the deprecated page argument, as first/after', async () => {
+  const LIST = `query($page: PageInput, $first: Int, $after: String) { partners(page: $page, first: $first, after: $after) { edges { node { id } } pageInfo { endCursor } } }`;
+  const first = ok(await api.gql(LIST, { first: 2 }, owner)).partners;
+  expect(ok(await api.gql(LIST, { page: { first: 2 } }, owner)).partners).toEqual(first);
+  const next = ok(await api.gql(LIST, { first: 2, after: first.pageInfo.endCursor }, owner)).partners;
+  expect(ok(await api.gql(LIST, { page: { first: 2, after: first.pageInfo.endCursor } }, owner)).partners).toEqual(next);
+});
+
+it('answers first: 0 with no items and whether any exist', async () => {
+  const res = ok(await api.gql(`{ partners(first: 0) { edges { cursor } pageInfo { hasNextPage startCursor } } }`, {}, owner)).partners;
+  expect(res).toEqual({ edges: [], pageInfo: { hasNextPage: true, startCursor: null } });
 });
 
 it('refuses a cursor of another list or order', async () => {
@@ -299,4 +381,6 @@ it('refuses a cursor of another list or order', async () => {
   expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   const other = await api.gql(CASES.partners!.query, { after: first.pageInfo.endCursor }, owner);
   expect(other.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  const back = await api.gql(backwards(CASES.partners!.query), { before: first.pageInfo.endCursor }, owner);
+  expect(back.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });

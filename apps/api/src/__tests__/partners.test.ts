@@ -20,7 +20,7 @@ const inDays = (n: number) => addDays(today(), n);
 
 const FIELDS = `id name partnerType contactName contactEmail contactPhone theyBring weBring status startDate nextReviewOn reviewIntervalDays notes createdAt updatedAt`;
 const GET = `query($id: ID!) { partner(id: $id) { ${FIELDS} links { partnerId assessmentId nodeKey createdAt } } }`;
-const LIST = `query($page: PageInput, $filter: PartnerFilter) { partners(page: $page, filter: $filter) {
+const LIST = `query($first: Int, $after: String, $filter: PartnerFilter) { partners(first: $first, after: $after, filter: $filter) {
   totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name status partnerType nextReviewOn } }
 } }`;
 const CREATE = `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { ${FIELDS} } }`;
@@ -147,15 +147,15 @@ describe('the partnership register', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = ok(await api.gql(LIST, { page: { first: 2, after } }, as)).partners;
+      const page: any = ok(await api.gql(LIST, { first: 2, after }, as)).partners;
       expect(page.totalCount).toBe(5);
       seen.push(...page.edges.map((e: any) => e.node.id));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
     expect(seen).toEqual([ended.id, uni.id, cafe.id, school.id, youth.id]);
-    expect(errorCode(await api.gql(LIST, { page: { first: 2, after: 'bogus' } }, as))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await api.gql(LIST, { page: { first: 101 } }, as))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api.gql(LIST, { first: 2, after: 'bogus' }, as))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api.gql(LIST, { first: 101 }, as))).toBe('BAD_USER_INPUT');
     expect(errorCode(await api.gql(LIST, { filter: { status: ['FINISHED'] } }, as))).toBe('BAD_USER_INPUT');
   });
 
@@ -428,7 +428,7 @@ describe('reading partners on answers', () => {
     const small = await assessmentWith('few-partners', 1);
     const large = await assessmentWith('many-partners', 15);
     expect(await statementsFor(large)).toBe(await statementsFor(small));
-    const links = ok(await api.gql(`{ partners(page: { first: 100 }) { edges { node { id links { nodeKey } } } } }`, {}, viewer)).partners.edges;
+    const links = ok(await api.gql(`{ partners(first: 100) { edges { node { id links { nodeKey } } } } }`, {}, viewer)).partners.edges;
     expect(links.length).toBeGreaterThan(15);
   });
 });

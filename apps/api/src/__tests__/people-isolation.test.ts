@@ -18,12 +18,12 @@ const MUTATIONS = {
   revokeApiKey: `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`,
 };
 const LISTS = {
-  members: `{ members(page: { first: 100 }) { edges { node { id user { id } } } } }`,
-  invitations: `{ invitations(page: { first: 100 }) { edges { node { id } } } }`,
-  apiKeys: `{ apiKeys(page: { first: 100 }) { edges { node { id } } } }`,
-  auditLog: `{ auditLog(page: { first: 100 }) { edges { node { id entityId } } } }`,
+  members: `{ members(first: 100) { edges { node { id user { id } } } } }`,
+  invitations: `{ invitations(first: 100) { edges { node { id } } } }`,
+  apiKeys: `{ apiKeys(first: 100) { edges { node { id } } } }`,
+  auditLog: `{ auditLog(first: 100) { edges { node { id entityId } } } }`,
 };
-const AUDIT = `query($page: PageInput) { auditLog(page: $page) {
+const AUDIT = `query($first: Int, $after: String) { auditLog(first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor }
   edges { node { id action entityType entityId actorUserId actorApiKeyId before after at } }
 } }`;
@@ -109,8 +109,8 @@ describe('audit log', () => {
     const key = ok(await api.gql(CREATE_KEY, { name: 'k', scopes: ['audit:read'] }, as)).createApiKey;
     ok(await api.gql(MUTATIONS.revokeApiKey, { id: key.apiKey.id }, as));
 
-    const page1 = ok(await api.gql(AUDIT, { page: { first: 5 } }, as)).auditLog;
-    const page2 = ok(await api.gql(AUDIT, { page: { first: 50, after: page1.pageInfo.endCursor } }, as)).auditLog;
+    const page1 = ok(await api.gql(AUDIT, { first: 5 }, as)).auditLog;
+    const page2 = ok(await api.gql(AUDIT, { first: 50, after: page1.pageInfo.endCursor }, as)).auditLog;
     expect(page1.pageInfo.hasNextPage).toBe(true);
     const entries = [...page1.edges, ...page2.edges].map((e: any) => e.node);
     expect(entries).toHaveLength(page1.totalCount);

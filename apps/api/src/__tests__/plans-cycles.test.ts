@@ -22,7 +22,7 @@ const STATUS = `mutation($id: ID!, $s: ActionItemStatus!, $n: String) { changeAc
 const ITEM = `id itemKey status assessmentId cycle persistsAfterDone
   carriedFrom { id status } carriedTo { id cycle status }
   previousDecision { id status cycle } notes { body statusFrom statusTo author { name } }`;
-const ITEMS = `query($f: ActionItemFilter) { actionItems(filter: $f, page: { first: 100 }) { totalCount edges { node { ${ITEM} } } } }`;
+const ITEMS = `query($f: ActionItemFilter) { actionItems(filter: $f, first: 100) { totalCount edges { node { ${ITEM} } } } }`;
 
 beforeAll(async () => {
   api = await startTestApi();

@@ -13,7 +13,7 @@ const PRACTICE_KEYS = ['3.1.1.a', '3.1.1.b', '3.1.2.a', '3.1.2.b', '3.1.2.c', '3
 const ITEM_FIELDS = `id itemKey kind nodeKey elementKey what why priority priorityReason target status ownerUserId dueOn nextReviewOn reviewIntervalDays resources successMeasure resolvedByAssessmentAt carriedFromId`;
 
 const GENERATE = `mutation($a: ID!) { generateActionPlan(assessmentId: $a) { created refreshed reopened resolved plan { id generations } } }`;
-const ITEMS = `query($f: ActionItemFilter, $s: ActionItemSort) { actionItems(filter: $f, sort: $s, page: { first: 100 }) { totalCount edges { node { ${ITEM_FIELDS} notes { body statusFrom statusTo } history { id assessmentId status } } } } }`;
+const ITEMS = `query($f: ActionItemFilter, $s: ActionItemSort) { actionItems(filter: $f, sort: $s, first: 100) { totalCount edges { node { ${ITEM_FIELDS} notes { body statusFrom statusTo } history { id assessmentId status } } } } }`;
 const CONSENSUS = `mutation($i: AnswersInput!) { setConsensusAnswers(input: $i) { id } }`;
 const UPDATE = `mutation($id: ID!, $i: UpdateActionItemInput!) { updateActionItem(id: $id, input: $i) { ${ITEM_FIELDS} } }`;
 const STATUS = `mutation($id: ID!, $s: ActionItemStatus!, $n: String) { changeActionItemStatus(id: $id, status: $s, note: $n) { id status } }`;

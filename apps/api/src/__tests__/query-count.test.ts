@@ -65,7 +65,7 @@ it('does not grow with the number of answers, assessors or evidence links', asyn
 });
 
 it('reads a list of assessments with their nested fields in a number of statements that does not grow with the list', async () => {
-  const LIST = `{ assessments(page: { first: 50 }) { totalCount edges { node {
+  const LIST = `{ assessments(first: 50) { totalCount edges { node {
     id cycle previous { id } reopenings { reason } answers { nodeKey evidence { id } } disagreements { nodeKey } scores { practice evidence }
   } } } }`;
   const count = async () => {
@@ -108,7 +108,7 @@ describe('every list reads its nested fields in a fixed number of statements', (
   });
 
   it('the evidence library, with links and who added each', async () => {
-    await expectFlat(`{ evidenceLibrary(page: { first: 50 }) { edges { node { id title links { nodeKey } createdBy { name } } } } }`, async () => {
+    await expectFlat(`{ evidenceLibrary(first: 50) { edges { node { id title links { nodeKey } createdBy { name } } } } }`, async () => {
       const em = api.db.owner.em.fork();
       for (let i = 0; i < 8; i++) {
         const by = (await api.fx.member(org, MemberRole.ASSESSOR)).user.id;
@@ -120,7 +120,7 @@ describe('every list reads its nested fields in a fixed number of statements', (
   });
 
   it('the partnership register, with each partner\'s links', async () => {
-    await expectFlat(`{ partners(page: { first: 50 }) { edges { node { id name status links { nodeKey } } } } }`, async () => {
+    await expectFlat(`{ partners(first: 50) { edges { node { id name status links { nodeKey } } } } }`, async () => {
       const em = api.db.owner.em.fork();
       for (let i = 0; i < 8; i++) {
         const partner = em.create(Partner, { organisationId: org.id, name: `Partner ${i}`, partnerType: PartnerType.OTHER, reviewIntervalDays: 90, createdBy: author });
@@ -150,14 +150,14 @@ describe('every list reads its nested fields in a fixed number of statements', (
       await fork.flush();
     };
     await expectFlat(
-      `{ actionItems(page: { first: 50 }) { edges { node { id what owner { name } notes { body author { name } } evidence { id title } carriedFrom { id } carriedTo { id } history { id } } } } }`,
+      `{ actionItems(first: 50) { edges { node { id what owner { name } notes { body author { name } } evidence { id title } carriedFrom { id } carriedTo { id } history { id } } } } }`,
       () => items(8),
     );
   });
 
   it('the members, with each person', async () => {
     const owner = (await api.actor(org, MemberRole.OWNER)).as;
-    await expectFlat(`{ members(page: { first: 50 }) { edges { node { id role user { id name email } } } } }`, async () => {
+    await expectFlat(`{ members(first: 50) { edges { node { id role user { id name email } } } } }`, async () => {
       for (let i = 0; i < 6; i++) await api.fx.member(org, MemberRole.VIEWER);
     }, owner);
   });

@@ -53,7 +53,7 @@ describe('webhook endpoints', () => {
     expect(rotated.rotateWebhookSecret.secret).not.toBe(secret);
     expect(rotated.rotateWebhookSecret.endpoint.previousSecretExpiresAt).not.toBeNull();
     // The audit log records the change, never a secret (sealed or not).
-    const audit = JSON.stringify(ok(await api.gql(`{ auditLog(page: { first: 100 }) { edges { node { action before after } } } }`, {}, owner)));
+    const audit = JSON.stringify(ok(await api.gql(`{ auditLog(first: 100) { edges { node { action before after } } } }`, {}, owner)));
     expect(audit).toContain('webhook.rotate-secret');
     expect(audit).not.toContain(secret.slice(10));
     expect(audit).not.toMatch(/ciphertext|v1\./i);

@@ -1,27 +1,113 @@
-import { type ClassType, Field, InputType, Int } from 'type-graphql';
+import { ArgsType, type ClassType, Extensions, Field, InputType, Int } from 'type-graphql';
 import { ObjectType } from './object-type';
 import { IsOptional, Max, Min } from 'class-validator';
 import type { Reader } from '@waymark/db';
 import { badInput } from '@waymark/domain';
 
 export const MAX_PAGE_SIZE = 100;
+/** The page size when a list is asked for without `first` or `last`. */
+export const DEFAULT_PAGE_SIZE = 20;
+/** The last day the deprecated `page` argument is answered (docs/integrating/graphql.md). */
+export const PAGE_ARGUMENT_REMOVED_AFTER = '2027-06-30';
 
-@InputType({ description: 'Cursor paging: the first `first` items after the opaque cursor `after`.' })
-export class PageInput {
-  @Field(() => Int, { defaultValue: 20, description: `How many items to return, 1 to ${MAX_PAGE_SIZE}.` })
+@InputType({ description: 'Deprecated: cursor paging with one argument; use `first`/`after` on the list instead.' })
+class PageInput {
+  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `How many items to return, 1 to ${MAX_PAGE_SIZE}.` })
   @Min(1)
   @Max(MAX_PAGE_SIZE)
-  first: number = 20;
+  first: number = DEFAULT_PAGE_SIZE;
 
   @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' })
   @IsOptional()
   after?: string | null;
 }
 
-@ObjectType({ description: 'Where a page ends, and whether there is more.' })
+/**
+ * The Relay Cursor Connections arguments every list takes: `first`/`after` pages forwards,
+ * `last`/`before` backwards. Lists with more arguments extend this class.
+ */
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `Forward paging: how many items to return after \`after\`, 0 to ${MAX_PAGE_SIZE} (${DEFAULT_PAGE_SIZE} when neither \`first\` nor \`last\` is given).`,
+  })
+  @IsOptional()
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Forward paging: the `endCursor` (or any edge\'s `cursor`) to continue after; omit for the start of the list.' })
+  @IsOptional()
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Backward paging: how many items to return before \`before\`, 0 to ${MAX_PAGE_SIZE}.` })
+  @IsOptional()
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Backward paging: the `startCursor` (or any edge\'s `cursor`) to continue before; omit for the end of the list.' })
+  @IsOptional()
+  before?: string | null;
+
+  @Field(() => PageInput, {
+    nullable: true,
+    description: 'Deprecated form of `first`/`after`.',
+    deprecationReason: `Use \`first\` and \`after\`; \`page\` is answered until ${PAGE_ARGUMENT_REMOVED_AFTER}.`,
+  })
+  @IsOptional()
+  page?: PageInput | null;
+}
+
+/** For a list whose page size without `first` or `last` is not DEFAULT_PAGE_SIZE: the cost limit reads it. */
+export const DefaultPageSize = (size: number) => Extensions({ defaultPageSize: size });
+
+/** A field's page size without `first` or `last`. */
+export const defaultPageSize = (extensions: Readonly<Record<string, unknown>> | null | undefined): number =>
+  typeof extensions?.defaultPageSize === 'number' ? extensions.defaultPageSize : DEFAULT_PAGE_SIZE;
+
+/** What a list was asked for: the connection arguments, and its page size when none is given. */
+export type PageArgs = Pick<ConnectionArgs, 'first' | 'after' | 'last' | 'before' | 'page'> & { defaultSize?: number };
+
+/** One page to read: how many rows, from which cursor, in which direction. */
+interface PageRequest {
+  backward: boolean;
+  size: number;
+  cursor: string | null;
+  /** The argument the cursor came in, to name it in a refusal. */
+  cursorArgument: 'after' | 'before';
+}
+
+/**
+ * The arguments as one request. A page goes one way: `first`/`after` forwards or `last`/`before`
+ * backwards; mixing them (which the spec allows but makes hard to read) is refused in words.
+ */
+function pageRequest(args: PageArgs): PageRequest {
+  const { first, after, last, before, page } = args;
+  const size = args.defaultSize ?? DEFAULT_PAGE_SIZE;
+  const given = (v: unknown) => v !== null && v !== undefined;
+  if (page) {
+    if ([first, after, last, before].some(given)) throw badInput('page', 'cannot be combined with first, after, last or before; use first and after alone');
+    return { backward: false, size: page.first, cursor: page.after ?? null, cursorArgument: 'after' };
+  }
+  if (given(first) && given(last)) throw badInput('last', 'cannot be combined with first: page forwards with first and after, or backwards with last and before');
+  if (given(after) && given(before)) throw badInput('before', 'cannot be combined with after: continue from one cursor at a time');
+  if (given(after) && given(last)) throw badInput('last', 'cannot be combined with after: page backwards with last and before');
+  if (given(before) && given(first)) throw badInput('first', 'cannot be combined with before: page forwards with first and after');
+  if (given(last) || given(before)) return { backward: true, size: last ?? size, cursor: before ?? null, cursorArgument: 'before' };
+  return { backward: false, size: first ?? size, cursor: after ?? null, cursorArgument: 'after' };
+}
+
+@ObjectType({ description: 'Where a page starts and ends, and whether there is more on either side (Relay Cursor Connections).' })
 export class PageInfo {
-  @Field(() => Boolean, { description: 'Whether another page follows this one.' }) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page; null on an empty page.' })
+  @Field(() => Boolean, { description: 'Whether more items follow this page (when paging backwards with `before`: whether the cursor\'s item or later ones exist).' })
+  hasNextPage!: boolean;
+  @Field(() => Boolean, { description: 'Whether items come before this page (when paging forwards with `after`: whether the cursor\'s item or earlier ones exist).' })
+  hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'The cursor of the first item; pass as `before` for the page before. Null on an empty page.' })
+  startCursor!: string | null;
+  @Field(() => String, { nullable: true, description: 'The cursor of the last item; pass as `after` for the next page. Null on an empty page.' })
   endCursor!: string | null;
 }
 
@@ -30,9 +116,17 @@ export interface Edge<T> {
   node: T;
 }
 
+/** A page's PageInfo; the flags that need a second look at the table are read only when selected. */
+export interface PageInfoValues {
+  readonly hasNextPage: boolean | Promise<boolean>;
+  readonly hasPreviousPage: boolean | Promise<boolean>;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
 export interface Connection<T> {
   edges: Edge<T>[];
-  pageInfo: PageInfo;
+  pageInfo: PageInfoValues;
   /** A getter on keyset pages: counted only when the field is selected (reading it runs the count). */
   readonly totalCount: number | Promise<number>;
 }
@@ -41,13 +135,13 @@ export interface Connection<T> {
 export function connectionOf<T extends object>(node: ClassType<T>, name: string, what: string) {
   @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
   class EdgeType {
-    @Field(() => String, { description: 'Opaque position of this item; pass as `after` to continue from it.' }) cursor!: string;
+    @Field(() => String, { description: 'Opaque position of this item; pass as `after` or `before` to continue from it.' }) cursor!: string;
     @Field(() => node, { description: `The ${what}.` }) node!: T;
   }
   @ObjectType(`${name}Connection`, { description: `A page of ${what}s (keyset paging: stable while rows are added).` })
   class ConnectionType {
     @Field(() => [EdgeType], { description: `The ${what}s of this page, in order.` }) edges!: EdgeType[];
-    @Field(() => PageInfo, { description: 'Where this page ends.' }) pageInfo!: PageInfo;
+    @Field(() => PageInfo, { description: 'Where this page starts and ends.' }) pageInfo!: PageInfo;
     @Field(() => Int, { description: `How many ${what}s match, across all pages.` }) totalCount!: number;
   }
   return ConnectionType as ClassType<Connection<T>>;
@@ -90,7 +184,7 @@ export interface KeysetQuery<R> {
   order: SortKey<R>[];
   /** Names this order inside cursors, so a cursor of one order is refused by another. */
   orderName: string;
-  page: PageInput;
+  page: PageArgs;
   /** `from <tables>` for the count, when it differs (joins the count does not need). */
   countFrom?: string;
   /** Tenant lists read through `tenant`; lists of shared tables (frameworks) through `shared`. */
@@ -101,7 +195,7 @@ function encodeCursor(orderName: string, values: unknown[]): string {
   return Buffer.from(JSON.stringify([orderName, ...values])).toString('base64url');
 }
 
-function decodeCursor(cursor: string, orderName: string, keys: number): unknown[] {
+function decodeCursor(cursor: string, argument: string, orderName: string, keys: number): unknown[] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
     if (!Array.isArray(parsed) || parsed[0] !== orderName || parsed.length !== keys + 1) throw new Error('wrong shape');
@@ -109,21 +203,33 @@ function decodeCursor(cursor: string, orderName: string, keys: number): unknown[
     if (values.some((v) => v !== null && !['string', 'number'].includes(typeof v))) throw new Error('wrong values');
     return values;
   } catch {
-    throw badInput('after', 'is not a cursor this API issued for this list and order');
+    throw badInput(argument, 'is not a cursor this API issued for this list and order');
   }
 }
 
 /**
- * The condition "comes after this row" for a multi-key order: (k1 after v1) or (k1 = v1 and k2
- * after v2) ... Nulls sort last, so after a null only nulls follow (and they tie).
+ * A key in the order a page is read: the list's own order forwards; backwards every direction
+ * flips and nulls (last in the list) come first.
  */
-function afterCondition<R>(order: SortKey<R>[], values: unknown[], params: Params): string {
+interface ReadingKey<R> extends SortKey<R> {
+  nullsFirst: boolean;
+}
+
+const reading = <R>(order: SortKey<R>[], backward: boolean): ReadingKey<R>[] =>
+  order.map((k) => (backward ? { ...k, direction: k.direction === 'asc' ? 'desc' : 'asc', nullsFirst: true } : { ...k, nullsFirst: false }));
+
+/**
+ * The condition "comes after this row" in the reading order: (k1 after v1) or (k1 = v1 and k2
+ * after v2) ... Where nulls come last, only nulls follow a null (and they tie); where they come
+ * first, every non-null follows a null.
+ */
+function afterCondition<R>(order: ReadingKey<R>[], values: unknown[], params: Params): string {
   const typed = (key: SortKey<R>, value: unknown) => `${params.add(value)}::${key.cast ?? 'text'}`;
-  const after = (key: SortKey<R>, value: unknown) => {
-    if (value === null) return 'false';
+  const after = (key: ReadingKey<R>, value: unknown) => {
+    if (value === null) return key.nullsFirst ? `${key.sql} is not null` : 'false';
     const op = key.direction === 'asc' ? '>' : '<';
     const v = typed(key, value);
-    return key.nullable ? `(${key.sql} ${op} ${v} or ${key.sql} is null)` : `${key.sql} ${op} ${v}`;
+    return key.nullable && !key.nullsFirst ? `(${key.sql} ${op} ${v} or ${key.sql} is null)` : `${key.sql} ${op} ${v}`;
   };
   const equal = (key: SortKey<R>, value: unknown) => (value === null ? `${key.sql} is null` : `${key.sql} = ${typed(key, value)}`);
   // One direction and no nulls: a row comparison, which an index on the same columns serves.
@@ -137,39 +243,64 @@ function afterCondition<R>(order: SortKey<R>[], values: unknown[], params: Param
   return `(${alternatives.map((a) => `(${a})`).join(' or ')})`;
 }
 
-const orderBy = <R>(order: SortKey<R>[]) =>
-  order.map((k) => `${k.sql} ${k.direction}${k.nullable ? ' nulls last' : ''}`).join(', ');
+const orderBy = <R>(order: ReadingKey<R>[]) =>
+  order.map((k) => `${k.sql} ${k.direction}${k.nullable ? (k.nullsFirst ? ' nulls first' : ' nulls last') : ''}`).join(', ');
 
 /**
- * One page of any list, by keyset: the rows after the cursor's row in the list's order, never an
- * OFFSET, so a row added or removed between two pages is neither skipped nor repeated. Every
- * connection in the API pages through here.
+ * One page of any list, by keyset: the rows after (or, paging backwards, before) the cursor's row
+ * in the list's order, never an OFFSET, so a row added or removed between two pages is neither
+ * skipped nor repeated. Every connection in the API pages through here.
  */
 export async function keysetPage<R>(db: Reader, query: KeysetQuery<R>): Promise<Connection<R>> {
-  const { order, page, params } = query;
+  const { params } = query;
+  const request = pageRequest(query.page);
+  const order = reading(query.order, request.backward);
+  const cursor = request.cursor === null ? null : decodeCursor(request.cursor, request.cursorArgument, query.orderName, order.length);
   const base = [...query.where];
-  const conditions = [...base];
-  if (page.after) conditions.push(afterCondition(order, decodeCursor(page.after, query.orderName, order.length), params));
+  // The list's own parameters (before the cursor adds its own), for the count and the look behind.
+  const baseValues = params.values.slice(0, countParams(base, params.first));
+  const conditions = cursor ? [...base, afterCondition(order, cursor, params)] : base;
   const where = conditions.length ? ` where ${conditions.join(' and ')}` : '';
   // Each key's value as the database writes it (timestamps to the microsecond), for the cursor.
   const keys = order.map((k, i) => `${k.sql}::text as "__key${i}"`).join(', ');
-  const text = `select ${query.columns}, ${keys} ${query.from}${where} order by ${orderBy(order)} limit ${page.first + 1}`;
+  const text = `select ${query.columns}, ${keys} ${query.from}${where} order by ${orderBy(order)} limit ${request.size + 1}`;
   const read = <T>(sql: string, values: unknown[]) => (query.shared ? db.shared<T>(sql, ...values) : db.tenant<T>(sql, ...values));
   const rows = await read<R & Record<string, unknown>>(text, params.values);
-  const visible = rows.slice(0, page.first);
+  const visible = rows.slice(0, request.size);
+  if (request.backward) visible.reverse();
   const edges = visible.map((row) => {
     const values = order.map((_, i) => row[`__key${i}`] ?? null);
     for (let i = 0; i < order.length; i++) delete row[`__key${i}`];
     return { node: row, cursor: encodeCursor(query.orderName, values) };
   });
-  // The count uses the list's own conditions (not the cursor's), and only the parameters they name.
-  const baseValues = params.values.slice(0, countParams(base, params.first));
+  const more = rows.length > request.size;
+  // Whether rows lie on the cursor's other side (the cursor's own row or beyond it): one probe,
+  // run only when a cursor was given and the flag is selected.
+  let behind: Promise<boolean> | undefined;
+  const lookBehind = () => {
+    if (!cursor) return false;
+    const probe = new Params(params.first);
+    probe.values.push(...baseValues);
+    const other = [...base, `not coalesce(${afterCondition(order, cursor, probe)}, false)`];
+    behind ??= read<{ e: boolean }>(`select exists(select 1 ${query.from} where ${other.join(' and ')}) as e`, probe.values).then(([row]) => row?.e ?? false);
+    return behind;
+  };
   const from = query.countFrom ?? query.from;
   let count: Promise<number> | undefined;
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      get hasNextPage() {
+        return request.backward ? lookBehind() : more;
+      },
+      get hasPreviousPage() {
+        return request.backward ? more : lookBehind();
+      },
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
     get totalCount() {
+      // The count uses the list's own conditions (not the cursor's), and only the parameters they name.
       count ??= read<{ n: number }>(`select count(*)::int as n ${from}${base.length ? ` where ${base.join(' and ')}` : ''}`, baseValues).then(
         ([row]) => row?.n ?? 0,
       );
@@ -177,7 +308,6 @@ export async function keysetPage<R>(db: Reader, query: KeysetQuery<R>): Promise<
     },
   };
 }
-
 /** How many of the list's own parameters its base conditions use (the highest `$n` they name). */
 function countParams(conditions: string[], first: number): number {
   let highest = first - 1;

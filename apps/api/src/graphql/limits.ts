@@ -15,6 +15,7 @@ import {
   isNonNullType,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { defaultPageSize } from './connection';
 
 /**
  * How big a query may be. The largest legitimate reads (a framework's whole tree, a whole
@@ -37,11 +38,15 @@ export const LIST_WEIGHT = 5;
 
 /**
  * A field's cost is its own 1 plus its children's, multiplied by how many it returns: a connection
- * by the page size asked for (`page.first`, or its default), any other list by LIST_WEIGHT.
+ * by the page size asked for (`first`, `last` or the deprecated `page.first`, else its default), any
+ * other list by LIST_WEIGHT.
  */
 const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
-  const page = args.page as { first?: number } | undefined;
-  if (page && typeof page === 'object') return 1 + childComplexity * Math.max(1, page.first ?? 20);
+  if (field.args.some((a) => a.name === 'first')) {
+    const page = args.page as { first?: number } | null | undefined;
+    const size = page?.first ?? (args.first as number | null | undefined) ?? (args.last as number | null | undefined) ?? defaultPageSize(field.extensions);
+    return 1 + childComplexity * Math.max(1, size);
+  }
   let type = field.type;
   if (isNonNullType(type)) type = type.ofType;
   if (isListType(type)) return 1 + childComplexity * LIST_WEIGHT;

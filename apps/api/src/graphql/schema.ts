@@ -15,6 +15,15 @@ export function createSchema(): Promise<GraphQLSchema> {
     authMode: 'error',
     validateFn: validateArguments,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
-  });
+  }).then(describeRoots);
   return built;
+}
+
+/** type-graphql builds the root types without descriptions; integrators' tools read them too. */
+function describeRoots(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'Reads, as far as the caller\'s role or the API key\'s scopes allow; every list is a Relay connection.';
+  if (mutation) mutation.description = 'Changes: each checked against the caller\'s role or the API key\'s scopes.';
+  return schema;
 }

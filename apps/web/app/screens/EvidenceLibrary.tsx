@@ -16,11 +16,11 @@ import { useFrameworkWords } from './frameworkWords';
 
 const Library = graphql(`
   query EvidenceLibrary {
-    evidenceLibrary(page: { first: 100 }) {
+    evidenceLibrary(first: 100) {
       totalCount
       edges { node { id title url fileReference description evidenceDate expiresOn createdBy { name } links { assessmentId nodeKey } } }
     }
-    assessments(page: { first: 1 }) { edges { node { id frameworkId } } }
+    assessments(first: 1) { edges { node { id frameworkId } } }
   }
 `);
 const CreateEvidence = graphql(`

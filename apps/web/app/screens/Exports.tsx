@@ -13,7 +13,7 @@ import { StatusBadge } from '../ui/Badge';
 import { TableFrame } from '../ui/TableFrame';
 
 const ExportAssessments = graphql(`
-  query ExportAssessments { assessments(page: { first: 50 }) { edges { node { id cycle status } } } }
+  query ExportAssessments { assessments(first: 50) { edges { node { id cycle status } } } }
 `);
 
 /** A table's plain name from the catalogue; one the catalogue does not know yet is named by its table name. */

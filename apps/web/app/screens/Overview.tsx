@@ -15,7 +15,7 @@ import { StatusBadge } from '../ui/Badge';
 
 const Assessments = graphql(`
   query Assessments {
-    assessments(page: { first: 50 }) {
+    assessments(first: 50) {
       edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { partsAnswered partsTotal promptsAnswered promptsTotal } } }
     }
     frameworks { edges { node { id title version } } }

@@ -16,7 +16,7 @@ import type { PartnerType } from '../gql/graphql';
 
 const Register = graphql(`
   query Partners {
-    partners(page: { first: 100 }) {
+    partners(first: 100) {
       totalCount
       edges { node { id name partnerType contactName contactEmail theyBring weBring status startDate nextReviewOn reviewIntervalDays links { nodeKey } } }
     }

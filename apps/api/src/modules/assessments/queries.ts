@@ -1,6 +1,6 @@
 import { type Reader, consensusMaps, isUuid } from '@waymark/db';
 import { type AssessmentScore, AssessmentStatus, notFound, scoreAssessment } from '@waymark/domain';
-import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
 import { type ColumnSpec, columnsOf } from '../../graphql/selection';
 import type { FrameworkTree } from '@waymark/db';
@@ -19,7 +19,7 @@ export async function findAssessment(db: Reader, id: string): Promise<Assessment
 
 export function listAssessments(
   db: Reader,
-  page: PageInput,
+  page: PageArgs,
   filter: { status?: AssessmentStatus | null; cycle?: string | null },
 ): Promise<Connection<AssessmentRow>> {
   const params = new Params();

@@ -4,7 +4,7 @@ import { ArgsType, Field } from 'type-graphql';
 import { consensusMaps } from '@waymark/db';
 import { AssessmentStatus, findDisagreements, missingParts } from '@waymark/domain';
 import { type RequestContext, tenant } from '../../context';
-import { PageInput, connectionOf } from '../../graphql/connection';
+import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import { rowsWith } from '../../graphql/loader';
 import { Mutation } from '../../graphql/mutation';
 import { Text } from '../../graphql/text';
@@ -39,8 +39,7 @@ import {
 const AssessmentConnection = connectionOf(AssessmentType, 'Assessment', 'assessment');
 
 @ArgsType()
-class AssessmentListArgs {
-  @Field(() => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page!: PageInput;
+class AssessmentListArgs extends ConnectionArgs {
   @Field(() => AssessmentStatus, { nullable: true, description: 'Only assessments in this status.' }) @IsOptional() status?: AssessmentStatus | null;
   @Field(() => String, { nullable: true, description: 'Only the assessment(s) of this cycle, e.g. "2026".' })
   @IsOptional()
@@ -54,7 +53,7 @@ export class AssessmentResolver {
   @Authorized('assessments:read')
   @Query(() => AssessmentConnection, { description: "The organisation's assessments, newest first." })
   assessments(@Ctx() ctx: RequestContext, @Args(() => AssessmentListArgs) args: AssessmentListArgs) {
-    return listAssessments(tenant(ctx).db, args.page, args);
+    return listAssessments(tenant(ctx).db, args, args);
   }
 
   @Authorized('assessments:read')

@@ -1,7 +1,7 @@
 import { Network, NetworkMember, type NetworkMemberStatus, OrganisationKind, type Reader, isUuid } from '@waymark/db';
 import { type NetworkAction, conflict, forbidden, networkMove, notFound } from '@waymark/domain';
 import { type RequestContext, type TenantContext, actorOf } from '../../context';
-import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import { audit } from '../../graphql/audit';
 import { grouped, perRequest } from '../../graphql/loader';
 import type { InstitutionRow, MembershipRow, NetworkRow } from './types';
@@ -21,7 +21,7 @@ export async function assertInstitution(ctx: RequestContext): Promise<void> {
 
 const NETWORK_COLUMNS = `n.id, n.name, n.created_at as "createdAt"`;
 
-export function listNetworks(db: Reader, page: PageInput): Promise<Connection<NetworkRow>> {
+export function listNetworks(db: Reader, page: PageArgs): Promise<Connection<NetworkRow>> {
   return keysetPage<NetworkRow>(db, {
     columns: NETWORK_COLUMNS,
     from: 'from network n',
@@ -53,7 +53,7 @@ const MEMBERSHIP_COLUMNS = `c.membership_id as id, m.status, m.created_at as "in
   json_build_object('id', c.institution_id, 'name', c.institution_name, 'kind', c.institution_kind, 'region', c.institution_region) as institution`;
 const MEMBERSHIP_FROM = `from waymark_network_counterparts() c join network_member m on m.id = c.membership_id`;
 
-function membershipPage(db: Reader, where: string[], params: Params, page: PageInput, orderName: string): Promise<Connection<MembershipRow>> {
+function membershipPage(db: Reader, where: string[], params: Params, page: PageArgs, orderName: string): Promise<Connection<MembershipRow>> {
   return keysetPage<MembershipRow>(db, {
     columns: MEMBERSHIP_COLUMNS,
     from: MEMBERSHIP_FROM,
@@ -71,7 +71,7 @@ function membershipPage(db: Reader, where: string[], params: Params, page: PageI
 }
 
 /** A body's network members (every status), by institution name. */
-export function networkMembers(db: Reader, networkId: string, page: PageInput, status?: NetworkMemberStatus[] | null): Promise<Connection<MembershipRow>> {
+export function networkMembers(db: Reader, networkId: string, page: PageArgs, status?: NetworkMemberStatus[] | null): Promise<Connection<MembershipRow>> {
   const params = new Params(1);
   const where = [`c.body_id = ${params.add(db.organisationId)}::uuid`, `c.network_id = ${params.add(networkId)}::uuid`];
   if (status?.length) where.push(`m.status = any(${params.add(status)}::network_member_status[])`);
@@ -79,7 +79,7 @@ export function networkMembers(db: Reader, networkId: string, page: PageInput, s
 }
 
 /** An institution's invitations and memberships, in every body's networks. */
-export function myNetworkMemberships(db: Reader, page: PageInput): Promise<Connection<MembershipRow>> {
+export function myNetworkMemberships(db: Reader, page: PageArgs): Promise<Connection<MembershipRow>> {
   const params = new Params(1);
   return membershipPage(db, [`c.institution_id = ${params.add(db.organisationId)}::uuid`], params, page, 'network memberships');
 }
@@ -104,7 +104,7 @@ export const memberCounts = perRequest((db) =>
 );
 
 /** Institutions a body may invite, by name; `search` matches part of the name. */
-export function institutionDirectory(db: Reader, page: PageInput, search?: string | null): Promise<Connection<InstitutionRow>> {
+export function institutionDirectory(db: Reader, page: PageArgs, search?: string | null): Promise<Connection<InstitutionRow>> {
   const params = new Params(1);
   const where: string[] = [];
   if (search) where.push(`d.name ilike ${params.add(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { NetworkMemberStatus } from '@waymark/db';
 import { type RequestContext, tenant } from '../../context';
-import { PageInput, connectionOf } from '../../graphql/connection';
+import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import { Mutation } from '../../graphql/mutation';
 import * as networks from './networks';
 import {
@@ -53,7 +53,7 @@ export class BenchmarkResolver {
 export class NetworkResolver {
   @Authorized('benchmarks:read')
   @Query(() => NetworkConnection, { description: "A regional body's networks, by name." })
-  async networks(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page: PageInput) {
+  async networks(@Ctx() ctx: RequestContext, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     await networks.assertBody(tenant(ctx));
     return networks.listNetworks(ctx.db, page);
   }
@@ -67,23 +67,23 @@ export class NetworkResolver {
 
   @Authorized('organisation:read')
   @Query(() => MembershipConnection, { description: "An institution's invitations to networks and its memberships, in every regional body's networks." })
-  async networkMemberships(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page: PageInput) {
+  async networkMemberships(@Ctx() ctx: RequestContext, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     await networks.assertInstitution(tenant(ctx));
     return networks.myNetworkMemberships(ctx.db, page);
   }
 
   @Authorized('networks:manage')
   @Query(() => InstitutionConnection, { description: 'Institutions a regional body may invite to its networks, by name.' })
-  async institutionDirectory(@Ctx() ctx: RequestContext, @Args(() => DirectoryArgs) { page, search }: DirectoryArgs) {
+  async institutionDirectory(@Ctx() ctx: RequestContext, @Args(() => DirectoryArgs) args: DirectoryArgs) {
     await networks.assertBody(tenant(ctx));
-    return networks.institutionDirectory(ctx.db, page, search);
+    return networks.institutionDirectory(ctx.db, args, args.search);
   }
 
   @FieldResolver(() => MembershipConnection, { description: 'The institutions invited to the network and their answers, by name.' })
   members(
     @Ctx() ctx: RequestContext,
     @Root() network: NetworkRow,
-    @Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page: PageInput,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('status', () => [NetworkMemberStatus], { nullable: true, description: 'Only these statuses.' }) status?: NetworkMemberStatus[] | null,
   ) {
     return networks.networkMembers(ctx.db, network.id, page, status);

@@ -2,7 +2,7 @@ import { ArgsType, Field, Float, ID, Int, registerEnumType } from 'type-graphql'
 import { CohortDimension, NetworkMemberStatus, OrganisationKind } from '@waymark/db';
 import { ObjectType } from '../../graphql/object-type';
 import { Text } from '../../graphql/text';
-import { PageInput } from '../../graphql/connection';
+import { ConnectionArgs } from '../../graphql/connection';
 import { IsOptional } from 'class-validator';
 
 registerEnumType(NetworkMemberStatus, {
@@ -87,9 +87,7 @@ export class InviteArgs {
 }
 
 @ArgsType()
-export class DirectoryArgs {
-  @Field(() => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page!: PageInput;
-
+export class DirectoryArgs extends ConnectionArgs {
   @Field(() => String, { nullable: true, description: 'Part of the name.' })
   @IsOptional()
   @Text({ max: 200 })

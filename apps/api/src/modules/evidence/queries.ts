@@ -1,6 +1,6 @@
 import { type Reader, isUuid } from '@waymark/db';
 import { notFound } from '@waymark/domain';
-import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
 import { type ColumnSpec, columnsOf } from '../../graphql/selection';
 import type { EvidenceLinkType, EvidenceRow } from './types';
@@ -30,7 +30,7 @@ export async function findEvidence(db: Reader, id: string): Promise<EvidenceRow>
   return row;
 }
 
-export function listEvidence(db: Reader, page: PageInput): Promise<Connection<EvidenceRow>> {
+export function listEvidence(db: Reader, page: PageArgs): Promise<Connection<EvidenceRow>> {
   return keysetPage<EvidenceRow>(db, {
     columns: `${EVIDENCE_COLUMNS}`,
     from: `from evidence e`,

@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { type RequestContext, tenant } from '../../context';
-import { PageInput, connectionOf } from '../../graphql/connection';
+import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import { rowsWith } from '../../graphql/loader';
 import { Mutation } from '../../graphql/mutation';
 import { ConsensusAnswerType } from '../assessments/types';
@@ -15,7 +15,7 @@ const EvidenceConnection = connectionOf(EvidenceType, 'Evidence', 'evidence item
 export class EvidenceResolver {
   @Authorized('evidence:read')
   @Query(() => EvidenceConnection, { description: "The organisation's evidence library, newest first." })
-  evidenceLibrary(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page: PageInput) {
+  evidenceLibrary(@Ctx() ctx: RequestContext, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     return listEvidence(tenant(ctx).db, page);
   }
 

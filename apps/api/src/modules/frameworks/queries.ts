@@ -1,6 +1,6 @@
 import { type FrameworkTree, type Reader, loadFrameworkTree } from '@waymark/db';
 import { notFound } from '@waymark/domain';
-import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import { isUuid } from '@waymark/db';
 import type { FrameworkSummary } from './types';
 
@@ -8,7 +8,7 @@ import type { FrameworkSummary } from './types';
 export const treeOf = (db: Reader, frameworkId: string): Promise<FrameworkTree> =>
   loadFrameworkTree((text, values) => db.shared(text, ...values), frameworkId);
 
-export function listFrameworks(db: Reader, page: PageInput): Promise<Connection<FrameworkSummary>> {
+export function listFrameworks(db: Reader, page: PageArgs): Promise<Connection<FrameworkSummary>> {
   return keysetPage<FrameworkSummary>(db, {
     columns: `id, key, version, title, published_at as "publishedAt", created_at as "createdAt"`,
     from: `from framework`,

@@ -1,7 +1,7 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Authorized, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import type { RequestContext } from '../../context';
-import { PageInput, connectionOf } from '../../graphql/connection';
+import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import { Text } from '../../graphql/text';
 import { FrameworkSummary, FrameworkType } from './types';
 import { findFramework, listFrameworks } from './queries';
@@ -28,7 +28,7 @@ export class FrameworkResolver {
   @Query(() => FrameworkConnection, { description: 'Published framework versions, oldest first.' })
   frameworks(
     @Ctx() ctx: RequestContext,
-    @Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page: PageInput,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
   ) {
     return listFrameworks(ctx.db, page);
   }

@@ -1,6 +1,6 @@
 import { type Reader, isUuid } from '@waymark/db';
 import { notFound } from '@waymark/domain';
-import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
 import type { PartnerFilter, PartnerLinkObject, PartnerRow } from './types';
 
@@ -16,7 +16,7 @@ export async function findPartner(db: Reader, id: string): Promise<PartnerRow> {
 }
 
 /** The register by name (then id, so two partners of one name keep their places between pages). */
-export function listPartners(db: Reader, page: PageInput, filter: PartnerFilter | null | undefined): Promise<Connection<PartnerRow>> {
+export function listPartners(db: Reader, page: PageArgs, filter: PartnerFilter | null | undefined): Promise<Connection<PartnerRow>> {
   const params = new Params();
   const where = ['p.organisation_id = $1'];
   if (filter?.status?.length) where.push(`p.status = any(${params.add(filter.status)}::partner_status[])`);

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { type RequestContext, tenant } from '../../context';
-import { PageInput, connectionOf } from '../../graphql/connection';
+import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import { rowsWith } from '../../graphql/loader';
 import { Mutation } from '../../graphql/mutation';
 import { ConsensusAnswerType } from '../assessments/types';
@@ -25,7 +25,7 @@ export class PartnerResolver {
   @Query(() => PartnerConnection, { description: "The organisation's partnership register, by name." })
   partners(
     @Ctx() ctx: RequestContext,
-    @Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page: PageInput,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('filter', () => PartnerFilter, { nullable: true, description: 'Which partnerships.' }) filter?: PartnerFilter | null,
   ) {
     return listPartners(tenant(ctx).db, page, filter);

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Mutation } from '../../graphql/mutation';
 import type { ApiKey } from '@waymark/db';
 import { type RequestContext, tenant } from '../../context';
-import { PageInput, connectionOf } from '../../graphql/connection';
+import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import * as apiKeys from './api-keys.service';
 import { CreateApiKeyArgs } from './inputs';
 import { ApiKeyType, ApiKeyWithSecret } from './types';
@@ -13,7 +13,7 @@ const ApiKeyConnection = connectionOf(ApiKeyType, 'ApiKey', 'API key');
 export class ApiKeysResolver {
   @Authorized('apikeys:manage')
   @Query(() => ApiKeyConnection, { description: "The organisation's API keys, newest first; secrets are never shown again." })
-  apiKeys(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page: PageInput) {
+  apiKeys(@Ctx() ctx: RequestContext, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     return apiKeys.listApiKeys(tenant(ctx), page);
   }
 

@@ -3,7 +3,7 @@ import { ApiKey, isUuid } from '@waymark/db';
 import { API_KEY_SCOPES, badInput, forbidden, isApiKeyScope, notFound } from '@waymark/domain';
 import type { TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
-import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import { API_KEY_PREFIX } from '../../auth/credentials';
 import { issueSecret } from '../../auth/secrets';
 import type { ApiKeyType, ApiKeyWithSecret } from './types';
@@ -21,7 +21,7 @@ export function createApiKey(ctx: TenantContext, name: string, scopes: string[])
   return { apiKey, secret: token };
 }
 
-export function listApiKeys(ctx: TenantContext, page: PageInput): Promise<Connection<ApiKeyType>> {
+export function listApiKeys(ctx: TenantContext, page: PageArgs): Promise<Connection<ApiKeyType>> {
   return keysetPage<ApiKeyType>(ctx.db, {
     columns: `id, name, prefix, scopes, created_at as "createdAt", last_used_at as "lastUsedAt", revoked_at as "revokedAt"`,
     from: `from api_key`,

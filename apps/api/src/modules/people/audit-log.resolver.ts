@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { type RequestContext, tenant } from '../../context';
-import { PageInput, connectionOf } from '../../graphql/connection';
+import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import { listAuditLog } from './audit-log.service';
 import { AuditEntryType } from './types';
 
@@ -10,7 +10,7 @@ const AuditEntryConnection = connectionOf(AuditEntryType, 'AuditEntry', 'audit e
 export class AuditLogResolver {
   @Authorized('audit:read')
   @Query(() => AuditEntryConnection, { description: "Every change made in this organisation, newest first." })
-  auditLog(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page: PageInput) {
+  auditLog(@Ctx() ctx: RequestContext, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     return listAuditLog(tenant(ctx), page);
   }
 }

@@ -3,7 +3,7 @@ import { Mutation } from '../../graphql/mutation';
 import type { Invitation } from '@waymark/db';
 import { type RequestContext, tenant } from '../../context';
 import { PUBLIC } from '../../graphql/auth-checker';
-import { PageInput, connectionOf } from '../../graphql/connection';
+import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import * as invitations from './invitations.service';
 import { AcceptInvitationArgs, InviteMemberArgs } from './inputs';
 import { AuthPayload, InvitationType } from './types';
@@ -14,7 +14,7 @@ const InvitationConnection = connectionOf(InvitationType, 'Invitation', 'invitat
 export class InvitationsResolver {
   @Authorized('members:read')
   @Query(() => InvitationConnection, { description: 'Invitations sent by this organisation, newest first.' })
-  invitations(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page: PageInput) {
+  invitations(@Ctx() ctx: RequestContext, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     return invitations.listInvitations(tenant(ctx), page);
   }
 

@@ -3,7 +3,7 @@ import { WaymarkError, badInput, conflict, forbidden, notFound, unauthenticated 
 import { accountLinkToken } from '@waymark/jobs';
 import type { RequestContext, TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
-import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import { hashSecret, parseSecret, secretMatches } from '../../auth/secrets';
 import { assertPasswordRules, findUserWithPassword, normaliseEmail, sessionFor } from './auth.service';
@@ -65,7 +65,7 @@ export async function resendInvitation(ctx: TenantContext, id: string): Promise<
   return invitation;
 }
 
-export function listInvitations(ctx: TenantContext, page: PageInput): Promise<Connection<InvitationType>> {
+export function listInvitations(ctx: TenantContext, page: PageArgs): Promise<Connection<InvitationType>> {
   return keysetPage<InvitationType>(ctx.db, {
     columns: `id, email, role, created_at as "createdAt", expires_at as "expiresAt", accepted_at as "acceptedAt", revoked_at as "revokedAt", sends`,
     from: `from invitation`,

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Mutation } from '../../graphql/mutation';
 import { type RequestContext, tenant } from '../../context';
-import { PageInput, connectionOf } from '../../graphql/connection';
+import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import * as members from './members.service';
 import { ChangeMemberRoleArgs } from './inputs';
 import { MembershipType } from './types';
@@ -12,7 +12,7 @@ const MembershipConnection = connectionOf(MembershipType, 'Membership', 'members
 export class MembersResolver {
   @Authorized('members:read')
   @Query(() => MembershipConnection, { description: "The organisation's members, in the order they joined." })
-  members(@Ctx() ctx: RequestContext, @Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page: PageInput) {
+  members(@Ctx() ctx: RequestContext, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     return members.listMembers(tenant(ctx), page);
   }
 

@@ -3,7 +3,7 @@ import { MemberRole, Membership, type Organisation, OrganisationKind, isUuid } f
 import { badInput, conflict, forbidden, notFound } from '@waymark/domain';
 import type { TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
-import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import { activeOrganisation } from './organisation.service';
 import type { MembershipType } from './types';
 import { MEMBERSHIP_COLUMNS, MEMBERSHIP_FROM, MEMBERSHIP_SELECT, type MembershipRow, membershipView } from './views';
@@ -46,7 +46,7 @@ async function memberView(ctx: TenantContext, id: string): Promise<MembershipTyp
   return membershipView(row);
 }
 
-export async function listMembers(ctx: TenantContext, page: PageInput): Promise<Connection<MembershipType>> {
+export async function listMembers(ctx: TenantContext, page: PageArgs): Promise<Connection<MembershipType>> {
   const rows = await keysetPage<MembershipRow>(ctx.db, {
     columns: MEMBERSHIP_COLUMNS,
     from: MEMBERSHIP_FROM,

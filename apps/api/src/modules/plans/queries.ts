@@ -1,6 +1,6 @@
 import { type Reader, isUuid } from '@waymark/db';
 import { ActionItemStatus, OPEN_STATUSES, monthOf, notFound } from '@waymark/domain';
-import { type Connection, type PageInput, Params, type SortKey, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, Params, type SortKey, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
 import DataLoader from 'dataloader';
 import { EVIDENCE } from '../evidence/queries';
@@ -54,7 +54,7 @@ export function listItems(
   db: Reader,
   filter: ActionItemFilter,
   sort: ActionItemSort,
-  page: PageInput,
+  page: PageArgs,
   context: { userId: string | null; today: string; selection?: Selection },
 ): Promise<Connection<ItemRow>> {
   const params = new Params();

@@ -3,7 +3,7 @@ import { IsOptional } from 'class-validator';
 import { ActionItemStatus, TEXT_LIMITS } from '@waymark/domain';
 import { type RequestContext, tenant } from '../../context';
 import { organisationToday } from '../../graphql/calendar';
-import { PageInput, connectionOf } from '../../graphql/connection';
+import { ConnectionArgs, DefaultPageSize, connectionOf } from '../../graphql/connection';
 import { Mutation } from '../../graphql/mutation';
 import { Text } from '../../graphql/text';
 import { EvidenceType } from '../evidence/types';
@@ -24,6 +24,8 @@ import {
 } from './types';
 
 const ActionItemConnection = connectionOf(ActionItemType, 'ActionItem', 'action item');
+/** A plan's items come 100 to a page by default: most plans fit on one. */
+const PLAN_PAGE_SIZE = 100;
 
 @ArgsType()
 class StatusArgs {
@@ -66,16 +68,17 @@ export class ActionPlanResolver {
     return plans.progress(tenant(ctx), frameworkId ?? null);
   }
 
-  @FieldResolver(() => ActionItemConnection, { description: 'The items of the plan, by priority.' })
+  @FieldResolver(() => ActionItemConnection, { description: `The items of the plan, by priority (${PLAN_PAGE_SIZE} to a page unless \`first\` or \`last\` says).` })
+  @DefaultPageSize(PLAN_PAGE_SIZE)
   async items(
     @Root() plan: { assessmentId: string },
     @Ctx() ctx: RequestContext,
-    @Arg('page', () => PageInput, { defaultValue: { first: 100 }, description: 'Which page.' }) page: PageInput,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('includeResolved', () => Boolean, { defaultValue: false, description: 'Include items the answers have resolved.' }) includeResolved: boolean,
     @Arg('includeCarried', () => Boolean, { defaultValue: true, description: 'Include items carried into the next cycle (CARRIED_FORWARD).' }) includeCarried: boolean,
   ) {
     const status = includeCarried ? Object.values(ActionItemStatus) : undefined;
-    return listItems(ctx.db, { assessmentId: plan.assessmentId, includeResolved, status }, 'PRIORITY', page, { userId: ctx.userId, today: '', selection: ctx.selection });
+    return listItems(ctx.db, { assessmentId: plan.assessmentId, includeResolved, status }, 'PRIORITY', { ...page, defaultSize: PLAN_PAGE_SIZE }, { userId: ctx.userId, today: '', selection: ctx.selection });
   }
 }
 
@@ -89,7 +92,7 @@ export class ActionItemResolver {
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => ActionItemFilter, { defaultValue: {}, description: 'Which items.' }) filter: ActionItemFilter,
     @Arg('sort', () => ActionItemSort, { defaultValue: ActionItemSort.PRIORITY, description: 'In what order.' }) sort: ActionItemSort,
-    @Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' }) page: PageInput,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
   ) {
     const t = tenant(ctx);
     const today = filter.overdue || filter.dueThisMonth ? await organisationToday(t) : '';

@@ -1,6 +1,6 @@
 import { type Reader, isUuid } from '@waymark/db';
 import { WebhookDeliveryStatus, badInput, notFound } from '@waymark/domain';
-import { type Connection, type PageInput, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import type { EventRelayHealth, ReminderDeliveryHealth, WebhookDeliveryFilter, WebhookDeliveryHealth, WebhookDeliveryRow, WebhookEndpointRow } from './types';
 
 const ENDPOINT_COLUMNS = `e.id, e.url, e.description, e.event_types as "eventTypes", e.enabled, e.previous_secret_expires_at as "previousSecretExpiresAt",
@@ -18,7 +18,7 @@ export async function findEndpoint(db: Reader, id: string): Promise<WebhookEndpo
 }
 
 /** Endpoints, newest first. */
-export function listEndpoints(db: Reader, page: PageInput): Promise<Connection<WebhookEndpointRow>> {
+export function listEndpoints(db: Reader, page: PageArgs): Promise<Connection<WebhookEndpointRow>> {
   return keysetPage<WebhookEndpointRow>(db, {
     columns: ENDPOINT_COLUMNS,
     from: 'from webhook_endpoint e',
@@ -34,7 +34,7 @@ export function listEndpoints(db: Reader, page: PageInput): Promise<Connection<W
 }
 
 /** Deliveries, newest first; the dead-letter list is the DEAD ones, most recently dead first. */
-export function listDeliveries(db: Reader, page: PageInput, filter: WebhookDeliveryFilter | null | undefined, deadLetters = false): Promise<Connection<WebhookDeliveryRow>> {
+export function listDeliveries(db: Reader, page: PageArgs, filter: WebhookDeliveryFilter | null | undefined, deadLetters = false): Promise<Connection<WebhookDeliveryRow>> {
   const params = new Params();
   const where = ['d.organisation_id = $1'];
   if (filter?.endpointId) {

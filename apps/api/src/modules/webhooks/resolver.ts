@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { type RequestContext, tenant } from '../../context';
-import { PageInput, connectionOf } from '../../graphql/connection';
+import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import { Mutation } from '../../graphql/mutation';
 import { queueHealth } from './health';
 import { findDelivery, findEndpoint, listDeliveries, listEndpoints } from './queries';
@@ -13,13 +13,13 @@ import {
 const WebhookEndpointConnection = connectionOf(WebhookEndpointObject, 'WebhookEndpoint', 'webhook endpoint');
 const WebhookDeliveryConnection = connectionOf(WebhookDeliveryObject, 'WebhookDelivery', 'webhook delivery');
 
-const page = () => Arg('page', () => PageInput, { defaultValue: { first: 20 }, description: 'Which page.' });
+const page = () => Args(() => ConnectionArgs);
 
 @Resolver()
 export class WebhooksResolver {
   @Authorized('webhooks:manage')
   @Query(() => WebhookEndpointConnection, { description: "The organisation's webhook endpoints, newest first; secrets are never shown again." })
-  webhookEndpoints(@Ctx() ctx: RequestContext, @page() pageInput: PageInput) {
+  webhookEndpoints(@Ctx() ctx: RequestContext, @page() pageInput: ConnectionArgs) {
     return listEndpoints(tenant(ctx).db, pageInput);
   }
 
@@ -33,7 +33,7 @@ export class WebhooksResolver {
   @Query(() => WebhookDeliveryConnection, { description: 'Webhook deliveries (one per event and endpoint), newest first.' })
   webhookDeliveries(
     @Ctx() ctx: RequestContext,
-    @page() pageInput: PageInput,
+    @page() pageInput: ConnectionArgs,
     @Arg('filter', () => WebhookDeliveryFilter, { nullable: true, description: 'Which deliveries.' }) filter?: WebhookDeliveryFilter | null,
   ) {
     return listDeliveries(tenant(ctx).db, pageInput, filter);
@@ -43,7 +43,7 @@ export class WebhooksResolver {
   @Query(() => WebhookDeliveryConnection, { description: 'Dead letters: deliveries whose every try failed, most recently dead first. redeliverWebhook sends one again.' })
   webhookDeadLetters(
     @Ctx() ctx: RequestContext,
-    @page() pageInput: PageInput,
+    @page() pageInput: ConnectionArgs,
     @Arg('filter', () => WebhookDeliveryFilter, { nullable: true, description: 'Which dead letters (status is ignored).' }) filter?: WebhookDeliveryFilter | null,
   ) {
     return listDeliveries(tenant(ctx).db, pageInput, filter, true);

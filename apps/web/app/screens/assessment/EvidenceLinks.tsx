@@ -9,7 +9,7 @@ import { useConfirm } from '../../ui/Dialog';
 
 export const LibraryForLinks = graphql(`
   query LibraryForLinks {
-    evidenceLibrary(page: { first: 100 }) {
+    evidenceLibrary(first: 100) {
       edges { node { id title url fileReference evidenceDate expiresOn links { assessmentId nodeKey } } }
     }
   }

@@ -30,7 +30,7 @@ const PositionQuery = graphql(`
 `);
 const Memberships = graphql(`
   query MyNetworkMemberships {
-    networkMemberships(page: { first: 50 }) {
+    networkMemberships(first: 50) {
       edges { node { id status invitedAt respondedAt networkName body { id name } } }
     }
   }

@@ -15,14 +15,14 @@ import { TableFrame } from '../../ui/TableFrame';
 
 const Networks = graphql(`
   query BodyNetworks {
-    networks(page: { first: 50 }) { edges { node { id name memberCount } } }
+    networks(first: 50) { edges { node { id name memberCount } } }
   }
 `);
 const Members = graphql(`
   query NetworkMembers($id: ID!) {
     network(id: $id) {
       id name memberCount
-      members(page: { first: 100 }) {
+      members(first: 100) {
         totalCount
         edges { node { id status invitedAt respondedAt institution { id name kind region } } }
       }
@@ -31,7 +31,7 @@ const Members = graphql(`
 `);
 const Directory = graphql(`
   query InstitutionDirectory($search: String) {
-    institutionDirectory(search: $search, page: { first: 20 }) { edges { node { id name kind region } } }
+    institutionDirectory(search: $search, first: 20) { edges { node { id name kind region } } }
   }
 `);
 const Invite = graphql(`

@@ -29,7 +29,7 @@ const Dashboard = graphql(`
       }
       trend { takenAt members practice { mean } evidence { mean } }
     }
-    networks(page: { first: 50 }) { edges { node { id name memberCount } } }
+    networks(first: 50) { edges { node { id name memberCount } } }
   }
 `);
 

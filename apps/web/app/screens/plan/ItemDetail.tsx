@@ -32,8 +32,8 @@ const Item = graphql(`
       previousDecision { id cycle status }
       history { id cycle status what }
     }
-    members(page: { first: 100 }) { edges { node { id role user { id name } } } }
-    assessments(page: { first: 50 }) { edges { node { id frameworkId } } }
+    members(first: 100) { edges { node { id role user { id name } } } }
+    assessments(first: 50) { edges { node { id frameworkId } } }
   }
 `);
 

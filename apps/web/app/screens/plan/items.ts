@@ -2,7 +2,7 @@ import { graphql } from '../../gql';
 
 export const PlanItems = graphql(`
   query PlanItems($filter: ActionItemFilter!, $sort: ActionItemSort!) {
-    actionItems(filter: $filter, sort: $sort, page: { first: 100 }) {
+    actionItems(filter: $filter, sort: $sort, first: 100) {
       totalCount
       edges {
         node {
@@ -13,7 +13,7 @@ export const PlanItems = graphql(`
         }
       }
     }
-    assessments(page: { first: 20 }) { edges { node { id cycle frameworkId } } }
+    assessments(first: 20) { edges { node { id cycle frameworkId } } }
   }
 `);
 

@@ -16,7 +16,7 @@ import { SecretOnce } from '../../ui/Secret';
 import { TableFrame } from '../../ui/TableFrame';
 
 const Keys = graphql(`
-  query ApiKeys { apiKeys(page: { first: 100 }) { edges { node { id name prefix scopes createdAt lastUsedAt revokedAt } } } }
+  query ApiKeys { apiKeys(first: 100) { edges { node { id name prefix scopes createdAt lastUsedAt revokedAt } } } }
 `);
 const CreateKey = graphql(`
   mutation CreateApiKey($name: String!, $scopes: [String!]!) { createApiKey(name: $name, scopes: $scopes) { secret apiKey { id name prefix scopes createdAt } } }

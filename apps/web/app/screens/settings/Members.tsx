@@ -15,8 +15,8 @@ import type { MemberRole } from '../../gql/graphql';
 
 const Team = graphql(`
   query Members {
-    members(page: { first: 100 }) { totalCount edges { node { id role createdAt user { id name email } } } }
-    invitations(page: { first: 50 }) { edges { node { id email role createdAt expiresAt acceptedAt revokedAt sends } } }
+    members(first: 100) { totalCount edges { node { id role createdAt user { id name email } } } }
+    invitations(first: 50) { edges { node { id email role createdAt expiresAt acceptedAt revokedAt sends } } }
   }
 `);
 const ChangeRole = graphql(`

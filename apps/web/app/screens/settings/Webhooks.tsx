@@ -16,8 +16,8 @@ import { TableFrame } from '../../ui/TableFrame';
 
 const Endpoints = graphql(`
   query WebhookEndpoints {
-    webhookEndpoints(page: { first: 100 }) { totalCount edges { node { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }
-    webhookDeadLetters(page: { first: 100 }) {
+    webhookEndpoints(first: 100) { totalCount edges { node { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }
+    webhookDeadLetters(first: 100) {
       totalCount
       edges { node { id endpointUrl eventType attempts lastStatusCode lastError lastAttemptAt deadAt redeliveries } }
     }
