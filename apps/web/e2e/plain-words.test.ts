@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { Assessment } from '@waymark/db';
+import { ApiKey, Assessment } from '@waymark/db';
 import { TEXT_LIMITS } from '@waymark/domain';
 import { DESK, PHONE, expectAccessible, expectNoSidewaysScroll, launchBrowser, newPage, printReport, settled, signIn } from './support/browser';
 import { type Stack, startStack } from './support/stack';
@@ -9,7 +9,8 @@ import { type Stack, startStack } from './support/stack';
  * explained beside its field, with its limit shown as you type, and saved once put right; a
  * viewer reads the checklist and the plan without dead forms, and reads, prints and downloads the
  * report; and the smaller things the issue found (dates the organisation's way whatever the
- * browser says, "1 item", the server's file names, readable disabled buttons).
+ * browser says, "1 item" and "1 key", the server's file names, a Copy button that copies, the
+ * analyst landing on the dashboard, readable disabled buttons), each at both widths.
  */
 let stack: Stack;
 let browser: Browser;
@@ -138,9 +139,12 @@ describe.each([
   });
 });
 
-describe('the smaller things', () => {
+describe.each([
+  ['desk', DESK],
+  ['phone', PHONE],
+] as const)('the smaller things (%s)', (width, viewport) => {
   it('writes dates the organisation’s way though the browser is American, and counts "1 item"', async () => {
-    const { page } = await newPage(browser, stack.baseUrl);
+    const { page } = await newPage(browser, stack.baseUrl, viewport);
     expect(await page.evaluate(() => navigator.language)).toBe('en-US');
     await signIn(page, 'owner@northfield.example');
     await page.goto(`/o/${northfield}/evidence`);
@@ -154,10 +158,39 @@ describe('the smaller things', () => {
     const count = await page.getByRole('status').filter({ hasText: /^\d+ items?$/ }).textContent();
     expect(count).toMatch(/^(1 item|\d+ items)$/);
     expect(count).not.toBe('1 items');
+    await page.context().close();
+  });
+
+  it('counts "1 key", and copies a new key’s secret with its Copy button', async () => {
+    const { page } = await newPage(browser, stack.baseUrl, viewport);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await signIn(page, 'owner@northfield.example');
+    await page.goto(`/o/${northfield}/settings/api-keys`);
+    await page.getByLabel('What it is for').fill(`Council returns (${width})`);
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await page.getByRole('button', { name: /^Copy The key’s secret/ }).click();
+    await page.getByRole('status').filter({ hasText: /^Copied\.$/ }).waitFor();
+    const secret = (await page.locator('.secret').textContent()) ?? '';
+    expect(secret).toMatch(/^wmk_/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    // The desk run makes Northfield's first key, the phone run its second.
+    const keys = (await stack.api.db.owner.em.fork().count(ApiKey, { organisationId: northfield }, { filters: false }));
+    await page.locator('caption').filter({ hasText: keys === 1 ? /^1 key$/ : new RegExp(`^${keys} keys$`) }).waitFor();
+    expect(await page.getByText('1 keys').count()).toBe(0);
+    await expectNoSidewaysScroll(page, `API keys with a new secret (${width})`);
+    await page.context().close();
+  });
+
+  it('lands a regional analyst on the dashboard, not an empty list of assessments', async () => {
+    const { page } = await newPage(browser, stack.baseUrl, viewport);
+    await signIn(page, 'analyst@north-west-network.example');
+    await page.getByRole('heading', { level: 1, name: 'Regional dashboard' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/o\/[^/]+\/network$/);
+    await page.context().close();
   });
 
   it('keeps a disabled button readable (contrast at least 4.5:1)', async () => {
-    const { page } = await newPage(browser, stack.baseUrl);
+    const { page } = await newPage(browser, stack.baseUrl, viewport);
     await signIn(page, 'owner@northfield.example');
     const item = (await stack.api.gql('query { actionItems(filter: {}, first: 1) { edges { node { id } } } }', {}, (await stack.login('owner@northfield.example')).as(northfield))).data.actionItems.edges[0].node.id;
     await page.goto(`/o/${northfield}/plan/${item}`);
@@ -174,5 +207,6 @@ describe('the smaller things', () => {
       return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
     });
     expect(ratio).toBeGreaterThanOrEqual(4.5);
+    await page.context().close();
   });
 });

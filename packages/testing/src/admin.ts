@@ -14,6 +14,9 @@ export async function withAdminClient<T>(url: string, fn: (client: Client) => Pr
 export const TEST_DB_PREFIX = 'waymark_t_';
 export const TEMPLATE_PREFIX = 'waymark_tpl_';
 
+/** The template with the demo seed, made once per run from the run's template (web tests). */
+export const demoTemplateName = (template: string) => `${template}_demo`;
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -16,9 +16,11 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database with the bundled frameworks, cloned from the run's template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const template = process.env.WAYMARK_TEST_TEMPLATE;
+/**
+ * A fresh, migrated database with the bundled frameworks, cloned from the run's template (or from
+ * `template`, a database made from it, such as the web tests' copy with the demo seed).
+ */
+export async function createTestDatabase(template = process.env.WAYMARK_TEST_TEMPLATE): Promise<TestDatabase> {
   if (!template) throw new Error('WAYMARK_TEST_TEMPLATE is not set: run tests through jest (global setup builds it)');
   const base = testConfig();
   const name = `${TEST_DB_PREFIX}${process.ppid}_${randomBytes(4).toString('hex')}`;

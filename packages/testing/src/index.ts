@@ -1,4 +1,4 @@
-export { withAdminClient } from './admin';
+export { demoTemplateName, withAdminClient } from './admin';
 export { createTestDatabase, type TestDatabase } from './database';
 export { testConfig, withDatabase } from './env';
 export * from './factories';

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { parse } from 'csv-parse/sync';
 import {
   ActionItem,
@@ -41,6 +42,9 @@ let seededB: Awaited<ReturnType<typeof seed>>;
 const NOTE_SCRIPT = 'Met the college <script>alert("x")</script> & agreed a date';
 const NOTE_CHANGE = 'Started: first meeting booked';
 const OWNER_NAME = 'Siân Ŵyn O\'Brien';
+// Emoji and letters beyond Latin, in a paragraph (an item's note) and in a table cell (an answer's note).
+const NOTE_EMOJI = 'Signed with the museum 🎉🤝 at last ✅, Αθήνα and Київ too';
+const ANSWER_EMOJI = 'Our partners say 👍 and 📚 ❤️ (Ŵyn, Łódź)';
 
 /**
  * A time zone whose date is not UTC's for the next hour at least (Kiritimati is UTC+14, Pago Pago
@@ -84,6 +88,15 @@ function pdfText(pdf: Buffer): Promise<string> {
     parser.parseBuffer(pdf, 0);
   });
 }
+/** The PDF's text by Poppler (Debian's poppler-utils), which reads every character of a ToUnicode map. */
+function popplerText(pdf: Buffer): string {
+  try {
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftotext is missing: install Poppler (Debian/Ubuntu: sudo apt-get install poppler-utils)');
+    throw error;
+  }
+}
 /** Line breaks fall anywhere in a wrapped paragraph: compare without white space. */
 const squash = (text: string) => text.replace(/\s+/g, '');
 
@@ -113,6 +126,7 @@ async function seed(org: Organisation, tag: string) {
     element.promptKeys.forEach((k, i) => answer(a2024.id, k, i % 2 ? 'NO' : 'YES'));
     if (element.key === '3.1') {
       parts.forEach((k) => answer(a2025.id, k, 'YES'));
+      answers[answers.length - 1]!.note = ANSWER_EMOJI;
       element.promptKeys.forEach((k) => answer(a2025.id, k, 'NO'));
     } else if (element.key === '3.2') {
       parts.forEach((k) => answer(a2025.id, k, 'STARTED'));
@@ -150,6 +164,7 @@ async function seed(org: Organisation, tag: string) {
   const notes = [
     em.create(ActionItemNote, { organisationId, itemId: items.dueToday.id, authorId: by, body: NOTE_CHANGE, statusFrom: ActionItemStatus.OPEN, statusTo: ActionItemStatus.IN_PROGRESS, createdAt: changedAt }),
     em.create(ActionItemNote, { organisationId, itemId: items.dueToday.id, authorId: by, body: NOTE_SCRIPT, createdAt: new Date('2025-07-02T12:00:00Z') }),
+    em.create(ActionItemNote, { organisationId, itemId: items.dueToday.id, authorId: by, body: NOTE_EMOJI, createdAt: new Date('2025-07-03T12:00:00Z') }),
   ];
   await em.flush();
   return { owner, a2024, a2025, a2026, items, next, notes, changedAt, answers };
@@ -221,7 +236,8 @@ describe('report.html', () => {
   it('shows each progress note: author, date in the organisation’s zone, status change and text, escaped', () => {
     const notes = row('action:3.3.2').match(/<ol class="history">([\s\S]*?)<\/ol>/)?.[1] ?? '';
     const entries = [...notes.matchAll(/<li data-note="[^"]+">([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
-    expect(entries).toHaveLength(2);
+    expect(entries).toHaveLength(3);
+    expect(entries[2]).toContain(NOTE_EMOJI);
     expect(entries[0]).toContain(`<span class="when">${readableInstant(seeded.changedAt, zone)}</span>`);
     expect(entries[0]).toContain(`<span class="who">${escaped(seeded.owner.name)}</span>`);
     expect(entries[0]).toContain('<span class="change">Open → In progress</span>');
@@ -360,6 +376,14 @@ describe('report.pdf', () => {
       expect({ expected, found: text.includes(squash(expected)) }).toEqual({ expected, found: true });
     }
     expect(text).not.toContain('beta');
+  });
+
+  it('keeps emoji and letters beyond Latin, in paragraphs and in table cells', () => {
+    // Poppler's pdftotext, because pdf2json garbles characters beyond U+FFFF even when the PDF is right.
+    const poppler = squash(popplerText(res.bytes));
+    for (const expected of [NOTE_EMOJI, ANSWER_EMOJI]) {
+      expect({ expected, found: poppler.includes(squash(expected)) }).toEqual({ expected, found: true });
+    }
   });
 
   it("flags overdue open work by the organisation's day", () => {

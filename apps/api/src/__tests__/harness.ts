@@ -51,10 +51,12 @@ export interface TestApiOptions {
   log?: Logger;
   /** The built web app to serve (see http/web-app.ts); apps/web/dist by default. */
   webAppDir?: string;
+  /** The database to clone (the run's migrated template by default). */
+  template?: string;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase(options.template);
   const config = options.config ? testConfig({ DATABASE_URL: db.ownerUrl, ...options.config }) : db.config;
   const statements: string[] = [];
   const onQuery = (sql: string) => statements.push(sql);

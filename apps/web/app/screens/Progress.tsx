@@ -31,63 +31,92 @@ export default function Progress() {
   const cycles = useMemo(() => data?.progress ?? [], [data]);
   const { elements } = useFrameworkWords(cycles[0]?.frameworkId);
   const titles = useMemo(() => new Map(elements.map((n) => [n.key, n.title ?? n.key] as const)), [elements]);
+  // A draft still being answered has no scores yet: its unanswered parts would count as 0 and draw
+  // a fall that never happened. Its cycle stays on the axis, without a point, and is named below.
+  const scored = useMemo(() => cycles.map((c) => (c.status === 'SUBMITTED' || c.complete ? c : null)), [cycles]);
   const option = useMemo(() => {
     const keys = [...new Set(cycles.flatMap((c) => c.elements.map((e) => e.elementKey)))];
-    const line = (name: string, values: (number | null | undefined)[], i: number, dashed = false, measure: 'practice' | 'evidence' = 'practice') => ({
+    const shown = (values: (number | null | undefined)[], measure: 'practice' | 'evidence') => values.map((v) => (v === null || v === undefined ? null : shownScore(v, measure)));
+    const series = [
+      { name: t('progress.overallPractice'), data: shown(scored.map((c) => c?.practice), 'practice'), measure: 'practice' as const },
+      { name: t('progress.overallEvidence'), data: shown(scored.map((c) => c?.evidence), 'evidence'), measure: 'evidence' as const },
+      ...keys.map((k) => ({ name: t('progress.elementPractice', { element: titles.get(k) ?? k }), data: shown(scored.map((c) => c?.elements.find((e) => e.elementKey === k)?.practice), 'practice'), measure: 'practice' as const })),
+    ];
+    // A line with one point is only a dot: bigger, with its figure beside it. Dots of one cycle
+    // take turns, by height, to write their figure on the right and on the left, so close figures
+    // do not cover each other; any that still would are left to the table.
+    const single = (data: (number | null)[]) => data.filter((v) => v !== null).length === 1;
+    const byHeight = series.filter((s) => single(s.data)).sort((a, b) => Math.max(...a.data.map(Number)) - Math.max(...b.data.map(Number)));
+    const line = ({ name, data, measure }: (typeof series)[number], i: number) => ({
       name,
       type: 'line',
-      symbolSize: 8,
-      lineStyle: { width: 3, type: dashed ? 'dashed' : 'solid', color: COLOURS[i % COLOURS.length] },
+      symbolSize: single(data) ? 12 : 8,
+      lineStyle: { width: 3, type: measure === 'evidence' ? 'dashed' : 'solid', color: COLOURS[i % COLOURS.length] },
       itemStyle: { color: COLOURS[i % COLOURS.length] },
-      data: values.map((v) => (v === null || v === undefined ? null : shownScore(v, measure))),
+      label: {
+        show: single(data),
+        position: byHeight.findIndex((s) => s.name === name) % 2 ? 'left' : 'right',
+        fontWeight: 'bold',
+        formatter: ({ value }: { value: number | null }) => fmt.score(value, measure),
+      },
+      labelLayout: { hideOverlap: true },
+      data,
     });
     const count = 2 + keys.length;
     return (width: number) => {
       const narrow = width < NARROW_CHART;
       return {
-      // The legend goes below the plot, one line per series on a phone (long names wrap), so it covers nothing.
-      grid: { left: 8, right: 16, top: 40, bottom: narrow ? count * 34 : 70, containLabel: true },
-      legend: narrow
-        ? { bottom: 0, left: 0, orient: 'vertical', itemGap: 18, textStyle: { width: width - 80, overflow: 'break', lineHeight: 14 } }
-        : { bottom: 0, left: 0, itemGap: 16 },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: cycles.map((c) => c.cycle) },
-      yAxis: { type: 'value', min: 0, max: 100, name: t('progress.axis'), nameLocation: 'end', nameTextStyle: { align: 'left' } },
-      series: [
-        line(t('progress.overallPractice'), cycles.map((c) => c.practice), 0),
-        line(t('progress.overallEvidence'), cycles.map((c) => c.evidence), 1, true, 'evidence'),
-        ...keys.map((k, i) => line(t('progress.elementPractice', { element: titles.get(k) ?? k }), cycles.map((c) => c.elements.find((e) => e.elementKey === k)?.practice), i + 2)),
-      ],
+        // The legend goes below the plot, one line per series on a phone (long names wrap), so it covers nothing.
+        grid: { left: 8, right: 16, top: 40, bottom: narrow ? count * 34 : 70, containLabel: true },
+        legend: narrow
+          ? { bottom: 0, left: 0, orient: 'vertical', itemGap: 18, textStyle: { width: width - 80, overflow: 'break', lineHeight: 14 } }
+          : { bottom: 0, left: 0, itemGap: 16 },
+        tooltip: { trigger: 'axis' },
+        // Every cycle the organisation has, scored or not, in order.
+        xAxis: { type: 'category', data: cycles.map((c) => c.cycle) },
+        yAxis: { type: 'value', min: 0, max: 100, name: t('progress.axis'), nameLocation: 'end', nameTextStyle: { align: 'left' } },
+        series: series.map(line),
       };
     };
-  }, [cycles, t, titles]);
+  }, [cycles, scored, fmt, t, titles]);
 
   if (!data) return <Page title={t('progress.title')}>{fetching ? <Loading /> : <ProblemAlert problem={problemOf(error)} />}</Page>;
-  const before = (i: number) => cycles[i - 1];
+  const before = (i: number) => scored[i - 1];
+  const unscored = cycles.filter((_, i) => !scored[i]).map((c) => c.cycle);
   return (
     <Page title={t('progress.title')} intro={<p>{t('progress.intro')}</p>}>
       {cycles.length === 0 ? <p>{t('progress.none')}</p> : (
         <>
           <Chart
             title={t('progress.chartTitle')}
-            summary={cycles.map((c, i) => t(i ? 'progress.summaryChange' : 'progress.summary', { cycle: c.cycle, practice: fmt.score(c.practice, 'practice'), change: fmt.change(c.practice, before(i)?.practice, 'practice'), evidence: fmt.score(c.evidence, 'evidence') })).join(' ')}
+            summary={cycles.map((c, i) => {
+              const s = scored[i];
+              if (!s) return t('progress.summaryUnscored', { cycle: c.cycle });
+              return t(before(i) ? 'progress.summaryChange' : 'progress.summary', { cycle: c.cycle, practice: fmt.score(s.practice, 'practice'), change: fmt.change(s.practice, before(i)?.practice, 'practice'), evidence: fmt.score(s.evidence, 'evidence') });
+            }).join(' ')}
             option={option}
-            height={cycles.length ? 300 + (2 + (cycles[0]?.elements.length ?? 0)) * 26 : 380}
+            height={300 + (2 + (cycles[0]?.elements.length ?? 0)) * 26}
+            note={unscored.length ? <p>{t('progress.unscored', { count: unscored.length, cycles: unscored.join(', ') })}</p> : null}
             table={{
               caption: t('progress.tableCaption'),
               columns: [t('progress.col.cycle'), t('progress.col.status'), t('progress.col.practice'), t('progress.col.practiceChange'), t('progress.col.evidence'), t('progress.col.evidenceChange'), ...(cycles[0]?.elements ?? []).map((e) => t('progress.elementPractice', { element: titles.get(e.elementKey) ?? e.elementKey }))],
-              rows: cycles.map((c, i) => [
-                c.cycle,
-                t(runtimeKey(`status.assessment.${c.status}`)),
-                fmt.score(c.practice, 'practice'),
-                fmt.change(c.practice, before(i)?.practice, 'practice'),
-                fmt.score(c.evidence, 'evidence'),
-                fmt.change(c.evidence, before(i)?.evidence, 'evidence'),
-                ...c.elements.map((e) => {
-                  const earlier = before(i)?.elements.find((p) => p.elementKey === e.elementKey);
-                  return earlier ? t('progress.withChange', { score: fmt.score(e.practice, 'practice'), change: fmt.change(e.practice, earlier.practice, 'practice') }) : fmt.score(e.practice, 'practice');
-                }),
-              ]),
+              rows: cycles.map((c, i) => {
+                const s = scored[i];
+                const status = t(runtimeKey(`status.assessment.${c.status}`));
+                if (!s) return [c.cycle, status, t('progress.notYet'), t('common.dash'), t('progress.notYet'), t('common.dash'), ...c.elements.map(() => t('progress.notYet'))];
+                return [
+                  c.cycle,
+                  status,
+                  fmt.score(s.practice, 'practice'),
+                  fmt.change(s.practice, before(i)?.practice, 'practice'),
+                  fmt.score(s.evidence, 'evidence'),
+                  fmt.change(s.evidence, before(i)?.evidence, 'evidence'),
+                  ...s.elements.map((e) => {
+                    const earlier = before(i)?.elements.find((p) => p.elementKey === e.elementKey);
+                    return earlier ? t('progress.withChange', { score: fmt.score(e.practice, 'practice'), change: fmt.change(e.practice, earlier.practice, 'practice') }) : fmt.score(e.practice, 'practice');
+                  }),
+                ];
+              }),
             }}
           />
           <h2>{t('progress.planHeading')}</h2>

@@ -37,7 +37,9 @@ export function Chart({ title, summary, option, table, height = 320, note }: {
       if (element.clientWidth === width) return;
       width = element.clientWidth;
       const own = typeof option === 'function' ? option(width) : option;
-      chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...own }, { notMerge: true });
+      // The page's own font by name: ECharts measures text with it to lay out legends and labels,
+      // and a family it cannot measure ('inherit') left items overlapping once drawn in the real one.
+      chart.setOption({ animation: false, textStyle: { fontFamily: getComputedStyle(element).fontFamily }, ...own }, { notMerge: true });
       chart.resize();
     };
     draw();

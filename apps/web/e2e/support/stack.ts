@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Organisation } from '@waymark/db';
-import { type SmtpReceiver, startSmtpReceiver } from '@waymark/testing';
+import { type SmtpReceiver, createTestDatabase, demoTemplateName, startSmtpReceiver, testConfig, withAdminClient } from '@waymark/testing';
 import { startTestApi, type TestApi } from '../../../api/src/__tests__/harness';
 import { type WaymarkWorker, startWorker } from '../../../worker/src/worker';
 import { bodyOf } from '../../../worker/src/__tests__/helpers';
@@ -35,8 +35,7 @@ export interface Mail {
  */
 export async function startStack(options: { mail?: boolean } = {}): Promise<Stack> {
   if (!existsSync(DIST)) throw new Error('apps/web/dist is missing: run `npm run build` first (npm test does)');
-  const api = await startTestApi();
-  await seedDemo(api.db.owner.em.fork());
+  const api = await startTestApi({ template: await demoTemplate() });
   const baseUrl = new URL(api.url).origin;
   const mail = options.mail ? await startMail(api, baseUrl) : null;
   return {
@@ -79,4 +78,30 @@ async function startMail(api: TestApi, baseUrl: string): Promise<Mail> {
       }
     },
   };
+}
+
+/**
+ * The run's template with the demo seed, made by the first test file that asks and cloned by
+ * every one after it: seeding takes about 20 seconds, a clone well under one. A lock in
+ * PostgreSQL (named after the run's template) makes the other worker wait rather than seed too.
+ */
+async function demoTemplate(): Promise<string> {
+  const template = process.env.WAYMARK_TEST_TEMPLATE;
+  if (!template) throw new Error('WAYMARK_TEST_TEMPLATE is not set: run tests through jest (global setup builds it)');
+  const name = demoTemplateName(template);
+  await withAdminClient(testConfig().DATABASE_URL, async (admin) => {
+    await admin.query('select pg_advisory_lock(hashtext($1))', [name]);
+    try {
+      const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+      if (rowCount) return;
+      const db = await createTestDatabase();
+      await seedDemo(db.owner.em.fork());
+      await db.owner.close(true);
+      // Renamed only once it is whole, so a file that finds the name finds every row.
+      await admin.query(`alter database "${db.name}" rename to "${name}"`);
+    } finally {
+      await admin.query('select pg_advisory_unlock(hashtext($1))', [name]);
+    }
+  });
+  return name;
 }

@@ -1,8 +1,9 @@
-import PDFDocument from 'pdfkit';
+import { FallbackDocument } from './pdf-fallback';
 
 /**
  * DejaVu Sans, embedded (only the glyphs used): the PDF's standard fonts cover Western European
  * letters only, and the names in a report are not all that (Welsh ŵ and ŷ, Polish ł, Greek ...).
+ * Emoji come from Noto Emoji where DejaVu has no glyph (pdf-fallback.ts).
  */
 const FONT_DIR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').replace(/DejaVuSans\.ttf$/, '');
 export const FONTS = {
@@ -36,7 +37,7 @@ export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
 
   constructor(info: { title: string; author: string; subject: string; created: Date }) {
-    this.doc = new PDFDocument({
+    this.doc = new FallbackDocument({
       size: 'A4',
       margins: { top: 48, bottom: 56, left: 48, right: 48 },
       font: FONTS.body,
@@ -45,7 +46,7 @@ export class PdfWriter {
       lang: 'en-GB',
       displayTitle: true,
       info: { Title: info.title, Author: info.author, Subject: info.subject, Creator: 'Waymark', CreationDate: info.created },
-    });
+    }).withFallback(FONTS.bold);
   }
 
   get width(): number {

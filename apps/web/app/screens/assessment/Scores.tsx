@@ -30,6 +30,7 @@ const AssessmentScores = graphql(`
 
 const PRACTICE = '#0b4f6c';
 const EVIDENCE = '#b35900';
+const THRESHOLD = '#505a5f';
 
 export default function Scores() {
   const { t } = useTranslation();
@@ -44,12 +45,13 @@ export default function Scores() {
     const els = a.scores.elements;
     const practice = t('scores.practice');
     const evidence = t('scores.evidence');
+    const threshold = t('scores.evidenceLine');
     return (width: number) => {
       const narrow = width < NARROW_CHART;
       return {
         // The legend sits above the plot and the labels inside the grid's margins, so neither covers the other.
         grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
-        legend: { top: 0, left: 0, data: [practice, evidence] },
+        legend: { top: 0, left: 0, data: [practice, evidence, threshold] },
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'category', data: els.map((e) => (narrow ? e.elementKey : `${e.elementKey} ${nodes.get(e.elementKey)?.title ?? ''}`.trim())), axisLabel: { interval: 0, width: narrow ? 60 : Math.max(80, width / els.length - 24), overflow: 'break' } },
         yAxis: { type: 'value', min: 0, max: 100, name: t('scores.axis'), nameLocation: 'end', nameTextStyle: { align: 'left' } },
@@ -62,7 +64,15 @@ export default function Scores() {
             label: { show: true, position: 'top', formatter: (p: { value: number | null }) => fmt.score(p.value, 'evidence') },
             // The figures as every screen shows them, so bars, labels and tooltips agree with the table.
             data: els.map((e) => (e.evidence === null || e.evidence === undefined ? null : shownScore(e.evidence, 'evidence'))),
-            markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#505a5f' }, label: { formatter: t('scores.evidenceLine'), position: 'insideEndTop' }, data: [{ yAxis: 50 }] },
+          },
+          // The line at 50 is named in the legend rather than on the plot, where its words covered a bar's figure.
+          {
+            name: threshold,
+            type: 'line',
+            data: [],
+            itemStyle: { color: THRESHOLD },
+            lineStyle: { type: 'dashed', color: THRESHOLD },
+            markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: THRESHOLD }, label: { show: false }, data: [{ yAxis: 50 }] },
           },
         ],
       };
