@@ -127,7 +127,7 @@ describe('a regional analyst', () => {
     await heading(page, 'Regional dashboard');
     expect(await page.getByRole('navigation', { name: 'Organisation' }).getByRole('link', { name: 'Assessments' }).count()).toBe(0);
     // No worker runs here, so there is no snapshot yet: the dashboard says so (benchmarks.test.ts computes one).
-    await page.getByRole('status').filter({ hasText: 'No benchmark has been computed yet' }).first().waitFor();
+    await page.getByRole('status').filter({ hasText: 'No benchmark has been published yet' }).first().waitFor();
     await settled(page);
     await expectAccessible(page, 'regional dashboard (before the first snapshot)');
     await page.goto(`/o/${northfield}`);
