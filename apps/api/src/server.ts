@@ -28,7 +28,7 @@ import { createUnsubscribeRouter } from './http/unsubscribe';
 import { graphqlHandler, sendRequestError } from './http/graphql-handler';
 import { securityHeaders } from './http/security';
 import { RateLimits, clientAddress } from './http/rate-limits';
-import { within } from './http/deadline';
+import { within } from '@waymark/jobs';
 import { type RedisHealth, RedisLink } from './http/redis-link';
 import { ApiMetrics, RequestTrace, finishRequest, operationLabel, requestIdOf, routeLabel } from './http/observe';
 import { WEB_APP_DIR, webApp } from './http/web-app';

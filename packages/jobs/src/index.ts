@@ -99,3 +99,4 @@ export function incrementalRecomputeJob(frameworkId: string, now: number, window
 export { signUnsubscribe, verifyUnsubscribe, type UnsubscribeClaim } from './unsubscribe';
 export * from './webhooks';
 export { ACCOUNT_LINK_PATH, ACCOUNT_LINK_PREFIX, type AccountLink, type AccountMailKind, accountLinkToken, accountLinkUrl } from './account-links';
+export * from './deadline';

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '@waymark/logger';
-import { within } from './deadline';
+import { within } from '@waymark/jobs';
 
 /** How the API sees one of its Redis connections. */
 export type RedisHealth = 'ok' | 'unreachable' | 'not answering';

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { Session } from '@waymark/db';
-import type { AccountMailKind } from '@waymark/jobs';
+import { type AccountMailKind, DeadlinePassed, within } from '@waymark/jobs';
 import type { Logger } from '@waymark/logger';
 import type { Mailer } from '../reminders/mailer';
 import { type InvitationMail, type MailRow, type ResetMail, composeAccountMail } from './compose';
@@ -31,17 +31,6 @@ interface ClaimedRow {
 const LEASE_MS = 120_000;
 /** A whole send (connect to accepted) must finish well inside the lease, or it is abandoned. */
 const sendDeadline = (leaseMs: number) => Math.floor(leaseMs / 2);
-
-class DeadlinePassed extends Error {}
-
-const withDeadline = <T>(work: Promise<T>, ms: number, what: string) =>
-  new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new DeadlinePassed(`${what} took longer than ${ms} ms`)), ms);
-    work.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
-    );
-  });
 
 /**
  * Sends invitation and password reset emails from `account_mail`, the rows the API writes in the
@@ -132,7 +121,8 @@ export class AccountMailSender {
     const mail = composeAccountMail(mailRow, about, { secret: this.options.secret, webBaseUrl: this.options.webBaseUrl, mailDomain: this.options.mailDomain });
     const sending = this.mailer.send(mail);
     try {
-      await withDeadline(sending, sendDeadline(leaseMs), 'SMTP send');
+      const deadline = sendDeadline(leaseMs);
+      await within(deadline, sending, () => new DeadlinePassed(`SMTP send took longer than ${deadline} ms`));
     } catch (error) {
       this.logger.warn({ err: error, mail: row.id, kind: row.kind, attempt: row.attempts }, 'account mail: not sent, will retry');
       if (error instanceof DeadlinePassed) {

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { JOBS, type DomainEventJob } from '@waymark/jobs';
+import { JOBS, type DomainEventJob, within } from '@waymark/jobs';
 import type { Logger } from '@waymark/logger';
 
 export interface RelayOptions {
@@ -21,15 +21,6 @@ interface OutboxRow {
   payload: Record<string, unknown>;
   created_at: Date;
 }
-
-const withTimeout = <T>(work: Promise<T>, ms: number, what: string) =>
-  new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
-    work.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
-    );
-  });
 
 /**
  * Moves committed outbox rows to the `events` queue. A batch is taken with FOR UPDATE SKIP LOCKED
@@ -103,7 +94,8 @@ export class OutboxRelay {
         // Kept a day after completing, so a re-add after a crash (same id) is ignored rather than run again.
         return { name: JOBS.domainEvent.name, data, opts: { jobId: row.id, attempts: 8, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 14 * 86_400 } } };
       });
-      await withTimeout(this.queue.addBulk(jobs), this.options.addTimeoutMs ?? 5_000, 'Redis');
+      const ms = this.options.addTimeoutMs ?? 5_000;
+      await within(ms, this.queue.addBulk(jobs), () => new Error(`Redis did not answer within ${ms} ms`));
       await em.execute('select waymark_outbox_mark_relayed(?::uuid[]) as n', [`{${rows.map((r) => r.id).join(',')}}`]);
       this.relayed += rows.length;
       return rows.length;
