@@ -128,7 +128,15 @@ export async function startStack({ log = () => undefined, apiEnv = {}, proxyRedi
     log(`API up on ${port} in ${took} ms`);
 
     stack.healthy = () => healthy(port);
-    stack.token = (userId) => jwt.sign({}, secrets.AUTH_TOKEN_SECRET, { algorithm: 'HS256', subject: userId, expiresIn: 3600, issuer: 'waymark' });
+    // A session token as sign-in makes one: a user_session row (the API checks it on every request) and its id as `jti`.
+    stack.token = async (userId) => {
+      const sessionId = randomUUID();
+      await stack.owner.query(
+        `insert into user_session (id, created_at, user_id, last_seen_at, expires_at) values ($1, now(), $2, now(), now() + interval '1 hour')`,
+        [sessionId, userId],
+      );
+      return jwt.sign({}, secrets.AUTH_TOKEN_SECRET, { algorithm: 'HS256', subject: userId, jwtid: sessionId, expiresIn: 3600, issuer: 'waymark' });
+    };
     stack.stop = async () => {
       for (const undo of started.reverse()) await undo().catch(() => undefined);
     };
@@ -157,7 +165,7 @@ export async function createMembers(stack, { count, role = 'OWNER' }) {
     await stack.owner.query(`insert into membership (id, organisation_id, user_id, role, created_at) values ($1, $2, $3, $4, now())`, [
       randomUUID(), organisationId, userId, role,
     ]);
-    members.push({ userId, token: stack.token(userId), organisationId });
+    members.push({ userId, token: await stack.token(userId), organisationId });
   }
   return { organisationId, members };
 }
