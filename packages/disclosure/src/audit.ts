@@ -502,6 +502,15 @@ function shareBase(cells: readonly ShareCell[], known: ReadonlySet<string>, answ
   });
 }
 
+/** The one own entry of a viewer that has exactly one, as its atom and answer. */
+function singleOwn(mods: ReadonlyMap<number, Counts>): { atom: number; answer: PartAnswer } | null {
+  const [first, ...rest] = [...mods];
+  if (!first || rest.length > 0) return null;
+  const [atom, mod] = first;
+  const answers = ANSWERS.filter((x) => mod[x] > 0);
+  return answers.length === 1 && mod[answers[0]!] === 1 ? { atom, answer: answers[0]! } : null;
+}
+
 /** Institutions of one atom with the same answer see the same problem: one scenario each. */
 function answerScenarios(
   viewers: readonly Viewer[], base: Base<unknown>, entriesOf: ReadonlyMap<string, string[]>, answer: (entry: string) => PartAnswer,
@@ -523,6 +532,9 @@ interface AnswerComponent {
   colOf: Map<number, number>;
   relaxed: Program | undefined;
   integer: Program | undefined;
+  /** The same programs without any scenario's bounds, for `cover`. */
+  plainRelaxed: Program | undefined;
+  plainInteger: Program | undefined;
   /** Integer solutions found so far (each feasible for every scenario's system, which only adds bounds). */
   pool: Float64Array[];
 }
@@ -541,6 +553,7 @@ class AnswerSystem {
   private readonly plain = new Map<number, boolean>();
   private readonly impossible = new Set<string>();
   private readonly support = new Map<string, Float64Array | null>();
+  private readonly covers = new Map<string, Set<number>>();
   programs = 0;
 
   constructor(private readonly solver: Highs, private readonly base: Base<{ low: Counts; high: Counts }>, answer: (entry: string) => PartAnswer) {
@@ -588,9 +601,10 @@ class AnswerSystem {
 
   dispose(): void {
     for (const part of this.parts.values()) {
-      this.programs += (part.relaxed?.solves ?? 0) + (part.integer?.solves ?? 0);
-      part.relaxed?.dispose();
-      part.integer?.dispose();
+      for (const program of [part.relaxed, part.integer, part.plainRelaxed, part.plainInteger]) {
+        this.programs += program?.solves ?? 0;
+        program?.dispose();
+      }
     }
   }
 
@@ -614,6 +628,13 @@ class AnswerSystem {
     };
     if (rows.every((r) => within(r, truly, -1) && within(r, other, 1))) return true;
     const part = this.component(b);
+    // A viewer with one own entry (the common case) only adds the bound "its atom's count of its
+    // own answer is at least 1": the cover of (b, other) answers every such viewer at once.
+    const single = singleOwn(mods);
+    if (single && mine[other] === 0) {
+      const own = part.colOf.get(single.atom);
+      if (own !== undefined) return this.cover(part, b, other).has(3 * own + ANSWERS.indexOf(single.answer));
+    }
     const inB = new Set(rows);
     for (const c of part.atoms) {
       if (c === b || this.count[c]![other] - (mods.get(c)?.[other] ?? 0) < 1) continue;
@@ -660,6 +681,45 @@ class AnswerSystem {
   }
 
   /**
+   * Which (atom, answer) count columns can be at least 1 in some whole-number solution where one
+   * member of b gave `other`: found a few solves at a time, each maximising the sum of the
+   * columns not yet shown possible. When even the LP relaxation cannot make that sum 1, no whole
+   * solution has any of them at 1 or more: all the rest are impossible. Exact, and every solution
+   * found joins the pool.
+   */
+  private cover(part: AnswerComponent, b: number, other: PartAnswer): Set<number> {
+    const col = 3 * part.colOf.get(b)! + ANSWERS.indexOf(other);
+    const key = `${b}:${col}`;
+    const known = this.covers.get(key);
+    if (known) return known;
+    const possible = new Set<number>();
+    const add = (p: Float64Array) => {
+      for (let c = 0; c < p.length; c++) if (p[c]! >= 1 - TOLERANCE) possible.add(c);
+    };
+    for (const p of part.pool) if (p[col]! >= 1 - TOLERANCE) add(p);
+    const wanted = part.atoms.flatMap((a) => ANSWERS.flatMap((x, k) => (this.count[a]![x] > 0 ? [3 * part.colOf.get(a)! + k] : [])));
+    const size = this.base.atoms[b]!.members.length;
+    part.plainRelaxed ??= this.program(part, false);
+    for (;;) {
+      const open = wanted.filter((c) => !possible.has(c));
+      if (open.length === 0) break;
+      const relaxed = part.plainRelaxed.maximizeSum(open, col, 1, size);
+      if (!relaxed || relaxed.value < 1 - TOLERANCE) break;
+      let point = relaxed.point;
+      if (!point.every((v) => Math.abs(v - Math.round(v)) < TOLERANCE)) {
+        part.plainInteger ??= this.program(part, true);
+        const whole = part.plainInteger.maximizeSum(open, col, 1, size);
+        if (!whole || whole.value < 1 - TOLERANCE) break;
+        point = whole.point;
+      }
+      part.pool.push(point);
+      add(point);
+    }
+    this.covers.set(key, possible);
+    return possible;
+  }
+
+  /**
    * A solution letting one more member of b give the answer of column `col` in which every
    * answer some member of another atom truly gave keeps at least one member: it meets the bounds
    * of every viewer with one own entry outside b, so one solve serves all of them.
@@ -701,7 +761,7 @@ class AnswerSystem {
     let part = this.parts.get(id);
     if (!part) {
       const atoms = this.base.atoms.map((_, a) => a).filter((a) => this.base.component[a] === id);
-      part = { atoms, colOf: new Map(atoms.map((a, i) => [a, i])), relaxed: undefined, integer: undefined, pool: [Float64Array.from(atoms.flatMap((a) => ANSWERS.map((x) => this.count[a]![x])))] };
+      part = { atoms, colOf: new Map(atoms.map((a, i) => [a, i])), relaxed: undefined, integer: undefined, plainRelaxed: undefined, plainInteger: undefined, pool: [Float64Array.from(atoms.flatMap((a) => ANSWERS.map((x) => this.count[a]![x])))] };
       this.parts.set(id, part);
     }
     return part;

@@ -105,6 +105,29 @@ export class Program {
     }
   }
 
+  /**
+   * The greatest sum of the columns `cols` over the solutions with x[col] in [low, high], and a
+   * solution reaching it, or null when there is none; the objective and the bounds are put back after.
+   */
+  maximizeSum(cols: readonly number[], col: number, low: number, high: number): { value: number; point: Float64Array } | null {
+    this.objective(-1);
+    for (const c of cols) this.model.changeColCost(c, 1);
+    this.model.changeObjectiveSense(this.solver.constants.objectiveSense.maximize);
+    this.model.changeColBounds(col, low, high);
+    try {
+      this.model.run();
+      this.solves++;
+      const status = this.model.getModelStatus();
+      if (status === this.solver.constants.modelStatus.optimal) return { value: this.model.getObjectiveValue(), point: this.model.getSolution().colValue };
+      if (status === this.solver.constants.modelStatus.infeasible) return null;
+      throw new Error(`The audit's program ended with HiGHS status ${status}`);
+    } finally {
+      for (const c of cols) this.model.changeColCost(c, 0);
+      this.model.changeObjectiveSense(this.solver.constants.objectiveSense.minimize);
+      this.model.changeColBounds(col, this.currentLow[col]!, this.currentHigh[col]!);
+    }
+  }
+
   /** Gives the HiGHS instance back for the next program. */
   dispose(): void {
     this.model.clearModel();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { buildSchema } from 'graphql';
 import { Client } from 'pg';
-import { MemberRole } from '@waymark/db';
+import { MemberRole, type User } from '@waymark/db';
 import { type As, type TestApi, startTestApi } from './harness';
 import { type OrganisationData, digester, seedOrganisationData } from './world';
 import { type FuzzRequest, fuzzRequests } from './fuzz/documents';
@@ -26,6 +26,8 @@ let owner: Client;
 let mine: OrganisationData;
 let theirs: OrganisationData;
 const credentials: [string, As][] = [];
+/** The people behind the signed-in credentials: a request may sign them out (everywhere, or by a password change). */
+const people = new Map<number, User>();
 const THEIR_MARKERS = ['Victim secret', 'Victim Library', 'victim-owner@victim.test'];
 
 /** Their values the caller has itself sent at some point (so may legitimately see again). */
@@ -39,10 +41,15 @@ beforeAll(async () => {
   const theirOrg = await api.fx.organisation({ name: 'Victim Library' });
   mine = await seedOrganisationData(api, myOrg, 'Fuzz own');
   theirs = await seedOrganisationData(api, theirOrg, 'Victim secret', 'victim-owner@victim.test');
-  for (const role of [MemberRole.OWNER, MemberRole.MANAGER, MemberRole.ASSESSOR, MemberRole.VIEWER]) credentials.push([role, (await api.actor(myOrg, role)).as]);
+  for (const role of [MemberRole.OWNER, MemberRole.MANAGER, MemberRole.ASSESSOR, MemberRole.VIEWER]) {
+    const { user, as } = await api.actor(myOrg, role);
+    people.set(credentials.length, user);
+    credentials.push([role, as]);
+  }
   credentials.push(['API key', { apiKey: mine.apiKeySecret }]);
   credentials.push(['anonymous', {}]);
   // A member of the caller's organisation naming the other organisation, and a forged token.
+  people.set(credentials.length, people.get(0)!);
   credentials.push(['foreign organisation header', { ...credentials[0]![1], organisationId: theirOrg.id }]);
   credentials.push(['forged token', { token: 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VySWQiOiJ4In0.bad' }]);
   owner = new Client({ connectionString: api.db.ownerUrl });
@@ -115,6 +122,10 @@ it(`answers ${RUNS} generated requests with typed errors only, shows nothing of 
       const changed = Object.keys(after).filter((t) => after[t] !== myDigest[t]);
       if (changed.length && !(request.mutation && succeeded)) problems.push(`a ${succeeded ? 'query' : 'refused request'} changed ${changed.join(', ')}`);
       myDigest = after;
+      // A generated signOutEverywhere or password change ends the caller's sessions, as it should;
+      // the person signs in again, or every later request of theirs would only test refusal.
+      const person = people.get(who);
+      if (outcome === 'UNAUTHENTICATED' && person) credentials[who] = [name, { ...as, token: await api.tokenFor(person) }];
       const theirsNow = await digest(theirs.org);
       const touched = Object.keys(theirsNow).filter((t) => theirsNow[t] !== theirDigest[t]);
       if (touched.length) problems.push(`changed the other organisation's ${touched.join(', ')}`);
