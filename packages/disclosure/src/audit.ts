@@ -39,14 +39,20 @@ export async function audit(input: AuditInput, params: DisclosureParams): Promis
   const figures = input.publications.flatMap((p) => p.figures.filter((f) => f.status === 'PUBLISHED'));
   const shares = input.publications.flatMap((p) => p.shares.filter((s) => s.status === 'PUBLISHED'));
   const groups = visibilityGroups(input.viewers, [...figures, ...shares]);
-  const report = { violations: [] as Violation[], narrowest: Infinity, programs: 0, protectedValues: new Set<string>() };
+  const report = { violations: [] as Violation[], narrowest: Infinity, programs: 0, protectedValues: new Set<number>() };
   const institutionOf = (entry: string) => truth.get(entry)!.institutionId;
+  const unknowns = new Unknowns(input.contributions.map((c) => c.entry), known);
+  const keys = [...new Set([...figures.map((f) => f.valueKey), ...shares.map((c) => c.partKey)])];
 
   for (const [valueKey, cells] of groupBy(figures, (f) => f.valueKey)) {
-    const value = (entry: string) => valueOf(truth, entry, valueKey);
+    // NaN where an entry has no value for this key (evidence all N/A): no cell of the key counts it.
+    const values = unknowns.column((entry) => truth.get(entry)?.values[valueKey] ?? NaN);
+    const value = (entry: string) => valueOf(values, unknowns, entry, valueKey);
+    // A cell's row is the same for every group that reads it: built once.
+    const rows = new Map(cells.map((cell) => [cell, scoreRow(cell, unknowns, value, params.sumNoise)]));
     for (const group of groups) {
-      const base = scoreBase(cells.filter(group.sees), known, value, params.sumNoise);
-      for (const atom of base.atoms) for (const entry of atom.members) report.protectedValues.add(`${entry}|${valueKey}`);
+      const base = scoreBase(cells.filter(group.sees).flatMap((cell) => rows.get(cell) ?? []), unknowns);
+      protectedIn(report.protectedValues, base, unknowns, keys.length, keys.indexOf(valueKey));
       const system = new ScoreSystem(solver, base, value);
       try {
         for (const { viewer, own } of scoreScenarios(group.viewers, base, entriesOf, value)) {
@@ -65,10 +71,12 @@ export async function audit(input: AuditInput, params: DisclosureParams): Promis
   }
 
   for (const [partKey, cells] of groupBy(shares, (s) => s.partKey)) {
-    const answerOf = (entry: string) => answerFor(truth, entry, partKey);
+    const answers = unknowns.column((entry) => ANSWERS.indexOf(truth.get(entry)?.parts[partKey] ?? ('' as PartAnswer)));
+    const answerOf = (entry: string) => answerFor(answers, unknowns, entry, partKey);
+    const rows = new Map(cells.map((cell) => [cell, shareRow(cell, unknowns, answerOf, params.countNoise)]));
     for (const group of groups) {
-      const base = shareBase(cells.filter(group.sees), known, answerOf, params.countNoise);
-      for (const atom of base.atoms) for (const entry of atom.members) report.protectedValues.add(`${entry}|${partKey}`);
+      const base = shareBase(cells.filter(group.sees).flatMap((cell) => rows.get(cell) ?? []), unknowns);
+      protectedIn(report.protectedValues, base, unknowns, keys.length, keys.indexOf(partKey));
       const system = new AnswerSystem(solver, base, answerOf);
       try {
         for (const { viewer, own } of answerScenarios(group.viewers, base, entriesOf, answerOf)) {
@@ -95,16 +103,21 @@ export async function audit(input: AuditInput, params: DisclosureParams): Promis
   };
 }
 
-function valueOf(truth: ReadonlyMap<string, Contribution>, entry: string, valueKey: string): number {
-  const value = truth.get(entry)?.values[valueKey];
-  if (typeof value !== 'number') throw new Error(`The audit was not given ${valueKey} of entry ${entry}`);
+function valueOf(values: Float64Array, unknowns: Unknowns, entry: string, valueKey: string): number {
+  const value = values[unknowns.indexOf(entry)]!;
+  if (Number.isNaN(value)) throw new Error(`The audit was not given ${valueKey} of entry ${entry}`);
   return value;
 }
 
-function answerFor(truth: ReadonlyMap<string, Contribution>, entry: string, partKey: string): PartAnswer {
-  const answer = truth.get(entry)?.parts[partKey];
+function answerFor(answers: Float64Array, unknowns: Unknowns, entry: string, partKey: string): PartAnswer {
+  const answer = ANSWERS[answers[unknowns.indexOf(entry)]!];
   if (!answer) throw new Error(`The audit was not given the answer to ${partKey} of entry ${entry}`);
   return answer;
+}
+
+/** Adds each unknown entry of `base` under key number `key` (as one number: a Set of strings cost a second at 10,000 institutions). */
+function protectedIn(into: Set<number>, base: Base<unknown>, unknowns: Unknowns, keys: number, key: number): void {
+  for (const atom of base.atoms) for (const entry of atom.members) into.add(unknowns.indexOf(entry) * keys + key);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -155,19 +168,96 @@ interface Base<Row> {
   component: number[];
 }
 
-/** Dedupes rows by their unknown entries (intersecting bounds), then splits entries into atoms. */
-function atomise<Row extends { entries: string[] }>(incoming: readonly Row[], merge: (into: Row, row: Row) => void): Base<Omit<Row, 'entries'>> {
-  const rows = new Map<string, Row>();
-  for (const row of incoming) {
-    const signature = row.entries.join('\n');
-    const existing = rows.get(signature);
-    if (existing) merge(existing, row);
-    else rows.set(signature, row);
+/**
+ * Every entry as a number, and each cell's unknown entries (those not known to every viewer) as a
+ * sorted list of numbers, interned: cells with the same unknown entries get the same id, which is
+ * how rows are deduped (at 10,000 institutions, comparing joined strings cost more than solving).
+ */
+class Unknowns {
+  private readonly index = new Map<string, number>();
+  private readonly isKnown: Uint8Array;
+  private readonly byEntries = new WeakMap<readonly string[], { unknown: Interned; known: Int32Array }>();
+  private readonly byContent = new Map<number, Interned[]>();
+  /** Atoms per set of rows (by their unknown sets' ids): every value key and part read by the same cells shares them. */
+  readonly structures = new Map<string, Structure>();
+  private count = 0;
+
+  constructor(readonly entries: readonly string[], known: ReadonlySet<string>) {
+    entries.forEach((entry, i) => this.index.set(entry, i));
+    this.isKnown = Uint8Array.from(entries, (entry) => (known.has(entry) ? 1 : 0));
   }
-  const list = [...rows.values()];
-  const rowsOf = new Map<string, number[]>();
+
+  indexOf(entry: string): number {
+    const i = this.index.get(entry);
+    if (i === undefined) throw new Error(`The audit was not given entry ${entry}`);
+    return i;
+  }
+
+  known(i: number): boolean {
+    return this.isKnown[i] === 1;
+  }
+
+  /** A value per entry, by number. */
+  column(of: (entry: string) => number): Float64Array {
+    return Float64Array.from(this.entries, of);
+  }
+
+  /** The sorted numbers of the unknown entries of a cell's entry list with the id of that set, and the numbers of its known entries. */
+  of(entries: readonly string[]): { unknown: Interned; known: Int32Array } {
+    const cached = this.byEntries.get(entries);
+    if (cached) return cached;
+    const all = entries.map((e) => this.indexOf(e));
+    const known = Int32Array.from(all.filter((i) => this.isKnown[i] === 1));
+    const list = Int32Array.from(all.filter((i) => this.isKnown[i] === 0)).sort();
+    let hash = list.length;
+    for (let k = 0; k < list.length; k++) hash = (Math.imul(hash, 31) + list[k]!) | 0;
+    const bucket = this.byContent.get(hash) ?? [];
+    let found = bucket.find((b) => b.list.length === list.length && b.list.every((v, k) => v === list[k]));
+    if (!found) {
+      found = { list, id: this.count++ };
+      bucket.push(found);
+      this.byContent.set(hash, bucket);
+    }
+    const result = { unknown: found, known };
+    this.byEntries.set(entries, result);
+    return result;
+  }
+}
+
+interface Interned { list: Int32Array; id: number }
+interface Row { unknown: Interned }
+
+/** The atoms of a set of rows, which depend only on the rows' unknown entries (row r is the r-th by unknown set id). */
+interface Structure {
+  atoms: Atom[];
+  atomOf: Map<string, number>;
+  rowAtoms: number[][];
+  component: number[];
+}
+
+/** Dedupes rows by their unknown entries (intersecting bounds, on copies), then splits entries into atoms. */
+function atomise<R extends Row>(incoming: readonly R[], unknowns: Unknowns, copy: (row: R) => R, merge: (into: R, row: R) => void): Base<R> {
+  const rows = new Map<number, R>();
+  for (const row of incoming) {
+    const existing = rows.get(row.unknown.id);
+    if (existing) merge(existing, row);
+    else rows.set(row.unknown.id, copy(row));
+  }
+  const list = [...rows.values()].sort((a, b) => a.unknown.id - b.unknown.id);
+  const key = list.map((row) => row.unknown.id).join(',');
+  let structure = unknowns.structures.get(key);
+  if (!structure) {
+    structure = structureOf(list, unknowns);
+    unknowns.structures.set(key, structure);
+  }
+  const { atoms, atomOf, rowAtoms, component } = structure;
+  return { atoms, atomOf, rows: list.map((row, r) => ({ ...row, atoms: rowAtoms[r]! })), component };
+}
+
+function structureOf(list: readonly Row[], unknowns: Unknowns): Structure {
+  const rowsOf = new Map<number, number[]>();
   list.forEach((row, r) => {
-    for (const entry of row.entries) {
+    for (const entry of row.unknown.list) {
       const ids = rowsOf.get(entry);
       if (ids) ids.push(r);
       else rowsOf.set(entry, [r]);
@@ -176,6 +266,7 @@ function atomise<Row extends { entries: string[] }>(incoming: readonly Row[], me
   const bySignature = new Map<string, number>();
   const atoms: Atom[] = [];
   const atomOf = new Map<string, number>();
+  const atomAt = new Map<number, number>();
   for (const [entry, ids] of rowsOf) {
     const signature = ids.join(',');
     let a = bySignature.get(signature);
@@ -184,11 +275,16 @@ function atomise<Row extends { entries: string[] }>(incoming: readonly Row[], me
       bySignature.set(signature, a);
       atoms.push({ members: [], rows: ids });
     }
-    atoms[a]!.members.push(entry);
-    atomOf.set(entry, a);
+    atoms[a]!.members.push(unknowns.entries[entry]!);
+    atomOf.set(unknowns.entries[entry]!, a);
+    atomAt.set(entry, a);
   }
-  const baseRows = list.map(({ entries, ...rest }) => ({ ...rest, atoms: [...new Set(entries.map((e) => atomOf.get(e)!))] }));
-  return { atoms, atomOf, rows: baseRows, component: components(atoms.length, baseRows) };
+  const rowAtoms = list.map((row) => {
+    const of = new Set<number>();
+    for (const entry of row.unknown.list) of.add(atomAt.get(entry)!);
+    return [...of];
+  });
+  return { atoms, atomOf, rowAtoms, component: components(atoms.length, rowAtoms.map((atomsOfRow) => ({ atoms: atomsOfRow }))) };
 }
 
 function components(count: number, rows: readonly { atoms: number[] }[]): number[] {
@@ -203,17 +299,19 @@ function components(count: number, rows: readonly { atoms: number[] }[]): number
 
 // ---- scores ----
 
-interface ScoreRow { entries: string[]; low: number; high: number }
+interface ScoreRow extends Row { low: number; high: number }
 
-function scoreBase(cells: readonly FigureCell[], known: ReadonlySet<string>, value: (entry: string) => number, noise: number): Base<Omit<ScoreRow, 'entries'>> {
-  const rows: ScoreRow[] = [];
-  for (const cell of cells) {
-    const unknown = cell.entries.filter((e) => !known.has(e)).sort();
-    if (unknown.length === 0) continue;
-    const shift = cell.entries.reduce((sum, e) => (known.has(e) ? sum + value(e) : sum), 0);
-    rows.push({ entries: unknown, low: cell.perturbedSum! - noise - shift, high: cell.perturbedSum! + noise - shift });
-  }
-  return atomise(rows, (into, row) => {
+/** What one figure says of the sum of its unknown entries' values; null when all are known. */
+function scoreRow(cell: FigureCell, unknowns: Unknowns, value: (entry: string) => number, noise: number): ScoreRow | null {
+  const { unknown, known } = unknowns.of(cell.entries);
+  if (unknown.list.length === 0) return null;
+  let shift = 0;
+  for (const i of known) shift += value(unknowns.entries[i]!);
+  return { unknown, low: cell.perturbedSum! - noise - shift, high: cell.perturbedSum! + noise - shift };
+}
+
+function scoreBase(rows: readonly ScoreRow[], unknowns: Unknowns): Base<ScoreRow> {
+  return atomise(rows, unknowns, (row) => ({ ...row }), (into, row) => {
     into.low = Math.max(into.low, row.low);
     into.high = Math.min(into.high, row.high);
   });
@@ -478,23 +576,25 @@ function remember(part: Component, point: Float64Array): void {
 // ---- answers ----
 
 type Counts = Record<PartAnswer, number>;
-interface ShareRow { entries: string[]; low: Counts; high: Counts }
+interface ShareRow extends Row { low: Counts; high: Counts }
 const counts = (of: (x: PartAnswer) => number): Counts => ({ YES: of('YES'), STARTED: of('STARTED'), NO: of('NO') });
 
-function shareBase(cells: readonly ShareCell[], known: ReadonlySet<string>, answer: (entry: string) => PartAnswer, noise: number): Base<Omit<ShareRow, 'entries'>> {
-  const rows: ShareRow[] = [];
-  for (const cell of cells) {
-    const unknown = cell.entries.filter((e) => !known.has(e)).sort();
-    if (unknown.length === 0) continue;
-    const published = counts((x) => (x === 'YES' ? cell.yes! : x === 'STARTED' ? cell.started! : cell.no!));
-    const knownCount = counts((x) => cell.entries.filter((e) => known.has(e) && answer(e) === x).length);
-    rows.push({
-      entries: unknown,
-      low: counts((x) => Math.max(0, published[x] - noise) - knownCount[x]),
-      high: counts((x) => Math.min(cell.answered, published[x] + noise) - knownCount[x]),
-    });
-  }
-  return atomise(rows, (into, row) => {
+/** What one share says of its unknown entries' answer counts; null when all are known. */
+function shareRow(cell: ShareCell, unknowns: Unknowns, answer: (entry: string) => PartAnswer, noise: number): ShareRow | null {
+  const { unknown, known } = unknowns.of(cell.entries);
+  if (unknown.list.length === 0) return null;
+  const knownCount = [0, 0, 0];
+  for (const i of known) knownCount[ANSWERS.indexOf(answer(unknowns.entries[i]!))]!++;
+  const published = counts((x) => (x === 'YES' ? cell.yes! : x === 'STARTED' ? cell.started! : cell.no!));
+  return {
+    unknown,
+    low: counts((x) => Math.max(0, published[x] - noise) - knownCount[ANSWERS.indexOf(x)]!),
+    high: counts((x) => Math.min(cell.answered, published[x] + noise) - knownCount[ANSWERS.indexOf(x)]!),
+  };
+}
+
+function shareBase(rows: readonly ShareRow[], unknowns: Unknowns): Base<ShareRow> {
+  return atomise(rows, unknowns, (row) => ({ ...row, low: { ...row.low }, high: { ...row.high } }), (into, row) => {
     for (const x of ANSWERS) {
       into.low[x] = Math.max(into.low[x], row.low[x]);
       into.high[x] = Math.min(into.high[x], row.high[x]);

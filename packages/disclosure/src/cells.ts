@@ -71,10 +71,9 @@ function share(snapshotId: string, cohort: CohortSpec, partKey: string, answered
   const base = { snapshotId, cohortKey: cohort.key, partKey, audience: cohort.audience, entries: answered.map((c) => c.entry), answered: answered.length };
   if (reason) return { ...base, status: 'HELD_BACK', reason, yes: null, started: null, no: null };
   const key = cellKey(answered.map((c) => c.recordKey));
-  const count = (answer: PartAnswer) => {
-    const exact = answered.filter((c) => c.parts[partKey] === answer).length;
-    return Math.min(answered.length, Math.max(0, exact + cellNoise(key, `count|${partKey}|${answer}`, params.countNoise)));
-  };
+  const exact: Record<PartAnswer, number> = { YES: 0, STARTED: 0, NO: 0 };
+  for (const c of answered) exact[c.parts[partKey]!]++;
+  const count = (answer: PartAnswer) => Math.min(answered.length, Math.max(0, exact[answer] + cellNoise(key, `count|${partKey}|${answer}`, params.countNoise)));
   return { ...base, status: 'PUBLISHED', reason: null, yes: count('YES'), started: count('STARTED'), no: count('NO') };
 }
 
