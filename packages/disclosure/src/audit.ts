@@ -1,7 +1,7 @@
 import type { Highs } from 'highs';
 import { ANSWERS } from './cells';
 import { Program, highs } from './solver';
-import type { AuditInput, AuditReport, Contribution, DisclosureParams, FigureCell, PartAnswer, ShareCell, Viewer, Violation } from './types';
+import type { AuditInput, AuditReport, DisclosureParams, FigureCell, PartAnswer, ShareCell, Viewer, Violation } from './types';
 
 /** LP results are exact to the solver's tolerance (1e-7); a width this close to P counts as P. */
 const TOLERANCE = 1e-6;
