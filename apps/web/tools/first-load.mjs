@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 /**
  * Prints how much compressed JavaScript the first page load needs: the entry chunk and every chunk
  * it imports statically (lazy screens are left out, since they load on a screen change). Fails the
- * build past the budget, so the figure the README promises cannot drift unseen.
+ * build past the budget, so the figure docs/web.md promises cannot drift unseen.
  */
 export function firstLoadReport({ budgetKb }) {
   return {

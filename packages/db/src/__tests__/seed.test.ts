@@ -159,7 +159,7 @@ describe('demo seed', () => {
     expect(await em.count(ConsensusAnswer, { assessmentId: draft.id }, unfiltered)).toBe(0);
     const started = await em.find(AssessorAnswer, { assessmentId: draft.id }, unfiltered);
     expect(started.length).toBeGreaterThan(0);
-    // A newcomer answering YES (the README's walk-through) disagrees with what is already there.
+    // A newcomer answering YES (docs/integrating/graphql.md's walk-through) disagrees with what is already there.
     const newcomer = { nodeKey: '3.1.1.a', userId: 'newcomer', value: 'YES' };
     expect(findDisagreements([...started, newcomer], practiceKeys).map((d) => d.nodeKey)).toContain('3.1.1.a');
 

@@ -79,7 +79,7 @@ export async function describeDemo(em: EntityManager): Promise<string> {
       (p) => `  ${pad(p.email, emailWidth)}${pad(p.role, 10)}${nameOf.get(p.organisationSlug) ?? p.organisationSlug}`,
     ),
     '',
-    `Try: sign in as assessor@${NORTHFIELD.split('-')[0]}.example and answer ${nameOf.get(NORTHFIELD) ?? NORTHFIELD}'s draft (README, "Try it").`,
+    `Try: sign in as assessor@${NORTHFIELD.split('-')[0]}.example and answer ${nameOf.get(NORTHFIELD) ?? NORTHFIELD}'s draft (docs/integrating/graphql.md, "Try it").`,
     `${nameOf.get(PLAN_STORY) ?? PLAN_STORY}'s plans show work carried across cycles: sign in as owner@${PLAN_STORY}.example and query`,
     `  { progress { cycle practice practiceChange plan { items done open overdue carried resolvedByAssessment } } }`,
   ].join('\n');

@@ -239,7 +239,7 @@ function seedInstitution(ctx: InstitutionContext, institution: DemoInstitution):
       createdAt: at(CYCLES.northfieldDraft.createdAt),
       updatedAt: at(CYCLES.northfieldDraft.createdAt, 7),
     });
-    // Cautious answers, so a newcomer who answers YES (as the README's walk-through does) sees a disagreement.
+    // Cautious answers, so a newcomer who answers YES (as the walk-through in docs/integrating/graphql.md does) sees a disagreement.
     const [firstPart, secondPart] = allPracticeKeys(ctx.shape);
     const [firstPrompt] = allPromptKeys(ctx.shape);
     const started = new Map<string, string>();
