@@ -31,7 +31,7 @@ beforeAll(async () => {
   // The demo body has only its analyst (read-only); a manager shows the management side.
   const manager = await stack.api.fx.user({ email: 'manager@north-west-network.example', name: 'Mo Manning', password: DEMO_PASSWORD });
   await stack.api.fx.member(await em.findOneOrFail(Organisation, { id: body }), MemberRole.MANAGER, manager);
-  // The first snapshot's protection and audit take about a minute over the demo (see docs/privacy.md).
+  // The first snapshot (protected and audited) takes under a second over the demo (docs/operations.md, bench:benchmarks).
 }, 300_000);
 
 afterAll(async () => {
