@@ -3,11 +3,15 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { configOrExit, databaseUrlFor, replicaUrlFor } from '@waymark/config';
 import { appTimeouts, ormConfig } from '@waymark/db';
 import { createLogger } from '@waymark/logger';
+import { startTracing } from '@waymark/telemetry';
 import { createApiServer } from './server';
 
 async function main() {
   const cfg = configOrExit('api');
   const log = createLogger({ level: cfg.LOG_LEVEL, name: 'api', production: cfg.NODE_ENV === 'production' });
+  // Off (nothing installed) unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const tracing = startTracing(cfg, 'waymark-api');
+  if (tracing) log.info('traces: exported over OTLP/HTTP to OTEL_EXPORTER_OTLP_ENDPOINT');
   // The API connects as waymark_app: row-level security applies to every query it sends.
   const orm = await MikroORM.init(
     ormConfig({ clientUrl: databaseUrlFor(cfg, 'app'), poolMax: cfg.DATABASE_POOL_MAX, timeouts: appTimeouts(cfg) }),
@@ -32,6 +36,7 @@ async function main() {
     await server.stop();
     await orm.close();
     await replica?.close();
+    await tracing?.shutdown().catch((error: unknown) => log.warn({ err: error }, 'the last spans could not be exported'));
     clearTimeout(deadline);
     process.exit(0);
   };

@@ -16,10 +16,12 @@ import type { ApiConfig } from '@waymark/config';
 import type { QueryObserver } from '@waymark/db';
 import { WaymarkError, conflict } from '@waymark/domain';
 import { type Logger, createLogger } from '@waymark/logger';
+import { SpanKind, startSpan, withSpan } from '@waymark/telemetry';
 import { RequestContext } from './context';
 import { readCredential } from './auth/credentials';
 import { databaseError, formatError, toGraphQLError } from './graphql/errors';
 import { createSchema } from './graphql/schema';
+import { tracingPlugin } from './graphql/tracing';
 import { selectionOf } from './graphql/selection';
 import { armor, checkCost, limitError } from './graphql/limits';
 import { badVariable, textLiteralRule } from './graphql/text';
@@ -199,6 +201,7 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...queryLimits.plugins,
       sessionPlugin(log),
+      tracingPlugin(),
       // Unused features that would otherwise wrap every field resolution of every request.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
@@ -295,11 +298,17 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
     res.once('close', () => finishRequest(trace, res, log, metrics));
     secure(res, 'api');
     if (path === '/graphql') {
-      graphql(req, res, query === -1 ? '' : url.slice(query), trace).catch((error: unknown) => {
-        log.error({ err: error }, 'graphql request failed');
-        if (!res.headersSent) sendRequestError(res, 500, 'Internal error', 'INTERNAL_SERVER_ERROR');
-        else res.destroy();
-      });
+      // One span per GraphQL request, active for all of it: the outbox rows a mutation writes carry
+      // its trace context (tracingPlugin names it after the operation). A no-op when tracing is off.
+      const span = startSpan('graphql', { kind: SpanKind.SERVER });
+      res.once('close', () => span.end());
+      withSpan(span, () =>
+        graphql(req, res, query === -1 ? '' : url.slice(query), trace).catch((error: unknown) => {
+          log.error({ err: error }, 'graphql request failed');
+          if (!res.headersSent) sendRequestError(res, 500, 'Internal error', 'INTERNAL_SERVER_ERROR');
+          else res.destroy();
+        }),
+      );
       return;
     }
     trace.operation = routeLabel(req.method, path);

@@ -1,11 +1,15 @@
 import 'reflect-metadata';
 import { configOrExit } from '@waymark/config';
 import { createLogger } from '@waymark/logger';
+import { startTracing } from '@waymark/telemetry';
 import { startWorker } from './worker';
 
 async function main() {
   const cfg = configOrExit('worker');
   const logger = createLogger({ level: cfg.LOG_LEVEL, name: 'worker', production: cfg.NODE_ENV === 'production' });
+  // Off (nothing installed) unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const tracing = startTracing(cfg, 'waymark-worker');
+  if (tracing) logger.info('traces: exported over OTLP/HTTP to OTEL_EXPORTER_OTLP_ENDPOINT');
   const worker = await startWorker(cfg, { logger });
   logger.info({ queues: worker.workers.map((w) => w.name), health: worker.health?.port, mail: worker.services.mailer.enabled }, 'worker ready');
   if (!worker.services.mailer.enabled) logger.warn('SMTP_URL is not set: reminder emails are not sent (nothing is marked as sent either)');
@@ -17,6 +21,7 @@ async function main() {
     const result = await worker.stop();
     if (result.timedOut) logger.error({ completed: result.completed }, `shutdown passed its ${cfg.SHUTDOWN_DEADLINE_MS} ms deadline`);
     for (const failure of result.failed) logger.error(failure, 'shutdown step failed');
+    await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'the last spans could not be exported'));
     process.exit(result.timedOut || result.failed.length ? 1 : 0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,9 +1,10 @@
-import { type Job, UnrecoverableError, Worker, type WorkerOptions } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError, WaitingChildrenError, Worker, type WorkerOptions } from 'bullmq';
 import type IORedis from 'ioredis';
 import { QUEUES, type QueueName, WEBHOOK_BACKOFF, queuePrefix } from '@waymark/jobs';
 import { webhookBackoff } from './processors/webhooks';
 import type { Processor } from './processors';
 import type { WorkerServices } from './services';
+import { SpanKind, inSpan, takeTraceContext } from '@waymark/telemetry';
 
 /** Concurrency per queue: reminders send in parallel inside a job, so few jobs at a time suffice. */
 /** Benchmarks one at a time (recomputes also take a lock per framework, across worker processes). */
@@ -31,11 +32,17 @@ export function startProcessors(services: WorkerServices, connection: IORedis, p
     return new Worker(
       queue,
       async (job: Job, _token?: string, signal?: AbortSignal) => {
-        const processor = names.get(job.name);
-        if (!processor) return refuse(job, `unknown job ${job.name}`);
-        const parsed = processor.payload.safeParse(job.data);
-        if (!parsed.success) return refuse(job, `invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ')}`);
-        return processor.handle(services, parsed.data, job, signal);
+        // The trace context the producer put in the job data (none when tracing was off there) is
+        // taken off before the payload is parsed; the job's span continues that trace.
+        const { data, parent } = takeTraceContext(job.data);
+        const attributes = { 'messaging.system': 'bullmq', 'messaging.destination.name': queue, 'messaging.message.id': String(job.id), 'waymark.job.attempt': job.attemptsMade + 1 };
+        return inSpan(`job ${job.name}`, { kind: SpanKind.CONSUMER, parent, attributes, expected: (e) => e instanceof DelayedError || e instanceof WaitingChildrenError }, async () => {
+          const processor = names.get(job.name);
+          if (!processor) return refuse(job, `unknown job ${job.name}`);
+          const parsed = processor.payload.safeParse(data);
+          if (!parsed.success) return refuse(job, `invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ')}`);
+          return processor.handle(services, parsed.data, job, signal);
+        });
       },
       {
         connection,

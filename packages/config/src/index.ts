@@ -195,6 +195,13 @@ const sections = {
     /** Where reminder emails go; `npm start` runs a local mail sink when it is not set. */
     SMTP_URL: z.string().url().optional(),
   }),
+  /** Traces: off unless an OTLP endpoint is set (then the API and the worker each export their spans). */
+  telemetry: (_env: Env) => ({
+    /** An OTLP/HTTP collector's base URL (spans go to `<url>/v1/traces`); unset, nothing is traced. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL').optional()),
+    /** The `service.name` spans carry; `waymark-api` or `waymark-worker` when unset. */
+    OTEL_SERVICE_NAME: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).max(100).optional()),
+  }),
 };
 
 /** What each entry point reads: one schema each, built from the sections above. */
@@ -202,18 +209,19 @@ const schemas = {
   api: (env: Env) =>
     z.object({
       ...sections.core(env), ...sections.database(env), ...sections.optionalRedis(env), ...sections.shared(env), ...sections.api(env), ...sections.webhooks(env),
+      ...sections.telemetry(env),
     }),
   worker: (env: Env) =>
     z.object({
       ...sections.core(env), ...sections.database(env), ...sections.redis(env), ...sections.shared(env), ...sections.worker(env), ...sections.mail(env),
-      ...sections.webhooks(env),
+      ...sections.webhooks(env), ...sections.telemetry(env),
     }),
   database: (env: Env) => z.object({ ...sections.core(env), ...sections.database(env) }),
   /** Every setting of every part: tests and benchmarks, which run them all. */
   all: (env: Env) =>
     z.object({
       ...sections.core(env), ...sections.database(env), ...sections.redis(env), ...sections.shared(env), ...sections.api(env), ...sections.worker(env),
-      ...sections.mail(env), ...sections.webhooks(env),
+      ...sections.mail(env), ...sections.webhooks(env), ...sections.telemetry(env),
     }),
 };
 export type EntryPoint = Exclude<keyof typeof schemas, 'all'>;

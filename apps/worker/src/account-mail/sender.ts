@@ -5,6 +5,7 @@ import { type AccountMailKind, DeadlinePassed, within } from '@waymark/jobs';
 import type { Logger } from '@waymark/logger';
 import type { Mailer } from '../reminders/mailer';
 import { type InvitationMail, type MailRow, type ResetMail, composeAccountMail } from './compose';
+import { SpanKind, contextOf, inSpan } from '@waymark/telemetry';
 
 export interface AccountMailOptions {
   /** The app role's connection URL, for LISTEN. */
@@ -26,6 +27,8 @@ interface ClaimedRow {
   send_number: number;
   recipient: string;
   attempts: number;
+  /** The trace context of the request that asked for the email (null when tracing was off). */
+  traceparent: string | null;
 }
 
 const LEASE_MS = 120_000;
@@ -96,10 +99,15 @@ export class AccountMailSender {
         where id in (select id from account_mail
                       where state in ('PENDING', 'CLAIMED') and (state = 'PENDING' or lease_until < now())
                       order by created_at limit ? for update skip locked)
-        returning id, owner_id, kind, subject_id, send_number, recipient, attempts`,
+        returning id, owner_id, kind, subject_id, send_number, recipient, attempts, traceparent`,
       [leaseMs, this.options.batchSize ?? 20],
     );
-    await Promise.all(rows.map((row) => this.deliver(row, leaseMs)));
+    // Each email continues the trace of the request that asked for it (the SMTP send is a child span).
+    await Promise.all(rows.map((row) => inSpan('account-mail deliver', {
+      kind: SpanKind.CONSUMER,
+      parent: contextOf(row.traceparent),
+      attributes: { 'waymark.mail.kind': row.kind, 'waymark.mail.id': row.id, 'waymark.mail.attempt': row.attempts },
+    }, () => this.deliver(row, leaseMs))));
     return rows.length;
   }
 

@@ -3,6 +3,7 @@ import type { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { JOBS, type DomainEventJob, within } from '@waymark/jobs';
 import type { Logger } from '@waymark/logger';
+import { SpanKind, contextOf, failed, startSpan, withSpan, withTraceContext } from '@waymark/telemetry';
 
 export interface RelayOptions {
   /** The app role's connection URL, for LISTEN. */
@@ -20,6 +21,8 @@ interface OutboxRow {
   subject_id: string;
   payload: Record<string, unknown>;
   created_at: Date;
+  /** The request's trace context (null when tracing was off when it was written). */
+  traceparent: string | null;
 }
 
 /**
@@ -82,7 +85,14 @@ export class OutboxRelay {
     return this.orm.em.fork().transactional(async (em: EntityManager) => {
       const rows = await em.execute<OutboxRow[]>('select * from waymark_outbox_take(?)', [limit]);
       if (!rows.length) return 0;
-      const jobs = rows.map((row) => {
+      // One span per event, continuing the trace of the request that wrote it; the job carries the
+      // span's context, so the job's span is its child. Nothing is started when tracing is off.
+      const spans = rows.map((row) => startSpan('outbox relay', {
+        kind: SpanKind.PRODUCER,
+        parent: contextOf(row.traceparent),
+        attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': this.queue.name, 'messaging.message.id': row.id, 'waymark.event.type': row.type, 'waymark.organisation.id': row.organisation_id },
+      }));
+      const jobs = rows.map((row, i) => {
         const data: DomainEventJob = {
           id: row.id,
           organisationId: row.organisation_id,
@@ -92,11 +102,18 @@ export class OutboxRelay {
           occurredAt: new Date(row.created_at).toISOString(),
         };
         // Kept a day after completing, so a re-add after a crash (same id) is ignored rather than run again.
-        return { name: JOBS.domainEvent.name, data, opts: { jobId: row.id, attempts: 8, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 14 * 86_400 } } };
+        return { name: JOBS.domainEvent.name, data: withSpan(spans[i]!, () => withTraceContext(data)), opts: { jobId: row.id, attempts: 8, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 14 * 86_400 } } };
       });
       const ms = this.options.addTimeoutMs ?? 5_000;
-      await within(ms, this.queue.addBulk(jobs), () => new Error(`Redis did not answer within ${ms} ms`));
-      await em.execute('select waymark_outbox_mark_relayed(?::uuid[]) as n', [`{${rows.map((r) => r.id).join(',')}}`]);
+      try {
+        await within(ms, this.queue.addBulk(jobs), () => new Error(`Redis did not answer within ${ms} ms`));
+        await em.execute('select waymark_outbox_mark_relayed(?::uuid[]) as n', [`{${rows.map((r) => r.id).join(',')}}`]);
+      } catch (error) {
+        for (const span of spans) failed(span, error);
+        throw error;
+      } finally {
+        for (const span of spans) span.end();
+      }
       this.relayed += rows.length;
       return rows.length;
     });

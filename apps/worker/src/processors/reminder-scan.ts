@@ -1,6 +1,7 @@
 import { localDate, localHour } from '@waymark/domain';
 import { JOBS, organisationRemindersJobId } from '@waymark/jobs';
 import { defineProcessor } from './processor';
+import { withTraceContext } from '@waymark/telemetry';
 
 /** Retries of one organisation's reminders: exponential, so an SMTP outage of minutes is ridden out. */
 export const reminderJobOptions = (retryDelayMs: number) => ({
@@ -34,7 +35,7 @@ export const reminderScan = defineProcessor({
       }
       if (localHour(at, zone) < cfg.REMINDER_LOCAL_HOUR) return [];
       const data = { organisationId: o.id, localDate: localDate(at, zone) };
-      return [{ name: JOBS.organisationReminders.name, data, opts: { jobId: organisationRemindersJobId(data), ...reminderJobOptions(cfg.REMINDER_RETRY_DELAY_MS) } }];
+      return [{ name: JOBS.organisationReminders.name, data: withTraceContext(data), opts: { jobId: organisationRemindersJobId(data), ...reminderJobOptions(cfg.REMINDER_RETRY_DELAY_MS) } }];
     });
     let retried = 0;
     for (let i = 0; i < due.length; i += 500) {

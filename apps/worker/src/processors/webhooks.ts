@@ -8,6 +8,7 @@ import { sendWebhook } from '../webhooks/send';
 import { webhookHeaders } from '../webhooks/sign';
 import type { EventConsumer } from './domain-event';
 import { defineProcessor } from './processor';
+import { SpanKind, SpanStatusCode, inSpan, withTraceContext } from '@waymark/telemetry';
 
 /** BullMQ's backoff strategy for webhook jobs (see retryDelay); the registry registers it. */
 export const webhookBackoff = (cfg: WorkerServices['cfg']) => (attemptsMade: number) =>
@@ -48,7 +49,7 @@ export const webhookFanOut: EventConsumer = async (services, event: DomainEventJ
   await services.queues.webhooks.addBulk(
     owed.map((r) => ({
       name: WEBHOOK_JOBS.deliver.name,
-      data: { organisationId: event.organisationId, deliveryId: r.id } satisfies WebhookDeliveryPayload,
+      data: withTraceContext({ organisationId: event.organisationId, deliveryId: r.id } satisfies WebhookDeliveryPayload),
       opts: webhookDeliveryJobOptions(services.cfg.WEBHOOK_MAX_ATTEMPTS, webhookJobIds.deliver(r.eventId, r.endpointId)),
     })),
   );
@@ -142,7 +143,16 @@ export async function deliver(services: WorkerServices, payload: WebhookDelivery
         secrets.push(openSecret(cfg.AUTH_TOKEN_SECRET, organisationId, target.endpointId, target.previousSecretCiphertext));
       }
       const headers = webhookHeaders(`msg_${target.id}`, new Date(), target.body, secrets);
-      result = await sendWebhook({ url: target.url, headers, body: target.body, timeoutMs: cfg.WEBHOOK_TIMEOUT_MS, allowPrivateTargets: cfg.WEBHOOK_ALLOW_PRIVATE_TARGETS });
+      // One span per attempt: the endpoint and delivery ids and the answer's status (never the URL, whose query may hold a secret).
+      result = await inSpan('webhook deliver', {
+        kind: SpanKind.CLIENT,
+        attributes: { 'waymark.webhook.endpoint.id': target.endpointId, 'waymark.webhook.delivery.id': target.id, 'waymark.webhook.attempt': job.attemptsMade + 1 },
+      }, async (span) => {
+        const sent = await sendWebhook({ url: target.url, headers, body: target.body, timeoutMs: cfg.WEBHOOK_TIMEOUT_MS, allowPrivateTargets: cfg.WEBHOOK_ALLOW_PRIVATE_TARGETS });
+        if (sent.status !== null) span.setAttribute('http.response.status_code', sent.status);
+        if (!sent.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: sent.status === null ? 'no answer' : `HTTP ${sent.status}` });
+        return sent;
+      });
     }
   } finally {
     const next = await slots.release(target.endpointId, holder);

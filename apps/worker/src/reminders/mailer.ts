@@ -1,5 +1,6 @@
 import net from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { SpanKind, inSpan } from '@waymark/telemetry';
 
 export interface OutgoingMail {
   to: string;
@@ -74,6 +75,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; maxConne
     return { enabled: false, deadlineMs, send: () => Promise.reject(new Error('no SMTP_URL is set')), close: () => undefined };
   }
   const smtpUrl = options.smtpUrl;
+  const smtpHost = smtpServer(smtpUrl).host;
   const open = () => {
     const sockets = new Set<net.Socket>();
     // Sockets made here, so a deadline can destroy them (nodemailer layers TLS on top when the URL asks for it).
@@ -124,38 +126,40 @@ export function createMailer(options: { smtpUrl?: string; from: string; maxConne
   return {
     enabled: true,
     deadlineMs,
-    async send(mail, sendOptions = {}) {
-      await acquire();
-      if (sendOptions.startBy !== undefined && Date.now() > sendOptions.startBy) {
-        releaseSlot();
-        throw new SendNotStarted();
-      }
-      const used = current;
-      let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          recycle(used);
-          reject(new SendDeadlineExceeded(deadlineMs));
-        }, deadlineMs);
-      });
-      try {
-        await Promise.race([
-          used.transport.sendMail({
-            from: options.from,
-            to: mail.to,
-            subject: mail.subject,
-            text: mail.text,
-            html: mail.html,
-            messageId: mail.messageId,
-            headers: mail.headers,
-          }),
-          deadline,
-        ]);
-      } finally {
-        clearTimeout(timer);
-        releaseSlot();
-      }
-    },
+    send: (mail, sendOptions = {}) =>
+      // The span names the kind of mail and the SMTP host only: never the recipient or the subject.
+      inSpan('smtp send', { kind: SpanKind.CLIENT, attributes: { 'waymark.mail.kind': mail.headers['X-Waymark-Mail'] ?? 'mail', 'server.address': smtpHost } }, async () => {
+        await acquire();
+        if (sendOptions.startBy !== undefined && Date.now() > sendOptions.startBy) {
+          releaseSlot();
+          throw new SendNotStarted();
+        }
+        const used = current;
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            recycle(used);
+            reject(new SendDeadlineExceeded(deadlineMs));
+          }, deadlineMs);
+        });
+        try {
+          await Promise.race([
+            used.transport.sendMail({
+              from: options.from,
+              to: mail.to,
+              subject: mail.subject,
+              text: mail.text,
+              html: mail.html,
+              messageId: mail.messageId,
+              headers: mail.headers,
+            }),
+            deadline,
+          ]);
+        } finally {
+          clearTimeout(timer);
+          releaseSlot();
+        }
+      }),
     close: () => current.transport.close(),
   };
 }

@@ -88,4 +88,7 @@ export class AccountMail extends BaseEntity {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   sentAt: Date | null = null;
+  /** The W3C `traceparent` of the request that wrote the row (null when tracing is off): the worker continues that trace. */
+  @Property({ type: 'string', length: 55, nullable: true })
+  traceparent: string | null = null;
 }

@@ -23,6 +23,9 @@ export class OutboxEvent extends TenantEntity {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   relayedAt: Date | null = null;
+  /** The W3C `traceparent` of the request that wrote the row (null when tracing is off): the worker continues that trace. */
+  @Property({ type: 'string', length: 55, nullable: true })
+  traceparent: string | null = null;
 }
 
 /** How often one person hears about their reminders in one organisation; no row means DAILY. */

@@ -1,6 +1,7 @@
 import { AccountMail, PasswordReset, User, UserSession } from '@waymark/db';
 import { WaymarkError, badInput, forbidden, unauthenticated } from '@waymark/domain';
 import { accountLinkToken } from '@waymark/jobs';
+import { traceparent } from '@waymark/telemetry';
 import type { RequestContext } from '../../context';
 import { audit } from '../../graphql/audit';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../auth/passwords';
@@ -127,7 +128,7 @@ export async function requestPasswordReset(ctx: RequestContext, rawEmail: string
     userId: user.id, tokenHash: '', expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MINUTES * 60_000),
   });
   reset.tokenHash = hashSecret(accountLinkToken(ctx.config.AUTH_TOKEN_SECRET, 'password-reset', user.id, reset.id, 1).secret);
-  ctx.em.create(AccountMail, { ownerId: user.id, kind: 'password-reset', subjectId: reset.id, recipient: user.email });
+  ctx.em.create(AccountMail, { ownerId: user.id, kind: 'password-reset', subjectId: reset.id, recipient: user.email, traceparent: traceparent() });
   audit(personal(ctx, user.id), 'auth.password-reset-request', 'User', user.id, null, null);
   return true;
 }

@@ -1,6 +1,7 @@
 import { AccountMail, Invitation, type MemberRole, Membership, User, isUuid } from '@waymark/db';
 import { WaymarkError, badInput, conflict, forbidden, notFound, unauthenticated } from '@waymark/domain';
 import { accountLinkToken } from '@waymark/jobs';
+import { traceparent } from '@waymark/telemetry';
 import type { RequestContext, TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
@@ -29,6 +30,7 @@ function send(ctx: TenantContext, invitation: Invitation): void {
   invitation.expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * DAY_MS);
   ctx.em.create(AccountMail, {
     ownerId: invitation.organisationId, kind: 'invitation', subjectId: invitation.id, sendNumber: invitation.sends, recipient: invitation.email,
+    traceparent: traceparent(),
   });
 }
 

@@ -4,6 +4,7 @@ import {
   WEBHOOK_EVENT_TYPES, badInput, conflict, newSigningSecret, notFound, sealSecret, unavailable,
 } from '@waymark/domain';
 import { WEBHOOK_JOBS, WEBHOOK_QUEUE, webhookDeliveryJobOptions, webhookJobIds } from '@waymark/jobs';
+import { withTraceContext } from '@waymark/telemetry';
 import { type TenantContext, actorOf } from '../../context';
 import { audit } from '../../graphql/audit';
 import { checkEndpointUrl } from './targets';
@@ -99,7 +100,7 @@ export async function redeliver(ctx: TenantContext, id: string): Promise<string>
     await ctx.queues.with(WEBHOOK_QUEUE, (queue) =>
       queue.add(
         WEBHOOK_JOBS.deliver.name,
-        { organisationId: ctx.organisationId, deliveryId: id },
+        withTraceContext({ organisationId: ctx.organisationId, deliveryId: id }),
         webhookDeliveryJobOptions(ctx.config.WEBHOOK_MAX_ATTEMPTS, webhookJobIds.redeliver(id, delivery.redeliveries)),
       ),
     );
