@@ -41,6 +41,7 @@ module.exports = {
     project('frameworks', 'packages/frameworks'),
     project('config', 'packages/config'),
     project('jobs', 'packages/jobs'),
+    project('telemetry', 'packages/telemetry'),
     project('testing', 'packages/testing'),
     project('db', 'packages/db', withDatabase),
     project('api', 'apps/api', withDatabase),

@@ -302,7 +302,7 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
       // its trace context (tracingPlugin names it after the operation). A no-op when tracing is off.
       const span = startSpan('graphql', { kind: SpanKind.SERVER });
       res.once('close', () => span.end());
-      withSpan(span, () =>
+      void withSpan(span, () =>
         graphql(req, res, query === -1 ? '' : url.slice(query), trace).catch((error: unknown) => {
           log.error({ err: error }, 'graphql request failed');
           if (!res.headersSent) sendRequestError(res, 500, 'Internal error', 'INTERNAL_SERVER_ERROR');

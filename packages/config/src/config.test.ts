@@ -19,6 +19,14 @@ describe('configuration per entry point', () => {
     expect(cfg.GRAPHQL_INTROSPECTION).toBe(true);
   });
 
+  it('leaves tracing off unless an http(s) OTLP endpoint is set', () => {
+    expect(parseConfigFor('api', api).OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    expect(parseConfigFor('api', production({ OTEL_EXPORTER_OTLP_ENDPOINT: '' })).OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    const on = parseConfigFor('worker', { ...api, REDIS_URL: 'redis://127.0.0.1:6379', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SERVICE_NAME: 'waymark-worker-eu' });
+    expect([on.OTEL_EXPORTER_OTLP_ENDPOINT, on.OTEL_SERVICE_NAME]).toEqual(['http://collector:4318', 'waymark-worker-eu']);
+    expect(() => parseConfigFor('api', { ...api, OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT: must be an http/);
+  });
+
   it('lets the database steps run with only DATABASE_URL (no Redis, no token secret)', () => {
     expect(parseConfigFor('database', db).DATABASE_URL).toBe(db.DATABASE_URL);
   });
