@@ -25,6 +25,7 @@ const screens = {
   EvidenceLibrary: () => import('./screens/EvidenceLibrary'),
   Partners: () => import('./screens/Partners'),
   Exports: () => import('./screens/Exports'),
+  Import: () => import('./screens/imports/Import'),
   Members: () => import('./screens/settings/Members'),
   ApiKeys: () => import('./screens/settings/ApiKeys'),
   RegionalDashboard: () => import('./screens/benchmarks/RegionalDashboard'),
@@ -48,6 +49,7 @@ const Progress = lazy(screens.Progress);
 const EvidenceLibrary = lazy(screens.EvidenceLibrary);
 const Partners = lazy(screens.Partners);
 const Exports = lazy(screens.Exports);
+const Import = lazy(screens.Import);
 const Members = lazy(screens.Members);
 const ApiKeys = lazy(screens.ApiKeys);
 const RegionalDashboard = lazy(screens.RegionalDashboard);
@@ -93,6 +95,7 @@ export function App() {
             <Route path="evidence" element={<EvidenceLibrary />} />
             <Route path="partners" element={<Partners />} />
             <Route path="exports" element={<Exports />} />
+            <Route path="imports/:kind" element={<Import />} />
             <Route path="settings/members" element={<Members />} />
             <Route path="settings/api-keys" element={<ApiKeys />} />
             <Route path="network" element={<RegionalDashboard />} />

@@ -57,6 +57,12 @@ type Documents = {
     "\n  query RegionalDashboard {\n    regionBenchmarks {\n      snapshot { id takenAt trigger protectionPoints }\n      asOf reason region\n      overall { key label published members asOf reason }\n      weakestElements { elementKey title practice { n mean } }\n      weakestParts { partKey text answered yes started no }\n      byKind {\n        key label published members asOf reason\n        figures { scope practice { n mean reason } }\n      }\n      trend { takenAt members practice { mean } evidence { mean } }\n    }\n    networks(first: 50) { edges { node { id name memberCount } } }\n  }\n": typeof types.RegionalDashboardDocument,
     "\n  query NetworkHeatmap($networkId: ID!) {\n    networkHeatmap(networkId: $networkId) {\n      asOf reason\n      network { id name }\n      scopes\n      rows { label named organisationId members cells { scope practice evidence } }\n      counts { members counted named others leftOut }\n    }\n  }\n": typeof types.NetworkHeatmapDocument,
     "\n  query FrameworkWords($id: ID!) { framework(id: $id) { id nodes { key kind text title todo } } }\n": typeof types.FrameworkWordsDocument,
+    "\n  fragment ImportReportFields on ImportReport {\n    kind fileName format dryRun saved rowCount added changed unchanged columnsRead columnsIgnored errorRows\n    rows { row action id label changes { column before after } }\n    errors { row column code message }\n  }\n": typeof types.ImportReportFieldsFragmentDoc,
+    "\n  mutation ImportPartners($input: ImportInput!) { importPartners(input: $input) { ...ImportReportFields } }\n": typeof types.ImportPartnersDocument,
+    "\n  mutation ImportEvidence($input: ImportInput!) { importEvidence(input: $input) { ...ImportReportFields } }\n": typeof types.ImportEvidenceDocument,
+    "\n  mutation ImportAnswers($input: AssessmentImportInput!) { importAnswers(input: $input) { ...ImportReportFields } }\n": typeof types.ImportAnswersDocument,
+    "\n  mutation ImportActionItems($input: AssessmentImportInput!) { importActionItems(input: $input) { ...ImportReportFields } }\n": typeof types.ImportActionItemsDocument,
+    "\n  query ImportAssessments { assessments(first: 50) { edges { node { id cycle status } } } }\n": typeof types.ImportAssessmentsDocument,
     "\n  query ItemDetail($id: ID!) {\n    actionItem(id: $id) {\n      id assessmentId cycle itemKey kind nodeKey elementKey what why priority priorityReason target status\n      dueOn reviewIntervalDays nextReviewOn resources successMeasure doneAt persistsAfterDone updatedAt\n      owner { id name }\n      guidance { guidanceKey title reason }\n      footnotes { number text }\n      notes { id body statusFrom statusTo createdAt author { name } }\n      evidence { id title }\n      carriedFrom { id cycle status }\n      carriedTo { id cycle status }\n      previousDecision { id cycle status }\n      history { id cycle status what }\n    }\n    members(first: 100) { edges { node { id role user { id name } } } }\n    assessments(first: 50) { edges { node { id frameworkId } } }\n  }\n": typeof types.ItemDetailDocument,
     "\n  mutation AddItemNote($id: ID!, $body: String!) { addActionItemNote(id: $id, body: $body) { id body createdAt author { name } } }\n": typeof types.AddItemNoteDocument,
     "\n  mutation UpdateItem($id: ID!, $input: UpdateActionItemInput!) {\n    updateActionItem(id: $id, input: $input) { id dueOn reviewIntervalDays nextReviewOn resources successMeasure owner { id name } }\n  }\n": typeof types.UpdateItemDocument,
@@ -126,6 +132,12 @@ const documents: Documents = {
     "\n  query RegionalDashboard {\n    regionBenchmarks {\n      snapshot { id takenAt trigger protectionPoints }\n      asOf reason region\n      overall { key label published members asOf reason }\n      weakestElements { elementKey title practice { n mean } }\n      weakestParts { partKey text answered yes started no }\n      byKind {\n        key label published members asOf reason\n        figures { scope practice { n mean reason } }\n      }\n      trend { takenAt members practice { mean } evidence { mean } }\n    }\n    networks(first: 50) { edges { node { id name memberCount } } }\n  }\n": types.RegionalDashboardDocument,
     "\n  query NetworkHeatmap($networkId: ID!) {\n    networkHeatmap(networkId: $networkId) {\n      asOf reason\n      network { id name }\n      scopes\n      rows { label named organisationId members cells { scope practice evidence } }\n      counts { members counted named others leftOut }\n    }\n  }\n": types.NetworkHeatmapDocument,
     "\n  query FrameworkWords($id: ID!) { framework(id: $id) { id nodes { key kind text title todo } } }\n": types.FrameworkWordsDocument,
+    "\n  fragment ImportReportFields on ImportReport {\n    kind fileName format dryRun saved rowCount added changed unchanged columnsRead columnsIgnored errorRows\n    rows { row action id label changes { column before after } }\n    errors { row column code message }\n  }\n": types.ImportReportFieldsFragmentDoc,
+    "\n  mutation ImportPartners($input: ImportInput!) { importPartners(input: $input) { ...ImportReportFields } }\n": types.ImportPartnersDocument,
+    "\n  mutation ImportEvidence($input: ImportInput!) { importEvidence(input: $input) { ...ImportReportFields } }\n": types.ImportEvidenceDocument,
+    "\n  mutation ImportAnswers($input: AssessmentImportInput!) { importAnswers(input: $input) { ...ImportReportFields } }\n": types.ImportAnswersDocument,
+    "\n  mutation ImportActionItems($input: AssessmentImportInput!) { importActionItems(input: $input) { ...ImportReportFields } }\n": types.ImportActionItemsDocument,
+    "\n  query ImportAssessments { assessments(first: 50) { edges { node { id cycle status } } } }\n": types.ImportAssessmentsDocument,
     "\n  query ItemDetail($id: ID!) {\n    actionItem(id: $id) {\n      id assessmentId cycle itemKey kind nodeKey elementKey what why priority priorityReason target status\n      dueOn reviewIntervalDays nextReviewOn resources successMeasure doneAt persistsAfterDone updatedAt\n      owner { id name }\n      guidance { guidanceKey title reason }\n      footnotes { number text }\n      notes { id body statusFrom statusTo createdAt author { name } }\n      evidence { id title }\n      carriedFrom { id cycle status }\n      carriedTo { id cycle status }\n      previousDecision { id cycle status }\n      history { id cycle status what }\n    }\n    members(first: 100) { edges { node { id role user { id name } } } }\n    assessments(first: 50) { edges { node { id frameworkId } } }\n  }\n": types.ItemDetailDocument,
     "\n  mutation AddItemNote($id: ID!, $body: String!) { addActionItemNote(id: $id, body: $body) { id body createdAt author { name } } }\n": types.AddItemNoteDocument,
     "\n  mutation UpdateItem($id: ID!, $input: UpdateActionItemInput!) {\n    updateActionItem(id: $id, input: $input) { id dueOn reviewIntervalDays nextReviewOn resources successMeasure owner { id name } }\n  }\n": types.UpdateItemDocument,
@@ -338,6 +350,30 @@ export function graphql(source: "\n  query NetworkHeatmap($networkId: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FrameworkWords($id: ID!) { framework(id: $id) { id nodes { key kind text title todo } } }\n"): (typeof documents)["\n  query FrameworkWords($id: ID!) { framework(id: $id) { id nodes { key kind text title todo } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportReportFields on ImportReport {\n    kind fileName format dryRun saved rowCount added changed unchanged columnsRead columnsIgnored errorRows\n    rows { row action id label changes { column before after } }\n    errors { row column code message }\n  }\n"): (typeof documents)["\n  fragment ImportReportFields on ImportReport {\n    kind fileName format dryRun saved rowCount added changed unchanged columnsRead columnsIgnored errorRows\n    rows { row action id label changes { column before after } }\n    errors { row column code message }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportPartners($input: ImportInput!) { importPartners(input: $input) { ...ImportReportFields } }\n"): (typeof documents)["\n  mutation ImportPartners($input: ImportInput!) { importPartners(input: $input) { ...ImportReportFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportEvidence($input: ImportInput!) { importEvidence(input: $input) { ...ImportReportFields } }\n"): (typeof documents)["\n  mutation ImportEvidence($input: ImportInput!) { importEvidence(input: $input) { ...ImportReportFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportAnswers($input: AssessmentImportInput!) { importAnswers(input: $input) { ...ImportReportFields } }\n"): (typeof documents)["\n  mutation ImportAnswers($input: AssessmentImportInput!) { importAnswers(input: $input) { ...ImportReportFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportActionItems($input: AssessmentImportInput!) { importActionItems(input: $input) { ...ImportReportFields } }\n"): (typeof documents)["\n  mutation ImportActionItems($input: AssessmentImportInput!) { importActionItems(input: $input) { ...ImportReportFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportAssessments { assessments(first: 50) { edges { node { id cycle status } } } }\n"): (typeof documents)["\n  query ImportAssessments { assessments(first: 50) { edges { node { id cycle status } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

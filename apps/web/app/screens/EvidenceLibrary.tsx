@@ -13,6 +13,7 @@ import { DateField, TextArea, TextField } from '../ui/Field';
 import { Loading, Page, ReadOnlyNote } from '../ui/Page';
 import { TableFrame } from '../ui/TableFrame';
 import { useFrameworkWords } from './frameworkWords';
+import { ImportLink } from './imports/ImportLink';
 
 const Library = graphql(`
   query EvidenceLibrary {
@@ -50,7 +51,7 @@ export default function EvidenceLibrary() {
   const reload = () => refresh({ requestPolicy: 'network-only' });
   const canWrite = org.can('evidence:write');
   return (
-    <Page title={t('evidence.title')} intro={<p>{t('evidence.intro')}</p>}>
+    <Page title={t('evidence.title')} intro={<p>{t('evidence.intro')}</p>} actions={<ImportLink kind="evidence" />}>
       {!canWrite ? <ReadOnlyNote>{t('evidence.readOnly', { role: t(runtimeKey(`roleLower.${org.role}`)) })}</ReadOnlyNote> : null}
       {deleted ? <Alert tone="success">{t('evidence.deleted', { title: deleted })}</Alert> : null}
       {!data ? (fetching ? <Loading /> : <ProblemAlert problem={problemOf(error)} />) : (

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
@@ -11,6 +12,7 @@ import { Alert, ProblemAlert } from '../ui/Alert';
 import { Loading, Page } from '../ui/Page';
 import { StatusBadge } from '../ui/Badge';
 import { TableFrame } from '../ui/TableFrame';
+import { IMPORT_KINDS, canImport, importPath } from './imports/kinds';
 
 const ExportAssessments = graphql(`
   query ExportAssessments { assessments(first: 50) { edges { node { id cycle status } } } }
@@ -31,6 +33,7 @@ export default function Exports() {
   const [failure, setFailure] = useState<ApiProblem | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const allData = org.can('exports:read');
+  const imports = IMPORT_KINDS.filter((kind) => canImport(org, kind));
   useEffect(() => {
     if (!allData) return;
     // The table list is a download route too: same headers, no GraphQL.
@@ -89,6 +92,15 @@ export default function Exports() {
               </ul>
             </details>
           ) : null}
+        </section>
+      ) : null}
+      {imports.length ? (
+        <section aria-labelledby="imports">
+          <h2 id="imports">{t('exports.imports.heading')}</h2>
+          <p>{t('exports.imports.intro')}</p>
+          <ul>
+            {imports.map((kind) => <li key={kind}><Link to={importPath(org.id, kind)}>{t(`exports.imports.${kind}`)}</Link></li>)}
+          </ul>
         </section>
       ) : null}
     </Page>

@@ -13,6 +13,7 @@ import { DateField, SelectField, TextArea, TextField } from '../ui/Field';
 import { Loading, Page, ReadOnlyNote } from '../ui/Page';
 import { TableFrame } from '../ui/TableFrame';
 import type { PartnerType } from '../gql/graphql';
+import { ImportLink } from './imports/ImportLink';
 
 const Register = graphql(`
   query Partners {
@@ -39,7 +40,7 @@ export default function Partners() {
   const [reviewed, review] = useMutation(ReviewPartner);
   const canWrite = org.can('partners:write');
   return (
-    <Page title={t('partners.title')} intro={<p>{t('partners.intro')}</p>}>
+    <Page title={t('partners.title')} intro={<p>{t('partners.intro')}</p>} actions={<ImportLink kind="partners" />}>
       {!canWrite ? <ReadOnlyNote>{t('partners.readOnly', { role: t(runtimeKey(`roleLower.${org.role}`)) })}</ReadOnlyNote> : null}
       {!data ? (fetching ? <Loading /> : <ProblemAlert problem={problemOf(error)} />) : (
         <TableFrame label={t('partners.caption', { count: data.partners.totalCount })} className="table-first-wide">

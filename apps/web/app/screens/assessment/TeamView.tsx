@@ -16,6 +16,7 @@ import { type Work, editable, elementsOf, useAssessmentWork, wordsOf } from './d
 import { useLibrary } from './EvidenceLinks';
 import { SaveStatus } from './SaveStatus';
 import { useAnswerSaver } from './useAnswerSaver';
+import { ImportLink } from '../imports/ImportLink';
 
 const Adopt = graphql(`
   mutation AdoptAgreed($id: ID!) { adoptAgreedAnswers(id: $id) { id completion { partsAnswered partsTotal promptsAnswered promptsTotal } } }
@@ -63,7 +64,7 @@ function TeamBody({ work }: { work: Work }) {
   const settled = work.disagreements.filter((d) => agreed.has(d.nodeKey) && !shownHere.current.has(d.nodeKey));
 
   return (
-    <Page title={t('team.title', { cycle: work.cycle })}>
+    <Page title={t('team.title', { cycle: work.cycle })} actions={editable(work.status) ? <ImportLink kind="answers" assessmentId={work.id} /> : null}>
       <AssessmentTabs id={work.id} cycle={work.cycle} status={work.status} />
       <CompletionBar label={t('checklist.completion')} completion={work.completion} />
       <h2 id="disagreements-heading">{t('team.disagreements.heading')}</h2>

@@ -16,6 +16,7 @@ import { TableFrame } from '../../ui/TableFrame';
 import type { ActionItemSort, ActionItemStatus, PlanItemsQuery } from '../../gql/graphql';
 import { CLOSING, ChangeStatus, PlanItems, WORK_STATUSES } from './items';
 import { useFrameworkWords } from '../frameworkWords';
+import { ImportLink } from '../imports/ImportLink';
 
 type Item = PlanItemsQuery['actionItems']['edges'][number]['node'];
 const SORTS = ['PRIORITY', 'DUE_ON', 'ELEMENT', 'STATUS'] as const;
@@ -50,7 +51,7 @@ export default function Plan() {
   const elementName = (key: string) => elements.find((e) => e.key === key)?.title ?? key;
 
   return (
-    <Page title={view === 'board' ? t('plan.boardTitle') : t('plan.title')} busy={fetching && !data}>
+    <Page title={view === 'board' ? t('plan.boardTitle') : t('plan.title')} busy={fetching && !data} actions={<ImportLink kind="plan" assessmentId={search.get('assessment')} />}>
       <nav aria-label={t('plan.views')} className="segmented">
         <Link to={`?${withParam(search, 'view', null)}`} aria-current={view === 'list' ? 'page' : undefined}>{t('plan.list')}</Link>
         <Link to={`?${withParam(search, 'view', 'board')}`} aria-current={view === 'board' ? 'page' : undefined}>{t('plan.board')}</Link>
