@@ -65,6 +65,8 @@ const INSTITUTION: Screen[] = [
   { name: 'evidence-library', path: () => o('/evidence'), ready: (page) => page.locator('tbody tr').first().waitFor() },
   { name: 'partners', path: () => o('/partners'), ready: (page) => page.locator('tbody tr').first().waitFor() },
   { name: 'exports', path: () => o('/exports'), ready: (page) => page.locator('tbody tr').first().waitFor() },
+  { name: 'import-partners', path: () => o('/imports/partners') },
+  { name: 'import-plan', path: () => o(`/imports/plan?assessment=${submitted}`), ready: (page) => page.locator('input[type="file"]').waitFor() },
   { name: 'members', path: () => o('/settings/members'), ready: (page) => page.locator('tbody tr').first().waitFor() },
   { name: 'api-keys', path: () => o('/settings/api-keys') },
   { name: 'webhooks', path: () => o('/settings/webhooks') },

@@ -52,6 +52,17 @@ interface Chosen {
 
 type Outcome = { report: Report } | { problem: ApiProblem };
 
+/**
+ * What a saved import changes, for urql's document cache: an import answers with its report, not
+ * the rows, so the screens that list them are told to fetch again.
+ */
+const CHANGES: Record<ImportKindName, string[]> = {
+  partners: ['Partner', 'PartnerConnection'],
+  evidence: ['Evidence', 'EvidenceConnection'],
+  answers: ['ConsensusAnswer', 'Assessment'],
+  plan: ['ActionItem', 'ActionItemConnection'],
+};
+
 /** Where each kind's data is worked on, to go back to after an import. */
 const backPath = (orgId: string, kind: ImportKindName, assessmentId: string | null) =>
   ({
@@ -93,11 +104,12 @@ function ImportScreen({ kind }: { kind: ImportKindName }) {
 
   const send = async (chosen: Chosen, dryRun: boolean): Promise<Outcome> => {
     const upload = { name: chosen.name, contentBase64: chosen.contentBase64 };
+    const context = dryRun ? {} : { additionalTypenames: CHANGES[kind] };
     const answer =
-      kind === 'partners' ? await client.mutation(ImportPartners, { input: { file: upload, dryRun } }).toPromise().then((r) => ({ error: r.error, report: r.data?.importPartners }))
-      : kind === 'evidence' ? await client.mutation(ImportEvidence, { input: { file: upload, dryRun } }).toPromise().then((r) => ({ error: r.error, report: r.data?.importEvidence }))
-      : kind === 'answers' ? await client.mutation(ImportAnswers, { input: { file: upload, dryRun, assessmentId: assessmentId ?? '' } }).toPromise().then((r) => ({ error: r.error, report: r.data?.importAnswers }))
-      : await client.mutation(ImportActionItems, { input: { file: upload, dryRun, assessmentId: assessmentId ?? '' } }).toPromise().then((r) => ({ error: r.error, report: r.data?.importActionItems }));
+      kind === 'partners' ? await client.mutation(ImportPartners, { input: { file: upload, dryRun } }, context).toPromise().then((r) => ({ error: r.error, report: r.data?.importPartners }))
+      : kind === 'evidence' ? await client.mutation(ImportEvidence, { input: { file: upload, dryRun } }, context).toPromise().then((r) => ({ error: r.error, report: r.data?.importEvidence }))
+      : kind === 'answers' ? await client.mutation(ImportAnswers, { input: { file: upload, dryRun, assessmentId: assessmentId ?? '' } }, context).toPromise().then((r) => ({ error: r.error, report: r.data?.importAnswers }))
+      : await client.mutation(ImportActionItems, { input: { file: upload, dryRun, assessmentId: assessmentId ?? '' } }, context).toPromise().then((r) => ({ error: r.error, report: r.data?.importActionItems }));
     if (answer.report) return { report: answer.report };
     return { problem: problemOf(answer.error) ?? { code: 'INTERNAL_SERVER_ERROR', message: '', extensions: {} } };
   };
