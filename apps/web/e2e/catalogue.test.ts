@@ -41,6 +41,7 @@ describe('the message catalogue', () => {
     ['PartnerType', 'partnerType'],
     ['ActionItemKind', 'itemKind'],
     ['NotificationFrequency', 'notifications.frequency'],
+    ['ImportAction', 'imports.action'],
   ])('has words for every value of %s under %s', (name, prefix) => {
     const values = enumValues(name);
     expect(values.length).toBeGreaterThan(1);

@@ -121,6 +121,26 @@ describe.each([
     await page.getByRole('rowheader', { name: fixed }).waitFor();
   });
 
+  it('saves nothing when the import is refused after its check, and says which row', async () => {
+    const as = (await stack.login('manager@northfield.example')).as(northfield);
+    const made = await stack.api.gql<{ createPartner: { id: string } }>('mutation($i: CreatePartnerInput!) { createPartner(input: $i) { id } }', { i: { name: `Short-lived ${width}`, partnerType: 'OTHER' } }, as);
+    const id = made.data!.createPartner.id;
+    const file = csv(`refused-${width}.csv`, [['id', 'name', 'partner_type'], [id, `Short-lived ${width} renamed`, 'OTHER'], [null, `Never saved ${width}`, 'OTHER']]);
+    await page.goto(`/o/${northfield}/imports/partners`);
+    await settled(page);
+    await page.getByLabel('Spreadsheet to import (CSV or XLSX)').setInputFiles(file);
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByRole('region', { name: `What refused-${width}.csv would do` }).getByText('1 row to change', { exact: true }).waitFor();
+    // Someone deletes the partnership between the check and the import.
+    expect((await stack.api.gql('mutation($id: ID!) { deletePartner(id: $id) }', { id }, as)).errors).toBeUndefined();
+    await page.getByRole('button', { name: 'Import 2 rows' }).click();
+    await page.getByText('Nothing was saved.').waitFor();
+    const errors = page.getByRole('alert').filter({ hasText: `1 row of refused-${width}.csv cannot be imported` });
+    await errors.getByRole('listitem').filter({ hasText: /^Row 2, id: / }).waitFor();
+    await expectAccessible(page, `import partners: refused (${width})`);
+    expect(await partnersNamed(`Never saved ${width}`)).toBe(0);
+  });
+
   it('says what is wrong with a file the layout does not fit, and saves nothing', async () => {
     await page.goto(`/o/${northfield}/imports/partners`);
     await settled(page);

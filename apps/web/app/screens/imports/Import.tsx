@@ -140,8 +140,8 @@ function ImportScreen({ kind }: { kind: ImportKindName }) {
     setBusy('import');
     const outcome = await send(file, false);
     setResult(outcome);
-    // Saved: the check is spent; what was saved is said instead, and the same file is not sent twice.
-    if ('report' in outcome) setCheck(null);
+    // Saved or refused, the check is spent: what happened is said instead, and a refused file is checked again once fixed.
+    setCheck(null);
     setBusy(null);
   };
 
