@@ -18,6 +18,14 @@ const redisUrl = z
   .url()
   .refine((u) => /^rediss?:\/\//.test(u), 'must be a redis:// or rediss:// URL');
 
+const httpUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL');
+
+/** An optional setting where an empty value (`NAME=` in a .env file) means unset. */
+const unsetWhenEmpty = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 const milliseconds = (fallback: number, max = 600_000) => z.coerce.number().int().min(0).max(max).default(fallback);
 const flag = (fallback: boolean) =>
   z
@@ -42,10 +50,9 @@ function secret(env: Env, devValue?: string) {
 
 /** WEB_BASE_URL: required in production; otherwise localhost on the API's port. */
 function webBaseUrl(env: Env) {
-  const base = z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL');
-  if (isProduction(env)) return base;
+  if (isProduction(env)) return httpUrl;
   const port = /^\d{1,5}$/.test(env.PORT ?? '') ? env.PORT : '4000';
-  return base.default(`http://localhost:${port}/`);
+  return httpUrl.default(`http://localhost:${port}/`);
 }
 
 /** Why the owner URL's password cannot be a production secret, or null (also when it has none). */
@@ -138,7 +145,7 @@ const sections = {
      * Unset: /metrics is open in development and tests, and switched off in production (a secret
      * there, checked like the others).
      */
-    METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), isProduction(env) ? secret(env).optional() : z.string().min(16).optional()),
+    METRICS_TOKEN: unsetWhenEmpty(isProduction(env) ? secret(env) : z.string().min(16)),
   }),
   worker: (_env: Env) => ({
     /** The hour (0-23) in each organisation's own time zone from which its daily reminders go out. */
@@ -198,9 +205,9 @@ const sections = {
   /** Traces: off unless an OTLP endpoint is set (then the API and the worker each export their spans). */
   telemetry: (_env: Env) => ({
     /** An OTLP/HTTP collector's base URL (spans go to `<url>/v1/traces`); unset, nothing is traced. */
-    OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL').optional()),
+    OTEL_EXPORTER_OTLP_ENDPOINT: unsetWhenEmpty(httpUrl),
     /** The `service.name` spans carry; `waymark-api` or `waymark-worker` when unset. */
-    OTEL_SERVICE_NAME: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).max(100).optional()),
+    OTEL_SERVICE_NAME: unsetWhenEmpty(z.string().min(1).max(100)),
   }),
 };
 
