@@ -193,10 +193,6 @@ class Unknowns {
     return i;
   }
 
-  known(i: number): boolean {
-    return this.isKnown[i] === 1;
-  }
-
   /** A value per entry, by number. */
   column(of: (entry: string) => number): Float64Array {
     return Float64Array.from(this.entries, of);
@@ -583,13 +579,13 @@ const counts = (of: (x: PartAnswer) => number): Counts => ({ YES: of('YES'), STA
 function shareRow(cell: ShareCell, unknowns: Unknowns, answer: (entry: string) => PartAnswer, noise: number): ShareRow | null {
   const { unknown, known } = unknowns.of(cell.entries);
   if (unknown.list.length === 0) return null;
-  const knownCount = [0, 0, 0];
-  for (const i of known) knownCount[ANSWERS.indexOf(answer(unknowns.entries[i]!))]!++;
+  const knownCount = counts(() => 0);
+  for (const i of known) knownCount[answer(unknowns.entries[i]!)]++;
   const published = counts((x) => (x === 'YES' ? cell.yes! : x === 'STARTED' ? cell.started! : cell.no!));
   return {
     unknown,
-    low: counts((x) => Math.max(0, published[x] - noise) - knownCount[ANSWERS.indexOf(x)]!),
-    high: counts((x) => Math.min(cell.answered, published[x] + noise) - knownCount[ANSWERS.indexOf(x)]!),
+    low: counts((x) => Math.max(0, published[x] - noise) - knownCount[x]),
+    high: counts((x) => Math.min(cell.answered, published[x] + noise) - knownCount[x]),
   };
 }
 

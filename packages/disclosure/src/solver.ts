@@ -94,12 +94,7 @@ export class Program {
     this.objective(-1);
     this.model.changeColBounds(col, low, high);
     try {
-      this.model.run();
-      this.solves++;
-      const status = this.model.getModelStatus();
-      if (status === this.solver.constants.modelStatus.optimal) return this.model.getSolution().colValue;
-      if (status === this.solver.constants.modelStatus.infeasible) return null;
-      throw new Error(`The audit's program ended with HiGHS status ${status}`);
+      return this.solve() ? this.model.getSolution().colValue : null;
     } finally {
       this.model.changeColBounds(col, this.currentLow[col]!, this.currentHigh[col]!);
     }
@@ -115,17 +110,22 @@ export class Program {
     this.model.changeObjectiveSense(this.solver.constants.objectiveSense.maximize);
     this.model.changeColBounds(col, low, high);
     try {
-      this.model.run();
-      this.solves++;
-      const status = this.model.getModelStatus();
-      if (status === this.solver.constants.modelStatus.optimal) return { value: this.model.getObjectiveValue(), point: this.model.getSolution().colValue };
-      if (status === this.solver.constants.modelStatus.infeasible) return null;
-      throw new Error(`The audit's program ended with HiGHS status ${status}`);
+      return this.solve() ? { value: this.model.getObjectiveValue(), point: this.model.getSolution().colValue } : null;
     } finally {
       for (const c of cols) this.model.changeColCost(c, 0);
       this.model.changeObjectiveSense(this.solver.constants.objectiveSense.minimize);
       this.model.changeColBounds(col, this.currentLow[col]!, this.currentHigh[col]!);
     }
+  }
+
+  /** Runs the model: true when it found an optimum, false when it has no solution; any other end throws. */
+  private solve(): boolean {
+    this.model.run();
+    this.solves++;
+    const status = this.model.getModelStatus();
+    if (status === this.solver.constants.modelStatus.optimal) return true;
+    if (status === this.solver.constants.modelStatus.infeasible) return false;
+    throw new Error(`The audit's program ended with HiGHS status ${status}`);
   }
 
   /** Gives the HiGHS instance back for the next program. */
