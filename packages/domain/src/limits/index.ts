@@ -21,3 +21,6 @@ export const TEXT_LIMITS = Object.freeze({
 
 /** Days between reviews of an item or a partnership. */
 export const REVIEW_INTERVAL_DAYS = Object.freeze({ min: 1, max: 1095 });
+
+/** The largest spreadsheet one import takes, in bytes (decoded): the API refuses more, the web app says so before sending. */
+export const IMPORT_FILE_BYTES = 700 * 1024;

@@ -1,4 +1,4 @@
-import { badInput } from '@waymark/domain';
+import { IMPORT_FILE_BYTES, badInput } from '@waymark/domain';
 import { MAX_BODY_BYTES } from '../../http/graphql-handler';
 
 /**
@@ -8,7 +8,7 @@ import { MAX_BODY_BYTES } from '../../http/graphql-handler';
  */
 export const IMPORT_LIMITS = Object.freeze({
   /** The file's own size, in bytes (decoded). */
-  bytes: 700 * 1024,
+  bytes: IMPORT_FILE_BYTES,
   /** Rows under the header (blank rows are not counted). */
   rows: 2000,
   /** An XLSX workbook's parts once unzipped, in bytes: a small file cannot unpack into a huge one. */

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
+import { IMPORT_FILE_BYTES } from '@waymark/domain/limits';
 import { graphql } from '../../gql';
 import type { ImportReportFieldsFragment } from '../../gql/graphql';
 import { DownloadError, download } from '../../api/download';
@@ -41,8 +42,6 @@ const ImportAssessments = graphql(`
 `);
 
 type Report = ImportReportFieldsFragment;
-/** The API's cap on one file (decoded bytes), checked here first so a large file is not sent for nothing. */
-const MAX_BYTES = 716_800;
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface Chosen {
@@ -121,7 +120,7 @@ function ImportScreen({ kind }: { kind: ImportKindName }) {
     setFileError(null);
     if (!chosen) return;
     if (!/\.(csv|xlsx)$/i.test(chosen.name)) return setFileError(t('imports.file.notSpreadsheet', { name: chosen.name }));
-    if (chosen.size > MAX_BYTES) return setFileError(t('imports.file.tooLarge', { name: chosen.name, limit: MAX_BYTES / 1024 }));
+    if (chosen.size > IMPORT_FILE_BYTES) return setFileError(t('imports.file.tooLarge', { name: chosen.name, limit: IMPORT_FILE_BYTES / 1024 }));
     if (chosen.size === 0) return setFileError(t('imports.file.empty', { name: chosen.name }));
     setFile({ name: chosen.name, contentBase64: await readAsBase64(chosen) });
   };
@@ -178,7 +177,7 @@ function ImportScreen({ kind }: { kind: ImportKindName }) {
             ) : null}
             <div className={`field${fileError ? ' field-error' : ''}`}>
               <label htmlFor={inputId}>{t('imports.form.file')}</label>
-              <p className="hint" id={`${inputId}-hint`}>{t('imports.form.fileHint', { limit: MAX_BYTES / 1024 })}</p>
+              <p className="hint" id={`${inputId}-hint`}>{t('imports.form.fileHint', { limit: IMPORT_FILE_BYTES / 1024 })}</p>
               {fileError ? <p className="error-text" id={`${inputId}-error`}>{fileError}</p> : null}
               <input
                 id={inputId}
