@@ -1,5 +1,5 @@
 import type { Highs } from 'highs';
-import { ANSWERS } from './cells';
+import { ANSWERS, SHARE_FIELD } from './cells';
 import { Program, highs } from './solver';
 import type { AuditInput, AuditReport, DisclosureParams, FigureCell, PartAnswer, ShareCell, Viewer, Violation } from './types';
 
@@ -573,7 +573,9 @@ function remember(part: Component, point: Float64Array): void {
 
 type Counts = Record<PartAnswer, number>;
 interface ShareRow extends Row { low: Counts; high: Counts }
-const counts = (of: (x: PartAnswer) => number): Counts => ({ YES: of('YES'), STARTED: of('STARTED'), NO: of('NO') });
+const counts = (of: (x: PartAnswer) => number): Counts => Object.fromEntries(ANSWERS.map((x) => [x, of(x)])) as Counts;
+/** Columns per atom in an answer program: one count per answer. */
+const A = ANSWERS.length;
 
 /** What one share says of its unknown entries' answer counts; null when all are known. */
 function shareRow(cell: ShareCell, unknowns: Unknowns, answer: (entry: string) => PartAnswer, noise: number): ShareRow | null {
@@ -581,7 +583,7 @@ function shareRow(cell: ShareCell, unknowns: Unknowns, answer: (entry: string) =
   if (unknown.list.length === 0) return null;
   const knownCount = counts(() => 0);
   for (const i of known) knownCount[answer(unknowns.entries[i]!)]++;
-  const published = counts((x) => (x === 'YES' ? cell.yes! : x === 'STARTED' ? cell.started! : cell.no!));
+  const published = counts((x) => cell[SHARE_FIELD[x]]!);
   return {
     unknown,
     low: counts((x) => Math.max(0, published[x] - noise) - knownCount[x]),
@@ -686,8 +688,8 @@ class AnswerSystem {
       for (const part of applied) {
         for (const col of part.colOf.values()) {
           for (let k = 0; k < 3; k++) {
-            part.relaxed?.bound(3 * col + k);
-            part.integer?.bound(3 * col + k);
+            part.relaxed?.bound(A * col + k);
+            part.integer?.bound(A * col + k);
           }
         }
       }
@@ -729,7 +731,7 @@ class AnswerSystem {
     const single = singleOwn(mods);
     if (single && mine[other] === 0) {
       const own = part.colOf.get(single.atom);
-      if (own !== undefined) return this.cover(part, b, other).has(3 * own + ANSWERS.indexOf(single.answer));
+      if (own !== undefined) return this.cover(part, b, other).has(A * own + ANSWERS.indexOf(single.answer));
     }
     const inB = new Set(rows);
     for (const c of part.atoms) {
@@ -748,17 +750,17 @@ class AnswerSystem {
         const col = part.colOf.get(a);
         if (col === undefined) continue;
         ANSWERS.forEach((x, k) => {
-          part.relaxed?.bound(3 * col + k, mod[x], this.base.atoms[a]!.members.length);
-          part.integer?.bound(3 * col + k, mod[x], this.base.atoms[a]!.members.length);
+          part.relaxed?.bound(A * col + k, mod[x], this.base.atoms[a]!.members.length);
+          part.integer?.bound(A * col + k, mod[x], this.base.atoms[a]!.members.length);
         });
       }
       applied.add(part);
     }
-    const col = 3 * part.colOf.get(b)! + ANSWERS.indexOf(other);
+    const col = A * part.colOf.get(b)! + ANSWERS.indexOf(other);
     const size = this.base.atoms[b]!.members.length;
     const meets = (p: Float64Array) => p[col]! >= mine[other] + 1 - TOLERANCE && [...mods].every(([a, mod]) => {
       const c = part.colOf.get(a);
-      return c === undefined || ANSWERS.every((x, k) => p[3 * c + k]! >= mod[x] - TOLERANCE);
+      return c === undefined || ANSWERS.every((x, k) => p[A * c + k]! >= mod[x] - TOLERANCE);
     });
     if (part.pool.some(meets)) return true;
     const support = this.supportWitness(part, b, col);
@@ -784,7 +786,7 @@ class AnswerSystem {
    * found joins the pool.
    */
   private cover(part: AnswerComponent, b: number, other: PartAnswer): Set<number> {
-    const col = 3 * part.colOf.get(b)! + ANSWERS.indexOf(other);
+    const col = A * part.colOf.get(b)! + ANSWERS.indexOf(other);
     const key = `${b}:${col}`;
     const known = this.covers.get(key);
     if (known) return known;
@@ -793,7 +795,7 @@ class AnswerSystem {
       for (let c = 0; c < p.length; c++) if (p[c]! >= 1 - TOLERANCE) possible.add(c);
     };
     for (const p of part.pool) if (p[col]! >= 1 - TOLERANCE) add(p);
-    const wanted = part.atoms.flatMap((a) => ANSWERS.flatMap((x, k) => (this.count[a]![x] > 0 ? [3 * part.colOf.get(a)! + k] : [])));
+    const wanted = part.atoms.flatMap((a) => ANSWERS.flatMap((x, k) => (this.count[a]![x] > 0 ? [A * part.colOf.get(a)! + k] : [])));
     const size = this.base.atoms[b]!.members.length;
     part.plainRelaxed ??= this.program(part, false);
     for (;;) {
@@ -836,7 +838,7 @@ class AnswerSystem {
     for (const a of part.atoms) {
       if (a === b) continue;
       ANSWERS.forEach((x, k) => {
-        const c = 3 * part.colOf.get(a)! + k;
+        const c = A * part.colOf.get(a)! + k;
         const [low, high] = program.bounds(c);
         if (this.count[a]![x] > 0 && low < 1) {
           raised.push([c, low, high]);
@@ -870,10 +872,10 @@ class AnswerSystem {
       colHigh: sizes.flatMap((n) => [n, n, n]),
       integer,
       rows: [
-        ...sizes.map((n, i) => ({ cols: [3 * i, 3 * i + 1, 3 * i + 2], low: n, high: n })),
+        ...sizes.map((n, i) => ({ cols: ANSWERS.map((_, k) => A * i + k), low: n, high: n })),
         ...this.base.rows
           .filter((row) => part.colOf.has(row.atoms[0]!))
-          .flatMap((row) => ANSWERS.map((x, k) => ({ cols: row.atoms.map((a) => 3 * part.colOf.get(a)! + k), low: row.low[x], high: row.high[x] }))),
+          .flatMap((row) => ANSWERS.map((x, k) => ({ cols: row.atoms.map((a) => A * part.colOf.get(a)! + k), low: row.low[x], high: row.high[x] }))),
       ],
     });
   }

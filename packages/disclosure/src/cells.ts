@@ -1,9 +1,14 @@
+import { PracticeAnswer } from '@waymark/domain';
 import { cellKey, cellNoise } from './keys';
 import type {
   CohortSpec, Contribution, CountingConsent, DisclosureParams, FigureCell, History, PartAnswer, Publication, ShareCell, SnapshotCandidate,
 } from './types';
 
-export const ANSWERS: readonly PartAnswer[] = ['YES', 'STARTED', 'NO'];
+/** Every answer a part can have, from the domain's one list. */
+export const ANSWERS: readonly PartAnswer[] = Object.values(PracticeAnswer);
+
+/** Where a share keeps each answer's count: a new answer is a compile error here until it has a field (and a column). */
+export const SHARE_FIELD: { readonly [A in PartAnswer]: 'yes' | 'started' | 'no' } = { YES: 'yes', STARTED: 'started', NO: 'no' };
 
 /**
  * The consent a publication treats each entry with. An entry shown anonymously before stays
@@ -71,10 +76,14 @@ function share(snapshotId: string, cohort: CohortSpec, partKey: string, answered
   const base = { snapshotId, cohortKey: cohort.key, partKey, audience: cohort.audience, entries: answered.map((c) => c.entry), answered: answered.length };
   if (reason) return { ...base, status: 'HELD_BACK', reason, yes: null, started: null, no: null };
   const key = cellKey(answered.map((c) => c.recordKey));
-  const exact: Record<PartAnswer, number> = { YES: 0, STARTED: 0, NO: 0 };
-  for (const c of answered) exact[c.parts[partKey]!]++;
-  const count = (answer: PartAnswer) => Math.min(answered.length, Math.max(0, exact[answer] + cellNoise(key, `count|${partKey}|${answer}`, params.countNoise)));
-  return { ...base, status: 'PUBLISHED', reason: null, yes: count('YES'), started: count('STARTED'), no: count('NO') };
+  const exact = new Map<PartAnswer, number>();
+  for (const c of answered) exact.set(c.parts[partKey]!, (exact.get(c.parts[partKey]!) ?? 0) + 1);
+  const counts = { yes: 0, started: 0, no: 0 };
+  for (const answer of ANSWERS) {
+    const noisy = (exact.get(answer) ?? 0) + cellNoise(key, `count|${partKey}|${answer}`, params.countNoise);
+    counts[SHARE_FIELD[answer]] = Math.min(answered.length, Math.max(0, noisy));
+  }
+  return { ...base, status: 'PUBLISHED', reason: null, ...counts };
 }
 
 /** Held back for secondary suppression: the published figures go, the counts of contributors stay. */

@@ -3,6 +3,7 @@
  * published of it, and what an intruder can learn from everything one viewer sees. Pure data, no
  * I/O. See docs/privacy.md for the threat model and the method.
  */
+import type { PracticeValue } from '@waymark/domain';
 
 /** What is measured: practice or evidence, on the 0-100 scale. */
 export type Measure = 'practice' | 'evidence';
@@ -16,8 +17,8 @@ export type Scope = string;
  */
 export type ValueKey = string;
 
-/** An agreed answer to one action part. */
-export type PartAnswer = 'YES' | 'STARTED' | 'NO';
+/** An agreed answer to one action part: the domain's practice scale. */
+export type PartAnswer = PracticeValue;
 
 /** Consent of an institution that counts at all (NONE never counts, not even in a count). */
 export type CountingConsent = 'NAMED' | 'ANONYMOUS';

@@ -1,8 +1,12 @@
+import { EvidenceAnswer, PracticeAnswer } from '@waymark/domain';
 import { z } from 'zod';
 import { KeyRegistry, nodeKey, semver, slug, sourceSchema, text } from './common';
 import { formatPath } from './errors';
 import { KEY_PATTERNS, parentKeyOf } from './keys';
 import { walkNodes } from './nodes';
+
+/** A domain enum's values as the non-empty tuple zod's enum takes. */
+const values = <V extends string>(e: { readonly [K in V]: K }) => Object.values(e) as [V, ...V[]];
 
 /** Each value appears exactly once: scoring relies on knowing every option. */
 const scaleOptions = <const V extends readonly [string, ...string[]]>(values: V) =>
@@ -14,10 +18,10 @@ const scaleOptions = <const V extends readonly [string, ...string[]]>(values: V)
     );
 
 export const scalesSchema = z.strictObject({
-  practice: z.strictObject({ heading: text, options: scaleOptions(['YES', 'STARTED', 'NO'] as const) }),
+  practice: z.strictObject({ heading: text, options: scaleOptions(values(PracticeAnswer)) }),
   evidence: z.strictObject({
     heading: text,
-    options: scaleOptions(['YES', 'NO', 'NOT_APPLICABLE'] as const),
+    options: scaleOptions(values(EvidenceAnswer)),
     improvementFlag: text,
   }),
 });

@@ -173,8 +173,18 @@ export function consensusMaps(rows: readonly { nodeKey: string; value: string }[
   const evidence = new Map<string, EvidenceValue>();
   for (const row of rows) {
     const scale = tree.answerable.get(row.nodeKey);
-    if (scale === 'PRACTICE') practice.set(row.nodeKey, row.value as PracticeValue);
-    else if (scale === 'EVIDENCE') evidence.set(row.nodeKey, row.value as EvidenceValue);
+    switch (scale) {
+      case undefined:
+        break; // a key the framework does not have (an answer from an earlier version): not scored
+      case 'PRACTICE':
+        practice.set(row.nodeKey, row.value as PracticeValue);
+        break;
+      case 'EVIDENCE':
+        evidence.set(row.nodeKey, row.value as EvidenceValue);
+        break;
+      default:
+        throw new TypeError(`No scoring for the ${String(scale satisfies never)} scale`);
+    }
   }
   return { practice, evidence };
 }

@@ -1,4 +1,5 @@
 import { KEY_MODULUS } from '../keys';
+import { ANSWERS } from '../cells';
 import type { CohortSpec, Contribution, PartAnswer, SnapshotCandidate, Viewer } from '../types';
 
 /** Small, fast, seedable generator (mulberry32), so a world is reproducible from one integer. */
@@ -21,7 +22,6 @@ type Random = ReturnType<typeof random>;
 
 export const VALUE_KEYS = ['overall|practice', 'overall|evidence'];
 export const PART_KEYS = ['p1', 'p2'];
-const ANSWERS: PartAnswer[] = ['YES', 'STARTED', 'NO'];
 
 export interface Institution {
   id: string;

@@ -48,6 +48,15 @@ export const SCALE_VALUES: Readonly<Record<AnswerScale, readonly string[]>> = Ob
   EVIDENCE: Object.freeze(Object.values(EvidenceAnswer)),
 });
 
+/** A scale's values in words for descriptions, e.g. "YES, STARTED or NO": written from the list, so they cannot drift. */
+export function scaleInWords(scale: AnswerScale): string {
+  const values = SCALE_VALUES[scale];
+  return values.length === 1 ? values[0]! : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+}
+
+/** Which values an answer takes, in words: the description of every answer `value` field. */
+export const ANSWER_VALUES_IN_WORDS = `Parts: ${scaleInWords('PRACTICE')}. Evidence prompts: ${scaleInWords('EVIDENCE')}.`;
+
 export const FrameworkNodeKind = enumOf(['PRINCIPLE', 'ELEMENT', 'ACTION', 'PART', 'PROMPT_GROUP', 'PROMPT']);
 export type FrameworkNodeKind = ValueOf<typeof FrameworkNodeKind>;
 

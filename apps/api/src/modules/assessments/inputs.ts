@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
-import { TEXT_LIMITS } from '@waymark/domain';
+import { ANSWER_VALUES_IN_WORDS, TEXT_LIMITS } from '@waymark/domain';
 import { Text } from '../../graphql/text';
 
 export const CYCLE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$/;
@@ -36,7 +36,7 @@ export class AnswerInput {
   @Field(() => String, { description: 'e.g. "3.1.1.a" (a part), "3.1.3" (an action without parts), "3.1.g1.2" (an evidence prompt).' })
   @Text({ max: 40, min: 1 })
   nodeKey!: string;
-  @Field(() => String, { description: 'Parts: YES, STARTED or NO. Evidence prompts: YES, NO or NOT_APPLICABLE.' })
+  @Field(() => String, { description: ANSWER_VALUES_IN_WORDS })
   @Text({ max: 20, min: 1 })
   value!: string;
   @Field(() => Boolean, { defaultValue: false, description: 'Evidence prompts only: mark as an area for improvement.' })

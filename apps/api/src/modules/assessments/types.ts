@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, registerEnumType } from 'type-graphql';
 import { ObjectType } from '../../graphql/object-type';
 import { LocalDateResolver } from 'graphql-scalars';
 import { AssessmentStatus } from '@waymark/db';
+import { ANSWER_VALUES_IN_WORDS } from '@waymark/domain';
 
 registerEnumType(AssessmentStatus, {
   name: 'AssessmentStatus',
@@ -55,7 +56,7 @@ export interface ConsensusRow {
 @ObjectType('ConsensusAnswer', { description: "The team's agreed answer to one item: the one that counts for scores." })
 export class ConsensusAnswerType {
   @Field(() => String, { description: 'The item answered, by its stable key.' }) nodeKey!: string;
-  @Field(() => String, { description: 'Parts: YES, STARTED or NO. Evidence prompts: YES, NO or NOT_APPLICABLE.' }) value!: string;
+  @Field(() => String, { description: ANSWER_VALUES_IN_WORDS }) value!: string;
   @Field(() => Boolean, { description: 'Evidence prompts: marked as an area for improvement.' }) areaForImprovement!: boolean;
   @Field(() => String, { nullable: true, description: "The team's note." }) note!: string | null;
   @Field(() => Date, { description: 'When it was last set; send it back as `expectedUpdatedAt` to change it safely.' }) updatedAt!: Date;

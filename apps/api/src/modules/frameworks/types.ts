@@ -1,7 +1,7 @@
 import { Field, ID, Int, registerEnumType } from 'type-graphql';
 import { ObjectType } from '../../graphql/object-type';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { AnswerScale, FrameworkNodeKind } from '@waymark/domain';
+import { AnswerScale, FrameworkNodeKind, scaleInWords } from '@waymark/domain';
 
 registerEnumType(FrameworkNodeKind, {
   name: 'FrameworkNodeKind',
@@ -10,17 +10,17 @@ registerEnumType(FrameworkNodeKind, {
     PRINCIPLE: { description: 'A top-level principle (e.g. "3 Partnerships").' },
     ELEMENT: { description: 'An element of a principle (e.g. "3.1"): scored for practice and evidence.' },
     ACTION: { description: 'An action of an element (e.g. "3.1.2"); answered itself when it has no parts.' },
-    PART: { description: 'A part of an action (e.g. "3.1.2.b"): answered YES, STARTED or NO.' },
+    PART: { description: `A part of an action (e.g. "3.1.2.b"): answered ${scaleInWords('PRACTICE')}.` },
     PROMPT_GROUP: { description: 'A group of evidence prompts by who they ask about (e.g. "Have you:").' },
-    PROMPT: { description: 'An evidence prompt: answered YES, NO or NOT_APPLICABLE.' },
+    PROMPT: { description: `An evidence prompt: answered ${scaleInWords('EVIDENCE')}.` },
   },
 });
 registerEnumType(AnswerScale, {
   name: 'AnswerScale',
   description: 'The scale a node is answered on.',
   valuesConfig: {
-    PRACTICE: { description: 'Action parts (and part-less actions): YES, STARTED or NO.' },
-    EVIDENCE: { description: 'Evidence prompts: YES, NO or NOT_APPLICABLE.' },
+    PRACTICE: { description: `Action parts (and part-less actions): ${scaleInWords('PRACTICE')}.` },
+    EVIDENCE: { description: `Evidence prompts: ${scaleInWords('EVIDENCE')}.` },
   },
 });
 

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
-import type { EvidenceValue, PracticeValue } from '../../scoring';
+import type { PracticeValue } from '../../scoring';
+import { evidenceValues, practiceValues } from '../../scoring/__tests__/arbitraries';
 import type { PlanAnswers, PlanElement } from '../types';
 
-export const practiceValues: readonly PracticeValue[] = ['NO', 'STARTED', 'YES'];
-export const evidenceValues: readonly EvidenceValue[] = ['YES', 'NO', 'NOT_APPLICABLE'];
 
 /** Random framework shapes: part-less actions, elements with no actions or no prompts, footnotes, guidance. */
 export const planFrameworkArb: fc.Arbitrary<PlanElement[]> = fc

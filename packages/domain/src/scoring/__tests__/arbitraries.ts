@@ -1,9 +1,11 @@
 import fc from 'fast-check';
+import { EvidenceAnswer, PracticeAnswer } from '../../enums';
 import { answerableKeys } from '../answerable';
 import type { ConsensusAnswers, EvidenceValue, PracticeValue, ScoringElement } from '../types';
 
-export const practiceValues: readonly PracticeValue[] = ['NO', 'STARTED', 'YES'];
-export const evidenceValues: readonly EvidenceValue[] = ['YES', 'NO', 'NOT_APPLICABLE'];
+/** Every value of each scale, from the one list: a new value is generated here without an edit. */
+export const practiceValues: readonly PracticeValue[] = Object.values(PracticeAnswer);
+export const evidenceValues: readonly EvidenceValue[] = Object.values(EvidenceAnswer);
 
 export interface Scenario {
   elements: ScoringElement[];
