@@ -7,6 +7,7 @@ import { migrateDatabase, migrationNeeded, pendingSchemaChanges } from './migrat
 import { ormConfig } from './orm';
 import { seedDemo } from './seeders/demo';
 import { importBundledFrameworks } from './frameworks/import';
+import { SCHEMA_TYPES_FILE, schemaTypes } from './sql/generate';
 
 const migrationSource = (name: string, up: string[], down: string[]) => `import { Migration } from '@mikro-orm/migrations';
 
@@ -68,8 +69,14 @@ async function main(command: string | undefined): Promise<number> {
       console.log(`Created ${path.relative(process.cwd(), file)}: review it, then add it to src/migrations/index.ts`);
       return 0;
     }
+    case 'types': {
+      const file = path.join(__dirname, '..', SCHEMA_TYPES_FILE);
+      writeFileSync(file, await schemaTypes(cfg.DATABASE_URL));
+      console.log(`Wrote ${path.relative(process.cwd(), file)} from the migrated schema.`);
+      return 0;
+    }
     default:
-      console.error('usage: cli.js migrate | frameworks | seed | check | create-migration');
+      console.error('usage: cli.js migrate | frameworks | seed | check | create-migration | types');
       return 2;
   }
 }

@@ -1,3 +1,4 @@
+import { type Sql, sqlOn } from '../sql';
 import type { SqlRunner } from './runner';
 
 // Statements already checked, by their text: the check runs once per distinct statement.
@@ -21,6 +22,23 @@ export class Reader {
     /** The person in scope; null for API keys and anonymous callers. */
     readonly userId: string | null = null,
   ) {}
+
+  private scoped?: Sql;
+  private mine?: Sql;
+
+  /**
+   * The typed query builder on this session's connection, in the organisation's scope: every
+   * statement on an organisation's table is narrowed to the organisation in scope by its structure
+   * (packages/db/src/sql), and its rows are typed by the generated schema.
+   */
+  get sql(): Sql {
+    return (this.scoped ??= sqlOn(this.runner, { kind: 'organisation', id: this.organisationId }));
+  }
+
+  /** The same, in the signed-in person's scope: their own memberships across organisations. */
+  get ownSql(): Sql {
+    return (this.mine ??= sqlOn(this.runner, { kind: 'user', id: this.userId }));
+  }
 
   /** Rows of an organisation's tables: `$1` is the organisation in scope; `values` are `$2`, `$3` ... */
   tenant<R>(text: string, ...values: unknown[]): Promise<R[]> {

@@ -78,11 +78,16 @@ export class SqlRunner {
   }
 
   /** Rows of one parameterised statement. */
-  rows<R>(text: string, values: readonly unknown[] = []): Promise<R[]> {
+  async rows<R>(text: string, values: readonly unknown[] = []): Promise<R[]> {
+    return (await this.result<R>(text, values)).rows;
+  }
+
+  /** Rows and the count of rows written, of one parameterised statement. */
+  result<R>(text: string, values: readonly unknown[] = []): Promise<{ rows: R[]; rowCount: number | null }> {
     return this.enqueue(async () => {
       this.observe?.(text);
       const result = await this.connection.query<R & pg.QueryResultRow>({ text, values: values as unknown[], types: READ_TYPES });
-      return result.rows;
+      return { rows: result.rows, rowCount: result.rowCount };
     });
   }
 

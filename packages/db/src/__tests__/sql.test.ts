@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createTestDatabase, fixtures, type TestDatabase } from '@waymark/testing';
+import { SqlRunner } from '../session/runner';
+import { SCOPED_TABLES, sqlOn } from '../sql';
+import { SCHEMA_TYPES_FILE, schemaTypes } from '../sql/generate';
+
+/**
+ * The typed SQL layer against the migrated schema: its row types are the schema's, its list of
+ * organisation tables is the catalog's, and its scope holds on its own, connected as the owner
+ * (no row-level security), so nothing else is doing the work.
+ */
+let db: TestDatabase;
+let owner: Client;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  owner = new Client({ connectionString: db.ownerUrl });
+  await owner.connect();
+});
+afterAll(async () => {
+  await owner.end();
+  await db.drop();
+});
+
+it('has row types generated from the migrations as they are (run `npm run db:types` after a migration)', async () => {
+  const checkedIn = readFileSync(path.join(__dirname, '..', '..', SCHEMA_TYPES_FILE), 'utf8');
+  expect(await schemaTypes(db.ownerUrl)).toBe(checkedIn);
+});
+
+it('scopes exactly the tables the catalog gives an organisation_id', async () => {
+  const { rows } = await owner.query<{ table_name: string }>(
+    `select c.table_name from information_schema.columns c join information_schema.tables t using (table_schema, table_name)
+      where c.table_schema = 'public' and c.column_name = 'organisation_id' and t.table_type = 'BASE TABLE' order by 1`,
+  );
+  expect([...SCOPED_TABLES.organisation].sort()).toEqual(rows.map((r) => r.table_name));
+});
+
+it("reads and writes only the organisation in scope's rows, even with no condition written", async () => {
+  const make = fixtures(db.owner);
+  const [a, b] = [await make.organisation(), await make.organisation()];
+  const person = await make.user();
+  for (const org of [a, b]) {
+    await owner.query(
+      `insert into partner (id, organisation_id, name, partner_type, created_by, created_at, updated_at) values ($1, $2, $3, 'OTHER', $4, now(), now())`,
+      [randomUUID(), org.id, `Partner of ${org.name}`, person.id],
+    );
+  }
+  const sql = sqlOn(new SqlRunner(owner), { kind: 'organisation', id: a.id });
+
+  const seen = await sql.selectFrom('partner').select(['name', 'organisationId']).execute();
+  expect(seen).toEqual([{ name: `Partner of ${a.name}`, organisationId: a.id }]);
+
+  const renamed = await sql.updateTable('partner').set({ name: 'Renamed' }).executeTakeFirst();
+  expect(renamed.numUpdatedRows).toBe(1n);
+  const removed = await sql.deleteFrom('partner').where('name', '=', `Partner of ${b.name}`).executeTakeFirst();
+  expect(removed.numDeletedRows).toBe(0n);
+
+  const { rows } = await owner.query<{ organisation_id: string; name: string }>(
+    `select organisation_id, name from partner where organisation_id = any($1) order by name`,
+    [[a.id, b.id]],
+  );
+  expect(rows).toEqual([
+    { organisation_id: b.id, name: `Partner of ${b.name}` },
+    { organisation_id: a.id, name: 'Renamed' },
+  ]);
+});

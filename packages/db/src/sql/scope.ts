@@ -1,0 +1,194 @@
+import {
+  AliasNode,
+  AndNode,
+  BinaryOperationNode,
+  ColumnNode,
+  type DeleteQueryNode,
+  IdentifierNode,
+  type InsertQueryNode,
+  type JoinNode,
+  type KyselyPlugin,
+  OnNode,
+  type OperationNode,
+  OperationNodeTransformer,
+  OperatorNode,
+  ParensNode,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  PrimitiveValueListNode,
+  type QueryResult,
+  RawNode,
+  ReferenceNode,
+  type RootOperationNode,
+  type SelectQueryNode,
+  TableNode,
+  type UnknownRow,
+  type UpdateQueryNode,
+  ValueListNode,
+  ValueNode,
+  ValuesNode,
+  WhereNode,
+} from 'kysely';
+
+/**
+ * Whose rows a statement may touch. `organisation`: every table with an `organisation_id` column
+ * is narrowed to the organisation in scope (none: nothing). `user`: the person's own rows of the
+ * tables keyed by `user_id` that row-level security lets them read across organisations.
+ */
+export type Scope = { kind: 'organisation'; id: string | null } | { kind: 'user'; id: string | null };
+
+export class ScopeError extends Error {}
+
+/**
+ * Which tables each scope narrows (by snake_case name). Organisation: every table with an
+ * `organisation_id`. User: the person's own rows read across organisations (memberships); in that
+ * scope every other organisation's table is refused. Tables in neither are shared (frameworks,
+ * regions, people).
+ */
+export interface ScopedTables {
+  organisation: ReadonlySet<string>;
+  user: ReadonlySet<string>;
+}
+
+/**
+ * Puts the scope condition into the statement's structure, wherever a scoped table appears: the
+ * WHERE of a SELECT, UPDATE or DELETE for the tables in its FROM (and USING), the ON of every JOIN,
+ * at every level of subqueries and CTEs; an INSERT gets the organisation as a value of every row
+ * and may not name another. Nothing is matched as text except raw SQL, which may not read or
+ * write a scoped table (`from`, `join`, `update`, `into` it): write those with the builder. Row-level security stays the second wall.
+ */
+export class ScopePlugin implements KyselyPlugin {
+  private readonly transformer: ScopeTransformer;
+
+  constructor(scope: Scope, tables: ScopedTables) {
+    this.transformer =
+      scope.kind === 'organisation'
+        ? new ScopeTransformer(scope, tables.organisation, new Set())
+        : new ScopeTransformer(scope, tables.user, new Set([...tables.organisation].filter((t) => !tables.user.has(t))));
+  }
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return this.transformer.transformNode(args.node);
+  }
+
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return Promise.resolve(args.result);
+  }
+}
+
+const COLUMN = { organisation: 'organisation_id', user: 'user_id' } as const;
+
+class ScopeTransformer extends OperationNodeTransformer {
+  private readonly column: string;
+
+  constructor(
+    private readonly scope: Scope,
+    private readonly scoped: ReadonlySet<string>,
+    private readonly refused: ReadonlySet<string>,
+  ) {
+    super();
+    this.column = COLUMN[scope.kind];
+  }
+
+  /** `<table or alias>.<column> = <id>`, or `false` when there is no one in scope. */
+  private condition(ref: string): OperationNode {
+    if (this.scope.id === null) return RawNode.createWithSql('false');
+    return BinaryOperationNode.create(
+      ReferenceNode.create(ColumnNode.create(this.column), TableNode.create(ref)),
+      OperatorNode.create('='),
+      ValueNode.create(this.scope.id),
+    );
+  }
+
+  /** The conditions for the scoped tables among `items` (FROM or USING entries). */
+  private conditionsFor(items: readonly OperationNode[] | undefined): OperationNode[] {
+    return (items ?? []).flatMap((item) => {
+      const ref = this.scopedRef(item);
+      return ref ? [this.condition(ref)] : [];
+    });
+  }
+
+  /** The name a scoped table is referred to by (its alias, or itself), or null when not scoped. */
+  private scopedRef(item: OperationNode): string | null {
+    const [table, ref] = TableNode.is(item)
+      ? [item.table.identifier.name, item.table.identifier.name]
+      : AliasNode.is(item) && TableNode.is(item.node) && IdentifierNode.is(item.alias)
+        ? [item.node.table.identifier.name, item.alias.name]
+        : [null, null];
+    if (table === null) return null;
+    if (this.refused.has(table)) throw new ScopeError(`${table} is not read in the ${this.scope.kind} scope`);
+    return this.scoped.has(table) ? ref : null;
+  }
+
+  private withConditions<N extends { where?: WhereNode }>(node: N, conditions: OperationNode[]): N {
+    if (!conditions.length) return node;
+    // The statement's own condition in parentheses: `a or b` must not become `a or (b and scope)`.
+    const all = node.where ? [parens(node.where.where), ...conditions] : conditions;
+    return { ...node, where: WhereNode.create(all.reduce((a, b) => AndNode.create(a, b))) };
+  }
+
+  protected override transformSelectQuery(node: SelectQueryNode): SelectQueryNode {
+    const inner = super.transformSelectQuery(node);
+    return this.withConditions(inner, this.conditionsFor(inner.from?.froms));
+  }
+
+  protected override transformUpdateQuery(node: UpdateQueryNode): UpdateQueryNode {
+    const inner = super.transformUpdateQuery(node);
+    if (inner.updates?.some((u) => ColumnNode.is(u.column) && u.column.column.name === this.column)) {
+      throw new ScopeError(`an update may not move rows to another ${this.column}`);
+    }
+    const tables = [...(inner.table ? [inner.table] : []), ...(inner.from?.froms ?? [])];
+    return this.withConditions(inner, this.conditionsFor(tables));
+  }
+
+  protected override transformDeleteQuery(node: DeleteQueryNode): DeleteQueryNode {
+    const inner = super.transformDeleteQuery(node);
+    return this.withConditions(inner, this.conditionsFor([...inner.from.froms, ...(inner.using?.tables ?? [])]));
+  }
+
+  protected override transformJoin(node: JoinNode): JoinNode {
+    const inner = super.transformJoin(node);
+    const ref = this.scopedRef(inner.table);
+    if (!ref) return inner;
+    const condition = this.condition(ref);
+    return { ...inner, on: OnNode.create(inner.on ? AndNode.create(parens(inner.on.on), condition) : condition) };
+  }
+
+  protected override transformInsertQuery(node: InsertQueryNode): InsertQueryNode {
+    const inner = super.transformInsertQuery(node);
+    const table = inner.into?.table.identifier.name;
+    if (table && this.refused.has(table)) throw new ScopeError(`${table} is not written in the ${this.scope.kind} scope`);
+    if (!table || !this.scoped.has(table)) return inner;
+    if (this.scope.id === null) throw new ScopeError(`nothing is in scope to write ${table} for`);
+    if (!inner.values || !ValuesNode.is(inner.values)) throw new ScopeError(`insert into ${table} with values, not from a query`);
+    const columns = inner.columns ?? [];
+    const at = columns.findIndex((c) => c.column.name === this.column);
+    const id = this.scope.id;
+    if (at >= 0) {
+      // Named explicitly: every row must say the organisation in scope.
+      for (const row of inner.values.values) {
+        const value = PrimitiveValueListNode.is(row) ? row.values[at] : ValueListNode.is(row) ? valueOf(row.values[at]) : undefined;
+        if (value !== id) throw new ScopeError(`insert into ${table} names another ${this.column}`);
+      }
+      return inner;
+    }
+    const values = inner.values.values.map((row) =>
+      PrimitiveValueListNode.is(row) ? PrimitiveValueListNode.create([...row.values, id]) : ValueListNode.create([...row.values, ValueNode.create(id)]),
+    );
+    return { ...inner, columns: [...columns, ColumnNode.create(this.column)], values: ValuesNode.create(values) };
+  }
+
+  protected override transformRaw(node: RawNode): RawNode {
+    const text = node.sqlFragments.join(' ');
+    for (const table of [...this.scoped, ...this.refused]) {
+      if (new RegExp(`\\b(from|join|update|into)\\s+"?${table}\\b`, 'i').test(text)) throw new ScopeError(`raw SQL names ${table}: write statements on scoped tables with the builder`);
+    }
+    return super.transformRaw(node);
+  }
+}
+
+const parens = (node: OperationNode) => (ParensNode.is(node) ? node : ParensNode.create(node));
+
+function valueOf(node: OperationNode | undefined): unknown {
+  return node && ValueNode.is(node) ? node.value : undefined;
+}

@@ -1,0 +1,25 @@
+import type { DB } from './schema';
+import type { ScopedTables } from './scope';
+
+/** The tables (by their camelCase name in `DB`) that have an `organisationId`: an organisation's own rows. */
+export type OrganisationTable = { [T in keyof DB]: 'organisationId' extends keyof DB[T] ? T : never }[keyof DB];
+
+/**
+ * Every organisation table, listed so the list cannot fall behind the schema: the type requires
+ * each table `DB` (generated from the migrations) gives an `organisationId`, and no other.
+ */
+const ORGANISATION_TABLES: Record<OrganisationTable, true> = {
+  actionItem: true, actionItemEvidence: true, actionItemNote: true, actionPlan: true, apiKey: true, assessment: true,
+  assessmentReopening: true, assessorAnswer: true, auditEntry: true, benchmarkNetworkCell: true, calendarFeed: true, consensusAnswer: true,
+  evidence: true, evidenceLink: true, invitation: true, membership: true, network: true, networkMember: true, notificationPreference: true,
+  outboxEvent: true, partner: true, partnerLink: true, reminderDelivery: true, submittedElementScore: true, submittedPartAnswer: true,
+  submittedScore: true, webhookDelivery: true, webhookEndpoint: true,
+};
+
+/** `actionItem` -> `action_item`, as the CamelCasePlugin writes it. */
+export const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export const SCOPED_TABLES: ScopedTables = {
+  organisation: new Set(Object.keys(ORGANISATION_TABLES).map(snakeCase)),
+  user: new Set(['membership']),
+};
