@@ -59,3 +59,26 @@ export function columnsOf(spec: ColumnSpec, selection?: Selection): string {
   }
   return sql;
 }
+
+/**
+ * The columns of one kind of row for the typed query builder, by their names in the schema: those
+ * always read, and those read only when the GraphQL field of the same name is selected.
+ */
+export interface Columns<C extends string> {
+  type: string;
+  always: readonly C[];
+  optional: readonly C[];
+}
+
+const picked = new WeakMap<Columns<string>, Map<string, readonly string[]>>();
+
+export function columnsFor<C extends string>(spec: Columns<C>, selection?: Selection): readonly C[] {
+  const selected = selection?.get(spec.type);
+  const wanted = selected ? spec.optional.filter((f) => selected.has(f)) : spec.optional;
+  const key = wanted.join(',');
+  let byKey = picked.get(spec);
+  if (!byKey) picked.set(spec, (byKey = new Map()));
+  let columns = byKey.get(key) as readonly C[] | undefined;
+  if (!columns) byKey.set(key, (columns = [...spec.always, ...wanted]));
+  return columns;
+}

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Session } from '@waymark/db';
 
 export interface WantedDelivery {
@@ -30,33 +32,43 @@ export const DIGEST = { subject: 'digest', channel: 'email' } as const;
  */
 export async function claimDeliveries(session: Session, organisationId: string, wanted: readonly WantedDelivery[], leaseMs: number): Promise<Claim[]> {
   if (!wanted.length) return [];
+  assertScope(session, organisationId);
   const leaseEndsAt = Date.now() + leaseMs;
-  const rows = await session.runnerForCursors.rows<{ id: string; recipient_user_id: string; attempts: number }>(
-    `insert into reminder_delivery (id, created_at, organisation_id, recipient_user_id, subject, period, channel, state, lease_until, attempts, message_id, items)
-     select gen_random_uuid(), now(), $1, w.user_id, $2, w.period, $3, 'CLAIMED', now() + make_interval(secs => $4::double precision / 1000), 1, w.message_id, w.items
-       from unnest($5::uuid[], $6::text[], $7::text[], $8::jsonb[]) as w(user_id, period, message_id, items)
-     on conflict (organisation_id, recipient_user_id, subject, period, channel) do update
-        set lease_until = excluded.lease_until, attempts = reminder_delivery.attempts + 1, items = excluded.items
-      where reminder_delivery.state = 'CLAIMED' and reminder_delivery.lease_until < now()
-     returning id, recipient_user_id, attempts`,
-    [
-      organisationId, DIGEST.subject, DIGEST.channel, leaseMs,
-      wanted.map((w) => w.recipientUserId), wanted.map((w) => w.period), wanted.map((w) => w.messageId), wanted.map((w) => JSON.stringify(w.items)),
-    ],
-  );
-  return rows.map((r) => ({ id: r.id, recipientUserId: r.recipient_user_id, attempt: r.attempts, leaseEndsAt }));
+  const leaseUntil = sql<Date>`now() + make_interval(secs => ${leaseMs}::double precision / 1000)`;
+  const rows = await session.db.sql
+    .insertInto('reminderDelivery')
+    .values(
+      wanted.map((w) => ({
+        id: randomUUID(), createdAt: sql<Date>`now()`, recipientUserId: w.recipientUserId, subject: DIGEST.subject, period: w.period, channel: DIGEST.channel,
+        state: 'CLAIMED' as const, leaseUntil, attempts: 1, messageId: w.messageId, items: JSON.stringify(w.items),
+      })),
+    )
+    .onConflict((conflict) =>
+      conflict
+        .columns(['organisationId', 'recipientUserId', 'subject', 'period', 'channel'])
+        .doUpdateSet((eb) => ({ leaseUntil: eb.ref('excluded.leaseUntil'), attempts: eb('reminderDelivery.attempts', '+', 1), items: eb.ref('excluded.items') }))
+        .where('reminderDelivery.state', '=', 'CLAIMED')
+        .where('reminderDelivery.leaseUntil', '<', sql<Date>`now()`),
+    )
+    .returning(['id', 'recipientUserId', 'attempts'])
+    .execute();
+  return rows.map((r) => ({ id: r.id, recipientUserId: r.recipientUserId, attempt: r.attempts, leaseEndsAt }));
 }
 
 /** Of the wanted deliveries not claimed now, those still held by another attempt's live lease (not SENT). */
 export async function heldElsewhere(session: Session, wanted: readonly WantedDelivery[]): Promise<number> {
   if (!wanted.length) return 0;
-  const [row] = await session.db.tenant<{ n: number }>(
-    `select count(*)::int as n from reminder_delivery d
-       join unnest($2::uuid[], $3::text[]) as w(user_id, period) on w.user_id = d.recipient_user_id and w.period = d.period
-      where d.organisation_id = $1 and d.subject = $4 and d.channel = $5 and d.state = 'CLAIMED'`,
-    wanted.map((w) => w.recipientUserId), wanted.map((w) => w.period), DIGEST.subject, DIGEST.channel,
-  );
-  return row?.n ?? 0;
+  const row = await session.db.sql
+    .selectFrom('reminderDelivery as d')
+    .innerJoin(pairs(wanted.map((w) => w.recipientUserId), 'uuid', wanted.map((w) => w.period), 'text').as('w'), (join) =>
+      join.onRef('w.a', '=', 'd.recipientUserId').onRef('w.b', '=', 'd.period'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('d.subject', '=', DIGEST.subject)
+    .where('d.channel', '=', DIGEST.channel)
+    .where('d.state', '=', 'CLAIMED')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /**
@@ -65,15 +77,7 @@ export async function heldElsewhere(session: Session, wanted: readonly WantedDel
  * attempt (or already marked), so this attempt no longer owns it.
  */
 export async function markSent(session: Session, organisationId: string, claims: readonly Claim[]): Promise<Set<string>> {
-  if (!claims.length) return new Set();
-  const rows = await session.runnerForCursors.rows<{ id: string }>(
-    `update reminder_delivery d set state = 'SENT', sent_at = now()
-       from unnest($2::uuid[], $3::int[]) as c(id, attempt)
-      where d.organisation_id = $1 and d.id = c.id and d.attempts = c.attempt and d.state = 'CLAIMED'
-     returning d.id`,
-    [organisationId, claims.map((c) => c.id), claims.map((c) => c.attempt)],
-  );
-  return new Set(rows.map((r) => r.id));
+  return owned(session, organisationId, claims, { state: 'SENT', sentAt: sql<Date>`now()` });
 }
 
 /**
@@ -82,13 +86,33 @@ export async function markSent(session: Session, organisationId: string, claims:
  * live claim. Returns the ids released.
  */
 export async function release(session: Session, organisationId: string, claims: readonly Claim[]): Promise<Set<string>> {
+  return owned(session, organisationId, claims, { leaseUntil: sql<Date>`now() - interval '1 millisecond'` });
+}
+
+/** Changes the claimed rows this attempt still owns; the ids changed. */
+async function owned(
+  session: Session, organisationId: string, claims: readonly Claim[], change: { state?: 'SENT'; sentAt?: ReturnType<typeof sql<Date>>; leaseUntil?: ReturnType<typeof sql<Date>> },
+): Promise<Set<string>> {
   if (!claims.length) return new Set();
-  const rows = await session.runnerForCursors.rows<{ id: string }>(
-    `update reminder_delivery d set lease_until = now() - interval '1 millisecond'
-       from unnest($2::uuid[], $3::int[]) as c(id, attempt)
-      where d.organisation_id = $1 and d.id = c.id and d.attempts = c.attempt and d.state = 'CLAIMED'
-     returning d.id`,
-    [organisationId, claims.map((c) => c.id), claims.map((c) => c.attempt)],
-  );
+  assertScope(session, organisationId);
+  const rows = await session.db.sql
+    .updateTable('reminderDelivery as d')
+    .set(change)
+    .from(pairs(claims.map((c) => c.id), 'uuid', claims.map((c) => c.attempt), 'int').as('c'))
+    .whereRef('d.id', '=', 'c.a')
+    .whereRef('d.attempts', '=', 'c.b')
+    .where('d.state', '=', 'CLAIMED')
+    .returning('d.id')
+    .execute();
   return new Set(rows.map((r) => r.id));
+}
+
+/** Two arrays as rows `(a, b)`: `select * from unnest($1::<type>[], $2::<type>[]) as t(a, b)`. */
+function pairs<A, B>(a: readonly A[], aType: 'uuid' | 'text' | 'int', b: readonly B[], bType: 'uuid' | 'text' | 'int') {
+  return sql<{ a: A; b: B }>`(select * from unnest(${a}::${sql.raw(aType)}[], ${b}::${sql.raw(bType)}[]) as t(a, b))`;
+}
+
+/** The ledger writes the organisation the session is scoped to; a caller naming another is a bug. */
+function assertScope(session: Session, organisationId: string): void {
+  if (session.organisationId !== organisationId) throw new Error(`the session is scoped to ${session.organisationId}, not ${organisationId}`);
 }

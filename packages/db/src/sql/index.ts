@@ -9,6 +9,7 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
   type QueryResult,
+  sql,
 } from 'kysely';
 import type { SqlRunner } from '../session/runner';
 import type { DB } from './schema';
@@ -82,3 +83,6 @@ export function sqlOn(runner: SqlRunner, scope: Scope): Sql {
     plugins: [new CamelCasePlugin(), new ScopePlugin(scope, SCOPED_TABLES)],
   });
 }
+
+/** `= any($n::uuid[])`: one parameter however many ids, as `.where('id', '=', anyUuid(ids))`. */
+export const anyUuid = (ids: readonly string[]) => sql<string>`any(${ids}::uuid[])`;

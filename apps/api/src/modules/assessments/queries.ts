@@ -1,18 +1,21 @@
-import { type Reader, consensusMaps, isUuid } from '@waymark/db';
+import { type Reader, anyUuid, consensusMaps, isUuid } from '@waymark/db';
 import { type AssessmentScore, AssessmentStatus, notFound, scoreAssessment } from '@waymark/domain';
 import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
-import { type ColumnSpec, columnsOf } from '../../graphql/selection';
+import { type Columns, columnsFor } from '../../graphql/selection';
 import type { FrameworkTree } from '@waymark/db';
 import type { AssessmentRow, AssessorRow, ConsensusRow, ReopeningRow } from './types';
 
 export const ASSESSMENT_COLUMNS = `a.id, a.framework_id as "frameworkId", a.cycle, a.status, a.due_on as "dueOn", a.previous_id as "previousId",
   a.created_by as "createdBy", a.submitted_at as "submittedAt", a.submitted_by as "submittedBy", a.created_at as "createdAt", a.updated_at as "updatedAt"`;
 
+/** An assessment's columns as the read path gives them. */
+const ASSESSMENT = [
+  'id', 'frameworkId', 'cycle', 'status', 'dueOn', 'previousId', 'createdBy', 'submittedAt', 'submittedBy', 'createdAt', 'updatedAt',
+] as const satisfies readonly (keyof AssessmentRow)[];
+
 export async function findAssessment(db: Reader, id: string): Promise<AssessmentRow> {
-  const row = isUuid(id)
-    ? await db.tenantOne<AssessmentRow>(`select ${ASSESSMENT_COLUMNS} from assessment a where a.organisation_id = $1 and a.id = $2`, id)
-    : null;
+  const row = isUuid(id) ? await db.sql.selectFrom('assessment').select(ASSESSMENT).where('id', '=', id).executeTakeFirst() : null;
   if (!row) throw notFound('Assessment', id);
   return row;
 }
@@ -41,30 +44,18 @@ export function listAssessments(
 }
 
 export const assessmentById = perRequest((db) =>
-  byId<AssessmentRow>((ids) => db.tenant(`select ${ASSESSMENT_COLUMNS} from assessment a where a.organisation_id = $1 and a.id = any($2::uuid[])`, ids)),
+  byId<AssessmentRow>((ids) => db.sql.selectFrom('assessment').select(ASSESSMENT).where('id', '=', anyUuid(ids)).execute()),
 );
 
 // Scores, completion and disagreements need the key and value of every answer; the rest is read
 // when the operation shows it.
-const ANSWER_FIELDS = {
-  areaForImprovement: 'area_for_improvement as "areaForImprovement"',
-  note: 'note',
-  updatedAt: 'updated_at as "updatedAt"',
-};
-const CONSENSUS: ColumnSpec = {
-  type: 'ConsensusAnswer',
-  always: ['assessment_id as "assessmentId"', 'node_key as "nodeKey"', 'value'],
-  fields: { ...ANSWER_FIELDS, setBy: 'set_by as "setBy"' },
-};
-const ASSESSOR: ColumnSpec = {
-  type: 'AssessorAnswer',
-  always: ['assessment_id as "assessmentId"', 'node_key as "nodeKey"', 'value', 'user_id as "userId"'],
-  fields: ANSWER_FIELDS,
-};
+const ANSWER_FIELDS = ['areaForImprovement', 'note', 'updatedAt'] as const;
+const CONSENSUS: Columns<keyof ConsensusRow> = { type: 'ConsensusAnswer', always: ['assessmentId', 'nodeKey', 'value'], optional: [...ANSWER_FIELDS, 'setBy'] };
+const ASSESSOR: Columns<keyof AssessorRow> = { type: 'AssessorAnswer', always: ['assessmentId', 'nodeKey', 'value', 'userId'], optional: ANSWER_FIELDS };
 
 export const consensusByAssessment = perRequest((db, selection) =>
   grouped<ConsensusRow, 'assessmentId'>(
-    (ids) => db.tenant(`select ${columnsOf(CONSENSUS, selection)} from consensus_answer where organisation_id = $1 and assessment_id = any($2::uuid[])`, ids),
+    (ids) => db.sql.selectFrom('consensusAnswer').select(columnsFor(CONSENSUS, selection)).where('assessmentId', '=', anyUuid(ids)).execute(),
     'assessmentId',
   ),
 );
@@ -72,10 +63,13 @@ export const consensusByAssessment = perRequest((db, selection) =>
 export const assessorAnswersByAssessment = perRequest((db, selection) =>
   grouped<AssessorRow, 'assessmentId'>(
     (ids) =>
-      db.tenant(
-        `select ${columnsOf(ASSESSOR, selection)} from assessor_answer where organisation_id = $1 and assessment_id = any($2::uuid[]) order by node_key, user_id`,
-        ids,
-      ),
+      db.sql
+        .selectFrom('assessorAnswer')
+        .select(columnsFor(ASSESSOR, selection))
+        .where('assessmentId', '=', anyUuid(ids))
+        .orderBy('nodeKey')
+        .orderBy('userId')
+        .execute(),
     'assessmentId',
   ),
 );
@@ -83,11 +77,13 @@ export const assessorAnswersByAssessment = perRequest((db, selection) =>
 export const reopeningsByAssessment = perRequest((db) =>
   grouped<ReopeningRow, 'assessmentId'>(
     (ids) =>
-      db.tenant(
-        `select id, assessment_id as "assessmentId", reason, reopened_by as "reopenedBy", created_at as "createdAt"
-           from assessment_reopening where organisation_id = $1 and assessment_id = any($2::uuid[]) order by created_at, id`,
-        ids,
-      ),
+      db.sql
+        .selectFrom('assessmentReopening')
+        .select(['id', 'assessmentId', 'reason', 'reopenedBy', 'createdAt'])
+        .where('assessmentId', '=', anyUuid(ids))
+        .orderBy('createdAt')
+        .orderBy('id')
+        .execute(),
     'assessmentId',
   ),
 );
