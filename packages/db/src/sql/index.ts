@@ -1,5 +1,4 @@
 import {
-  CamelCasePlugin,
   type ColumnType,
   type CompiledQuery,
   type DatabaseConnection,
@@ -13,6 +12,7 @@ import {
 } from 'kysely';
 import type { SqlRunner } from '../session/runner';
 import type { DB } from './schema';
+import { CamelNames } from './names';
 import { type Scope, ScopePlugin } from './scope';
 import { type OrganisationTable, SCOPED_TABLES } from './tables';
 
@@ -69,7 +69,8 @@ class RunnerDriver implements Driver {
 }
 
 /**
- * A query builder on `runner`, in `scope`: column names in camelCase (written snake_case in SQL),
+ * A query builder on `runner`, in `scope`: column names in camelCase (written snake_case in SQL,
+ * see names.ts),
  * and every statement on a scoped table narrowed to the scope (see scope.ts).
  */
 export function sqlOn(runner: SqlRunner, scope: Scope): Sql {
@@ -80,7 +81,7 @@ export function sqlOn(runner: SqlRunner, scope: Scope): Sql {
       createIntrospector: (db) => new PostgresIntrospector(db),
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
-    plugins: [new CamelCasePlugin(), new ScopePlugin(scope, SCOPED_TABLES)],
+    plugins: [new CamelNames(), new ScopePlugin(scope, SCOPED_TABLES)],
   });
 }
 

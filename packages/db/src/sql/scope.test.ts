@@ -67,6 +67,13 @@ describe('the organisation scope', () => {
     expect(q.parameters).toEqual([ORG, ORG, ORG]);
   });
 
+  it('names output columns in camelCase in the SQL itself, and aliases as written', () => {
+    const q = org.selectFrom('assessment').select(['id', 'frameworkId', 'dueOn']).select(sql<number>`1`.as('oneMore')).compile();
+    expect(q.sql).toBe('select "id", "framework_id" as "frameworkId", "due_on" as "dueOn", 1 as "oneMore" from "assessment" where "assessment"."organisation_id" = $1');
+    const returning = org.updateTable('assessment').set({ dueOn: '2027-01-01' }).returning(['id', 'dueOn']).compile();
+    expect(returning.sql).toBe('update "assessment" set "due_on" = $1 where "assessment"."organisation_id" = $2 returning "id", "due_on" as "dueOn"');
+  });
+
   it('leaves shared tables alone', () => {
     const q = org.selectFrom('region').select(['code', 'name']).compile();
     expect(q.sql).toBe('select "code", "name" from "region"');

@@ -1,4 +1,5 @@
 import type { DB } from './schema';
+import { snakeCase } from './names';
 import type { ScopedTables } from './scope';
 
 /** The tables (by their camelCase name in `DB`) that have an `organisationId`: an organisation's own rows. */
@@ -16,8 +17,6 @@ const ORGANISATION_TABLES: Record<OrganisationTable, true> = {
   submittedScore: true, webhookDelivery: true, webhookEndpoint: true,
 };
 
-/** `actionItem` -> `action_item`, as the CamelCasePlugin writes it. */
-export const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export const SCOPED_TABLES: ScopedTables = {
   organisation: new Set(Object.keys(ORGANISATION_TABLES).map(snakeCase)),
