@@ -77,7 +77,7 @@ export function columnsFor<C extends string>(spec: Columns<C>, selection?: Selec
   const wanted = selected ? spec.optional.filter((f) => selected.has(f)) : spec.optional;
   const key = wanted.join(',');
   let byKey = picked.get(spec);
-  if (!byKey) picked.set(spec, (byKey = new Map()));
+  if (!byKey) picked.set(spec, (byKey = new Map<string, readonly string[]>()));
   let columns = byKey.get(key) as readonly C[] | undefined;
   if (!columns) byKey.set(key, (columns = [...spec.always, ...wanted]));
   return columns;
