@@ -13,3 +13,4 @@ export * from './webhooks';
 export * from './collections';
 export * from './figures';
 export * from './limits';
+export * from './ids';

@@ -1,5 +1,5 @@
-import { Network, NetworkMember, type NetworkMemberStatus, OrganisationKind, type Reader, isUuid } from '@waymark/db';
-import { type NetworkAction, conflict, forbidden, networkMove, notFound } from '@waymark/domain';
+import { Network, NetworkMember, type NetworkMemberStatus, OrganisationKind, type Reader } from '@waymark/db';
+import { type NetworkAction, conflict, forbidden, networkMove, notFound, isUuid } from '@waymark/domain';
 import { type RequestContext, type TenantContext, actorOf } from '../../context';
 import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import { audit } from '../../graphql/audit';

@@ -1,7 +1,6 @@
 import { type FrameworkTree, type Reader, loadFrameworkTree } from '@waymark/db';
-import { notFound } from '@waymark/domain';
+import { isUuid, notFound } from '@waymark/domain';
 import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
-import { isUuid } from '@waymark/db';
 import type { FrameworkSummary } from './types';
 
 /** The tree of a framework version (read once per process, then from memory). */

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
-import { MemberRole, Membership, type Organisation, OrganisationKind, isUuid } from '@waymark/db';
-import { badInput, conflict, forbidden, notFound } from '@waymark/domain';
+import { MemberRole, Membership, type Organisation, OrganisationKind } from '@waymark/db';
+import { badInput, conflict, forbidden, notFound, isUuid } from '@waymark/domain';
 import type { TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';

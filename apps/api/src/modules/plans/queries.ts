@@ -1,5 +1,5 @@
-import { type Reader, isUuid } from '@waymark/db';
-import { ActionItemStatus, OPEN_STATUSES, monthOf, notFound } from '@waymark/domain';
+import { type Reader } from '@waymark/db';
+import { ActionItemStatus, OPEN_STATUSES, monthOf, notFound, isUuid } from '@waymark/domain';
 import { type Connection, type PageArgs, Params, type SortKey, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
 import DataLoader from 'dataloader';

@@ -7,7 +7,6 @@ import {
   Membership,
   carryPlanForward,
   consensusMaps,
-  isUuid,
   recordEvent,
   regeneratePlan,
 } from '@waymark/db';
@@ -23,6 +22,7 @@ import {
   daysBetween,
   forbidden,
   isOpen,
+  isUuid,
   median,
   notFound,
   scoreAssessment,

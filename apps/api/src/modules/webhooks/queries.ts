@@ -1,5 +1,5 @@
-import { type Reader, isUuid } from '@waymark/db';
-import { WebhookDeliveryStatus, badInput, notFound } from '@waymark/domain';
+import { type Reader } from '@waymark/db';
+import { WebhookDeliveryStatus, badInput, notFound, isUuid } from '@waymark/domain';
 import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import type { EventRelayHealth, ReminderDeliveryHealth, WebhookDeliveryFilter, WebhookDeliveryHealth, WebhookDeliveryRow, WebhookEndpointRow } from './types';
 
