@@ -22,3 +22,4 @@ export { recordAudit, snapshot, type Actor, type SystemActor, type AuditRecord }
 export { keepSubmittedScores, withdrawSubmittedScores } from './benchmarks/scores';
 export { recomputeBenchmarks, type RecomputeOptions, type RecomputeResult, type RecomputeTrigger } from './benchmarks/recompute';
 export { recordEvent } from './outbox';
+export { seedDemo } from './seeders/demo';
