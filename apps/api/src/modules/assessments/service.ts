@@ -4,7 +4,7 @@ import { AssessmentStatus, SCALE_VALUES, agreedValues, badInput, conflict, forbi
 import { type TenantContext, actorOf } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import { organisationToday } from '../../graphql/calendar';
-import { treeOf } from '../frameworks/queries';
+import { treeOf } from '../frameworks/reads';
 import type { AnswerInput } from './inputs';
 
 /** An assessment of the organisation, for changing; another organisation's id is NOT_FOUND like a missing one. */

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { type RequestContext, tenant } from '../../context';
 import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import { Mutation } from '../../graphql/mutation';
-import { findDelivery, findEndpoint, listDeliveries, listEndpoints } from './queries';
+import { findDelivery, findEndpoint, listDeliveries, listEndpoints } from './reads';
 import * as webhooks from './service';
 import {
   CreateWebhookEndpointInput, UpdateWebhookEndpointInput, WebhookDeliveryFilter, WebhookDeliveryObject, WebhookEndpointObject,
