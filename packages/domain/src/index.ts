@@ -14,3 +14,4 @@ export * from './collections';
 export * from './figures';
 export * from './limits';
 export * from './ids';
+export * from './random';
