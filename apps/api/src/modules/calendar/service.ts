@@ -1,5 +1,4 @@
 import { CalendarFeed } from '@waymark/db';
-import { forbidden } from '@waymark/domain';
 import type { TenantContext } from '../../context';
 import { requirePerson } from './reads';
 import { audit } from '../../graphql/audit';
