@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { zipSync } from 'fflate';
 import { MemberRole, type Organisation } from '@waymark/db';
 import { addDays, localDate } from '@waymark/domain';
-import { withAdminClient } from '../../../../packages/testing/src/admin';
+import { withAdminClient } from '@waymark/testing';
 import { IMPORT_LIMITS } from '../modules/imports/limits';
 import { type As, type GqlResponse, type TestApi, errorCode, ok, startTestApi } from './harness';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isObjectType } from 'graphql';
 import { ApiKey, MemberRole, type Organisation } from '@waymark/db';
 import { API_KEY_SCOPES } from '@waymark/domain';
-import { withAdminClient } from '../../../../packages/testing/src/admin';
+import { withAdminClient } from '@waymark/testing';
 import { issueSecret } from '../auth/secrets';
 import { createSchema } from '../graphql/schema';
 import { type As, type TestApi, startTestApi } from './harness';

@@ -1,5 +1,5 @@
 import { badInput } from '@waymark/domain';
-import { EVIDENCE_COLUMNS } from '../../evidence/queries';
+import { EVIDENCE_COLUMNS } from '../../evidence/reads';
 import * as evidence from '../../evidence/service';
 import { EvidenceInput, type EvidenceRow } from '../../evidence/types';
 import type { ImportColumn, ImportLayoutSpec } from '../spec';

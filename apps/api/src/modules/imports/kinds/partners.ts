@@ -1,6 +1,6 @@
 import { PartnerStatus, PartnerType } from '@waymark/db';
 import { badInput } from '@waymark/domain';
-import { PARTNER_COLUMNS } from '../../partners/queries';
+import { PARTNER_COLUMNS } from '../../partners/reads';
 import * as partners from '../../partners/service';
 import { CreatePartnerInput, type PartnerRow, UpdatePartnerInput } from '../../partners/types';
 import type { ImportColumn, ImportLayoutSpec } from '../spec';

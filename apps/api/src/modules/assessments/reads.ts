@@ -1,5 +1,5 @@
-import { type Reader, consensusMaps, isUuid } from '@waymark/db';
-import { type AssessmentScore, AssessmentStatus, notFound, scoreAssessment } from '@waymark/domain';
+import { type Reader, consensusMaps } from '@waymark/db';
+import { type AssessmentScore, AssessmentStatus, notFound, scoreAssessment, isUuid } from '@waymark/domain';
 import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
 import { type ColumnSpec, columnsOf } from '../../graphql/selection';
