@@ -1,6 +1,37 @@
+import path from 'node:path';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/** The workspace (`apps/x`, `packages/y`) a file or folder is in, or null outside them (scripts, infra). */
+const workspaceOf = (file) => /^((?:apps|packages)\/[^/]+)(?:\/|$)/.exec(path.relative(import.meta.dirname, file).split(path.sep).join('/'))?.[1] ?? null;
+
+/**
+ * A relative import may not leave its workspace: what another package's tests or code need, it
+ * exports (`@waymark/testing`, `@waymark/<app>/testing`), so no file reaches into another's src.
+ */
+const workspaceBoundaries = {
+  meta: { type: 'problem', schema: [], messages: { crosses: "'{{source}}' reaches into {{target}} from {{from}}: import it by its package name, from what that package exports." } },
+  create(context) {
+    const from = workspaceOf(context.filename);
+    if (!from) return {};
+    const check = (node) => {
+      const source = node?.type === 'Literal' && typeof node.value === 'string' ? node.value : null;
+      if (!source || !source.startsWith('.')) return;
+      const target = workspaceOf(path.resolve(path.dirname(context.filename), source));
+      if (target !== from) context.report({ node, messageId: 'crosses', data: { source, target: target ?? 'a folder outside the workspaces', from } });
+    };
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+      CallExpression: (node) => {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require') check(node.arguments[0]);
+      },
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.waymark/**', 'coverage/**', '**/*.d.ts'] },
@@ -8,6 +39,7 @@ export default tseslint.config(
   // TypeScript is linted with the type-checked rules, using the same program `npm run typecheck` checks.
   ...tseslint.configs.recommendedTypeChecked,
   {
+    plugins: { waymark: { rules: { 'workspace-boundaries': workspaceBoundaries } } },
     languageOptions: {
       globals: { ...globals.node },
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -16,6 +48,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-unsafe-function-type': 'off',
       '@typescript-eslint/no-require-imports': 'off',
+      'waymark/workspace-boundaries': 'error',
     },
   },
   // Plain JavaScript (scripts, configs) has no types to check against.

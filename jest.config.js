@@ -13,9 +13,12 @@ const swc = ['@swc/jest', {
 
 const fs = require('node:fs');
 const packages = fs.readdirSync(`${__dirname}/packages`).filter((name) => fs.existsSync(`${__dirname}/packages/${name}/src/index.ts`));
-const moduleNameMapper = Object.fromEntries(
-  packages.map((name) => [`^@waymark/${name}$`, `<rootDir>/packages/${name}/src/index.ts`]),
-);
+// An app's tests-only entry (src/testing.ts) is `@waymark/<app>/testing`, as in tsconfig.base.json.
+const testingEntries = ['api', 'worker'].filter((name) => fs.existsSync(`${__dirname}/apps/${name}/src/testing.ts`));
+const moduleNameMapper = Object.fromEntries([
+  ...packages.map((name) => [`^@waymark/${name}$`, `<rootDir>/packages/${name}/src/index.ts`]),
+  ...testingEntries.map((name) => [`^@waymark/${name}/testing$`, `<rootDir>/apps/${name}/src/testing.ts`]),
+]);
 
 const project = (name, dir, extra = {}) => ({
   displayName: name,

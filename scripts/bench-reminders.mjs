@@ -19,7 +19,7 @@ import { seedReminders } from './bench/reminder-seed.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { startRedis, startSmtpReceiver } = require(path.join(ROOT, 'packages/testing/dist/services.js'));
+const { poll, startRedis, startSmtpReceiver } = require(path.join(ROOT, 'packages/testing/dist/services.js'));
 const { RunningProcess } = require(path.join(ROOT, 'packages/testing/dist/services/process.js'));
 const { seededRandom } = require(path.join(ROOT, 'packages/testing/dist/services.js'));
 const { Queue } = require('bullmq');
@@ -36,14 +36,8 @@ const SECRET = 'bench-token-secret-'.padEnd(48, 'x');
 const SEED = Number(process.env.BENCH_SEED ?? Date.now() % 1_000_000);
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function until(check, timeoutMs, everyMs = 20) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await sleep(everyMs);
-  }
-  return false;
-}
+/** Whether `check` came true within `timeoutMs`. */
+const until = async (check, timeoutMs, everyMs = 20) => (await poll(check, timeoutMs, everyMs)) !== null;
 
 function workerEnv(db, redisUrl, smtpUrl) {
   return {

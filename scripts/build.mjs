@@ -18,7 +18,8 @@ const SWC = {
   module: { type: 'commonjs' },
   sourceMaps: true,
 };
-const isSource = (file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.endsWith('.test.ts');
+// An app's src/testing.ts is a tests-only entry (@waymark/<app>/testing), left out like the tests.
+const isSource = (file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.endsWith('.test.ts') && file !== 'testing.ts';
 
 function sources(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -18,7 +18,7 @@ export const purpose = "npm start's supervisor: a dead child comes back alone, a
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
-const { freePort } = require(path.join(ROOT, 'packages/testing/dist/services.js'));
+const { freePort, poll } = require(path.join(ROOT, 'packages/testing/dist/services.js'));
 
 const children = (pid) => {
   try {
@@ -40,15 +40,8 @@ const alive = (pid) => {
   }
 };
 
-async function until(check, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await check();
-    if (value) return value;
-    await sleep(100);
-  }
-  return null;
-}
+/** The first truthy answer of `check` within `timeoutMs`, or null. */
+const until = (check, timeoutMs) => poll(check, timeoutMs, 100);
 
 async function healthy(port) {
   try {

@@ -9,7 +9,7 @@ import { Loaders } from './graphql/loader';
 import type { Selection } from './graphql/selection';
 import type { RequestTrace } from './http/observe';
 import type { RateLimits } from './http/rate-limits';
-import type { ApiQueues } from './modules/webhooks/queues';
+import type { ApiQueues } from './modules/queues/queues';
 
 /**
  * Who is asking, for which organisation, and the one session (transaction) their request runs in.

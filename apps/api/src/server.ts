@@ -34,7 +34,7 @@ import { within } from '@waymark/jobs';
 import { type RedisHealth, RedisLink } from './http/redis-link';
 import { ApiMetrics, RequestTrace, finishRequest, operationLabel, requestIdOf, routeLabel } from './http/observe';
 import { WEB_APP_DIR, webApp } from './http/web-app';
-import { ApiQueues } from './modules/webhooks/queues';
+import { ApiQueues } from './modules/queues/queues';
 import { calendarRouter } from './modules/calendar/route';
 
 export interface ApiServer {

@@ -70,7 +70,12 @@ describe.each([
     await expectAccessible(page, `import partners (${width})`);
     if (width === 'phone') await expectNoSidewaysScroll(page, 'import partners');
 
-    // The layout, with the export to start from.
+    // The layout as the API publishes it, with the export to start from.
+    const columns = page.getByRole('table', { name: 'The columns of the file' });
+    const column = (name: string) => columns.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    await column('name').getByRole('cell', { name: 'Every file has it; never blank', exact: true }).waitFor();
+    await column('partner_type').getByRole('cell', { name: 'Optional; never blank where the file has it', exact: true }).waitFor();
+    await column('status').getByText(/One of: PROSPECTIVE, ACTIVE, PAUSED, ENDED$/).waitFor();
     if (width === 'desk') {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the register as CSV' }).click()]);
       const template = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');

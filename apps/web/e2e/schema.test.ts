@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { startTestApi, type TestApi } from '../../api/src/__tests__/harness';
+import { startTestApi, type TestApi } from '@waymark/api/testing';
 
 /**
  * The app's types come from the committed SDL: it must be the schema the API really serves, and

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { Assessment, User } from '@waymark/db';
-import { startSession } from '../../api/src/auth/tokens';
+import { startSession } from '@waymark/api/testing';
 import { DESK, PHONE, expectAccessible, expectNoSidewaysScroll, launchBrowser, newPage, printReport, screenshot, settled, signIn, timeScreenChange } from './support/browser';
 import { DEMO_PASSWORD, type Stack, startStack } from './support/stack';
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { within } from '@waymark/jobs';
 
 export interface HealthServer {
   port: number;
@@ -17,13 +18,13 @@ export interface Readiness {
   queues: Record<string, boolean>;
 }
 
-const within = <T>(work: Promise<T>, ms: number): Promise<T | false> =>
-  Promise.race([work, new Promise<false>((resolve) => setTimeout(() => resolve(false), ms).unref())]).catch(() => false as const);
+/** The answer, or false when there is none within a second. */
+const answerOrFalse = <T>(work: Promise<T>): Promise<T | false> => within(1_000, work).catch(() => false as const);
 
 export async function readiness(redis: IORedis, orm: MikroORM, workers: Worker[]): Promise<Readiness> {
   const [pong, db] = await Promise.all([
-    within(redis.ping(), 1_000),
-    within(orm.em.fork().getConnection().execute('select 1'), 1_000),
+    answerOrFalse(redis.ping()),
+    answerOrFalse(orm.em.fork().getConnection().execute('select 1')),
   ]);
   const queues = Object.fromEntries(workers.map((w) => [w.name, w.isRunning() && !w.closing]));
   const ready = pong === 'PONG' && db !== false && Object.values(queues).every(Boolean);

@@ -1,5 +1,6 @@
 import type { Queue, Worker } from 'bullmq';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { within } from '@waymark/jobs';
 import { processMetrics } from '@waymark/logger';
 
 const STATES = ['waiting', 'active', 'delayed', 'prioritized', 'failed'] as const;
@@ -50,10 +51,7 @@ export class WorkerMetrics {
       async collect() {
         this.reset();
         await Promise.all(queues.map(async (q) => {
-          const counts = await Promise.race([
-            q.getJobCounts(...STATES),
-            new Promise<null>((resolve) => setTimeout(() => resolve(null), 1_000).unref()),
-          ]).catch(() => null);
+          const counts = await within(1_000, q.getJobCounts(...STATES)).catch(() => null);
           if (counts) for (const state of STATES) this.set({ queue: q.name, state }, counts[state] ?? 0);
         }));
       },

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 
 export * from './entities';
 export { ormConfig, appTimeouts, TENANT_FILTER, type OrmOptions } from './orm';
-export { setTenantScope, type TenantScope } from './tenant';
 export { migrateDatabase, migrationNeeded, ensureRoles } from './migrate';
 export { importBundledFrameworks, importFramework, importGuidance, PublishedFrameworkChangedError } from './frameworks/import';
 export { createCrossTenantReader, type CrossTenantReader } from './cross-tenant';
@@ -24,3 +23,4 @@ export { recordAudit, snapshot, type Actor, type SystemActor, type AuditRecord }
 export { keepSubmittedScores, withdrawSubmittedScores } from './benchmarks/scores';
 export { recomputeBenchmarks, type RecomputeOptions, type RecomputeResult, type RecomputeTrigger } from './benchmarks/recompute';
 export { recordEvent } from './outbox';
+export { seedDemo } from './seeders/demo';

@@ -13,3 +13,5 @@ export * from './webhooks';
 export * from './collections';
 export * from './figures';
 export * from './limits';
+export * from './ids';
+export * from './random';

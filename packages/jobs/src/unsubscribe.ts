@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isUuid } from '@waymark/domain';
 
 /**
  * One-click unsubscribe links (RFC 8058): the worker signs, the API checks, both with the same
@@ -12,7 +13,6 @@ export interface UnsubscribeClaim {
 }
 
 const PURPOSE = 'waymark.unsubscribe.v1';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const mac = (secret: string, body: string) => createHmac('sha256', secret).update(`${PURPOSE}.${body}`).digest('base64url');
 
@@ -30,6 +30,6 @@ export function verifyUnsubscribe(secret: string, token: string): UnsubscribeCla
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   const [organisationId, userId, ...extra] = Buffer.from(body, 'base64url').toString('utf8').split('.');
-  if (extra.length || !organisationId || !userId || !UUID.test(organisationId) || !UUID.test(userId)) return null;
+  if (extra.length || !organisationId || !userId || !isUuid(organisationId) || !isUuid(userId)) return null;
   return { organisationId, userId };
 }

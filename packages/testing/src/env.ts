@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+// Jest loads this (through global-setup.ts) without its moduleNameMapper and before the build, where
+// '@waymark/config' would be a dist that may not exist yet: the one import that must use the path.
+// eslint-disable-next-line waymark/workspace-boundaries
 import { type Config, parseConfig } from '../../config/src';
 
 /** One random token secret per test process: no test relies on a secret written in the repository. */

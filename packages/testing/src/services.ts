@@ -5,9 +5,10 @@
  */
 export { startPostgres, postgresBinDir, type PostgresOptions, type PostgresService } from './services/postgres';
 export { startRedis, redisPing, type RedisOptions, type RedisService } from './services/redis';
-export { startSmtpReceiver, type ReceivedMail, type SmtpReceiver, type SmtpRefusal } from './services/smtp';
-export { startHttpReceiver, type HttpFailure, type HttpReceiver, type ReceivedRequest } from './services/http';
+export { startSmtpReceiver, bodyOf, header, tally, type ReceivedMail, type SmtpReceiver, type SmtpRefusal } from './services/smtp';
+export { startHttpReceiver, type HttpFailure, type HttpReceiver, type PathAnswer, type ReceivedRequest } from './services/http';
 export type { FailureOptions } from './services/fault-window';
-export { freePort } from './services/ports';
+export { freePort, poll, until } from './services/ports';
+export { RunningProcess, type ExitStatus, type SpawnSpec } from './services/process';
 export { startTcpProxy, type TcpProxy } from './services/tcp-proxy';
 export { seededRandom } from './services/random';

@@ -16,9 +16,8 @@ const {
   GraphQLBoolean, GraphQLFloat, GraphQLID, GraphQLInputObjectType, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType,
   GraphQLSchema, GraphQLString, execute, parse, validate,
 } = require('graphql');
-const { findDisagreements, missingParts, scoreAssessment } = require('../../../packages/domain/dist/index.js');
+const { findDisagreements, isUuid, missingParts, scoreAssessment } = require('../../../packages/domain/dist/index.js');
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const nn = (t) => new GraphQLNonNull(t);
 const list = (t) => nn(new GraphQLList(nn(t)));
 
@@ -288,7 +287,7 @@ export async function startFloor({ connectionString, poolMax, secret }) {
     const token = String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
     const { sub, jti } = jwt.verify(token, key, { algorithms: ['HS256'], issuer: 'waymark' });
     const organisation = String(req.headers['x-organisation-id'] ?? '');
-    if (!UUID.test(sub) || !UUID.test(jti) || !UUID.test(organisation)) throw new Error('bad credential');
+    if (!isUuid(sub) || !isUuid(jti) || !isUuid(organisation)) throw new Error('bad credential');
     const doc = document(query);
     const client = await pool.connect();
     try {

@@ -1,5 +1,5 @@
 import type { Organisation } from '@waymark/db';
-import { withAdminClient } from '../../../../packages/testing/src/admin';
+import { withAdminClient } from '@waymark/testing';
 import { type As, MemberRole, type TestApi, errorCode, ok, startTestApi } from './harness';
 
 /**

@@ -43,7 +43,7 @@ import {
   WebhookEndpoint,
 } from '@waymark/db';
 import { API_KEY_SCOPES, formatScore, newSigningSecret, scoreAssessment, sealSecret } from '@waymark/domain';
-import { withAdminClient } from '../../../../packages/testing/src/admin';
+import { withAdminClient } from '@waymark/testing';
 import { issueSecret } from '../auth/secrets';
 import { consensusMaps } from '@waymark/db';
 import { BATCH_SIZE, cursorBatches } from '../exports/cursor';

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { FORMULA_TRIGGERS, neutralise } from '../exports/formulas';
 import { formulaSafe, parseCell } from '../modules/imports/cells';
+import { IMPORT_LAYOUTS } from '../modules/imports/layout';
 
 /**
  * The formula rule on the way in and on the way out. The CSV export neutralises with
@@ -48,5 +49,15 @@ describe('formula injection, out and in', () => {
     expect(parseCell(['IN_PROGRESS', 'DONE'], { text: 'In progress' })).toEqual({ value: 'IN_PROGRESS' });
     expect(parseCell('instant', { text: '2026-03-01T10:00:00.000Z' })).toEqual({ value: new Date('2026-03-01T10:00:00.000Z') });
     expect(parseCell('text', { text: '', problem: 'holds the error value #N/A' })).toEqual({ problem: 'holds the error value #N/A' });
+  });
+});
+
+describe('the published layouts', () => {
+  it("reads every column's example as a value of its column, not a problem", () => {
+    for (const layout of Object.values(IMPORT_LAYOUTS)) {
+      for (const column of layout.columns) {
+        expect({ kind: layout.kind, column: column.name, parsed: 'value' in parseCell(column.type, { text: column.example }) }).toEqual({ kind: layout.kind, column: column.name, parsed: true });
+      }
+    }
   });
 });

@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { zipSync } from 'fflate';
 import { MemberRole, type Organisation } from '@waymark/db';
 import { addDays, localDate } from '@waymark/domain';
-import { withAdminClient } from '../../../../packages/testing/src/admin';
+import { withAdminClient } from '@waymark/testing';
 import { IMPORT_LIMITS } from '../modules/imports/limits';
 import { type As, type GqlResponse, type TestApi, errorCode, ok, startTestApi } from './harness';
 
@@ -516,5 +516,80 @@ describe("importing a plan's items", () => {
   it("answers NOT_FOUND for another organisation's assessment", async () => {
     const bytes = csvOf([['item_key', 'status'], [itemKeys[0], 'DONE']]);
     expect(errorCode(await run(ITEMS, bytes, 'p.csv', ownerB, { assessmentId: assessment }))).toBe('NOT_FOUND');
+  });
+});
+
+describe('the published layouts', () => {
+  const LAYOUT = `kind mutation rowName perAssessment keyColumn columns { name required blankAllowed type allowedValues description example } ignoredColumns`;
+  const ONE = `query($kind: ImportKind!) { importLayout(kind: $kind) { ${LAYOUT} } }`;
+  const layoutOf = async (kind: string, as: As = assessorA) => ok(await api.gql(ONE, { kind }, as)).importLayout;
+  const headerOf = (bytes: Buffer): string[] => {
+    const rows: string[][] = parse(bytes, { bom: true, to: 1 });
+    return rows[0]!;
+  };
+
+  it('lists every kind, each as importLayout(kind) answers it, with every column described and exemplified', async () => {
+    const all = ok(await api.gql(`{ importLayouts { ${LAYOUT} } }`, {}, assessorA)).importLayouts;
+    expect(all.map((l: any) => [l.kind, l.mutation, l.perAssessment, l.keyColumn])).toEqual([
+      ['ANSWERS', 'importAnswers', true, 'node_key'],
+      ['PARTNERS', 'importPartners', false, 'id'],
+      ['EVIDENCE', 'importEvidence', false, 'id'],
+      ['ACTION_ITEMS', 'importActionItems', true, 'item_key'],
+    ]);
+    for (const layout of all) {
+      expect(await layoutOf(layout.kind)).toEqual(layout);
+      for (const column of layout.columns) {
+        expect({ column: column.name, description: column.description.length > 10, example: column.example.length > 0 }).toEqual({ column: column.name, description: true, example: true });
+        expect({ column: column.name, choice: column.allowedValues.length > 0 }).toEqual({ column: column.name, choice: column.type === 'CHOICE' });
+      }
+    }
+    const partners = all.find((l: any) => l.kind === 'PARTNERS');
+    expect(partners.columns.filter((c: any) => c.required).map((c: any) => c.name)).toEqual(['name']);
+    expect(partners.columns.filter((c: any) => !c.blankAllowed).map((c: any) => c.name)).toEqual(['name', 'partner_type']);
+    expect(partners.columns.find((c: any) => c.name === 'status')).toMatchObject({ type: 'CHOICE', allowedValues: ['PROSPECTIVE', 'ACTIVE', 'PAUSED', 'ENDED'] });
+    expect(all.find((l: any) => l.kind === 'ANSWERS').columns.find((c: any) => c.name === 'updated_at').type).toBe('INSTANT');
+  });
+
+  it('is the layout the import reads: the error for an unknown header names its columns, and an export has exactly its columns', async () => {
+    const partners = await layoutOf('PARTNERS');
+    const unknown = await run(PARTNERS, csvOf([['name', 'colour'], ['A', 'red']]), 'x.csv', assessorA);
+    expect(unknown.errors![0]!.message).toContain(`its columns are ${partners.columns.map((c: any) => c.name).join(', ')} (and, not imported, ${partners.ignoredColumns.join(', ')})`);
+
+    const assessment = await newAssessment('import-layouts');
+    ok(await api.gql(`mutation($a: ID!) { generateActionPlan(assessmentId: $a) { created } }`, { a: assessment }, managerA));
+    const exports: Record<string, string> = {
+      PARTNERS: '/tables/partner.csv',
+      EVIDENCE: '/tables/evidence.csv',
+      ANSWERS: `/assessments/${assessment}/answers.csv`,
+      ACTION_ITEMS: `/assessments/${assessment}/plan.csv`,
+    };
+    for (const [kind, path] of Object.entries(exports)) {
+      const layout = await layoutOf(kind);
+      const header = headerOf(await download(path, ownerA));
+      const read = layout.columns.map((c: any) => c.name);
+      // The plan's `note` column is the import's own: a note to add to an item's history.
+      const importOnly = kind === 'ACTION_ITEMS' ? ['note'] : [];
+      expect({ kind, columns: [...read, ...layout.ignoredColumns].filter((c) => !importOnly.includes(c)).sort() }).toEqual({ kind, columns: [...header].sort() });
+      expect({ kind, required: layout.columns.filter((c: any) => c.required).every((c: any) => header.includes(c.name)) }).toEqual({ kind, required: true });
+    }
+  });
+
+  it('answers a typed error for a kind that does not exist', async () => {
+    const variable = await api.gql(ONE, { kind: 'GRADES' }, assessorA);
+    expect(errorCode(variable)).toBe('BAD_USER_INPUT');
+    expect(variable.errors![0]!.message).toContain('GRADES');
+    const literal = await api.gql(`{ importLayout(kind: GRADES) { kind } }`, {}, assessorA);
+    expect(errorCode(literal)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(literal.data).toBeUndefined();
+  });
+
+  it('is for those who may import: viewers, keys without imports:write and the signed-out are refused', async () => {
+    expect(errorCode(await api.gql(ONE, { kind: 'PARTNERS' }, viewerA))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(ONE, { kind: 'PARTNERS' }, {}))).toBe('UNAUTHENTICATED');
+    const without = await api.gql(ONE, { kind: 'PARTNERS' }, await keyWith(['partners:write']));
+    expect(errorCode(without)).toBe('FORBIDDEN');
+    expect(without.errors![0]!.message).toContain('imports:write');
+    expect((await layoutOf('PARTNERS', await keyWith(['imports:write']))).kind).toBe('PARTNERS');
+    for (const as of [ownerA, managerA, assessorA]) expect((await layoutOf('EVIDENCE', as)).kind).toBe('EVIDENCE');
   });
 });

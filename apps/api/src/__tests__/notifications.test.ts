@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MemberRole, type Organisation } from '@waymark/db';
 import { signUnsubscribe } from '@waymark/jobs';
-import { withAdminClient } from '../../../../packages/testing/src/admin';
+import { withAdminClient } from '@waymark/testing';
 import { type As, type TestApi, ok, startTestApi } from './harness';
 
 /** Notification preferences over GraphQL, and the one-click unsubscribe link (no sign-in) over HTTP. */

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '@waymark/logger';
-import { FIXTURE_PASSWORD } from '@waymark/testing';
-import { withAdminClient } from '../../../../packages/testing/src/admin';
+import { FIXTURE_PASSWORD, withAdminClient } from '@waymark/testing';
 import { MemberRole, type TestApi, errorCode, ok, startTestApi } from './harness';
 
 /** A logger whose lines the test can read, parsed. */

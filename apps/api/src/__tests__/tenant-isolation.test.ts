@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isObjectType } from 'graphql';
 import { ApiKey, MemberRole, type Organisation } from '@waymark/db';
 import { API_KEY_SCOPES } from '@waymark/domain';
-import { withAdminClient } from '../../../../packages/testing/src/admin';
+import { withAdminClient } from '@waymark/testing';
 import { issueSecret } from '../auth/secrets';
 import { createSchema } from '../graphql/schema';
 import { type As, type TestApi, startTestApi } from './harness';
@@ -194,6 +194,9 @@ const CASES: Record<string, Case> = {
   'Mutation.importEvidence': importing('importEvidence', (id) => `id,title\n${id},Taken over by B\n`, () => A.evidence!),
   'Mutation.importAnswers': importing('importAnswers', () => `node_key,value\n3.1.1.a,NO\n`, () => A.draft!, () => A.draft!),
   'Mutation.importActionItems': importing('importActionItems', () => `item_key,status\naction:3.1.1,DROPPED\n`, () => A.submitted!, () => A.submitted!),
+  // Import layouts are the same for every organisation: B's people read B's own (see the test below for A's).
+  'Query.importLayouts': { query: `{ importLayouts { kind columns { name } } }`, targetsA: false },
+  'Query.importLayout': { query: `{ importLayout(kind: ANSWERS) { kind columns { name allowedValues } } }`, targetsA: false },
   'Mutation.leaveNetwork': { query: `mutation($m: ID!) { leaveNetwork(membershipId: $m) { id } }`, variables: () => ({ m: A.networkMembership }), targetsA: true },
   // A person's own account: sessions and passwords. B's people reach only their own; a reset link made
   // for A's owner (A's owner and a made-up reset id) is refused like any invalid one. These end B's
@@ -264,6 +267,27 @@ it('never shows or changes anything of organisation A to any credential of organ
   }
   expect(failures).toEqual([]);
   expect(await everythingOfA()).toEqual(before);
+});
+
+it("reads an import layout only as a member of the organisation named, in a role that may import", async () => {
+  const query = `{ importLayouts { kind mutation keyColumn columns { name required blankAllowed type allowedValues description example } ignoredColumns } }`;
+  // New sessions: the isolation run above signed B's people out everywhere.
+  const ownerB = (await api.actor(orgB, MemberRole.OWNER)).as;
+  const viewerB = (await api.actor(orgB, MemberRole.VIEWER)).as;
+  const readByB = await api.gql(query, {}, ownerB);
+  expect(readByB.errors).toBeUndefined();
+  // B's owner naming A: exactly as an organisation that does not exist.
+  for (const organisationId of [orgA.id, randomUUID()]) {
+    const res = await api.gql(query, {}, { ...ownerB, organisationId });
+    expect({ organisationId, code: res.errors?.[0]?.extensions?.code, data: res.data }).toEqual({ organisationId, code: 'NOT_FOUND', data: undefined });
+  }
+  // The layout names nothing of an organisation: A's own assessor reads what B's owner reads.
+  const assessorA = (await api.actor(orgA, MemberRole.ASSESSOR)).as;
+  expect((await api.gql(query, {}, assessorA)).data).toEqual(readByB.data);
+  // A member who may not import, and nobody, are refused.
+  expect((await api.gql(query, {}, (await api.actor(orgA, MemberRole.VIEWER)).as)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect((await api.gql(query, {}, viewerB)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect((await api.gql(query, {}, {})).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 });
 
 it("serves organisation A's calendar feed only to its own token, and never B's items through it", async () => {

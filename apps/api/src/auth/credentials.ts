@@ -1,5 +1,4 @@
-import { WaymarkError, forbidden, unauthenticated } from '@waymark/domain';
-import { isUuid } from '@waymark/db';
+import { WaymarkError, forbidden, unauthenticated, isUuid } from '@waymark/domain';
 import { parseSecret } from './secrets';
 import { verifyToken } from './tokens';
 

@@ -8,6 +8,7 @@ import { PARTNER_RESOLVERS } from './partners/resolver';
 import { PEOPLE_RESOLVERS } from './people';
 import { PLAN_RESOLVERS } from './plans/resolver';
 import { WEBHOOK_RESOLVERS } from './webhooks/resolver';
+import { QUEUE_RESOLVERS } from './queues/resolver';
 import { CALENDAR_RESOLVERS } from './calendar/resolver';
 import { IMPORT_RESOLVERS } from './imports/resolver';
 
@@ -22,6 +23,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...BENCHMARK_RESOLVERS,
   ...NOTIFICATION_RESOLVERS,
   ...WEBHOOK_RESOLVERS,
+  ...QUEUE_RESOLVERS,
   ...CALENDAR_RESOLVERS,
   ...IMPORT_RESOLVERS,
 ];

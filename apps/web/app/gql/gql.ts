@@ -62,6 +62,7 @@ type Documents = {
     "\n  mutation ImportEvidence($input: ImportInput!) { importEvidence(input: $input) { ...ImportReportFields } }\n": typeof types.ImportEvidenceDocument,
     "\n  mutation ImportAnswers($input: AssessmentImportInput!) { importAnswers(input: $input) { ...ImportReportFields } }\n": typeof types.ImportAnswersDocument,
     "\n  mutation ImportActionItems($input: AssessmentImportInput!) { importActionItems(input: $input) { ...ImportReportFields } }\n": typeof types.ImportActionItemsDocument,
+    "\n  query ImportLayoutColumns($kind: ImportKind!) {\n    importLayout(kind: $kind) { keyColumn columns { name required blankAllowed type allowedValues description example } ignoredColumns }\n  }\n": typeof types.ImportLayoutColumnsDocument,
     "\n  query ImportAssessments { assessments(first: 50) { edges { node { id cycle status } } } }\n": typeof types.ImportAssessmentsDocument,
     "\n  query ItemDetail($id: ID!) {\n    actionItem(id: $id) {\n      id assessmentId cycle itemKey kind nodeKey elementKey what why priority priorityReason target status\n      dueOn reviewIntervalDays nextReviewOn resources successMeasure doneAt persistsAfterDone updatedAt\n      owner { id name }\n      guidance { guidanceKey title reason }\n      footnotes { number text }\n      notes { id body statusFrom statusTo createdAt author { name } }\n      evidence { id title }\n      carriedFrom { id cycle status }\n      carriedTo { id cycle status }\n      previousDecision { id cycle status }\n      history { id cycle status what }\n    }\n    members(first: 100) { edges { node { id role user { id name } } } }\n    assessments(first: 50) { edges { node { id frameworkId } } }\n  }\n": typeof types.ItemDetailDocument,
     "\n  mutation AddItemNote($id: ID!, $body: String!) { addActionItemNote(id: $id, body: $body) { id body createdAt author { name } } }\n": typeof types.AddItemNoteDocument,
@@ -137,6 +138,7 @@ const documents: Documents = {
     "\n  mutation ImportEvidence($input: ImportInput!) { importEvidence(input: $input) { ...ImportReportFields } }\n": types.ImportEvidenceDocument,
     "\n  mutation ImportAnswers($input: AssessmentImportInput!) { importAnswers(input: $input) { ...ImportReportFields } }\n": types.ImportAnswersDocument,
     "\n  mutation ImportActionItems($input: AssessmentImportInput!) { importActionItems(input: $input) { ...ImportReportFields } }\n": types.ImportActionItemsDocument,
+    "\n  query ImportLayoutColumns($kind: ImportKind!) {\n    importLayout(kind: $kind) { keyColumn columns { name required blankAllowed type allowedValues description example } ignoredColumns }\n  }\n": types.ImportLayoutColumnsDocument,
     "\n  query ImportAssessments { assessments(first: 50) { edges { node { id cycle status } } } }\n": types.ImportAssessmentsDocument,
     "\n  query ItemDetail($id: ID!) {\n    actionItem(id: $id) {\n      id assessmentId cycle itemKey kind nodeKey elementKey what why priority priorityReason target status\n      dueOn reviewIntervalDays nextReviewOn resources successMeasure doneAt persistsAfterDone updatedAt\n      owner { id name }\n      guidance { guidanceKey title reason }\n      footnotes { number text }\n      notes { id body statusFrom statusTo createdAt author { name } }\n      evidence { id title }\n      carriedFrom { id cycle status }\n      carriedTo { id cycle status }\n      previousDecision { id cycle status }\n      history { id cycle status what }\n    }\n    members(first: 100) { edges { node { id role user { id name } } } }\n    assessments(first: 50) { edges { node { id frameworkId } } }\n  }\n": types.ItemDetailDocument,
     "\n  mutation AddItemNote($id: ID!, $body: String!) { addActionItemNote(id: $id, body: $body) { id body createdAt author { name } } }\n": types.AddItemNoteDocument,
@@ -370,6 +372,10 @@ export function graphql(source: "\n  mutation ImportAnswers($input: AssessmentIm
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ImportActionItems($input: AssessmentImportInput!) { importActionItems(input: $input) { ...ImportReportFields } }\n"): (typeof documents)["\n  mutation ImportActionItems($input: AssessmentImportInput!) { importActionItems(input: $input) { ...ImportReportFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportLayoutColumns($kind: ImportKind!) {\n    importLayout(kind: $kind) { keyColumn columns { name required blankAllowed type allowedValues description example } ignoredColumns }\n  }\n"): (typeof documents)["\n  query ImportLayoutColumns($kind: ImportKind!) {\n    importLayout(kind: $kind) { keyColumn columns { name required blankAllowed type allowedValues description example } ignoredColumns }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

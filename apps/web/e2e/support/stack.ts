@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Organisation } from '@waymark/db';
-import { type SmtpReceiver, createTestDatabase, demoTemplateName, startSmtpReceiver, testConfig, withAdminClient } from '@waymark/testing';
-import { startTestApi, type TestApi } from '../../../api/src/__tests__/harness';
-import { type WaymarkWorker, startWorker } from '../../../worker/src/worker';
-import { bodyOf } from '../../../worker/src/__tests__/helpers';
-import { seedDemo } from '../../../../packages/db/src/seeders/demo';
+import { Organisation, seedDemo } from '@waymark/db';
+import { type SmtpReceiver, bodyOf, createTestDatabase, demoTemplateName, startSmtpReceiver, testConfig, until, withAdminClient } from '@waymark/testing';
+import { startTestApi, type TestApi } from '@waymark/api/testing';
+import { type WaymarkWorker, startWorker } from '@waymark/worker/testing';
 
 export const DEMO_PASSWORD = 'waymark-demo';
 const DIST = path.resolve(__dirname, '../../dist/index.html');
@@ -66,16 +64,13 @@ async function startMail(api: TestApi, baseUrl: string): Promise<Mail> {
   return {
     smtp,
     worker,
-    async linkTo(address, count = 1) {
-      const until = Date.now() + 20_000;
-      for (;;) {
+    linkTo(address, count = 1) {
+      const link = new RegExp(`${baseUrl.replace(/[.]/g, '\\.')}/[a-z-]+#token=[A-Za-z0-9_-]+`);
+      return until(() => {
         const mails = smtp.messages.filter((m) => m.to.includes(address));
         const latest = mails.length >= count ? mails[mails.length - 1] : undefined;
-        const link = latest ? new RegExp(`${baseUrl.replace(/[.]/g, '\\.')}/[a-z-]+#token=[A-Za-z0-9_-]+`).exec(bodyOf(latest))?.[0] : undefined;
-        if (link) return link;
-        if (Date.now() > until) throw new Error(`no email with a link reached ${address}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+        return latest ? link.exec(bodyOf(latest))?.[0] : undefined;
+      }, `an email with a link to ${address}`, 20_000, 100);
     },
   };
 }

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AccountMail, MemberRole } from '@waymark/db';
-import { type ReceivedMail, type SmtpReceiver, startSmtpReceiver } from '@waymark/testing';
-import { type TestApi, errorCode, ok, startTestApi } from '../../../api/src/__tests__/harness';
+import { type ReceivedMail, type SmtpReceiver, bodyOf, header, startSmtpReceiver, until } from '@waymark/testing';
+import { type TestApi, errorCode, ok, startTestApi } from '@waymark/api/testing';
 import { AccountMailSender } from '../account-mail/sender';
 import { createMailer } from '../reminders/mailer';
 import { type WaymarkWorker, startWorker } from '../worker';
-import { bodyOf, header } from './helpers';
 
 /**
  * Invitation and password reset emails, end to end: the real API writes them, the real worker sends
@@ -43,16 +42,6 @@ function linkIn(mail: ReceivedMail): { url: string; token: string } {
 
 const mailsTo = (address: string) => smtp.messages.filter((m) => m.to.includes(address));
 
-async function waitFor<T>(check: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 const rowsOf = (subjectId: string) => api.db.owner.em.fork().find(AccountMail, { subjectId }, { orderBy: { sendNumber: 'asc' } });
 
 describe('invitations by email', () => {
@@ -62,7 +51,7 @@ describe('invitations by email', () => {
     const email = newEmail();
     const invitation = ok(await api.gql(INVITE, { email }, as)).inviteMember;
 
-    const [first] = await waitFor(() => mailsTo(email).length === 1 && mailsTo(email));
+    const [first] = await until(() => mailsTo(email).length === 1 && mailsTo(email), 'the email');
     expect(first!.subject).toBe('Join Harbour Library on Waymark');
     expect(bodyOf(first!)).toContain('as an assessor');
     const firstLink = linkIn(first!);
@@ -71,7 +60,7 @@ describe('invitations by email', () => {
     for (let i = 0; i < 100 && (await rowsOf(invitation.id))[0]?.state !== 'SENT'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
 
     expect(ok(await api.gql(RESEND, { id: invitation.id }, as)).resendInvitation.sends).toBe(2);
-    await waitFor(() => mailsTo(email).length === 2);
+    await until(() => mailsTo(email).length === 2, 'the email');
     const secondLink = linkIn(mailsTo(email)[1]!);
     expect(secondLink.token).not.toBe(firstLink.token);
     expect(errorCode(await api.gql(ACCEPT, { t: firstLink.token, name: 'Ada', p: PASSWORD }))).toBe('NOT_FOUND');
@@ -108,7 +97,7 @@ describe('password reset by email', () => {
   it('emails a link that sets a new password once', async () => {
     const user = await api.fx.user({ name: 'Grace' });
     ok(await api.gql(`mutation($e: String!) { requestPasswordReset(email: $e) }`, { e: user.email }));
-    const [mail] = await waitFor(() => mailsTo(user.email).length === 1 && mailsTo(user.email));
+    const [mail] = await until(() => mailsTo(user.email).length === 1 && mailsTo(user.email), 'the email');
     expect(mail!.subject).toBe('Reset your Waymark password');
     const { url, token } = linkIn(mail!);
     expect(url).toMatch(/\/app\/reset-password#token=pwr_/);
@@ -165,7 +154,7 @@ describe('exactly one email per send', () => {
     expect(await sender.sendBatch()).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect(await sender.sendBatch()).toBe(1);
-    await waitFor(() => mailsTo(emails[0]!).length === 1);
+    await until(() => mailsTo(emails[0]!).length === 1, 'the email');
     // The dead attempt (attempt 1) coming back to mark or release changes nothing.
     await conn.execute(`update account_mail set state = 'SENT' where subject_id = ? and attempts = 1 and state = 'CLAIMED'`, [ids[0]]);
     expect((await rowsOf(ids[0]!)).map((r) => [r.state, r.attempts])).toEqual([['SENT', 2]]);

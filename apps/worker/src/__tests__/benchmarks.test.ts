@@ -5,7 +5,7 @@ import {
   Assessment, AssessmentStatus, BenchmarkingConsent, OrganisationKind, Region, SizeBand, SubmittedElementScore, SubmittedScore, recordEvent,
 } from '@waymark/db';
 import { JOBS, queuePrefix } from '@waymark/jobs';
-import { type RedisService, type TestDatabase, createTestDatabase, fixtures, startRedis } from '@waymark/testing';
+import { type RedisService, type TestDatabase, createTestDatabase, fixtures, startRedis, until } from '@waymark/testing';
 import { type WaymarkWorker, startWorker } from '../worker';
 
 /**
@@ -28,16 +28,6 @@ const snapshots = () =>
     `select id, trigger, institutions from benchmark_snapshot where framework_id = ? order by taken_at`,
     [frameworkId],
   );
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** An institution that shares its results anonymously, with one submitted assessment whose scores were kept. */
 async function submitted(practice: number, event = false): Promise<string> {
@@ -72,27 +62,27 @@ afterAll(async () => {
 });
 
 it('writes a first snapshot at start when there is none, and schedules the nightly recompute', async () => {
-  const [first] = await until('the first snapshot', async () => {
+  const [first] = await until(async () => {
     const all = await snapshots();
     return all.length ? all : null;
-  });
+  }, 'the first snapshot');
   expect(first).toMatchObject({ trigger: 'manual', institutions: 6 });
   const schedulers = await worker.queues.benchmarks.getJobSchedulers();
   expect(schedulers).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'benchmarks-nightly', pattern: '0 2 * * *', tz: 'UTC' })]));
 });
 
 it('recomputes once after a burst of submissions, from the outbox', async () => {
-  await until('the first snapshot', async () => (await snapshots()).length);
+  await until(async () => (await snapshots()).length, 'the first snapshot');
   // No same-day rule: the audit decides, so the fresh figures are published the same day, at once.
   const before = (await snapshots()).length;
   // Three submissions in quick succession share a window (two, if the burst straddles a window's end): fewer jobs than events.
   for (const practice of [40, 60, 70]) await submitted(practice, true);
 
-  const latest = await until('the incremental snapshot', async () => {
+  const latest = await until(async () => {
     const all = await snapshots();
     const last = all[all.length - 1]!;
     return all.length > before && last.institutions === 9 ? last : null;
-  });
+  }, 'the incremental snapshot');
   expect(latest.trigger).toBe('incremental');
   const incremental = (await worker.queues.benchmarks.getJobs(['completed', 'delayed', 'waiting', 'active'])).filter((j) => j.id?.includes('-incremental-'));
   expect(incremental.length).toBeGreaterThanOrEqual(1);
@@ -104,10 +94,10 @@ it('refuses a recompute job with a bad payload for good', async () => {
   const connection = new IORedis(redis.url, { maxRetriesPerRequest: null });
   const queue = new Queue(JOBS.benchmarkRecompute.queue, { connection, prefix: queuePrefix(JOBS.benchmarkRecompute.queue) });
   const job = await queue.add(JOBS.benchmarkRecompute.name, { trigger: 'hourly' }, { attempts: 3 });
-  const failed = await until('the refusal', async () => {
+  const failed = await until(async () => {
     const state = await job.getState();
     return state === 'failed' ? queue.getJob(job.id!) : null;
-  });
+  }, 'the refusal');
   expect(failed.failedReason).toMatch(/invalid payload: trigger/);
   expect(failed.attemptsMade).toBe(1);
   await queue.close();
@@ -116,6 +106,6 @@ it('refuses a recompute job with a bad payload for good', async () => {
 
 it('computes nothing for a framework that does not exist (an event may outlive its framework)', async () => {
   const job = await worker.queues.benchmarks.add(JOBS.benchmarkRecompute.name, { frameworkId: randomUUID(), trigger: 'incremental' });
-  const done = await until('the job', async () => ((await job.getState()) === 'completed' ? worker.queues.benchmarks.getJob(job.id!) : null));
+  const done = await until(async () => ((await job.getState()) === 'completed' ? worker.queues.benchmarks.getJob(job.id!) : null), 'the job');
   expect(done?.returnvalue).toEqual([]);
 });

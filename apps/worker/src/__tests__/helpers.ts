@@ -5,8 +5,7 @@ import {
 } from '@waymark/db';
 import { addDays, localDate } from '@waymark/domain';
 import type { Config } from '@waymark/config';
-import { type ReceivedMail, type TestDatabase, fixtures } from '@waymark/testing';
-import { RunningProcess } from '../../../../packages/testing/src/services/process';
+import { RunningProcess, type TestDatabase, fixtures } from '@waymark/testing';
 
 export const today = () => localDate(new Date(), 'Europe/London');
 
@@ -68,22 +67,6 @@ export async function seedOrganisation(db: TestDatabase, options: { owners: numb
   expect(manager.id, evidence.id);
   await em.flush();
   return { organisation: org, expected, people: [manager, ...owners] };
-}
-
-export const header = (mail: ReceivedMail, name: string) =>
-  (mail.raw.split(/\r?\n\r?\n/, 1)[0] ?? '').replace(/\r?\n[ \t]+/g, ' ').match(new RegExp(`^${name}:[ \\t]*(.*)$`, 'im'))?.[1]?.trim() ?? null;
-
-/** Decoded text of a message (nodemailer sends quoted-printable; this is enough to find links and ids). */
-export const bodyOf = (mail: ReceivedMail) => mail.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-
-/** Counts per recipient address of what arrived: duplicates and misses against what was expected. */
-export function tally(mails: readonly ReceivedMail[], expectedAddresses: readonly string[]) {
-  const counts = new Map<string, number>();
-  for (const m of mails) for (const to of m.to) counts.set(to, (counts.get(to) ?? 0) + 1);
-  const duplicates = [...counts.values()].reduce((sum, c) => sum + Math.max(0, c - 1), 0);
-  const misses = expectedAddresses.filter((a) => !counts.has(a)).length;
-  const strangers = [...counts.keys()].filter((a) => !expectedAddresses.includes(a)).length;
-  return { duplicates, misses, strangers, distinct: counts.size };
 }
 
 /** The worker as its own process (node apps/worker/dist/main.js), for SIGKILL tests. */

@@ -5,10 +5,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { JOBS, queuePrefix } from '@waymark/jobs';
-import { type ReceivedMail, type RedisService, type SmtpReceiver, type TestDatabase, createTestDatabase, seededRandom, startRedis, startSmtpReceiver } from '@waymark/testing';
-import { until } from '../../../../packages/testing/src/services/ports';
-import type { RunningProcess } from '../../../../packages/testing/src/services/process';
-import { header, seedOrganisation, spawnWorker, tally } from './helpers';
+import {
+  type ReceivedMail, type RedisService, type RunningProcess, type SmtpReceiver, type TestDatabase, createTestDatabase, header, poll, seededRandom, startRedis, startSmtpReceiver, tally,
+  until,
+} from '@waymark/testing';
+import { seedOrganisation, spawnWorker } from './helpers';
 
 /**
  * The worker as a process of its own (apps/worker/dist/main.js), SIGKILLed in the middle of an
@@ -55,7 +56,7 @@ it('a worker SIGKILLed mid-run and started again sends every digest exactly once
   const addresses = org.people.filter((p) => org.expected.has(p.id)).map((p) => p.email);
   const first = await start(1);
   await queue.add(JOBS.reminderScan.name, {}, { jobId: `scan-${randomUUID()}` });
-  expect(await until(() => smtp.messages.length >= 15, 30_000, 5)).toBe(true);
+  await until(() => smtp.messages.length >= 15, 'the first 15 digests', 30_000, 5);
   // Kill while the sends in flight wait on the SMTP server (so none is between "accepted" and
   // "marked sent": that one window is documented in docs/delivery.md).
   smtp.pause();
@@ -67,7 +68,7 @@ it('a worker SIGKILLed mid-run and started again sends every digest exactly once
   smtp.resume();
 
   const second = await start(2);
-  const done = await until(() => smtp.messages.length >= org.expected.size, 45_000, 50);
+  const done = await poll(() => smtp.messages.length >= org.expected.size, 45_000, 50);
   if (!done) throw new Error(`only ${smtp.messages.length} of ${org.expected.size} arrived; worker log:\n${readFileSync(path.join(dir, 'worker-2.log'), 'utf8').slice(-3000)}`);
   await new Promise((r) => setTimeout(r, 1_000));
   expect(tally(smtp.messages, addresses)).toEqual({ duplicates: 0, misses: 0, strangers: 0, distinct: org.expected.size });
@@ -94,7 +95,7 @@ it('a worker SIGKILLed at random moments (seeded, not only while SMTP holds MAIL
   const window = new Set<string>();
   for (let kill = 0; kill < 3; kill++) {
     const seen = mine().length;
-    await until(() => mine().length >= seen + random.int(1, 12), 30_000, 2);
+    await until(() => mine().length >= seen + random.int(1, 12), 'more digests before the kill', 30_000, 2);
     await new Promise((r) => setTimeout(r, random.int(0, 40)));
     worker.signalTree('SIGKILL');
     await worker.exited;
@@ -104,7 +105,7 @@ it('a worker SIGKILLed at random moments (seeded, not only while SMTP holds MAIL
     for (const m of mine()) if (!sent.has(messageId(m))) window.add(messageId(m));
     worker = await start(11 + kill);
   }
-  const done = await until(() => new Set(mine().map(messageId)).size >= org.expected.size, 60_000, 50);
+  const done = await poll(() => new Set(mine().map(messageId)).size >= org.expected.size, 60_000, 50);
   if (!done) throw new Error(`only ${new Set(mine().map(messageId)).size} of ${org.expected.size} arrived`);
   await new Promise((r) => setTimeout(r, 2_000));
   const counts = new Map<string, number>();

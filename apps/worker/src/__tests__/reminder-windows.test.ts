@@ -4,13 +4,14 @@ import IORedis from 'ioredis';
 import { asOrganisation } from '@waymark/db';
 import { JOBS, organisationRemindersJobId, queuePrefix } from '@waymark/jobs';
 import { createLogger } from '@waymark/logger';
-import { type RedisService, type SmtpReceiver, type TestDatabase, createTestDatabase, startRedis, startSmtpReceiver, testConfig, withAdminClient } from '@waymark/testing';
-import { until } from '../../../../packages/testing/src/services/ports';
+import {
+  type RedisService, type SmtpReceiver, type TestDatabase, createTestDatabase, startRedis, startSmtpReceiver, tally, testConfig, until, withAdminClient,
+} from '@waymark/testing';
 import { inLanes } from '../reminders/lanes';
 import { claimDeliveries, markSent, release } from '../reminders/ledger';
 import { SendDeadlineExceeded, createMailer } from '../reminders/mailer';
 import { type WaymarkWorker, startWorker } from '../worker';
-import { type SeededOrganisation, seedOrganisation, tally, today } from './helpers';
+import { type SeededOrganisation, seedOrganisation, today } from './helpers';
 
 /**
  * The windows of the reminder ledger, each shown closed: a stale attempt cannot mark or release
@@ -104,7 +105,7 @@ describe('marks after SMTP accepted', () => {
     const org = s.organisation.id;
     smtp.pause();
     await reminders.add(JOBS.organisationReminders.name, { organisationId: org, localDate: today() }, { jobId: `marks-${randomUUID()}`, attempts: 8, backoff: { type: 'fixed', delay: 200 } });
-    expect(await until(async () => (await ledger(org)).length > 0, 10_000, 20)).toBe(true);
+    await until(async () => (await ledger(org)).length > 0, 'a ledger row', 10_000, 20);
     // The database refuses new connections and every session of the worker is ended, while the held sends are accepted.
     const name = new URL(db.ownerUrl).pathname.slice(1);
     const cut = withAdminClient(testConfig().DATABASE_URL, async (admin) => {
@@ -119,8 +120,8 @@ describe('marks after SMTP accepted', () => {
     await new Promise((r) => setTimeout(r, 50));
     smtp.resume();
     await cut;
-    expect(await until(() => mailsTo(s).length >= s.expected.size, 30_000)).toBe(true);
-    expect(await until(async () => (await ledger(org)).every((r) => r.state === 'SENT'), 30_000)).toBe(true);
+    await until(() => mailsTo(s).length >= s.expected.size, 'every digest', 30_000);
+    await until(async () => (await ledger(org)).every((r) => r.state === 'SENT'), 'every ledger row SENT', 30_000);
     await new Promise((r) => setTimeout(r, LEASE_MS + 500));
     expect(tally(mailsTo(s), addresses(s))).toEqual({ duplicates: 0, misses: 0, strangers: 0, distinct: s.expected.size });
   }, 60_000);
@@ -133,13 +134,13 @@ describe('a failed job', () => {
     smtp.refuse({ code: 451 });
     try {
       await reminders.add(JOBS.organisationReminders.name, data, { jobId: organisationRemindersJobId(data), attempts: 1 });
-      expect(await until(async () => (await reminders.getJobState(organisationRemindersJobId(data))) === 'failed', 15_000)).toBe(true);
+      await until(async () => (await reminders.getJobState(organisationRemindersJobId(data))) === 'failed', 'the job to fail', 15_000);
     } finally {
       smtp.accept();
     }
     expect(mailsTo(s)).toHaveLength(0);
     await reminders.add(JOBS.reminderScan.name, {}, { jobId: `scan-${randomUUID()}` });
-    expect(await until(() => mailsTo(s).length >= s.expected.size, 20_000)).toBe(true);
+    await until(() => mailsTo(s).length >= s.expected.size, 'every digest');
     expect(tally(mailsTo(s), addresses(s))).toEqual({ duplicates: 0, misses: 0, strangers: 0, distinct: s.expected.size });
   }, 40_000);
 });

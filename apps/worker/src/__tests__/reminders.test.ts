@@ -5,10 +5,11 @@ import { NotificationPreference, asOrganisation, recordEvent } from '@waymark/db
 import { isoWeek } from '@waymark/domain';
 import { JOBS, queuePrefix, verifyUnsubscribe } from '@waymark/jobs';
 import { createLogger } from '@waymark/logger';
-import { type RedisService, type SmtpReceiver, type TestDatabase, createTestDatabase, startRedis, startSmtpReceiver } from '@waymark/testing';
-import { until } from '../../../../packages/testing/src/services/ports';
+import {
+  type RedisService, type SmtpReceiver, type TestDatabase, bodyOf, createTestDatabase, header, poll, startRedis, startSmtpReceiver, tally, until,
+} from '@waymark/testing';
 import { type WaymarkWorker, startWorker } from '../worker';
-import { type SeededOrganisation, bodyOf, header, seedOrganisation, tally, today } from './helpers';
+import { type SeededOrganisation, seedOrganisation, today } from './helpers';
 
 /**
  * Reminders end to end: the worker in this process against this file's own database, its own
@@ -43,7 +44,7 @@ afterAll(async () => {
 });
 
 const idle = async () => {
-  const quiet = await until(async () => {
+  const quiet = await poll(async () => {
     const c = await reminders.getJobCounts('active', 'waiting', 'delayed', 'prioritized');
     return Object.values(c).every((n) => n === 0);
   }, 30_000, 50);
@@ -121,12 +122,12 @@ describe('reminder digests', () => {
       'select type, relayed_at from outbox_event where organisation_id = ? order by type', [a.organisation.id],
     );
     expect(rows.map((r) => r.type)).toEqual(['action_item.overdue', 'partner.review_due']);
-    expect(await until(async () => {
+    await until(async () => {
       const r = await db.owner.em.fork().getConnection().execute<{ n: number }[]>(
         'select count(*)::int as n from outbox_event where organisation_id = ? and relayed_at is null', [a.organisation.id],
       );
       return r[0]!.n === 0;
-    }, 10_000)).toBe(true);
+    }, 'every event relayed', 10_000);
   });
 
   it('an organisation job run for another organisation reads nothing of the first', async () => {
@@ -164,9 +165,9 @@ describe('faults', () => {
     smtp.refuse({ code: 421 });
     const d = await seedOrganisation(db, { owners: 5, itemsEach: 1 });
     await reminders.add(JOBS.reminderScan.name, {}, { jobId: `scan-${randomUUID()}` });
-    await until(() => smtp.refused >= 2, 10_000);
+    await until(() => smtp.refused >= 2, 'two refusals', 10_000);
     smtp.refuse({ code: 451, times: 1 });
-    await until(() => mailsTo(d).length >= d.expected.size, 30_000);
+    await until(() => mailsTo(d).length >= d.expected.size, 'every digest', 30_000);
     await idle();
     expect(smtp.refused).toBeGreaterThanOrEqual(3);
     expect(tally(mailsTo(d), addresses(d))).toMatchObject({ duplicates: 0, misses: 0, strangers: 0 });
@@ -178,10 +179,10 @@ describe('faults', () => {
     smtp.pause();
     await reminders.add(JOBS.reminderScan.name, {}, { jobId: `scan-${randomUUID()}` });
     // The run has claimed its deliveries and waits on SMTP: now Redis goes away and comes back empty.
-    await until(async () => (await ledger(e.organisation.id)).length > 0, 10_000);
+    await until(async () => (await ledger(e.organisation.id)).length > 0, 'a ledger row', 10_000);
     await redis.restart();
     smtp.resume();
-    await until(() => mailsTo(e).length >= e.expected.size, 30_000);
+    await until(() => mailsTo(e).length >= e.expected.size, 'every digest', 30_000);
     // The next tick of the schedule queues the day's job again (Redis forgot it): it finds all sent.
     await scan();
     await new Promise((r) => setTimeout(r, 300));
@@ -211,7 +212,7 @@ describe('faults', () => {
     );
     expect(await pending()).toEqual([{ id: event.id, relayed_at: null }]);
     await redis.restart();
-    expect(await until(async () => (await pending())[0]!.relayed_at !== null, 15_000)).toBe(true);
+    await until(async () => (await pending())[0]!.relayed_at !== null, 'the event relayed', 15_000);
     const events = new Queue(JOBS.domainEvent.queue, { connection: producer, prefix: queuePrefix(JOBS.domainEvent.queue) });
     events.on('error', () => undefined);
     try {

@@ -3,10 +3,9 @@ import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@o
 import { AccountMail, Assessment, AssessmentStatus, MemberRole, OutboxEvent } from '@waymark/db';
 import { QUEUES } from '@waymark/jobs';
 import { TRACE_KEY, type Tracing, installTracing, traceparent } from '@waymark/telemetry';
-import { type ReceivedMail, type RedisService, type SmtpReceiver, startRedis, startSmtpReceiver } from '@waymark/testing';
-import { type TestApi, ok, startTestApi } from '../../../api/src/__tests__/harness';
+import { type ReceivedMail, type RedisService, type SmtpReceiver, bodyOf, startRedis, startSmtpReceiver, until } from '@waymark/testing';
+import { type TestApi, ok, startTestApi } from '@waymark/api/testing';
 import { type WaymarkWorker, startWorker } from '../worker';
-import { bodyOf } from './helpers';
 import { WebhookReceiver } from './webhook-receiver';
 
 /**
@@ -45,19 +44,9 @@ afterAll(async () => {
   await tracing?.shutdown();
 });
 
-async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 const spans = () => exporter.getFinishedSpans();
 const named = (name: string, traceId?: string) => spans().filter((s) => s.name === name && (!traceId || s.spanContext().traceId === traceId));
-const one = (name: string, traceId: string) => waitFor(() => named(name, traceId)[0], `span ${name}`);
+const one = (name: string, traceId: string) => until(() => named(name, traceId)[0], `span ${name}`);
 const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
 const mailsTo = (address: string) => smtp.messages.filter((m: ReceivedMail) => m.to.includes(address));
 
@@ -72,9 +61,9 @@ describe('one trace from a mutation to what it sent', () => {
     const { as } = await api.actor(org, MemberRole.OWNER);
     const email = `traced-${randomUUID().slice(0, 8)}@example.test`;
     const invitation = ok(await api.gql(INVITE, { email }, as)).inviteMember;
-    const [mail] = await waitFor(() => mailsTo(email).length === 1 && mailsTo(email), 'the invitation email');
+    const [mail] = await until(() => mailsTo(email).length === 1 && mailsTo(email), 'the invitation email');
 
-    const graphql = await waitFor(() => named('mutation Invite')[0], 'the GraphQL span');
+    const graphql = await until(() => named('mutation Invite')[0], 'the GraphQL span');
     const traceId = graphql.spanContext().traceId;
     expect(graphql.attributes).toMatchObject({ 'graphql.operation.type': 'mutation', 'graphql.operation.name': 'Invite', 'waymark.organisation.id': org.id });
     const [row] = await api.db.owner.em.fork().find(AccountMail, { subjectId: invitation.id });
@@ -111,9 +100,9 @@ describe('one trace from a mutation to what it sent', () => {
     await em.flush();
 
     ok(await api.gql(`mutation Reopen($id: ID!) { reopenAssessment(id: $id, reason: "traced end to end") { id } }`, { id: assessment.id }, as));
-    await waitFor(() => receiver.at('/traced').length > 0, 'the webhook');
+    await until(() => receiver.at('/traced').length > 0, 'the webhook');
 
-    const graphql = await waitFor(() => named('mutation Reopen')[0], 'the GraphQL span');
+    const graphql = await until(() => named('mutation Reopen')[0], 'the GraphQL span');
     const traceId = graphql.spanContext().traceId;
     const relay = await one('outbox relay', traceId);
     expect(parentOf(relay)).toBe(graphql.spanContext().spanId);
@@ -144,7 +133,7 @@ describe('tracing off', () => {
     const { user, as } = await api.actor(org, MemberRole.OWNER);
     const email = `untraced-${randomUUID().slice(0, 8)}@example.test`;
     const invitation = ok(await api.gql(INVITE, { email }, as)).inviteMember;
-    await waitFor(() => mailsTo(email).length === 1, 'the invitation email');
+    await until(() => mailsTo(email).length === 1, 'the invitation email');
     const em = api.db.owner.em.fork();
     expect((await em.find(AccountMail, { subjectId: invitation.id })).map((r) => r.traceparent)).toEqual([null]);
 
@@ -154,9 +143,9 @@ describe('tracing off', () => {
     });
     await em.flush();
     ok(await api.gql(`mutation Reopen($id: ID!) { reopenAssessment(id: $id, reason: "untraced end to end") { id } }`, { id: assessment.id }, as));
-    const event = await waitFor(async () => (await em.fork().findOne(OutboxEvent, { subjectId: assessment.id, relayedAt: { $ne: null } }, { filters: false })) ?? false, 'the relay');
+    const event = await until(async () => (await em.fork().findOne(OutboxEvent, { subjectId: assessment.id, relayedAt: { $ne: null } }, { filters: false })) ?? false, 'the relay');
     expect(event.traceparent).toBeNull();
-    const job = await waitFor(async () => (await worker.queues.events.getJob(event.id)) ?? false, 'the event job');
+    const job = await until(async () => (await worker.queues.events.getJob(event.id)) ?? false, 'the event job');
     expect(job.data).not.toHaveProperty(TRACE_KEY);
     expect(Object.keys(job.data as object).sort()).toEqual(['id', 'occurredAt', 'organisationId', 'payload', 'subjectId', 'type']);
 

@@ -1,4 +1,4 @@
-import http from 'node:http';
+import { type HttpReceiver, type PathAnswer, type ReceivedRequest, startHttpReceiver } from '@waymark/testing';
 import { Webhook } from 'standardwebhooks';
 
 export interface Received {
@@ -8,58 +8,23 @@ export interface Received {
   body: string;
   /** The Standard Webhooks check with the path's secrets, each one alone: which of them verified it. */
   verifiedBy: string[];
+  /** The status answered; null while the request is held. */
   answered: number | null;
 }
 
-type Mode = 'ok' | 'fail' | 'hold';
-
 /**
- * A real HTTP receiver for webhook tests: each path is one endpoint with its secrets, checked with
- * the standardwebhooks library's own `Webhook.verify`. A path answers 204, fails with 500, or holds
- * its requests unanswered until released (a slow endpoint).
+ * The test HTTP receiver (@waymark/testing's, which records, fails and holds requests per path)
+ * seen as webhook endpoints: each path has its secrets, and each request is checked against them
+ * with the standardwebhooks library's own `Webhook.verify`.
  */
 export class WebhookReceiver {
-  readonly received: Received[] = [];
+  private http!: HttpReceiver;
   private readonly secrets = new Map<string, string[]>();
-  private readonly modes = new Map<string, Mode>();
-  private readonly held: { entry: Received; res: http.ServerResponse }[] = [];
-  private server!: http.Server;
   url = '';
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        const path = req.url ?? '/';
-        const headers = {
-          'webhook-id': String(req.headers['webhook-id'] ?? ''),
-          'webhook-timestamp': String(req.headers['webhook-timestamp'] ?? ''),
-          'webhook-signature': String(req.headers['webhook-signature'] ?? ''),
-        };
-        const verifiedBy = (this.secrets.get(path) ?? []).filter((secret) => {
-          try {
-            new Webhook(secret).verify(body, headers);
-            return true;
-          } catch {
-            return false;
-          }
-        });
-        const entry: Received = { path, id: headers['webhook-id'], signatures: headers['webhook-signature'].split(' ').filter(Boolean), body, verifiedBy, answered: null };
-        this.received.push(entry);
-        const mode = this.modes.get(path) ?? 'ok';
-        if (mode === 'hold') {
-          this.held.push({ entry, res });
-          return;
-        }
-        entry.answered = mode === 'ok' ? 204 : 500;
-        res.writeHead(entry.answered).end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    const address = this.server.address();
-    this.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    this.http = await startHttpReceiver();
+    this.url = this.http.url;
     return this;
   }
 
@@ -68,30 +33,45 @@ export class WebhookReceiver {
     this.secrets.set(path, secrets);
   }
 
-  mode(path: string, mode: Mode) {
-    this.modes.set(path, mode);
+  mode(path: string, mode: PathAnswer) {
+    this.http.answer(path, mode);
+  }
+
+  get received(): Received[] {
+    return this.http.requests.map((r) => this.view(r));
   }
 
   at(path: string): Received[] {
-    return this.received.filter((r) => r.path === path);
-  }
-
-  get inFlight(): number {
-    return this.held.length;
+    return this.http.at(path).map((r) => this.view(r));
   }
 
   /** Answers every held request (204) and stops holding. */
   release(path: string) {
-    this.modes.set(path, 'ok');
-    for (const { entry, res } of this.held.splice(0)) {
-      entry.answered = 204;
-      res.writeHead(204).end();
-    }
+    this.http.release(path);
   }
 
-  async close() {
-    for (const { res } of this.held.splice(0)) res.destroy();
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.http.close();
+  }
+
+  private view(request: ReceivedRequest): Received {
+    const header = (name: string) => String(request.headers[name] ?? '');
+    const headers = { 'webhook-id': header('webhook-id'), 'webhook-timestamp': header('webhook-timestamp'), 'webhook-signature': header('webhook-signature') };
+    const verifiedBy = (this.secrets.get(request.path) ?? []).filter((secret) => {
+      try {
+        new Webhook(secret).verify(request.body, headers);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    return {
+      path: request.path,
+      id: headers['webhook-id'],
+      signatures: headers['webhook-signature'].split(' ').filter(Boolean),
+      body: request.body,
+      verifiedBy,
+      answered: request.status,
+    };
   }
 }

@@ -4,10 +4,9 @@ import IORedis from 'ioredis';
 import { MemberRole, type Organisation, asOrganisation, recordEvent } from '@waymark/db';
 import type { DomainEvent, DomainEventType } from '@waymark/domain';
 import { WEBHOOK_JOBS, WEBHOOK_QUEUE, queuePrefix } from '@waymark/jobs';
-import { withAdminClient } from '../../../../packages/testing/src/admin';
 import { webhookFanOut } from '../processors/webhooks';
-import { type RedisService, startRedis, testConfig } from '@waymark/testing';
-import { type As, type TestApi, ok, startTestApi } from '../../../api/src/__tests__/harness';
+import { type RedisService, startRedis, testConfig, until, withAdminClient } from '@waymark/testing';
+import { type As, type TestApi, ok, startTestApi } from '@waymark/api/testing';
 import { type WaymarkWorker, startWorker } from '../worker';
 import { WebhookReceiver } from './webhook-receiver';
 
@@ -26,15 +25,6 @@ let orgA: Organisation;
 let orgB: Organisation;
 let ownerA: As;
 let ownerB: As;
-
-const until = async (check: () => boolean | Promise<boolean>, what: string, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 async function endpoint(as: As, path: string, eventTypes: string[]): Promise<{ id: string; secret: string }> {
   const res = ok(

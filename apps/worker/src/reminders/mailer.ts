@@ -1,5 +1,6 @@
 import net from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { within } from '@waymark/jobs';
 import { SpanKind, inSpan } from '@waymark/telemetry';
 
 export interface OutgoingMail {
@@ -135,15 +136,9 @@ export function createMailer(options: { smtpUrl?: string; from: string; maxConne
           throw new SendNotStarted();
         }
         const used = current;
-        let timer: NodeJS.Timeout | undefined;
-        const deadline = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => {
-            recycle(used);
-            reject(new SendDeadlineExceeded(deadlineMs));
-          }, deadlineMs);
-        });
         try {
-          await Promise.race([
+          await within(
+            deadlineMs,
             used.transport.sendMail({
               from: options.from,
               to: mail.to,
@@ -153,10 +148,12 @@ export function createMailer(options: { smtpUrl?: string; from: string; maxConne
               messageId: mail.messageId,
               headers: mail.headers,
             }),
-            deadline,
-          ]);
+            () => {
+              recycle(used);
+              return new SendDeadlineExceeded(deadlineMs);
+            },
+          );
         } finally {
-          clearTimeout(timer);
           releaseSlot();
         }
       }),

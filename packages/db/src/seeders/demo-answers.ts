@@ -1,4 +1,4 @@
-import { answerableKeys, type EvidenceValue, type PracticeValue, type ScoringElement } from '@waymark/domain';
+import { answerableKeys, type EvidenceValue, mulberry32, type PracticeValue, type ScoringElement } from '@waymark/domain';
 
 /**
  * Pure generation of demo answers. Every draw comes from a PRNG seeded by the institution's slug,
@@ -7,7 +7,7 @@ import { answerableKeys, type EvidenceValue, type PracticeValue, type ScoringEle
 
 export type Random = () => number;
 
-/** mulberry32: small, fast, good enough for demo data; not for anything secret. */
+/** mulberry32 seeded by text: small, fast, good enough for demo data; not for anything secret. */
 export function seededRandom(seed: string): Random {
   // FNV-1a turns the seed text into 32 bits.
   let state = 0x811c9dc5;
@@ -15,13 +15,7 @@ export function seededRandom(seed: string): Random {
     state ^= seed.charCodeAt(i);
     state = Math.imul(state, 0x01000193) >>> 0;
   }
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(state);
 }
 
 export interface EvidenceDraft {

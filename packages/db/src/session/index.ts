@@ -1,3 +1,3 @@
-export { Session, asOrganisation, isUuid, type Scope, type SignIn, type KeyRow } from './session';
+export { Session, asOrganisation, type Scope, type SignIn, type KeyRow } from './session';
 export { Reader } from './reader';
 export { SqlRunner, type QueryObserver, type PgConnection } from './runner';

@@ -1,17 +1,15 @@
 import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
+import { isUuid } from '@waymark/domain';
 import { TENANT_FILTER } from '../orm';
 import { Reader } from './reader';
 import { type PgConnection, type QueryObserver, SqlRunner } from './runner';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Matches nothing: the ORM filter's organisation when none is in scope. */
 const NO_ORGANISATION = '00000000-0000-0000-0000-000000000000';
 
-export const isUuid = (value: string) => UUID.test(value);
-
 function uuidLiteral(value: string | null): string {
   if (value === null) return 'null';
-  if (!UUID.test(value)) throw new Error(`not a uuid: ${value}`);
+  if (!isUuid(value)) throw new Error(`not a uuid: ${value}`);
   return `'${value.toLowerCase()}'::uuid`;
 }
 

@@ -1,17 +1,11 @@
+import { mulberry32 } from '@waymark/domain';
 import { KEY_MODULUS } from '../keys';
 import { ANSWERS } from '../cells';
 import type { CohortSpec, Contribution, PartAnswer, SnapshotCandidate, Viewer } from '../types';
 
 /** Small, fast, seedable generator (mulberry32), so a world is reproducible from one integer. */
 export function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const chance = (p: number) => next() < p;

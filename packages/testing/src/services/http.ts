@@ -1,14 +1,14 @@
 import http from 'node:http';
 import { FaultWindow, type FailureOptions } from './fault-window';
-import { until } from './ports';
+import { poll } from './ports';
 
 export interface ReceivedRequest {
   method: string;
   path: string;
   headers: http.IncomingHttpHeaders;
   body: string;
-  /** What the receiver answered. */
-  status: number;
+  /** What the receiver answered; null while it holds the request unanswered. */
+  status: number | null;
   receivedAt: Date;
 }
 
@@ -16,6 +16,9 @@ export interface HttpFailure extends FailureOptions {
   /** Default 503. */
   status?: number;
 }
+
+/** How one path answers: 204 (or the receiver's status), 500, or not at all until `release`. */
+export type PathAnswer = 'ok' | 'fail' | 'hold';
 
 export interface HttpReceiver {
   readonly port: number;
@@ -26,6 +29,12 @@ export interface HttpReceiver {
   /** Answer `status` for the next `times` requests, for `forMs`, or until `succeed()`. */
   fail(options?: HttpFailure): void;
   succeed(): void;
+  /** How requests to `path` are answered from now on (a path's own answer wins over `fail`). */
+  answer(path: string, answer: PathAnswer): void;
+  /** Answers the held requests (with the ok status) and lets `path` answer ok again. */
+  release(path: string): void;
+  /** The requests to one path. */
+  at(path: string): ReceivedRequest[];
   waitForRequests(count: number, timeoutMs?: number): Promise<readonly ReceivedRequest[]>;
   clear(): void;
   close(): Promise<void>;
@@ -38,19 +47,30 @@ export async function startHttpReceiver(options: { port?: number; status?: numbe
   const okStatus = options.status ?? 204;
   let failStatus = 503;
 
+  const answers = new Map<string, PathAnswer>();
+  const held: { request: ReceivedRequest; res: http.ServerResponse }[] = [];
+
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const status = fault.take() ? failStatus : okStatus;
-      requests.push({
+      const path = req.url ?? '/';
+      const answer = answers.get(path);
+      const request: ReceivedRequest = {
         method: req.method ?? 'GET',
-        path: req.url ?? '/',
+        path,
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
-        status,
+        status: null,
         receivedAt: new Date(),
-      });
+      };
+      requests.push(request);
+      if (answer === 'hold') {
+        held.push({ request, res });
+        return;
+      }
+      const status = answer === 'fail' ? 500 : answer === 'ok' ? okStatus : fault.take() ? failStatus : okStatus;
+      request.status = status;
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 400 ? '' : 'failing on purpose');
     });
   });
@@ -70,8 +90,19 @@ export async function startHttpReceiver(options: { port?: number; status?: numbe
       fault.open(opts);
     },
     succeed: () => fault.close(),
+    answer: (path, answer) => {
+      answers.set(path, answer);
+    },
+    release(path) {
+      answers.set(path, 'ok');
+      for (const { request, res } of held.splice(0)) {
+        request.status = okStatus;
+        res.writeHead(okStatus).end();
+      }
+    },
+    at: (path) => requests.filter((r) => r.path === path),
     async waitForRequests(count, timeoutMs = 10_000) {
-      if (!(await until(() => requests.length >= count, timeoutMs))) {
+      if (!(await poll(() => requests.length >= count, timeoutMs))) {
         throw new Error(`expected ${count} requests within ${timeoutMs} ms, got ${requests.length}`);
       }
       return requests;
@@ -81,6 +112,7 @@ export async function startHttpReceiver(options: { port?: number; status?: numbe
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const { res } of held.splice(0)) res.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

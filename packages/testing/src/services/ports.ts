@@ -28,12 +28,22 @@ export function listening(port: number): Promise<boolean> {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Polls `check` until it returns true or `timeoutMs` passes; false on timeout. */
-export async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 50): Promise<boolean> {
+/** Polls `check` every `everyMs` until it gives something truthy, and gives that; null once `timeoutMs` has passed. */
+export async function poll<T>(check: () => T | Promise<T>, timeoutMs: number, everyMs = 50): Promise<Truthy<T> | null> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (await check()) return true;
-    if (Date.now() >= deadline) return false;
+    const value = await check();
+    if (value) return value as Truthy<T>;
+    if (Date.now() >= deadline) return null;
     await sleep(everyMs);
   }
 }
+
+/** `poll` for tests: the truthy value, or a rejection "timed out waiting for <what>". */
+export async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 20_000, everyMs = 50): Promise<Truthy<T>> {
+  const value = await poll(check, timeoutMs, everyMs);
+  if (value === null) throw new Error(`timed out waiting for ${what} (${timeoutMs} ms)`);
+  return value;
+}
+
+type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;

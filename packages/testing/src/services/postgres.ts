@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePort, until } from './ports';
+import { freePort, poll } from './ports';
 import { RunningProcess, alive, descendants, tail } from './process';
 
 export interface PostgresOptions {
@@ -145,7 +145,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
     const started = Date.now();
     const postmaster = await RunningProcess.start({ command: path.join(bin, 'postgres'), args, logFile, user });
     server = postmaster;
-    const ready = await until(async () => !postmaster.running || (await answers(port)), 30_000, 100);
+    const ready = await poll(async () => !postmaster.running || (await answers(port)), 30_000, 100);
     if (!postmaster.running || !ready) {
       postmaster.signalTree('SIGKILL');
       throw new Error(`PostgreSQL did not start on port ${port} within ${Date.now() - started} ms:\n${tail(logFile)}`);
@@ -156,7 +156,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   // A killed server's backends notice the postmaster is gone only after a moment, and a new
   // postmaster refuses to start while they still hold the shared memory: wait for them.
   const waitForChildren = async (children: number[]) => {
-    await until(() => children.every((pid) => !alive(pid)), 10_000, 20);
+    await poll(() => children.every((pid) => !alive(pid)), 10_000, 20);
   };
 
   const service: PostgresService = {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, until } from './ports';
+import { freePort, poll } from './ports';
 import { RunningProcess, tail } from './process';
 
 export interface RedisOptions {
@@ -69,7 +69,7 @@ export async function startRedis(options: RedisOptions = {}): Promise<RedisServi
       throw error;
     }
     server = started;
-    const ready = await until(async () => !started.running || (await redisPing(port)), 10_000, 50);
+    const ready = await poll(async () => !started.running || (await redisPing(port)), 10_000, 50);
     if (!started.running || !ready) {
       started.signalTree('SIGKILL');
       throw new Error(`redis-server did not start on port ${port}:\n${tail(logFile)}`);

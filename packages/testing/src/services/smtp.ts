@@ -1,6 +1,6 @@
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import { FaultWindow, type FailureOptions } from './fault-window';
-import { freePort, until } from './ports';
+import { freePort, poll } from './ports';
 
 export interface ReceivedMail {
   from: string | null;
@@ -41,6 +41,22 @@ function headerValue(raw: string, name: string): string | null {
   // Unfold continuation lines before reading a header.
   const match = head.replace(/\r?\n[ \t]+/g, ' ').match(new RegExp(`^${name}:[ \\t]*(.*)$`, 'im'));
   return match?.[1]?.trim() ?? null;
+}
+
+/** A header of a received message (continuation lines unfolded), or null. */
+export const header = (mail: ReceivedMail, name: string) => headerValue(mail.raw, name);
+
+/** Decoded text of a message (nodemailer sends quoted-printable; this is enough to find links and ids). */
+export const bodyOf = (mail: ReceivedMail) => mail.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+
+/** Counts per recipient address of what arrived: duplicates and misses against what was expected. */
+export function tally(mails: readonly ReceivedMail[], expectedAddresses: readonly string[]) {
+  const counts = new Map<string, number>();
+  for (const m of mails) for (const to of m.to) counts.set(to, (counts.get(to) ?? 0) + 1);
+  const duplicates = [...counts.values()].reduce((sum, c) => sum + Math.max(0, c - 1), 0);
+  const misses = expectedAddresses.filter((a) => !counts.has(a)).length;
+  const strangers = [...counts.keys()].filter((a) => !expectedAddresses.includes(a)).length;
+  return { duplicates, misses, strangers, distinct: counts.size };
 }
 
 const address = (a: SMTPServerAddress | false) => (a ? a.address : null);
@@ -119,7 +135,7 @@ export async function startSmtpReceiver(options: { port?: number } = {}): Promis
       for (const answer of waiting) answer();
     },
     async waitForMessages(count, timeoutMs = 10_000) {
-      if (!(await until(() => messages.length >= count, timeoutMs))) {
+      if (!(await poll(() => messages.length >= count, timeoutMs))) {
         throw new Error(`expected ${count} messages within ${timeoutMs} ms, got ${messages.length}`);
       }
       return messages;

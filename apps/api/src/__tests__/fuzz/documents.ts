@@ -17,6 +17,7 @@ import {
   isScalarType,
   isUnionType,
 } from 'graphql';
+import { mulberry32 } from '@waymark/domain';
 
 /**
  * GraphQL requests generated from the schema for the fuzz suite: any root field of the schema,
@@ -197,16 +198,7 @@ function rightShaped(type: GraphQLInputType, ids: FuzzIds, clean: boolean, hint:
 }
 
 /** A small deterministic generator for the shape of a selection (fast-check drives the values). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const needsArguments = (field: GraphQLField<unknown, unknown>) => field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined);
 

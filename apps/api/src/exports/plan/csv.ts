@@ -1,7 +1,7 @@
 import type express from 'express';
 import { localDate } from '@waymark/domain';
 import { Loaders } from '../../graphql/loader';
-import { findAssessment } from '../../modules/assessments/queries';
+import { findAssessment } from '../../modules/assessments/reads';
 import { organisationOf } from '../files';
 import { type SheetFormat, sendSheet } from '../sheets';
 import type { ExportContext } from '../route';

@@ -1,7 +1,7 @@
 import type { Reader } from '@waymark/db';
 import type { Loaders } from '../../graphql/loader';
-import { personById } from '../../modules/people/person';
-import { ITEM_COLUMNS, cycleOfAssessment, itemById, notesByItem, successorOf } from '../../modules/plans/queries';
+import { personById } from '../../modules/people/reads';
+import { ITEM_COLUMNS, cycleOfAssessment, itemById, notesByItem, successorOf } from '../../modules/plans/reads';
 import type { ItemRow } from '../../modules/plans/types';
 import { type LinkedItem, type Person, type PlanView, arrangePlan } from './arrange';
 

@@ -1,12 +1,12 @@
 import type { FrameworkTree } from '@waymark/db';
 import { type AssessmentScore, groupBy, localDate } from '@waymark/domain';
 import { Loaders } from '../../graphql/loader';
-import { assessmentById, consensusByAssessment, findAssessment, reopeningsByAssessment, scoresOf } from '../../modules/assessments/queries';
+import { assessmentById, consensusByAssessment, findAssessment, reopeningsByAssessment, scoresOf } from '../../modules/assessments/reads';
 import type { AssessmentRow, ConsensusRow, ReopeningRow } from '../../modules/assessments/types';
-import { evidenceByAssessment } from '../../modules/evidence/queries';
+import { evidenceByAssessment } from '../../modules/evidence/reads';
 import type { EvidenceRow } from '../../modules/evidence/types';
-import { treeOf } from '../../modules/frameworks/queries';
-import { partnersByAssessment } from '../../modules/partners/queries';
+import { treeOf } from '../../modules/frameworks/reads';
+import { partnersByAssessment } from '../../modules/partners/reads';
 import type { PartnerRow } from '../../modules/partners/types';
 import { type OrganisationRow, organisationOf } from '../files';
 import type { PlanView } from '../plan/arrange';

@@ -9,9 +9,9 @@ import { rowsWith } from '../../graphql/loader';
 import { Mutation } from '../../graphql/mutation';
 import { Text } from '../../graphql/text';
 import { FrameworkType } from '../frameworks/types';
-import { frameworkView } from '../frameworks/view';
-import { treeOf } from '../frameworks/queries';
-import { PersonType, personOf, requiredPersonOf } from '../people/person';
+import { frameworkView, treeOf } from '../frameworks/reads';
+import { personOf, requiredPersonOf } from '../people/reads';
+import { PersonType } from '../people/types';
 import { carryForward } from '../plans/service';
 import { AnswersInput, CYCLE_PATTERN, ClearAnswersInput, CreateAssessmentInput, ReopenArgs, StartNextCycleInput } from './inputs';
 import {
@@ -22,7 +22,7 @@ import {
   listAssessments,
   reopeningsByAssessment,
   scoresOf,
-} from './queries';
+} from './reads';
 import * as assessments from './service';
 import {
   type AssessmentRow,

@@ -1,10 +1,10 @@
 import { LockMode } from '@mikro-orm/core';
-import { Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, type FrameworkTree, consensusMaps, isUuid, keepSubmittedScores, recordEvent, withdrawSubmittedScores } from '@waymark/db';
-import { AssessmentStatus, SCALE_VALUES, agreedValues, badInput, conflict, forbidden, missingParts, notFound } from '@waymark/domain';
+import { Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, type FrameworkTree, consensusMaps, keepSubmittedScores, recordEvent, withdrawSubmittedScores } from '@waymark/db';
+import { AssessmentStatus, SCALE_VALUES, agreedValues, badInput, conflict, forbidden, missingParts, notFound, isUuid } from '@waymark/domain';
 import { type TenantContext, actorOf } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import { organisationToday } from '../../graphql/calendar';
-import { treeOf } from '../frameworks/queries';
+import { treeOf } from '../frameworks/reads';
 import type { AnswerInput } from './inputs';
 
 /** An assessment of the organisation, for changing; another organisation's id is NOT_FOUND like a missing one. */

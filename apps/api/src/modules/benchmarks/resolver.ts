@@ -16,7 +16,10 @@ import {
   type NetworkRow,
   RegionBenchmarksObject,
 } from './types';
-import { institutionBenchmarks, networkHeatmap, regionBenchmarks } from './views';
+import {
+  assertBody, assertInstitution, findNetwork, institutionBenchmarks, institutionDirectory, listNetworks, memberCounts, myNetworkMemberships, networkHeatmap, networkMembers,
+  regionBenchmarks,
+} from './reads';
 
 const NetworkConnection = connectionOf(NetworkObject, 'Network', 'network');
 const MembershipConnection = connectionOf(NetworkMembershipObject, 'NetworkMembership', 'network membership');
@@ -54,29 +57,29 @@ export class NetworkResolver {
   @Authorized('benchmarks:read')
   @Query(() => NetworkConnection, { description: "A regional body's networks, by name." })
   async networks(@Ctx() ctx: RequestContext, @Args(() => ConnectionArgs) page: ConnectionArgs) {
-    await networks.assertBody(tenant(ctx));
-    return networks.listNetworks(ctx.db, page);
+    await assertBody(tenant(ctx));
+    return listNetworks(ctx.db, page);
   }
 
   @Authorized('benchmarks:read')
   @Query(() => NetworkObject, { description: 'One of the regional body\'s networks.' })
   async network(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The network.' }) id: string) {
-    await networks.assertBody(tenant(ctx));
-    return networks.findNetwork(ctx.db, id);
+    await assertBody(tenant(ctx));
+    return findNetwork(ctx.db, id);
   }
 
   @Authorized('organisation:read')
   @Query(() => MembershipConnection, { description: "An institution's invitations to networks and its memberships, in every regional body's networks." })
   async networkMemberships(@Ctx() ctx: RequestContext, @Args(() => ConnectionArgs) page: ConnectionArgs) {
-    await networks.assertInstitution(tenant(ctx));
-    return networks.myNetworkMemberships(ctx.db, page);
+    await assertInstitution(tenant(ctx));
+    return myNetworkMemberships(ctx.db, page);
   }
 
   @Authorized('networks:manage')
   @Query(() => InstitutionConnection, { description: 'Institutions a regional body may invite to its networks, by name.' })
   async institutionDirectory(@Ctx() ctx: RequestContext, @Args(() => DirectoryArgs) args: DirectoryArgs) {
-    await networks.assertBody(tenant(ctx));
-    return networks.institutionDirectory(ctx.db, args, args.search);
+    await assertBody(tenant(ctx));
+    return institutionDirectory(ctx.db, args, args.search);
   }
 
   @FieldResolver(() => MembershipConnection, { description: 'The institutions invited to the network and their answers, by name.' })
@@ -86,12 +89,12 @@ export class NetworkResolver {
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('status', () => [NetworkMemberStatus], { nullable: true, description: 'Only these statuses.' }) status?: NetworkMemberStatus[] | null,
   ) {
-    return networks.networkMembers(ctx.db, network.id, page, status);
+    return networkMembers(ctx.db, network.id, page, status);
   }
 
   @FieldResolver(() => Int, { description: 'Members that have accepted (and not left or been removed).' })
   async memberCount(@Ctx() ctx: RequestContext, @Root() network: NetworkRow) {
-    const counts = await ctx.loaders.of(networks.memberCounts).load(network.id);
+    const counts = await ctx.loaders.of(memberCounts).load(network.id);
     return counts.find((c) => c.status === NetworkMemberStatus.MEMBER)?.n ?? 0;
   }
 

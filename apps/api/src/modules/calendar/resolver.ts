@@ -2,6 +2,7 @@ import { Authorized, Ctx, Field, Query, Resolver } from 'type-graphql';
 import { type RequestContext, tenant } from '../../context';
 import { Mutation } from '../../graphql/mutation';
 import { ObjectType } from '../../graphql/object-type';
+import { feedOf } from './reads';
 import * as calendar from './service';
 
 @ObjectType('CalendarFeed', { description: "Your calendar feed of this organisation's due and review dates that are yours." })
@@ -22,7 +23,7 @@ export class CalendarResolver {
   @Authorized('calendar:subscribe')
   @Query(() => CalendarFeedObject, { nullable: true, description: 'Your calendar feed in this organisation, or null when you have none.' })
   calendarFeed(@Ctx() ctx: RequestContext) {
-    return calendar.feedOf(tenant(ctx));
+    return feedOf(tenant(ctx));
   }
 
   @Authorized('calendar:subscribe')

@@ -1,29 +1,11 @@
 import { CalendarFeed } from '@waymark/db';
-import { forbidden } from '@waymark/domain';
 import type { TenantContext } from '../../context';
+import { requirePerson } from './reads';
 import { audit } from '../../graphql/audit';
 import { issueSecret } from '../../auth/secrets';
 
 /** Calendar tokens: `wcal_<organisation><feed>_<secret>`, like API keys (see auth/secrets.ts). */
 export const CALENDAR_PREFIX = 'wcal';
-
-function requirePerson(ctx: TenantContext): string {
-  if (!ctx.userId) throw forbidden('A calendar feed belongs to a person: sign in as yourself');
-  return ctx.userId;
-}
-
-export interface CalendarFeedInfo {
-  createdAt: Date;
-  lastUsedAt: Date | null;
-}
-
-export async function feedOf(ctx: TenantContext): Promise<CalendarFeedInfo | null> {
-  const userId = requirePerson(ctx);
-  return ctx.db.tenantOne<CalendarFeedInfo>(
-    `select created_at as "createdAt", last_used_at as "lastUsedAt" from calendar_feed where organisation_id = $1 and user_id = $2 and token_hash is not null`,
-    userId,
-  );
-}
 
 /** Makes the caller's feed URL, or replaces it: the previous URL stops working at once. */
 export async function createOrRotate(ctx: TenantContext, baseUrl: string): Promise<{ url: string; token: string; createdAt: Date }> {

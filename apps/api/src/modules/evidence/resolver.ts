@@ -4,8 +4,9 @@ import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import { rowsWith } from '../../graphql/loader';
 import { Mutation } from '../../graphql/mutation';
 import { ConsensusAnswerType } from '../assessments/types';
-import { PersonType, requiredPersonOf } from '../people/person';
-import { evidenceByAssessment, findEvidence, linksByEvidence, listEvidence } from './queries';
+import { requiredPersonOf } from '../people/reads';
+import { PersonType } from '../people/types';
+import { evidenceByAssessment, findEvidence, linksByEvidence, listEvidence } from './reads';
 import * as evidence from './service';
 import { EvidenceInput, EvidenceLinkInput, EvidenceLinkType, type EvidenceRow, EvidenceType } from './types';
 

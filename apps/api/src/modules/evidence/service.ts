@@ -1,5 +1,5 @@
-import { Evidence, EvidenceLink, isUuid } from '@waymark/db';
-import { badInput, notFound } from '@waymark/domain';
+import { Evidence, EvidenceLink } from '@waymark/db';
+import { badInput, notFound, isUuid } from '@waymark/domain';
 import { type TenantContext, actorOf } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import { linkToAnswer, unlinkFromAnswer } from '../assessments/answer-links';

@@ -4,8 +4,7 @@ import type { RequestContext } from '../../context';
 import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import { Text } from '../../graphql/text';
 import { FrameworkSummary, FrameworkType } from './types';
-import { findFramework, listFrameworks } from './queries';
-import { frameworkView } from './view';
+import { findFramework, frameworkView, listFrameworks } from './reads';
 
 const FrameworkConnection = connectionOf(FrameworkSummary, 'Framework', 'framework version');
 

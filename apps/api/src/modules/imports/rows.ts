@@ -1,5 +1,4 @@
-import { notFound } from '@waymark/domain';
-import { isUuid } from '@waymark/db';
+import { notFound, isUuid } from '@waymark/domain';
 import { validateArguments } from '../../graphql/text';
 import { type Value, same, shown } from './cells';
 import type { ImportColumn, RowInput } from './spec';

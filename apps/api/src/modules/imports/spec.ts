@@ -10,6 +10,10 @@ export interface ImportColumn {
   field: string;
   /** A blank cell is refused: the field cannot be cleared, and a new row needs it. */
   required?: true;
+  /** What the column holds, in a sentence: the published layout (`importLayout`) says it. */
+  description: string;
+  /** A value as a file would hold it. */
+  example: string;
 }
 
 /** One row of the file, its cells read: only the columns the file has are in `values`. */
@@ -26,13 +30,15 @@ export interface RowOutcome {
 }
 
 /**
- * One kind of import: the layout it reads (that of its export) and how one row is applied, through
- * the same service functions as the one-row mutations, so every rule, audit entry and event is theirs.
+ * The layout one kind of import reads (that of its export): what the runner parses a file with, and
+ * what the `importLayout` query publishes, so the two cannot drift apart.
  */
-export interface ImportSpec<State> {
+export interface ImportLayoutSpec {
   kind: ImportKind;
   /** What a row is, in words: "partnership", "evidence item" ... */
   noun: string;
+  /** Whether the import goes into one assessment (its answers, its plan's items). */
+  perAssessment: boolean;
   columns: readonly ImportColumn[];
   /** The column that names an existing row; two rows may not name the same one. */
   key: string;
@@ -40,6 +46,13 @@ export interface ImportSpec<State> {
   ignored: readonly string[];
   /** Columns the file must have. */
   required: readonly string[];
+}
+
+/**
+ * One kind of import: its layout, and how one row is applied, through the same service functions
+ * as the one-row mutations, so every rule, audit entry and event is theirs.
+ */
+export interface ImportSpec<State> extends ImportLayoutSpec {
   /** Reads what the rows name, in one go, before any row is applied. */
   load(ctx: TenantContext, rows: readonly RowInput[]): Promise<State>;
   /** Applies one row (in a dry run too: the runner undoes it); throws a WaymarkError for a bad row. */

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { NotificationFrequency } from '@waymark/db';
 import { type RequestContext, tenant } from '../../context';
 import { Mutation } from '../../graphql/mutation';
+import { preferenceOf } from './reads';
 import * as notifications from './service';
 import { NotificationPreferenceType } from './types';
 
@@ -10,7 +11,7 @@ export class NotificationResolver {
   @Authorized('notifications:manage')
   @Query(() => NotificationPreferenceType, { description: 'How often you hear about your reminders from this organisation.' })
   notificationPreference(@Ctx() ctx: RequestContext) {
-    return notifications.preferenceOf(tenant(ctx));
+    return preferenceOf(tenant(ctx));
   }
 
   @Authorized('notifications:manage')

@@ -1,29 +1,9 @@
 import { NotificationFrequency, NotificationPreference, type Session, asOrganisation, recordAudit } from '@waymark/db';
-import { forbidden } from '@waymark/domain';
 import { type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
-import type { NotificationPreferenceType, PreferenceRow } from './types';
-
-const personOf = (ctx: TenantContext): string => {
-  if (!ctx.userId) throw forbidden('Notification preferences belong to a person: sign in as yourself');
-  return ctx.userId;
-};
-
-const view = (row: PreferenceRow | null): NotificationPreferenceType => ({
-  frequency: row?.frequency ?? NotificationFrequency.DAILY,
-  updatedAt: row?.updated_at ?? null,
-});
-
-/** The signed-in person's preference in the organisation in scope (DAILY when never set). */
-export async function preferenceOf(ctx: TenantContext): Promise<NotificationPreferenceType> {
-  const userId = personOf(ctx);
-  const row = await ctx.db.tenantOne<PreferenceRow>(
-    'select frequency, updated_at from notification_preference where organisation_id = $1 and user_id = $2',
-    userId,
-  );
-  return view(row);
-}
+import { personOf, view } from './reads';
+import type { NotificationPreferenceType } from './types';
 
 async function upsert(em: Session['em'], organisationId: string, userId: string, frequency: NotificationFrequency) {
   const existing = await em.findOne(NotificationPreference, { organisationId, userId });

@@ -4,7 +4,7 @@ import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import { rowsWith } from '../../graphql/loader';
 import { Mutation } from '../../graphql/mutation';
 import { ConsensusAnswerType } from '../assessments/types';
-import { findPartner, linksByPartner, listPartners, partnersByAssessment } from './queries';
+import { findPartner, linksByPartner, listPartners, partnersByAssessment } from './reads';
 import * as partners from './service';
 import {
   CreatePartnerInput,

@@ -1,5 +1,5 @@
-import { Partner, PartnerLink, PartnerStatus, isUuid } from '@waymark/db';
-import { addDays, badInput, conflict, notFound } from '@waymark/domain';
+import { Partner, PartnerLink, PartnerStatus } from '@waymark/db';
+import { addDays, badInput, conflict, notFound, isUuid } from '@waymark/domain';
 import { type TenantContext, actorOf } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import { organisationToday } from '../../graphql/calendar';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ApiKey, isUuid } from '@waymark/db';
-import { API_KEY_SCOPES, badInput, forbidden, isApiKeyScope, notFound } from '@waymark/domain';
+import { ApiKey } from '@waymark/db';
+import { API_KEY_SCOPES, badInput, forbidden, isApiKeyScope, notFound, isUuid } from '@waymark/domain';
 import type { TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';

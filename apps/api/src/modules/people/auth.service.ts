@@ -9,7 +9,7 @@ import { hashSecret, parseSecret, secretMatches } from '../../auth/secrets';
 import { startSession } from '../../auth/tokens';
 import { MIN_PASSWORD_LENGTH, PASSWORD_RESET_TTL_MINUTES } from './inputs';
 import type { AuthPayload, Me } from './types';
-import { myMemberships } from './views';
+import { myMemberships } from './reads';
 
 const WRONG_CREDENTIALS = 'Email or password is wrong';
 

@@ -1,5 +1,5 @@
-import { AccountMail, Invitation, type MemberRole, Membership, User, isUuid } from '@waymark/db';
-import { WaymarkError, badInput, conflict, forbidden, notFound, unauthenticated } from '@waymark/domain';
+import { AccountMail, Invitation, type MemberRole, Membership, User } from '@waymark/db';
+import { WaymarkError, badInput, conflict, forbidden, notFound, unauthenticated, isUuid } from '@waymark/domain';
 import { accountLinkToken } from '@waymark/jobs';
 import { traceparent } from '@waymark/telemetry';
 import type { RequestContext, TenantContext } from '../../context';

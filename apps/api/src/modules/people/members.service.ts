@@ -1,12 +1,12 @@
 import { LockMode } from '@mikro-orm/core';
-import { MemberRole, Membership, type Organisation, OrganisationKind, isUuid } from '@waymark/db';
-import { badInput, conflict, forbidden, notFound } from '@waymark/domain';
+import { MemberRole, Membership, type Organisation, OrganisationKind } from '@waymark/db';
+import { badInput, conflict, forbidden, notFound, isUuid } from '@waymark/domain';
 import type { TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import { activeOrganisation } from './organisation.service';
 import type { MembershipType } from './types';
-import { MEMBERSHIP_COLUMNS, MEMBERSHIP_FROM, MEMBERSHIP_SELECT, type MembershipRow, membershipView } from './views';
+import { MEMBERSHIP_COLUMNS, MEMBERSHIP_FROM, MEMBERSHIP_SELECT, type MembershipRow, membershipView } from './reads';
 
 /**
  * Who may hand out a role: ANALYST exists only in regional bodies, and only an owner makes

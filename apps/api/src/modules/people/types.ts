@@ -2,6 +2,7 @@ import { Field, ID, Int, registerEnumType } from 'type-graphql';
 import { ObjectType } from '../../graphql/object-type';
 import { GraphQLJSON } from 'graphql-scalars';
 import { BenchmarkingConsent, Governance, MemberRole, OrganisationKind, SizeBand } from '@waymark/db';
+import { enumOf } from '@waymark/domain';
 
 registerEnumType(OrganisationKind, {
   name: 'OrganisationKind',
@@ -162,4 +163,30 @@ export class AuditEntryType {
   @Field(() => GraphQLJSON, { nullable: true, description: 'The state before (secrets left out).' }) before!: unknown;
   @Field(() => GraphQLJSON, { nullable: true, description: 'The state after (secrets left out).' }) after!: unknown;
   @Field(() => Date, { description: 'When.' }) at!: Date;
+}
+
+export const ActorKind = enumOf(['PERSON', 'API_KEY', 'SYSTEM', 'UNKNOWN']);
+export type ActorKind = (typeof ActorKind)[keyof typeof ActorKind];
+registerEnumType(ActorKind, {
+  name: 'ActorKind',
+  description: 'What acted: a person, an API key of the organisation, Waymark itself, or a record no longer there.',
+  valuesConfig: {
+    PERSON: { description: 'A person (a user).' },
+    API_KEY: { description: "An API key of the organisation (an integration); its name is the key's name." },
+    SYSTEM: { description: 'Waymark itself (the worker).' },
+    UNKNOWN: { description: 'A person or key that no longer exists.' },
+  },
+});
+
+@ObjectType('Person', { description: 'Who did something or owns something: a person, or an API key acting for the organisation.' })
+export class PersonType {
+  @Field(() => ID, { description: 'The user id (or API key id).' }) id!: string;
+  @Field(() => String, { description: 'Their name (or the key\u2019s name).' }) name!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Their email, shown to members of the organisation while the person is a member of it; otherwise null.',
+  })
+  email!: string | null;
+  @Field(() => ActorKind, { description: 'Whether this is a person or an API key.' }) kind!: ActorKind;
+  @Field(() => Boolean, { description: 'Whether the person is a member of this organisation now.' }) member!: boolean;
 }

@@ -7,8 +7,9 @@ import { ConnectionArgs, DefaultPageSize, connectionOf } from '../../graphql/con
 import { Mutation } from '../../graphql/mutation';
 import { Text } from '../../graphql/text';
 import { EvidenceType } from '../evidence/types';
-import { PersonType, personOf, requiredPersonOf } from '../people/person';
-import { cycleOfAssessment, evidenceByItem, findItem, findPlan, itemById, listItems, notesByItem, successorOf } from './queries';
+import { personOf, requiredPersonOf } from '../people/reads';
+import { PersonType } from '../people/types';
+import { cycleOfAssessment, evidenceByItem, findItem, findPlan, itemById, listItems, notesByItem, progress, successorOf } from './reads';
 import * as plans from './service';
 import {
   ActionItemFilter,
@@ -65,7 +66,7 @@ export class ActionPlanResolver {
     @Ctx() ctx: RequestContext,
     @Arg('frameworkId', () => ID, { nullable: true, description: 'The framework version; defaults to the one the organisation used last.' }) frameworkId?: string | null,
   ) {
-    return plans.progress(tenant(ctx), frameworkId ?? null);
+    return progress(tenant(ctx), frameworkId ?? null);
   }
 
   @FieldResolver(() => ActionItemConnection, { description: `The items of the plan, by priority (${PLAN_PAGE_SIZE} to a page unless \`first\` or \`last\` says).` })

@@ -6,8 +6,6 @@ import {
   Evidence,
   Membership,
   carryPlanForward,
-  consensusMaps,
-  isUuid,
   recordEvent,
   regeneratePlan,
 } from '@waymark/db';
@@ -18,24 +16,16 @@ import {
   addDays,
   badInput,
   canChangeStatus,
-  compareCycles,
   conflict,
-  daysBetween,
   forbidden,
-  isOpen,
-  median,
+  isUuid,
   notFound,
-  scoreAssessment,
 } from '@waymark/domain';
 import { type TenantContext, actorOf } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
 import { organisationToday } from '../../graphql/calendar';
-import { treeOf } from '../frameworks/queries';
 import { assessmentForWrite } from '../assessments/service';
-import { ASSESSMENT_COLUMNS } from '../assessments/queries';
-import type { AssessmentRow } from '../assessments/types';
-import { ITEM_COLUMNS } from './queries';
-import type { CycleProgress, ItemRow, UpdateActionItemInput } from './types';
+import type { UpdateActionItemInput } from './types';
 
 export async function generatePlan(ctx: TenantContext, assessmentId: string) {
   const assessment = await assessmentForWrite(ctx, assessmentId);
@@ -144,98 +134,4 @@ export async function linkEvidence(ctx: TenantContext, itemId: string, evidenceI
     ctx.em.remove(existing);
   }
   return item;
-}
-
-/** The framework the organisation used last (its newest assessment's), for progress by default. */
-async function lastFramework(ctx: TenantContext): Promise<string | null> {
-  const row = await ctx.db.tenantOne<{ frameworkId: string }>(
-    `select framework_id as "frameworkId" from assessment where organisation_id = $1 order by created_at desc, id desc limit 1`,
-  );
-  return row?.frameworkId ?? null;
-}
-
-const change = (now: number | null, before: number | null) => (now === null || before === null ? null : now - before);
-
-/**
- * Cycle over cycle, for one framework (the one the organisation used last, unless named), in the
- * order of the cycles: scores per element, the change since the cycle before, and plan figures in
- * which each piece of work counts once (an item carried forward counts in the cycle it went to).
- * Days to done count from when the work was first raised, following carried-forward links.
- */
-export async function progress(ctx: TenantContext, frameworkId: string | null): Promise<CycleProgress[]> {
-  const framework = frameworkId ?? (await lastFramework(ctx));
-  if (!framework) return [];
-  if (!isUuid(framework)) throw notFound('Framework', framework);
-  const [today, tree, assessments] = await Promise.all([
-    organisationToday(ctx),
-    treeOf(ctx.db, framework),
-    ctx.db.tenant<AssessmentRow>(`select ${ASSESSMENT_COLUMNS} from assessment a where a.organisation_id = $1 and a.framework_id = $2`, framework),
-  ]);
-  assessments.sort((a, b) => compareCycles(a.cycle, b.cycle) || a.createdAt.getTime() - b.createdAt.getTime());
-  const ids = assessments.map((a) => a.id);
-  const [answers, items, plans] = await Promise.all([
-    ctx.db.tenant<{ assessmentId: string; nodeKey: string; value: string }>(
-      `select assessment_id as "assessmentId", node_key as "nodeKey", value from consensus_answer where organisation_id = $1 and assessment_id = any($2::uuid[])`,
-      ids,
-    ),
-    ctx.db.tenant<ItemRow>(`select ${ITEM_COLUMNS} from action_item i where i.organisation_id = $1 and i.assessment_id = any($2::uuid[])`, ids),
-    ctx.db.tenant<{ assessmentId: string }>(`select assessment_id as "assessmentId" from action_plan where organisation_id = $1 and assessment_id = any($2::uuid[])`, ids),
-  ]);
-  const planned = new Set(plans.map((p) => p.assessmentId));
-  const itemById = new Map(items.map((i) => [i.id, i]));
-  const firstRaised = (item: ItemRow): Date => {
-    let current = item;
-    for (let hops = 0; current.carriedFromId && hops < 50; hops++) {
-      const earlier = itemById.get(current.carriedFromId);
-      if (!earlier) break;
-      current = earlier;
-    }
-    return current.createdAt;
-  };
-
-  const result: CycleProgress[] = [];
-  let previous: CycleProgress | null = null;
-  for (const assessment of assessments) {
-    const score = scoreAssessment(tree.scoring, consensusMaps(answers.filter((a) => a.assessmentId === assessment.id), tree));
-    const own = items.filter((i) => i.assessmentId === assessment.id);
-    const active = own.filter((i) => i.resolvedByAssessmentAt === null);
-    const open = active.filter((i) => isOpen(i.status));
-    const done = own.filter((i) => i.status === ActionItemStatus.DONE && i.doneAt);
-    const entry: CycleProgress = {
-      assessmentId: assessment.id,
-      frameworkId: framework,
-      cycle: assessment.cycle,
-      status: assessment.status,
-      practice: score.practice,
-      evidence: score.evidence,
-      complete: score.complete,
-      practiceChange: previous ? score.practice - previous.practice : null,
-      evidenceChange: previous ? change(score.evidence, previous.evidence) : null,
-      elements: score.elements.map((e) => {
-        const before = previous?.elements.find((p) => p.elementKey === e.elementKey);
-        return {
-          elementKey: e.elementKey,
-          practice: e.practice,
-          evidence: e.evidence,
-          practiceChange: before ? e.practice - before.practice : null,
-          evidenceChange: before ? change(e.evidence, before.evidence) : null,
-        };
-      }),
-      plan: planned.has(assessment.id)
-        ? {
-            items: own.length,
-            done: done.length,
-            open: open.length,
-            overdue: open.filter((i) => i.dueOn !== null && i.dueOn < today).length,
-            dropped: own.filter((i) => i.status === ActionItemStatus.DROPPED).length,
-            carried: own.filter((i) => i.status === ActionItemStatus.CARRIED_FORWARD).length,
-            resolvedByAssessment: own.length - active.length,
-            medianDaysToDone: median(done.map((i) => daysBetween(firstRaised(i), i.doneAt!))),
-          }
-        : null,
-    };
-    result.push(entry);
-    previous = entry;
-  }
-  return result;
 }

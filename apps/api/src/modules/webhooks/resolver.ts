@@ -2,11 +2,10 @@ import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { type RequestContext, tenant } from '../../context';
 import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import { Mutation } from '../../graphql/mutation';
-import { queueHealth } from './health';
-import { findDelivery, findEndpoint, listDeliveries, listEndpoints } from './queries';
+import { findDelivery, findEndpoint, listDeliveries, listEndpoints } from './reads';
 import * as webhooks from './service';
 import {
-  CreateWebhookEndpointInput, QueueHealth, UpdateWebhookEndpointInput, WebhookDeliveryFilter, WebhookDeliveryObject, WebhookEndpointObject,
+  CreateWebhookEndpointInput, UpdateWebhookEndpointInput, WebhookDeliveryFilter, WebhookDeliveryObject, WebhookEndpointObject,
   WebhookEndpointWithSecret,
 } from './types';
 
@@ -47,12 +46,6 @@ export class WebhooksResolver {
     @Arg('filter', () => WebhookDeliveryFilter, { nullable: true, description: 'Which dead letters (status is ignored).' }) filter?: WebhookDeliveryFilter | null,
   ) {
     return listDeliveries(tenant(ctx).db, pageInput, filter, true);
-  }
-
-  @Authorized('operations:read')
-  @Query(() => QueueHealth, { description: "Background work: this organisation's own webhook deliveries, reminder emails and events (nothing of any other organisation's)." })
-  queueHealth(@Ctx() ctx: RequestContext) {
-    return queueHealth(tenant(ctx));
   }
 
   @Authorized('webhooks:manage')

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint, isUuid } from '@waymark/db';
+import { WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '@waymark/db';
 import {
-  WEBHOOK_EVENT_TYPES, badInput, conflict, newSigningSecret, notFound, sealSecret, unavailable,
+  WEBHOOK_EVENT_TYPES, badInput, conflict, isUuid, newSigningSecret, notFound, sealSecret, unavailable,
 } from '@waymark/domain';
 import { WEBHOOK_JOBS, WEBHOOK_QUEUE, webhookDeliveryJobOptions, webhookJobIds } from '@waymark/jobs';
 import { withTraceContext } from '@waymark/telemetry';

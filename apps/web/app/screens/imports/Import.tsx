@@ -4,7 +4,7 @@ import { useClient, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FILE_BYTES } from '@waymark/domain/limits';
 import { graphql } from '../../gql';
-import type { ImportReportFieldsFragment } from '../../gql/graphql';
+import type { ImportLayoutColumnsQuery, ImportReportFieldsFragment } from '../../gql/graphql';
 import { DownloadError, download } from '../../api/download';
 import { type ApiProblem, problemOf } from '../../api/errors';
 import { useOrganisation } from '../../layout/organisation';
@@ -36,6 +36,11 @@ const ImportAnswers = graphql(`
 `);
 const ImportActionItems = graphql(`
   mutation ImportActionItems($input: AssessmentImportInput!) { importActionItems(input: $input) { ...ImportReportFields } }
+`);
+const ImportLayoutColumns = graphql(`
+  query ImportLayoutColumns($kind: ImportKind!) {
+    importLayout(kind: $kind) { keyColumn columns { name required blankAllowed type allowedValues description example } ignoredColumns }
+  }
 `);
 const ImportAssessments = graphql(`
   query ImportAssessments { assessments(first: 50) { edges { node { id cycle status } } } }
@@ -212,6 +217,7 @@ function Layout({ kind, assessmentId }: { kind: ImportKindName; assessmentId: st
   const { t } = useTranslation();
   const org = useOrganisation();
   const spec = IMPORT_SPECS[kind];
+  const [layout] = useQuery({ query: ImportLayoutColumns, variables: { kind: spec.apiKind } });
   const [failure, setFailure] = useState<ApiProblem | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const template = (ext: 'csv' | 'xlsx') => `${spec.template.path.replace('{id}', assessmentId ?? '')}.${ext}`;
@@ -227,14 +233,9 @@ function Layout({ kind, assessmentId }: { kind: ImportKindName; assessmentId: st
     <section aria-labelledby="import-layout">
       <h2 id="import-layout">{t('imports.layout.heading')}</h2>
       <p>{t(`imports.${kind}.layout`)}</p>
-      <p>
-        {t('imports.layout.columns')}{' '}
-        <span translate="no">{spec.columns.map((c, i) => <span key={c}>{i ? ', ' : ''}<code>{c}</code></span>)}</span>
-      </p>
-      <p>
-        {t('imports.layout.required')}{' '}
-        <span translate="no">{spec.required.map((c, i) => <span key={c}>{i ? ', ' : ''}<code>{c}</code></span>)}</span>
-      </p>
+      {layout.data ? (
+        <Columns layout={layout.data.importLayout} />
+      ) : layout.fetching ? <Loading /> : <ProblemAlert problem={problemOf(layout.error)} />}
       {canDownload ? (
         <>
           <p>{t('imports.layout.template')}</p>
@@ -251,6 +252,56 @@ function Layout({ kind, assessmentId }: { kind: ImportKindName; assessmentId: st
         {done ? <Alert tone="success">{done}</Alert> : null}
       </div>
     </section>
+  );
+}
+
+type LayoutColumn = ImportLayoutColumnsQuery['importLayout']['columns'][number];
+
+/** Whether the file needs a column, and whether its cells may be blank: the words' key. */
+function needKey(column: LayoutColumn) {
+  if (column.required) return column.blankAllowed ? 'imports.layout.need.requiredBlank' : 'imports.layout.need.required';
+  return column.blankAllowed ? 'imports.layout.need.optional' : 'imports.layout.need.optionalNotBlank';
+}
+
+/**
+ * The columns of the layout as the API publishes them (the very layout it reads files with): each
+ * with whether it is needed, what it holds and an example; then the export's columns it ignores.
+ */
+function Columns({ layout }: { layout: ImportLayoutColumnsQuery['importLayout'] }) {
+  const { t } = useTranslation();
+  const codes = (values: readonly string[]) => values.map((v, i) => <span key={v}>{i ? ', ' : ''}<code>{v}</code></span>);
+  return (
+    <>
+      <TableFrame label={t('imports.layout.caption')}>
+        <table className="import-layout">
+          <caption>{t('imports.layout.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('imports.layout.col.name')}</th>
+              <th scope="col">{t('imports.layout.col.need')}</th>
+              <th scope="col">{t('imports.layout.col.holds')}</th>
+              <th scope="col">{t('imports.layout.col.example')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {layout.columns.map((c) => (
+              <tr key={c.name}>
+                <th scope="row"><code translate="no">{c.name}</code></th>
+                <td>{t(needKey(c))}</td>
+                <td>
+                  <span translate="no">{c.description}</span>
+                  {c.allowedValues.length ? <> {t('imports.layout.values')} <span translate="no">{codes(c.allowedValues)}</span></> : null}
+                </td>
+                <td><code translate="no">{c.example}</code></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
+      {layout.ignoredColumns.length ? (
+        <p>{t('imports.layout.ignored')} <span translate="no">{codes(layout.ignoredColumns)}</span></p>
+      ) : null}
+    </>
   );
 }
 

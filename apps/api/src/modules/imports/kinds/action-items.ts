@@ -3,12 +3,12 @@ import { checkText } from '../../../graphql/text';
 import { PLAN_CSV_COLUMNS } from '../../../exports/plan/csv';
 import { personLabel } from '../../../exports/plan/arrange';
 import { peopleOf } from '../../../exports/plan/load';
-import { findAssessment } from '../../assessments/queries';
-import { ITEM_COLUMNS } from '../../plans/queries';
+import { findAssessment } from '../../assessments/reads';
+import { ITEM_COLUMNS } from '../../plans/reads';
 import * as plans from '../../plans/service';
 import { type ItemRow, UpdateActionItemInput } from '../../plans/types';
 import { changesOf, checkedInput, fieldsOf } from '../rows';
-import type { ImportColumn, ImportSpec, RowInput } from '../spec';
+import type { ImportColumn, ImportLayoutSpec, ImportSpec, RowInput } from '../spec';
 import type { ImportFieldChange } from '../types';
 
 interface State {
@@ -21,16 +21,36 @@ interface State {
 
 /** The working fields of the plan layout (plan.csv / plan.xlsx), and a `note` column that only the import has. */
 const COLUMNS: ImportColumn[] = [
-  { name: 'item_key', type: 'text', field: 'itemKey', required: true },
-  { name: 'status', type: Object.values(ActionItemStatus), field: 'status', required: true },
-  { name: 'owner', type: 'text', field: 'ownerUserId' },
-  { name: 'due_on', type: 'date', field: 'dueOn' },
-  { name: 'review_interval_days', type: 'integer', field: 'reviewIntervalDays' },
-  { name: 'next_review_on', type: 'date', field: 'nextReviewOn' },
-  { name: 'resources', type: 'text', field: 'resources' },
-  { name: 'success_measure', type: 'text', field: 'successMeasure' },
-  { name: 'note', type: 'text', field: 'note' },
+  { name: 'item_key', type: 'text', field: 'itemKey', required: true, example: 'action:3.1.2', description: 'The plan item, as the export names it.' },
+  {
+    name: 'status', type: Object.values(ActionItemStatus), field: 'status', required: true, example: 'IN_PROGRESS',
+    description: 'The item\u2019s status, with the moves changeActionItemStatus allows (taking up a DROPPED item again is for managers; a CARRIED_FORWARD item is worked on in the next cycle\u2019s plan).',
+  },
+  {
+    name: 'owner', type: 'text', field: 'ownerUserId', example: 'Ada Lovelace <ada@example.org>',
+    description: 'Who owns the item: as exported (Name <email>), or the email of a member of the organisation, alone or as Name <email>; blank: nobody.',
+  },
+  { name: 'due_on', type: 'date', field: 'dueOn', example: '2027-03-31', description: 'When the item is due (YYYY-MM-DD); not in the past when changed.' },
+  { name: 'review_interval_days', type: 'integer', field: 'reviewIntervalDays', example: '90', description: 'Days between reviews, 1 to 1095.' },
+  { name: 'next_review_on', type: 'date', field: 'nextReviewOn', example: '2027-01-15', description: 'The next review (YYYY-MM-DD); not in the past when changed.' },
+  { name: 'resources', type: 'text', field: 'resources', example: 'Two days of the learning officer\u2019s time', description: 'What the item needs (up to 4,000 characters).' },
+  { name: 'success_measure', type: 'text', field: 'successMeasure', example: 'A signed partnership agreement', description: 'How success will be known (up to 4,000 characters).' },
+  {
+    name: 'note', type: 'text', field: 'note', example: 'Met the school in May',
+    description: 'Import only: added to the item\u2019s history, as the reason of a status change in the same row (needed for DROPPED) or as a progress note on its own. Every import of a row with a note adds it again.',
+  },
 ];
+
+/** The plan layout: the working fields of plan.csv / plan.xlsx, by item_key. */
+export const ACTION_ITEM_LAYOUT: ImportLayoutSpec = {
+  kind: 'ACTION_ITEMS',
+  noun: 'plan item',
+  perAssessment: true,
+  columns: COLUMNS,
+  key: 'item_key',
+  ignored: PLAN_CSV_COLUMNS.filter((c) => !COLUMNS.some((r) => r.name === c)),
+  required: ['item_key'],
+};
 const UPDATABLE = COLUMNS.filter((c) => ['due_on', 'review_interval_days', 'next_review_on', 'resources', 'success_measure'].includes(c.name));
 const STATUS = COLUMNS.filter((c) => c.name === 'status');
 const EMAIL = /^[^\s<>@]+@[^\s<>@]+$/;
@@ -63,12 +83,7 @@ function ownerChange(state: State, item: ItemRow, row: RowInput): { userId: stri
  */
 export function actionItemImport(assessmentId: string): ImportSpec<State> {
   return {
-    kind: 'ACTION_ITEMS',
-    noun: 'plan item',
-    columns: COLUMNS,
-    key: 'item_key',
-    ignored: PLAN_CSV_COLUMNS.filter((c) => !COLUMNS.some((r) => r.name === c)),
-    required: ['item_key'],
+    ...ACTION_ITEM_LAYOUT,
     async load(ctx) {
       const assessment = await findAssessment(ctx.db, assessmentId);
       const plan = await ctx.db.tenantOne<{ id: string }>(`select id from action_plan where organisation_id = $1 and assessment_id = $2`, assessment.id);

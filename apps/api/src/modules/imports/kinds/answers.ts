@@ -6,7 +6,7 @@ import * as assessments from '../../assessments/service';
 import type { ConsensusRow } from '../../assessments/types';
 import { type Value, same, shown } from '../cells';
 import { changesOf, checkedInput } from '../rows';
-import type { ImportColumn, ImportSpec, RowInput } from '../spec';
+import type { ImportColumn, ImportLayoutSpec, ImportSpec, RowInput } from '../spec';
 import type { ImportFieldChange } from '../types';
 
 type Saved = Pick<ConsensusRow, 'nodeKey' | 'value' | 'areaForImprovement' | 'note' | 'updatedAt'>;
@@ -19,12 +19,35 @@ interface State {
 
 /** The columns of answers.csv / answers.xlsx that are read back; the others describe the item. */
 const COLUMNS: ImportColumn[] = [
-  { name: 'node_key', type: 'text', field: 'nodeKey', required: true },
-  { name: 'value', type: [...new Set([...Object.values(PracticeAnswer), ...Object.values(EvidenceAnswer)])], field: 'value' },
-  { name: 'area_for_improvement', type: 'boolean', field: 'areaForImprovement' },
-  { name: 'note', type: 'text', field: 'note' },
-  { name: 'updated_at', type: 'instant', field: 'updatedAt' },
+  {
+    name: 'node_key', type: 'text', field: 'nodeKey', required: true, example: '3.1.1.a',
+    description: 'The item answered: an action part (3.1.1.a), an action without parts (3.1.3) or an evidence prompt (3.1.g1.2).',
+  },
+  {
+    name: 'value', type: [...new Set([...Object.values(PracticeAnswer), ...Object.values(EvidenceAnswer)])], field: 'value', example: 'STARTED',
+    description: 'The agreed answer: YES, STARTED or NO for parts and actions; YES, NO or NOT_APPLICABLE for prompts. A blank cell takes an answered item back to unanswered.',
+  },
+  {
+    name: 'area_for_improvement', type: 'boolean', field: 'areaForImprovement', example: 'true',
+    description: 'Prompts only: true marks the prompt as an area for improvement (true, false, yes, no; blank is false).',
+  },
+  { name: 'note', type: 'text', field: 'note', example: 'Agreed at the team meeting in March', description: 'A note on the answer (up to 4,000 characters).' },
+  {
+    name: 'updated_at', type: 'instant', field: 'updatedAt', example: '2026-03-31T09:30:00.000Z',
+    description: 'When the answer was last saved, as exported: a row whose answer someone changed since is refused (CONFLICT) instead of overwriting it. Leave the column out to overwrite.',
+  },
 ];
+
+/** The answers layout: that of answers.csv / answers.xlsx. */
+export const ANSWER_LAYOUT: ImportLayoutSpec = {
+  kind: 'ANSWERS',
+  noun: 'answer',
+  perAssessment: true,
+  columns: COLUMNS,
+  key: 'node_key',
+  ignored: ANSWER_COLUMNS.filter((c) => !COLUMNS.some((r) => r.name === c)),
+  required: ['node_key', 'value'],
+};
 const ANSWER_FIELDS = COLUMNS.filter((c) => ['value', 'area_for_improvement', 'note'].includes(c.name));
 
 /** Someone changed the answer after the file was exported: say what it is now, keep theirs. */
@@ -52,12 +75,7 @@ function wanted(row: RowInput, saved: Saved | undefined) {
  */
 export function answerImport(assessmentId: string): ImportSpec<State> {
   return {
-    kind: 'ANSWERS',
-    noun: 'answer',
-    columns: COLUMNS,
-    key: 'node_key',
-    ignored: ANSWER_COLUMNS.filter((c) => !COLUMNS.some((r) => r.name === c)),
-    required: ['node_key', 'value'],
+    ...ANSWER_LAYOUT,
     async load(ctx) {
       const assessment = await assessments.assessmentForWrite(ctx, assessmentId);
       assessments.assertEditable(assessment);

@@ -1,7 +1,6 @@
 import type { TenantContext } from '../../../context';
 import { changesOf, checkedInput, existing, fieldsOf, givenFields, namedIds } from '../rows';
-import type { ImportColumn, ImportSpec } from '../spec';
-import type { ImportKind } from '../types';
+import type { ImportLayoutSpec, ImportSpec } from '../spec';
 
 interface Saved {
   id: string;
@@ -12,14 +11,10 @@ interface Saved {
  * with an id changes that row, only in the columns the file has; a row without one adds a row.
  */
 export function byIdImport<Row extends Saved, Update extends object, Create extends object>(options: {
-  kind: ImportKind;
-  noun: string;
+  /** Its layout: the `id` column first, then the fields. */
+  layout: ImportLayoutSpec;
   /** As the not-found error names it ("Partner", "Evidence"). */
   what: string;
-  /** The `id` column first, then the fields. */
-  columns: ImportColumn[];
-  ignored: readonly string[];
-  required: readonly string[];
   /** The saved rows of these ids (the organisation's only). */
   read(ctx: TenantContext, ids: string[]): Promise<Row[]>;
   /** The field that names a row in words (a partner's name, an item's title). */
@@ -30,15 +25,10 @@ export function byIdImport<Row extends Saved, Update extends object, Create exte
   update(ctx: TenantContext, id: string, input: Update): Promise<unknown>;
   create(ctx: TenantContext, input: Create): Promise<{ id: string }> | { id: string };
 }): ImportSpec<Map<string, Row>> {
-  const fields = options.columns.filter((c) => c.name !== 'id');
+  const fields = options.layout.columns.filter((c) => c.name !== 'id');
   const label = (row: object) => String((row as Record<string, unknown>)[options.labelField]);
   return {
-    kind: options.kind,
-    noun: options.noun,
-    columns: options.columns,
-    key: 'id',
-    ignored: options.ignored,
-    required: options.required,
+    ...options.layout,
     async load(ctx, rows) {
       return new Map((await options.read(ctx, namedIds(rows, 'id'))).map((r) => [r.id, r]));
     },

@@ -1,5 +1,5 @@
-import { type Reader, anyUuid, consensusMaps, isUuid } from '@waymark/db';
-import { type AssessmentScore, AssessmentStatus, notFound, scoreAssessment } from '@waymark/domain';
+import { type Reader, anyUuid, consensusMaps } from '@waymark/db';
+import { type AssessmentScore, AssessmentStatus, isUuid, notFound, scoreAssessment } from '@waymark/domain';
 import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
 import { type Columns, columnsFor } from '../../graphql/selection';

@@ -1,7 +1,7 @@
-import { type Reader, isUuid } from '@waymark/db';
-import { WebhookDeliveryStatus, badInput, notFound } from '@waymark/domain';
+import { type Reader } from '@waymark/db';
+import { badInput, isUuid, notFound } from '@waymark/domain';
 import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
-import type { EventRelayHealth, ReminderDeliveryHealth, WebhookDeliveryFilter, WebhookDeliveryHealth, WebhookDeliveryRow, WebhookEndpointRow } from './types';
+import type { WebhookDeliveryFilter, WebhookDeliveryRow, WebhookEndpointRow } from './types';
 
 const ENDPOINT_COLUMNS = `e.id, e.url, e.description, e.event_types as "eventTypes", e.enabled, e.previous_secret_expires_at as "previousSecretExpiresAt",
   e.created_at as "createdAt", e.updated_at as "updatedAt"`;
@@ -63,47 +63,4 @@ export async function findDelivery(db: Reader, id: string): Promise<WebhookDeliv
   const row = isUuid(id) ? await db.tenantOne<WebhookDeliveryRow>(`select ${DELIVERY_COLUMNS} ${DELIVERY_FROM} where d.organisation_id = $1 and d.id = $2`, id) : null;
   if (!row) throw notFound('WebhookDelivery', id);
   return row;
-}
-
-/** The organisation's delivery figures, from its own ledger rows only. */
-export async function deliveryHealth(db: Reader): Promise<WebhookDeliveryHealth> {
-  const [counts] = await db.tenant<{ pending: number; retrying: number; delivered: number; dead: number; oldest: number | null }>(
-    `select count(*) filter (where status = 'PENDING')::int as pending, count(*) filter (where status = 'RETRYING')::int as retrying,
-            count(*) filter (where status = 'DELIVERED')::int as delivered, count(*) filter (where status = 'DEAD')::int as dead,
-            floor(extract(epoch from now() - min(created_at) filter (where status in ('PENDING', 'RETRYING'))))::int as oldest
-       from webhook_delivery where organisation_id = $1`,
-  );
-  const failure = await db.tenantOne<{ at: Date; message: string | null }>(
-    `select last_attempt_at as at, last_error as message from webhook_delivery
-      where organisation_id = $1 and last_error is not null and last_attempt_at is not null and status <> '${WebhookDeliveryStatus.DELIVERED}'
-      order by last_attempt_at desc limit 1`,
-  );
-  return {
-    pending: counts?.pending ?? 0,
-    retrying: counts?.retrying ?? 0,
-    delivered: counts?.delivered ?? 0,
-    deadLetters: counts?.dead ?? 0,
-    oldestOwedAgeSeconds: counts?.oldest ?? null,
-    lastFailure: failure,
-  };
-}
-
-/** The organisation's reminder ledger: claimed and not yet sent, sent in the last day, the last sent. */
-export async function reminderHealth(db: Reader): Promise<ReminderDeliveryHealth> {
-  const [row] = await db.tenant<{ sending: number; sent_last_day: number; last_sent_at: Date | null }>(
-    `select count(*) filter (where state = 'CLAIMED')::int as sending,
-            count(*) filter (where state = 'SENT' and sent_at > now() - interval '1 day')::int as sent_last_day,
-            max(sent_at) as last_sent_at
-       from reminder_delivery where organisation_id = $1`,
-  );
-  return { sending: row?.sending ?? 0, sentLastDay: row?.sent_last_day ?? 0, lastSentAt: row?.last_sent_at ?? null };
-}
-
-/** The organisation's outbox: events not yet relayed to the worker, and how long the oldest has waited. */
-export async function eventRelayHealth(db: Reader): Promise<EventRelayHealth> {
-  const [row] = await db.tenant<{ waiting: number; oldest: number | null }>(
-    `select count(*)::int as waiting, floor(extract(epoch from now() - min(created_at)))::int as oldest
-       from outbox_event where organisation_id = $1 and relayed_at is null`,
-  );
-  return { waiting: row?.waiting ?? 0, oldestWaitingAgeSeconds: row?.oldest ?? null };
 }

@@ -1,5 +1,5 @@
-import { type Reader, isUuid } from '@waymark/db';
-import { notFound } from '@waymark/domain';
+import { type Reader } from '@waymark/db';
+import { notFound, isUuid } from '@waymark/domain';
 import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
 import { type ColumnSpec, columnsOf } from '../../graphql/selection';

@@ -1,35 +1,42 @@
-import { Field, ID, registerEnumType } from 'type-graphql';
-import { ObjectType } from '../../graphql/object-type';
-import { enumOf } from '@waymark/domain';
+import type { Reader } from '@waymark/db';
+import DataLoader from 'dataloader';
 import type { RequestContext } from '../../context';
 import { perRequest } from '../../graphql/loader';
-import DataLoader from 'dataloader';
+import type { ActorKind, MembershipType, PersonType } from './types';
 
-export const ActorKind = enumOf(['PERSON', 'API_KEY', 'SYSTEM', 'UNKNOWN']);
-export type ActorKind = (typeof ActorKind)[keyof typeof ActorKind];
-registerEnumType(ActorKind, {
-  name: 'ActorKind',
-  description: 'What acted: a person, an API key of the organisation, Waymark itself, or a record no longer there.',
-  valuesConfig: {
-    PERSON: { description: 'A person (a user).' },
-    API_KEY: { description: "An API key of the organisation (an integration); its name is the key's name." },
-    SYSTEM: { description: 'Waymark itself (the worker).' },
-    UNKNOWN: { description: 'A person or key that no longer exists.' },
-  },
+interface MembershipRow {
+  id: string;
+  role: MembershipType['role'];
+  createdAt: Date;
+  organisationId: string;
+  organisationName: string;
+  slug: string;
+  kind: MembershipType['organisation']['kind'];
+  userId: string;
+  email: string;
+  userName: string;
+}
+
+export const MEMBERSHIP_COLUMNS = `m.id, m.role, m.created_at as "createdAt", o.id as "organisationId", o.name as "organisationName", o.slug, o.kind,
+    u.id as "userId", u.email, u.name as "userName"`;
+export const MEMBERSHIP_FROM = `from membership m join organisation o on o.id = m.organisation_id join app_user u on u.id = m.user_id`;
+export const MEMBERSHIP_SELECT = `select ${MEMBERSHIP_COLUMNS} ${MEMBERSHIP_FROM}`;
+
+export const membershipView = (r: MembershipRow): MembershipType => ({
+  id: r.id,
+  role: r.role,
+  createdAt: r.createdAt,
+  organisation: { id: r.organisationId, name: r.organisationName, slug: r.slug, kind: r.kind },
+  user: { id: r.userId, email: r.email, name: r.userName },
 });
 
-@ObjectType('Person', { description: 'Who did something or owns something: a person, or an API key acting for the organisation.' })
-export class PersonType {
-  @Field(() => ID, { description: 'The user id (or API key id).' }) id!: string;
-  @Field(() => String, { description: 'Their name (or the key\u2019s name).' }) name!: string;
-  @Field(() => String, {
-    nullable: true,
-    description: 'Their email, shown to members of the organisation while the person is a member of it; otherwise null.',
-  })
-  email!: string | null;
-  @Field(() => ActorKind, { description: 'Whether this is a person or an API key.' }) kind!: ActorKind;
-  @Field(() => Boolean, { description: 'Whether the person is a member of this organisation now.' }) member!: boolean;
+/** The signed-in person's memberships in every organisation, in the order they joined (one statement). */
+export async function myMemberships(db: Reader): Promise<MembershipType[]> {
+  const rows = await db.own<MembershipRow>(`${MEMBERSHIP_SELECT} where m.user_id = $1 order by m.created_at, m.id`);
+  return rows.map(membershipView);
 }
+
+export type { MembershipRow };
 
 interface PersonRow {
   id: string;
