@@ -34,7 +34,8 @@ it('scopes exactly the tables the catalog gives an organisation_id', async () =>
     `select c.table_name from information_schema.columns c join information_schema.tables t using (table_schema, table_name)
       where c.table_schema = 'public' and c.column_name = 'organisation_id' and t.table_type = 'BASE TABLE' order by 1`,
   );
-  expect([...SCOPED_TABLES.organisation].sort()).toEqual(rows.map((r) => r.table_name));
+  const byOrganisationId = [...SCOPED_TABLES.organisation].filter(([, column]) => column === 'organisation_id').map(([table]) => table);
+  expect(byOrganisationId.sort()).toEqual(rows.map((r) => r.table_name));
 });
 
 it("reads and writes only the organisation in scope's rows, even with no condition written", async () => {

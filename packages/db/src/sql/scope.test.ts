@@ -74,6 +74,10 @@ describe('the organisation scope', () => {
     expect(returning.sql).toBe('update "assessment" set "due_on" = $1 where "assessment"."organisation_id" = $2 returning "id", "due_on" as "dueOn"');
   });
 
+  it("reads only the organisation's own row of organisation", () => {
+    expect(org.selectFrom('organisation').select('name').compile().sql).toBe('select "name" from "organisation" where "organisation"."id" = $1');
+  });
+
   it('leaves shared tables alone', () => {
     const q = org.selectFrom('region').select(['code', 'name']).compile();
     expect(q.sql).toBe('select "code", "name" from "region"');

@@ -46,8 +46,10 @@ export class ScopeError extends Error {}
  * regions, people).
  */
 export interface ScopedTables {
-  organisation: ReadonlySet<string>;
-  user: ReadonlySet<string>;
+  /** Table -> the column holding the organisation (`organisation_id`, or `id` for `organisation` itself). */
+  organisation: ReadonlyMap<string, string>;
+  /** Table -> the column holding the person (`user_id`). */
+  user: ReadonlyMap<string, string>;
 }
 
 /**
@@ -64,7 +66,12 @@ export class ScopePlugin implements KyselyPlugin {
     this.transformer =
       scope.kind === 'organisation'
         ? new ScopeTransformer(scope, tables.organisation, new Set())
-        : new ScopeTransformer(scope, tables.user, new Set([...tables.organisation].filter((t) => !tables.user.has(t))));
+        : new ScopeTransformer(
+            scope,
+            tables.user,
+            // Across organisations a person reads only their own rows: every other table of an organisation is refused.
+            new Set([...tables.organisation].filter(([t, column]) => column === 'organisation_id' && !tables.user.has(t)).map(([t]) => t)),
+          );
   }
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
@@ -76,25 +83,20 @@ export class ScopePlugin implements KyselyPlugin {
   }
 }
 
-const COLUMN = { organisation: 'organisation_id', user: 'user_id' } as const;
-
 class ScopeTransformer extends OperationNodeTransformer {
-  private readonly column: string;
-
   constructor(
     private readonly scope: Scope,
-    private readonly scoped: ReadonlySet<string>,
+    private readonly scoped: ReadonlyMap<string, string>,
     private readonly refused: ReadonlySet<string>,
   ) {
     super();
-    this.column = COLUMN[scope.kind];
   }
 
   /** `<table or alias>.<column> = <id>`, or `false` when there is no one in scope. */
-  private condition(ref: string): OperationNode {
+  private condition(table: string, ref: string): OperationNode {
     if (this.scope.id === null) return RawNode.createWithSql('false');
     return BinaryOperationNode.create(
-      ReferenceNode.create(ColumnNode.create(this.column), TableNode.create(ref)),
+      ReferenceNode.create(ColumnNode.create(this.scoped.get(table)!), TableNode.create(ref)),
       OperatorNode.create('='),
       ValueNode.create(this.scope.id),
     );
@@ -103,13 +105,13 @@ class ScopeTransformer extends OperationNodeTransformer {
   /** The conditions for the scoped tables among `items` (FROM or USING entries). */
   private conditionsFor(items: readonly OperationNode[] | undefined): OperationNode[] {
     return (items ?? []).flatMap((item) => {
-      const ref = this.scopedRef(item);
-      return ref ? [this.condition(ref)] : [];
+      const found = this.scopedRef(item);
+      return found ? [this.condition(found.table, found.ref)] : [];
     });
   }
 
-  /** The name a scoped table is referred to by (its alias, or itself), or null when not scoped. */
-  private scopedRef(item: OperationNode): string | null {
+  /** A scoped table and the name it is referred to by (its alias, or itself), or null when not scoped. */
+  private scopedRef(item: OperationNode): { table: string; ref: string } | null {
     const [table, ref] = TableNode.is(item)
       ? [item.table.identifier.name, item.table.identifier.name]
       : AliasNode.is(item) && TableNode.is(item.node) && IdentifierNode.is(item.alias)
@@ -117,7 +119,7 @@ class ScopeTransformer extends OperationNodeTransformer {
         : [null, null];
     if (table === null) return null;
     if (this.refused.has(table)) throw new ScopeError(`${table} is not read in the ${this.scope.kind} scope`);
-    return this.scoped.has(table) ? ref : null;
+    return this.scoped.has(table) ? { table, ref: ref } : null;
   }
 
   private withConditions<N extends { where?: WhereNode }>(node: N, conditions: OperationNode[]): N {
@@ -134,8 +136,10 @@ class ScopeTransformer extends OperationNodeTransformer {
 
   protected override transformUpdateQuery(node: UpdateQueryNode): UpdateQueryNode {
     const inner = super.transformUpdateQuery(node);
-    if (inner.updates?.some((u) => ColumnNode.is(u.column) && u.column.column.name === this.column)) {
-      throw new ScopeError(`an update may not move rows to another ${this.column}`);
+    const table = inner.table && (TableNode.is(inner.table) ? inner.table : AliasNode.is(inner.table) && TableNode.is(inner.table.node) ? inner.table.node : null);
+    const column = table ? this.scoped.get(table.table.identifier.name) : undefined;
+    if (column && inner.updates?.some((u) => ColumnNode.is(u.column) && u.column.column.name === column)) {
+      throw new ScopeError(`an update may not move rows to another ${column}`);
     }
     const tables = [...(inner.table ? [inner.table] : []), ...(inner.from?.froms ?? [])];
     return this.withConditions(inner, this.conditionsFor(tables));
@@ -148,9 +152,9 @@ class ScopeTransformer extends OperationNodeTransformer {
 
   protected override transformJoin(node: JoinNode): JoinNode {
     const inner = super.transformJoin(node);
-    const ref = this.scopedRef(inner.table);
-    if (!ref) return inner;
-    const condition = this.condition(ref);
+    const found = this.scopedRef(inner.table);
+    if (!found) return inner;
+    const condition = this.condition(found.table, found.ref);
     return { ...inner, on: OnNode.create(inner.on ? AndNode.create(parens(inner.on.on), condition) : condition) };
   }
 
@@ -161,26 +165,27 @@ class ScopeTransformer extends OperationNodeTransformer {
     if (!table || !this.scoped.has(table)) return inner;
     if (this.scope.id === null) throw new ScopeError(`nothing is in scope to write ${table} for`);
     if (!inner.values || !ValuesNode.is(inner.values)) throw new ScopeError(`insert into ${table} with values, not from a query`);
+    const column = this.scoped.get(table)!;
     const columns = inner.columns ?? [];
-    const at = columns.findIndex((c) => c.column.name === this.column);
+    const at = columns.findIndex((c) => c.column.name === column);
     const id = this.scope.id;
     if (at >= 0) {
       // Named explicitly: every row must say the organisation in scope.
       for (const row of inner.values.values) {
         const value = PrimitiveValueListNode.is(row) ? row.values[at] : ValueListNode.is(row) ? valueOf(row.values[at]) : undefined;
-        if (value !== id) throw new ScopeError(`insert into ${table} names another ${this.column}`);
+        if (value !== id) throw new ScopeError(`insert into ${table} names another ${column}`);
       }
       return inner;
     }
     const values = inner.values.values.map((row) =>
       PrimitiveValueListNode.is(row) ? PrimitiveValueListNode.create([...row.values, id]) : ValueListNode.create([...row.values, ValueNode.create(id)]),
     );
-    return { ...inner, columns: [...columns, ColumnNode.create(this.column)], values: ValuesNode.create(values) };
+    return { ...inner, columns: [...columns, ColumnNode.create(column)], values: ValuesNode.create(values) };
   }
 
   protected override transformRaw(node: RawNode): RawNode {
     const text = node.sqlFragments.join(' ');
-    for (const table of [...this.scoped, ...this.refused]) {
+    for (const table of [...this.scoped.keys(), ...this.refused]) {
       if (new RegExp(`\\b(from|join|update|into)\\s+"?${table}\\b`, 'i').test(text)) throw new ScopeError(`raw SQL names ${table}: write statements on scoped tables with the builder`);
     }
     return super.transformRaw(node);

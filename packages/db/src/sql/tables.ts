@@ -19,6 +19,7 @@ const ORGANISATION_TABLES: Record<OrganisationTable, true> = {
 
 
 export const SCOPED_TABLES: ScopedTables = {
-  organisation: new Set(Object.keys(ORGANISATION_TABLES).map(snakeCase)),
-  user: new Set(['membership']),
+  // An organisation's own row is keyed by its id: in an organisation's scope it reads only itself.
+  organisation: new Map([...Object.keys(ORGANISATION_TABLES).map((t) => [snakeCase(t), 'organisation_id'] as const), ['organisation', 'id']]),
+  user: new Map([['membership', 'user_id']]),
 };
