@@ -169,24 +169,26 @@ export class AccountMailSender {
     try {
       if (row.kind === 'invitation') {
         await session.setScope({ organisationId: row.ownerId, userId: null });
-        const [found] = await session.runnerForCursors.rows<{
-          role: string; expires_at: Date; sends: number; accepted_at: Date | null; revoked_at: Date | null; organisation_name: string; inviter_name: string;
-        }>(
-          `select i.role::text as role, i.expires_at, i.sends, i.accepted_at, i.revoked_at, o.name as organisation_name, u.name as inviter_name
-             from invitation i join organisation o on o.id = i.organisation_id join app_user u on u.id = i.invited_by
-            where i.organisation_id = $1 and i.id = $2`,
-          [row.ownerId, row.subjectId],
-        );
-        if (!found || found.accepted_at || found.revoked_at || found.sends !== row.sendNumber || found.expires_at.getTime() <= Date.now()) return null;
-        return { kind: 'invitation', organisationName: found.organisation_name, inviterName: found.inviter_name, role: found.role, expiresAt: found.expires_at };
+        const found = await session.db.sql
+          .selectFrom('invitation as i')
+          .innerJoin('organisation as o', 'o.id', 'i.organisationId')
+          .innerJoin('appUser as u', 'u.id', 'i.invitedBy')
+          .select(['i.role', 'i.expiresAt', 'i.sends', 'i.acceptedAt', 'i.revokedAt', 'o.name as organisationName', 'u.name as inviterName'])
+          .where('i.id', '=', row.subjectId)
+          .executeTakeFirst();
+        if (!found || found.acceptedAt || found.revokedAt || found.sends !== row.sendNumber || found.expiresAt.getTime() <= Date.now()) return null;
+        return { kind: 'invitation', organisationName: found.organisationName, inviterName: found.inviterName, role: found.role, expiresAt: found.expiresAt };
       }
       await session.setScope({ organisationId: null, userId: row.ownerId });
-      const [found] = await session.runnerForCursors.rows<{ expires_at: Date; used_at: Date | null; name: string }>(
-        `select r.expires_at, r.used_at, u.name from password_reset r join app_user u on u.id = r.user_id where r.user_id = $1 and r.id = $2`,
-        [row.ownerId, row.subjectId],
-      );
-      if (!found || found.used_at || found.expires_at.getTime() <= Date.now()) return null;
-      return { kind: 'password-reset', name: found.name, expiresAt: found.expires_at };
+      const found = await session.db.sql
+        .selectFrom('passwordReset as r')
+        .innerJoin('appUser as u', 'u.id', 'r.userId')
+        .select(['r.expiresAt', 'r.usedAt', 'u.name'])
+        .where('r.userId', '=', row.ownerId)
+        .where('r.id', '=', row.subjectId)
+        .executeTakeFirst();
+      if (!found || found.usedAt || found.expiresAt.getTime() <= Date.now()) return null;
+      return { kind: 'password-reset', name: found.name, expiresAt: found.expiresAt };
     } finally {
       await session.rollback().catch(() => undefined);
     }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { asOrganisation, recordAudit } from '@waymark/db';
 import { NotificationFrequency, digestPeriod } from '@waymark/domain';
 import { JOBS } from '@waymark/jobs';
@@ -30,12 +31,11 @@ async function recordDueEvents(services: WorkerServices, organisationId: string,
   ];
   if (!events.length) return;
   await asOrganisation(services.orm, organisationId, (session) =>
-    session.runnerForCursors.rows(
-      `insert into outbox_event (id, created_at, organisation_id, type, subject_id, payload)
-       select e.id, now(), $1, e.type, e.subject, e.payload from unnest($2::uuid[], $3::text[], $4::text[], $5::jsonb[]) as e(id, type, subject, payload)
-       on conflict (id) do nothing`,
-      [organisationId, events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.subject), events.map((e) => JSON.stringify(e.payload))],
-    ),
+    session.db.sql
+      .insertInto('outboxEvent')
+      .values(events.map((e) => ({ id: e.id, createdAt: sql<Date>`now()`, type: e.type, subjectId: e.subject, payload: JSON.stringify(e.payload) })))
+      .onConflict((conflict) => conflict.column('id').doNothing())
+      .execute(),
   );
 }
 
