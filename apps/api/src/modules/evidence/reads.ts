@@ -1,6 +1,6 @@
 import { type Reader } from '@waymark/db';
 import { notFound, isUuid } from '@waymark/domain';
-import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
 import { type ColumnSpec, columnsOf } from '../../graphql/selection';
 import type { EvidenceLinkType, EvidenceRow } from './types';
@@ -24,6 +24,11 @@ export const EVIDENCE: ColumnSpec = {
   },
 };
 
+/** An evidence row's columns as the read path gives them. */
+const EVIDENCE_ROW = [
+  'id', 'title', 'url', 'fileReference', 'description', 'evidenceDate', 'expiresOn', 'createdBy', 'createdAt',
+] as const satisfies readonly (keyof EvidenceRow)[];
+
 export async function findEvidence(db: Reader, id: string): Promise<EvidenceRow> {
   const row = isUuid(id) ? await db.tenantOne<EvidenceRow>(`select ${EVIDENCE_COLUMNS} from evidence e where e.organisation_id = $1 and e.id = $2`, id) : null;
   if (!row) throw notFound('Evidence', id);
@@ -31,14 +36,11 @@ export async function findEvidence(db: Reader, id: string): Promise<EvidenceRow>
 }
 
 export function listEvidence(db: Reader, page: PageArgs): Promise<Connection<EvidenceRow>> {
-  return keysetPage<EvidenceRow>(db, {
-    columns: `${EVIDENCE_COLUMNS}`,
-    from: `from evidence e`,
-    where: ['e.organisation_id = $1'],
-    params: new Params(),
+  return keysetPage({
+    query: db.sql.selectFrom('evidence as e').select(EVIDENCE_ROW),
     order: [
-      { sql: 'e.created_at', direction: 'desc', cast: 'timestamptz' },
-      { sql: 'e.id', direction: 'desc', cast: 'uuid' },
+      { ref: 'e.createdAt', direction: 'desc', cast: 'timestamptz' },
+      { ref: 'e.id', direction: 'desc', cast: 'uuid' },
     ],
     orderName: 'evidence',
     page,

@@ -1,15 +1,16 @@
-import { type Reader, consensusMaps } from '@waymark/db';
+import { type Reader, type ScopedDB, consensusMaps } from '@waymark/db';
+import { sql } from 'kysely';
 import { ActionItemStatus, OPEN_STATUSES, compareCycles, daysBetween, isOpen, isUuid, median, monthOf, notFound, scoreAssessment } from '@waymark/domain';
 import type { TenantContext } from '../../context';
 import { organisationToday } from '../../graphql/calendar';
 import { ASSESSMENT_COLUMNS } from '../assessments/reads';
 import type { AssessmentRow } from '../assessments/types';
 import { treeOf } from '../frameworks/reads';
-import { type Connection, type PageArgs, Params, type SortKey, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, type SortKey, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
 import DataLoader from 'dataloader';
 import { EVIDENCE } from '../evidence/reads';
-import { type ColumnSpec, type Selection, columnsOf } from '../../graphql/selection';
+import { type ColumnSpec, type Columns, type Selection, columnsFor, columnsOf } from '../../graphql/selection';
 import type { EvidenceRow } from '../evidence/types';
 import { type ActionItemFilter, type ActionItemSort, type ActionPlanType, type CycleProgress, type ItemRow, type NoteRow } from './types';
 
@@ -38,16 +39,28 @@ export async function findItem(db: Reader, id: string, selection?: Selection): P
   return row;
 }
 
-const PRIORITY: SortKey<ItemRow>[] = [
-  { sql: 'i.priority', direction: 'asc', cast: 'int' },
-  { sql: 'i.id', direction: 'asc', cast: 'uuid' },
+/** The same columns for the typed query builder. */
+const ITEM_FIELDS: Columns<keyof ItemRow> = {
+  type: 'ActionItem',
+  always: ['id', 'planId', 'assessmentId', 'status', 'ownerUserId', 'carriedFromId', 'decisionFromId'],
+  optional: [
+    'itemKey', 'kind', 'nodeKey', 'elementKey', 'what', 'why', 'gap', 'guidance', 'footnotes', 'priority', 'priorityReason', 'target', 'dueOn',
+    'reviewIntervalDays', 'nextReviewOn', 'doneAt', 'resources', 'successMeasure', 'resolvedByAssessmentAt', 'createdAt', 'updatedAt',
+  ],
+};
+
+type ItemKey = SortKey<{ i: ScopedDB['actionItem'] }, 'i'>;
+
+const PRIORITY: ItemKey[] = [
+  { ref: 'i.priority', direction: 'asc', cast: 'int' },
+  { ref: 'i.id', direction: 'asc', cast: 'uuid' },
 ];
 
-const SORTS: Record<ActionItemSort, SortKey<ItemRow>[]> = {
+const SORTS: Record<ActionItemSort, ItemKey[]> = {
   PRIORITY,
-  DUE_ON: [{ sql: 'i.due_on', direction: 'asc', nullable: true, cast: 'date' }, ...PRIORITY],
-  ELEMENT: [{ sql: 'i.element_key', direction: 'asc', cast: 'text' }, ...PRIORITY],
-  STATUS: [{ sql: 'i.status', direction: 'asc', cast: 'action_item_status' }, ...PRIORITY],
+  DUE_ON: [{ ref: 'i.dueOn', direction: 'asc', nullable: true, cast: 'date' }, ...PRIORITY],
+  ELEMENT: [{ ref: 'i.elementKey', direction: 'asc', cast: 'text' }, ...PRIORITY],
+  STATUS: [{ ref: 'i.status', direction: 'asc', cast: 'action_item_status' }, ...PRIORITY],
 };
 
 /**
@@ -62,28 +75,23 @@ export function listItems(
   page: PageArgs,
   context: { userId: string | null; today: string; selection?: Selection },
 ): Promise<Connection<ItemRow>> {
-  const params = new Params();
-  const where = ['i.organisation_id = $1'];
-  if (filter.assessmentId) where.push(`i.assessment_id = ${params.add(filter.assessmentId)}::uuid`);
-  if (!filter.includeResolved) where.push('i.resolved_by_assessment_at is null');
-  if (filter.mine) where.push(context.userId ? `i.owner_user_id = ${params.add(context.userId)}::uuid` : 'false');
-  if (filter.elementKey) where.push(`i.element_key = ${params.add(filter.elementKey)}`);
-  if (filter.status?.length) where.push(`i.status = any(${params.add(filter.status)}::action_item_status[])`);
-  else where.push(`i.status <> '${ActionItemStatus.CARRIED_FORWARD}'`);
-  if (filter.overdue) where.push(`i.due_on < ${params.add(context.today)}::date and i.status = any(${params.add(OPEN_STATUSES)}::action_item_status[])`);
+  let query = db.sql.selectFrom('actionItem as i').select(columnsFor(ITEM_FIELDS, context.selection)).$castTo<ItemRow>();
+  if (filter.assessmentId) query = query.where('i.assessmentId', '=', sql<string>`${filter.assessmentId}::uuid`);
+  if (!filter.includeResolved) query = query.where('i.resolvedByAssessmentAt', 'is', null);
+  if (filter.mine) query = context.userId ? query.where('i.ownerUserId', '=', sql<string>`${context.userId}::uuid`) : query.where(sql<boolean>`false`);
+  if (filter.elementKey) query = query.where('i.elementKey', '=', filter.elementKey);
+  if (filter.status?.length) query = query.where('i.status', '=', sql<ActionItemStatus>`any(${filter.status}::action_item_status[])`);
+  else query = query.where('i.status', '<>', ActionItemStatus.CARRIED_FORWARD);
+  if (filter.overdue) {
+    query = query
+      .where('i.dueOn', '<', sql<string>`${context.today}::date`)
+      .where('i.status', '=', sql<ActionItemStatus>`any(${OPEN_STATUSES}::action_item_status[])`);
+  }
   if (filter.dueThisMonth) {
     const { first, last } = monthOf(context.today);
-    where.push(`i.due_on between ${params.add(first)}::date and ${params.add(last)}::date`);
+    query = query.where('i.dueOn', '>=', sql<string>`${first}::date`).where('i.dueOn', '<=', sql<string>`${last}::date`);
   }
-  return keysetPage<ItemRow>(db, {
-    columns: columnsOf(ITEM, context.selection),
-    from: `from action_item i`,
-    where,
-    params,
-    order: SORTS[sort],
-    orderName: `items-${sort}`,
-    page,
-  });
+  return keysetPage({ query, order: SORTS[sort], orderName: `items-${sort}`, page });
 }
 
 export async function findPlan(db: Reader, assessmentId: string): Promise<ActionPlanType> {
