@@ -1,4 +1,4 @@
-import { type PartnerStatus, type PartnerType, type Reader } from '@waymark/db';
+import { type PartnerStatus, type PartnerType, type Reader, anyUuid } from '@waymark/db';
 import { sql } from 'kysely';
 import { notFound, isUuid } from '@waymark/domain';
 import { type Connection, type PageArgs, keysetPage } from '../../graphql/connection';
@@ -17,7 +17,7 @@ const PARTNER = [
 ] as const satisfies readonly (keyof PartnerRow)[];
 
 export async function findPartner(db: Reader, id: string): Promise<PartnerRow> {
-  const row = isUuid(id) ? await db.tenantOne<PartnerRow>(`select ${PARTNER_COLUMNS} from partner p where p.organisation_id = $1 and p.id = $2`, id) : null;
+  const row = isUuid(id) ? await db.sql.selectFrom('partner').select(PARTNER).where('id', '=', id).executeTakeFirst() : null;
   if (!row) throw notFound('Partner', id);
   return row;
 }
@@ -40,14 +40,19 @@ export function listPartners(db: Reader, page: PageArgs, filter: PartnerFilter |
 }
 
 export const partnerById = perRequest((db) =>
-  byId<PartnerRow>((ids) => db.tenant(`select ${PARTNER_COLUMNS} from partner p where p.organisation_id = $1 and p.id = any($2::uuid[])`, ids)),
+  byId<PartnerRow>((ids) => db.sql.selectFrom('partner').select(PARTNER).where('id', '=', anyUuid(ids)).execute()),
 );
-
-const LINK_COLUMNS = `partner_id as "partnerId", assessment_id as "assessmentId", node_key as "nodeKey", created_at as "createdAt"`;
 
 export const linksByPartner = perRequest((db) =>
   grouped<PartnerLinkObject, 'partnerId'>(
-    (ids) => db.tenant(`select ${LINK_COLUMNS} from partner_link where organisation_id = $1 and partner_id = any($2::uuid[]) order by created_at, id`, ids),
+    (ids) =>
+      db.sql
+        .selectFrom('partnerLink')
+        .select(['partnerId', 'assessmentId', 'nodeKey', 'createdAt'])
+        .where('partnerId', '=', anyUuid(ids))
+        .orderBy('createdAt')
+        .orderBy('id')
+        .execute(),
     'partnerId',
   ),
 );
@@ -56,12 +61,14 @@ export const linksByPartner = perRequest((db) =>
 export const partnersByAssessment = perRequest((db) =>
   grouped<PartnerRow & { assessmentId: string; nodeKey: string }, 'assessmentId'>(
     (ids) =>
-      db.tenant(
-        `select ${PARTNER_COLUMNS}, l.assessment_id as "assessmentId", l.node_key as "nodeKey"
-           from partner_link l join partner p on p.organisation_id = l.organisation_id and p.id = l.partner_id
-          where l.organisation_id = $1 and l.assessment_id = any($2::uuid[]) order by p.name, p.id`,
-        ids,
-      ),
+      db.sql
+        .selectFrom('partnerLink as l')
+        .innerJoin('partner as p', (j) => j.onRef('p.organisationId', '=', 'l.organisationId').onRef('p.id', '=', 'l.partnerId'))
+        .select([...PARTNER.map((c) => `p.${c}` as const), 'l.assessmentId', 'l.nodeKey'])
+        .where('l.assessmentId', '=', anyUuid(ids))
+        .orderBy('p.name')
+        .orderBy('p.id')
+        .execute(),
     'assessmentId',
   ),
 );
