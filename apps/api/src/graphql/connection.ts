@@ -1,8 +1,9 @@
 import { ArgsType, type ClassType, Extensions, Field, InputType, Int } from 'type-graphql';
 import { ObjectType } from './object-type';
 import { IsOptional, Max, Min } from 'class-validator';
-import type { Reader } from '@waymark/db';
+import { type RawBuilder, type SelectQueryBuilder, type StringReference, sql } from 'kysely';
 import { badInput } from '@waymark/domain';
+import type { Reader } from '@waymark/db';
 
 export const MAX_PAGE_SIZE = 100;
 /** The page size when a list is asked for without `first` or `last`. */
@@ -147,24 +148,10 @@ export function connectionOf<T extends object>(node: ClassType<T>, name: string,
   return ConnectionType as ClassType<Connection<T>>;
 }
 
-/**
- * Numbered parameters for a tenant statement: `$1` is always the organisation (Reader.tenant adds
- * it), so the values given here are `$2`, `$3` ...
- */
-export class Params {
-  readonly values: unknown[] = [];
-  /** The number of the first parameter: 2 for tenant statements, 1 for statements on shared tables. */
-  constructor(readonly first: 1 | 2 = 2) {}
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length + this.first - 1}`;
-  }
-}
-
-/** One key of a list's order: its SQL expression, how to read it from a row, its direction. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- R ties a list's order to its rows
-export interface SortKey<R> {
-  sql: string;
+/** One key of a list's order: a column of the list's query, its direction. */
+export interface SortKey<DB, TB extends keyof DB> {
+  /** The column, as the query refers to it (`a.createdAt`). */
+  ref: StringReference<DB, TB>;
   direction: 'asc' | 'desc';
   /** A nullable key sorts its nulls last in either direction. */
   nullable?: boolean;
@@ -172,23 +159,20 @@ export interface SortKey<R> {
   cast?: 'timestamptz' | 'date' | 'int' | 'text' | 'uuid' | 'action_item_status';
 }
 
-export interface KeysetQuery<R> {
-  /** The columns of each row. */
-  columns: string;
-  /** `from <tables>` (with joins), without WHERE. */
-  from: string;
-  /** Conditions joined with AND; the first must be the organisation condition (`x.organisation_id = $1`) for tenant lists. */
-  where: string[];
-  params: Params;
+export interface KeysetQuery<DB, TB extends keyof DB, O> {
+  /** The list's rows: FROM, JOINs, conditions and columns, without order or limit. */
+  query: SelectQueryBuilder<DB, TB, O>;
   /** The order; its last key must be unique (the id), so every row has one position. */
-  order: SortKey<R>[];
+  order: readonly SortKey<DB, TB>[];
   /** Names this order inside cursors, so a cursor of one order is refused by another. */
   orderName: string;
   page: PageArgs;
-  /** `from <tables>` for the count, when it differs (joins the count does not need). */
-  countFrom?: string;
-  /** Tenant lists read through `tenant`; lists of shared tables (frameworks) through `shared`. */
-  shared?: boolean;
+  /**
+   * The rows to count, when cheaper than `query` (without the joins only the columns need): the
+   * same conditions, on fewer tables. Its selections are ignored.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any FROM: only its rows are counted
+  count?: SelectQueryBuilder<any, any, unknown>;
 }
 
 function encodeCursor(orderName: string, values: unknown[]): string {
@@ -211,11 +195,166 @@ function decodeCursor(cursor: string, argument: string, orderName: string, keys:
  * A key in the order a page is read: the list's own order forwards; backwards every direction
  * flips and nulls (last in the list) come first.
  */
-interface ReadingKey<R> extends SortKey<R> {
+interface ReadingKey {
+  column: RawBuilder<unknown>;
+  direction: 'asc' | 'desc';
+  nullable: boolean;
+  cast: string;
   nullsFirst: boolean;
 }
 
-const reading = <R>(order: SortKey<R>[], backward: boolean): ReadingKey<R>[] =>
+const reading = <DB, TB extends keyof DB>(order: readonly SortKey<DB, TB>[], backward: boolean): ReadingKey[] =>
+  order.map((k) => {
+    const key = { column: sql.ref(k.ref), nullable: k.nullable ?? false, cast: k.cast ?? 'text' };
+    return backward ? { ...key, direction: k.direction === 'asc' ? 'desc' : 'asc', nullsFirst: true } : { ...key, direction: k.direction, nullsFirst: false };
+  });
+
+const AND = sql` and `;
+const OR = sql` or `;
+
+/**
+ * The condition "comes after this row" in the reading order: (k1 after v1) or (k1 = v1 and k2
+ * after v2) ... Where nulls come last, only nulls follow a null (and they tie); where they come
+ * first, every non-null follows a null.
+ */
+function afterCondition(order: ReadingKey[], values: unknown[]): RawBuilder<boolean> {
+  const typed = (key: ReadingKey, value: unknown) => sql`${value}::${sql.raw(key.cast)}`;
+  const after = (key: ReadingKey, value: unknown) => {
+    if (value === null) return key.nullsFirst ? sql`${key.column} is not null` : sql`false`;
+    const op = sql.raw(key.direction === 'asc' ? '>' : '<');
+    const v = typed(key, value);
+    return key.nullable && !key.nullsFirst ? sql`(${key.column} ${op} ${v} or ${key.column} is null)` : sql`${key.column} ${op} ${v}`;
+  };
+  const equal = (key: ReadingKey, value: unknown) => (value === null ? sql`${key.column} is null` : sql`${key.column} = ${typed(key, value)}`);
+  // One direction and no nulls: a row comparison, which an index on the same columns serves.
+  if (order.every((k) => k.direction === order[0]!.direction && !k.nullable)) {
+    const op = sql.raw(order[0]!.direction === 'asc' ? '>' : '<');
+    return sql<boolean>`(${sql.join(order.map((k) => k.column))}) ${op} (${sql.join(order.map((k, i) => typed(k, values[i])))})`;
+  }
+  const alternatives = order.map((key, i) => sql.join([...order.slice(0, i).map((k, j) => equal(k, values[j])), after(key, values[i])], AND));
+  return sql<boolean>`(${sql.join(alternatives.map((a) => sql`(${a})`), OR)})`;
+}
+
+const orderBy = (key: ReadingKey) => sql`${key.column} ${sql.raw(`${key.direction}${key.nullable ? (key.nullsFirst ? ' nulls first' : ' nulls last') : ''}`)}`;
+
+/**
+ * One page of any list, by keyset: the rows after (or, paging backwards, before) the cursor's row
+ * in the list's order, never an OFFSET, so a row added or removed between two pages is neither
+ * skipped nor repeated. Every connection in the API pages through here. The statements run where
+ * the query was built (its scope, its session).
+ */
+export async function keysetPage<DB, TB extends keyof DB, O>(list: KeysetQuery<DB, TB, O>): Promise<Connection<O>> {
+  // The list's own columns are its business; the paging adds conditions, keys, order and limit.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the added selections are not the list's type
+  const base = list.query as unknown as SelectQueryBuilder<any, any, any>;
+  const request = pageRequest(list.page);
+  const order = reading(list.order, request.backward);
+  const cursor = request.cursor === null ? null : decodeCursor(request.cursor, request.cursorArgument, list.orderName, order.length);
+  let text = cursor ? base.where(afterCondition(order, cursor)) : base;
+  // Each key's value as the database writes it (timestamps to the microsecond), for the cursor.
+  text = text.select(order.map((k, i) => sql`${k.column}::text`.as(`__key${i}`)));
+  for (const key of order) text = text.orderBy(orderBy(key));
+  const rows = (await text.limit(request.size + 1).execute()) as (O & Record<string, unknown>)[];
+  const visible = rows.slice(0, request.size);
+  if (request.backward) visible.reverse();
+  const edges = visible.map((row) => {
+    const values = order.map((_, i) => row[`__key${i}`] ?? null);
+    for (let i = 0; i < order.length; i++) delete row[`__key${i}`];
+    return { node: row, cursor: encodeCursor(list.orderName, values) };
+  });
+  const more = rows.length > request.size;
+  // Whether rows lie on the cursor's other side (the cursor's own row or beyond it): one probe,
+  // run only when a cursor was given and the flag is selected.
+  let behind: Promise<boolean> | undefined;
+  const lookBehind = () => {
+    if (!cursor) return false;
+    behind ??= base
+      .clearSelect()
+      .select(sql<number>`1`.as('e'))
+      .where(sql<boolean>`not coalesce(${afterCondition(order, cursor)}, false)`)
+      .limit(1)
+      .execute()
+      .then((found) => found.length > 0);
+    return behind;
+  };
+  let count: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      get hasNextPage() {
+        return request.backward ? lookBehind() : more;
+      },
+      get hasPreviousPage() {
+        return request.backward ? more : lookBehind();
+      },
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    get totalCount() {
+      // The count uses the list's own conditions (not the cursor's).
+      count ??= (list.count ?? base)
+        .clearSelect()
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirst()
+        .then((row: { n: number } | undefined) => row?.n ?? 0);
+      return count;
+    },
+  };
+}
+
+/**
+ * Numbered parameters for a tenant statement: `$1` is always the organisation (Reader.tenant adds
+ * it), so the values given here are `$2`, `$3` ...
+ */
+export class Params {
+  readonly values: unknown[] = [];
+  /** The number of the first parameter: 2 for tenant statements, 1 for statements on shared tables. */
+  constructor(readonly first: 1 | 2 = 2) {}
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length + this.first - 1}`;
+  }
+}
+
+/** One key of a list's order: its SQL expression, how to read it from a row, its direction. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- R ties a list's order to its rows
+interface RawSortKey<R> {
+  sql: string;
+  direction: 'asc' | 'desc';
+  /** A nullable key sorts its nulls last in either direction. */
+  nullable?: boolean;
+  /** The SQL type its cursor value is compared as (values travel as JSON). */
+  cast?: 'timestamptz' | 'date' | 'int' | 'text' | 'uuid' | 'action_item_status';
+}
+
+interface RawKeysetQuery<R> {
+  /** The columns of each row. */
+  columns: string;
+  /** `from <tables>` (with joins), without WHERE. */
+  from: string;
+  /** Conditions joined with AND; the first must be the organisation condition (`x.organisation_id = $1`) for tenant lists. */
+  where: string[];
+  params: Params;
+  /** The order; its last key must be unique (the id), so every row has one position. */
+  order: RawSortKey<R>[];
+  /** Names this order inside cursors, so a cursor of one order is refused by another. */
+  orderName: string;
+  page: PageArgs;
+  /** `from <tables>` for the count, when it differs (joins the count does not need). */
+  countFrom?: string;
+  /** Tenant lists read through `tenant`; lists of shared tables (frameworks) through `shared`. */
+  shared?: boolean;
+}
+
+/**
+ * A key in the order a page is read: the list's own order forwards; backwards every direction
+ * flips and nulls (last in the list) come first.
+ */
+interface RawReadingKey<R> extends RawSortKey<R> {
+  nullsFirst: boolean;
+}
+
+const rawReading = <R>(order: RawSortKey<R>[], backward: boolean): RawReadingKey<R>[] =>
   order.map((k) => (backward ? { ...k, direction: k.direction === 'asc' ? 'desc' : 'asc', nullsFirst: true } : { ...k, nullsFirst: false }));
 
 /**
@@ -223,15 +362,15 @@ const reading = <R>(order: SortKey<R>[], backward: boolean): ReadingKey<R>[] =>
  * after v2) ... Where nulls come last, only nulls follow a null (and they tie); where they come
  * first, every non-null follows a null.
  */
-function afterCondition<R>(order: ReadingKey<R>[], values: unknown[], params: Params): string {
-  const typed = (key: SortKey<R>, value: unknown) => `${params.add(value)}::${key.cast ?? 'text'}`;
-  const after = (key: ReadingKey<R>, value: unknown) => {
+function rawAfterCondition<R>(order: RawReadingKey<R>[], values: unknown[], params: Params): string {
+  const typed = (key: RawSortKey<R>, value: unknown) => `${params.add(value)}::${key.cast ?? 'text'}`;
+  const after = (key: RawReadingKey<R>, value: unknown) => {
     if (value === null) return key.nullsFirst ? `${key.sql} is not null` : 'false';
     const op = key.direction === 'asc' ? '>' : '<';
     const v = typed(key, value);
     return key.nullable && !key.nullsFirst ? `(${key.sql} ${op} ${v} or ${key.sql} is null)` : `${key.sql} ${op} ${v}`;
   };
-  const equal = (key: SortKey<R>, value: unknown) => (value === null ? `${key.sql} is null` : `${key.sql} = ${typed(key, value)}`);
+  const equal = (key: RawSortKey<R>, value: unknown) => (value === null ? `${key.sql} is null` : `${key.sql} = ${typed(key, value)}`);
   // One direction and no nulls: a row comparison, which an index on the same columns serves.
   if (order.every((k) => k.direction === order[0]!.direction && !k.nullable)) {
     const op = order[0]!.direction === 'asc' ? '>' : '<';
@@ -243,27 +382,26 @@ function afterCondition<R>(order: ReadingKey<R>[], values: unknown[], params: Pa
   return `(${alternatives.map((a) => `(${a})`).join(' or ')})`;
 }
 
-const orderBy = <R>(order: ReadingKey<R>[]) =>
+const rawOrderBy = <R>(order: RawReadingKey<R>[]) =>
   order.map((k) => `${k.sql} ${k.direction}${k.nullable ? (k.nullsFirst ? ' nulls first' : ' nulls last') : ''}`).join(', ');
 
 /**
- * One page of any list, by keyset: the rows after (or, paging backwards, before) the cursor's row
- * in the list's order, never an OFFSET, so a row added or removed between two pages is neither
- * skipped nor repeated. Every connection in the API pages through here.
+ * keysetPage on statement text, for the one list the builder cannot write (the network
+ * memberships: see benchmarks/reads.ts). Same cursors, same statements.
  */
-export async function keysetPage<R>(db: Reader, query: KeysetQuery<R>): Promise<Connection<R>> {
+export async function rawKeysetPage<R>(db: Reader, query: RawKeysetQuery<R>): Promise<Connection<R>> {
   const { params } = query;
   const request = pageRequest(query.page);
-  const order = reading(query.order, request.backward);
+  const order = rawReading(query.order, request.backward);
   const cursor = request.cursor === null ? null : decodeCursor(request.cursor, request.cursorArgument, query.orderName, order.length);
   const base = [...query.where];
   // The list's own parameters (before the cursor adds its own), for the count and the look behind.
   const baseValues = params.values.slice(0, countParams(base, params.first));
-  const conditions = cursor ? [...base, afterCondition(order, cursor, params)] : base;
+  const conditions = cursor ? [...base, rawAfterCondition(order, cursor, params)] : base;
   const where = conditions.length ? ` where ${conditions.join(' and ')}` : '';
   // Each key's value as the database writes it (timestamps to the microsecond), for the cursor.
   const keys = order.map((k, i) => `${k.sql}::text as "__key${i}"`).join(', ');
-  const text = `select ${query.columns}, ${keys} ${query.from}${where} order by ${orderBy(order)} limit ${request.size + 1}`;
+  const text = `select ${query.columns}, ${keys} ${query.from}${where} order by ${rawOrderBy(order)} limit ${request.size + 1}`;
   const read = <T>(sql: string, values: unknown[]) => (query.shared ? db.shared<T>(sql, ...values) : db.tenant<T>(sql, ...values));
   const rows = await read<R & Record<string, unknown>>(text, params.values);
   const visible = rows.slice(0, request.size);
@@ -281,7 +419,7 @@ export async function keysetPage<R>(db: Reader, query: KeysetQuery<R>): Promise<
     if (!cursor) return false;
     const probe = new Params(params.first);
     probe.values.push(...baseValues);
-    const other = [...base, `not coalesce(${afterCondition(order, cursor, probe)}, false)`];
+    const other = [...base, `not coalesce(${rawAfterCondition(order, cursor, probe)}, false)`];
     behind ??= read<{ e: boolean }>(`select exists(select 1 ${query.from} where ${other.join(' and ')}) as e`, probe.values).then(([row]) => row?.e ?? false);
     return behind;
   };

@@ -1,6 +1,6 @@
 import { type Reader, anyUuid, consensusMaps } from '@waymark/db';
 import { type AssessmentScore, AssessmentStatus, isUuid, notFound, scoreAssessment } from '@waymark/domain';
-import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
 import { type Columns, columnsFor } from '../../graphql/selection';
 import type { FrameworkTree } from '@waymark/db';
@@ -25,18 +25,14 @@ export function listAssessments(
   page: PageArgs,
   filter: { status?: AssessmentStatus | null; cycle?: string | null },
 ): Promise<Connection<AssessmentRow>> {
-  const params = new Params();
-  const where = ['a.organisation_id = $1'];
-  if (filter.status) where.push(`a.status = ${params.add(filter.status)}::assessment_status`);
-  if (filter.cycle) where.push(`a.cycle = ${params.add(filter.cycle)}`);
-  return keysetPage<AssessmentRow>(db, {
-    columns: `${ASSESSMENT_COLUMNS}`,
-    from: `from assessment a`,
-    where,
-    params,
+  let query = db.sql.selectFrom('assessment as a').select(ASSESSMENT);
+  if (filter.status) query = query.where('a.status', '=', filter.status);
+  if (filter.cycle) query = query.where('a.cycle', '=', filter.cycle);
+  return keysetPage({
+    query,
     order: [
-      { sql: 'a.created_at', direction: 'desc', cast: 'timestamptz' },
-      { sql: 'a.id', direction: 'desc', cast: 'uuid' },
+      { ref: 'a.createdAt', direction: 'desc', cast: 'timestamptz' },
+      { ref: 'a.id', direction: 'desc', cast: 'uuid' },
     ],
     orderName: 'assessments',
     page,

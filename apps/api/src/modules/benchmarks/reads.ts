@@ -1,7 +1,8 @@
 import { BenchmarkingConsent, CohortDimension, type FrameworkTree, type NetworkMemberStatus, OrganisationKind, type Reader } from '@waymark/db';
 import { forbidden, isUuid, notFound } from '@waymark/domain';
+import { sql } from 'kysely';
 import type { RequestContext } from '../../context';
-import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, Params, keysetPage, rawKeysetPage } from '../../graphql/connection';
 import { grouped, perRequest } from '../../graphql/loader';
 import { findFramework } from '../frameworks/reads';
 import {
@@ -361,14 +362,11 @@ export async function assertInstitution(ctx: RequestContext): Promise<void> {
 const NETWORK_COLUMNS = `n.id, n.name, n.created_at as "createdAt"`;
 
 export function listNetworks(db: Reader, page: PageArgs): Promise<Connection<NetworkRow>> {
-  return keysetPage<NetworkRow>(db, {
-    columns: NETWORK_COLUMNS,
-    from: 'from network n',
-    where: ['n.organisation_id = $1'],
-    params: new Params(),
+  return keysetPage({
+    query: db.sql.selectFrom('network as n').select(['n.id', 'n.name', 'n.createdAt']),
     order: [
-      { sql: 'n.name', direction: 'asc', cast: 'text' },
-      { sql: 'n.id', direction: 'asc', cast: 'uuid' },
+      { ref: 'n.name', direction: 'asc', cast: 'text' },
+      { ref: 'n.id', direction: 'asc', cast: 'uuid' },
     ],
     orderName: 'networks',
     page,
@@ -393,7 +391,9 @@ const MEMBERSHIP_COLUMNS = `c.membership_id as id, m.status, m.created_at as "in
 const MEMBERSHIP_FROM = `from waymark_network_counterparts() c join network_member m on m.id = c.membership_id`;
 
 function membershipPage(db: Reader, where: string[], params: Params, page: PageArgs, orderName: string): Promise<Connection<MembershipRow>> {
-  return keysetPage<MembershipRow>(db, {
+  // Left on the text path: the builder's scope would add m.organisation_id = <org> to the join of
+  // network_member, hiding an institution's memberships (the row is the body's; row-level security shows either side).
+  return rawKeysetPage<MembershipRow>(db, {
     columns: MEMBERSHIP_COLUMNS,
     from: MEMBERSHIP_FROM,
     where,
@@ -445,20 +445,16 @@ export const memberCounts = perRequest((db) =>
 
 /** Institutions a body may invite, by name; `search` matches part of the name. */
 export function institutionDirectory(db: Reader, page: PageArgs, search?: string | null): Promise<Connection<InstitutionRow>> {
-  const params = new Params(1);
-  const where: string[] = [];
-  if (search) where.push(`d.name ilike ${params.add(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
-  return keysetPage<InstitutionRow>(db, {
-    columns: 'd.id, d.name, d.kind, d.region',
-    from: 'from waymark_institution_directory() d',
-    where,
-    params,
+  // The function is SECURITY DEFINER: it shows institutions of every organisation, and only their name, kind and region.
+  let query = db.sql.selectFrom(sql<InstitutionRow>`waymark_institution_directory()`.as('d')).select(['d.id', 'd.name', 'd.kind', 'd.region']);
+  if (search) query = query.where('d.name', 'ilike', `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return keysetPage({
+    query,
     order: [
-      { sql: 'd.name', direction: 'asc', cast: 'text' },
-      { sql: 'd.id', direction: 'asc', cast: 'uuid' },
+      { ref: 'd.name', direction: 'asc', cast: 'text' },
+      { ref: 'd.id', direction: 'asc', cast: 'uuid' },
     ],
     orderName: 'institutions',
     page,
-    shared: true,
   });
 }

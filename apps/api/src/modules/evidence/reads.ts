@@ -1,44 +1,40 @@
-import { type Reader } from '@waymark/db';
+import { type Reader, anyUuid } from '@waymark/db';
 import { notFound, isUuid } from '@waymark/domain';
-import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
-import { type ColumnSpec, columnsOf } from '../../graphql/selection';
+import { type Columns, type Selection, columnsFor } from '../../graphql/selection';
 import type { EvidenceLinkType, EvidenceRow } from './types';
 
 export const EVIDENCE_COLUMNS = `e.id, e.title, e.url, e.file_reference as "fileReference", e.description, e.evidence_date as "evidenceDate",
   e.expires_on as "expiresOn", e.created_by as "createdBy", e.created_at as "createdAt"`;
 
 /** Evidence rows as nested lists read them: the columns the operation shows. */
-export const EVIDENCE: ColumnSpec = {
+export const EVIDENCE: Columns<keyof EvidenceRow> = {
   type: 'Evidence',
-  always: ['e.id'],
-  fields: {
-    title: 'e.title',
-    url: 'e.url',
-    fileReference: 'e.file_reference as "fileReference"',
-    description: 'e.description',
-    evidenceDate: 'e.evidence_date as "evidenceDate"',
-    expiresOn: 'e.expires_on as "expiresOn"',
-    createdBy: 'e.created_by as "createdBy"',
-    createdAt: 'e.created_at as "createdAt"',
-  },
+  always: ['id'],
+  optional: ['title', 'url', 'fileReference', 'description', 'evidenceDate', 'expiresOn', 'createdBy', 'createdAt'],
 };
 
+/** An evidence row's columns as the read path gives them. */
+const EVIDENCE_ROW = [
+  'id', 'title', 'url', 'fileReference', 'description', 'evidenceDate', 'expiresOn', 'createdBy', 'createdAt',
+] as const satisfies readonly (keyof EvidenceRow)[];
+
+/** The evidence columns an operation shows, of `e` in a join. */
+export const evidenceColumns = (selection?: Selection) => columnsFor(EVIDENCE, selection).map((c) => `e.${c}` as const);
+
 export async function findEvidence(db: Reader, id: string): Promise<EvidenceRow> {
-  const row = isUuid(id) ? await db.tenantOne<EvidenceRow>(`select ${EVIDENCE_COLUMNS} from evidence e where e.organisation_id = $1 and e.id = $2`, id) : null;
+  const row = isUuid(id) ? await db.sql.selectFrom('evidence').select(EVIDENCE_ROW).where('id', '=', id).executeTakeFirst() : null;
   if (!row) throw notFound('Evidence', id);
   return row;
 }
 
 export function listEvidence(db: Reader, page: PageArgs): Promise<Connection<EvidenceRow>> {
-  return keysetPage<EvidenceRow>(db, {
-    columns: `${EVIDENCE_COLUMNS}`,
-    from: `from evidence e`,
-    where: ['e.organisation_id = $1'],
-    params: new Params(),
+  return keysetPage({
+    query: db.sql.selectFrom('evidence as e').select(EVIDENCE_ROW),
     order: [
-      { sql: 'e.created_at', direction: 'desc', cast: 'timestamptz' },
-      { sql: 'e.id', direction: 'desc', cast: 'uuid' },
+      { ref: 'e.createdAt', direction: 'desc', cast: 'timestamptz' },
+      { ref: 'e.id', direction: 'desc', cast: 'uuid' },
     ],
     orderName: 'evidence',
     page,
@@ -46,19 +42,21 @@ export function listEvidence(db: Reader, page: PageArgs): Promise<Connection<Evi
 }
 
 export const evidenceById = perRequest((db) =>
-  byId<EvidenceRow>((ids) => db.tenant(`select ${EVIDENCE_COLUMNS} from evidence e where e.organisation_id = $1 and e.id = any($2::uuid[])`, ids)),
+  byId<EvidenceRow>((ids) => db.sql.selectFrom('evidence').select(EVIDENCE_ROW).where('id', '=', anyUuid(ids)).execute()),
 );
 
 /** Evidence cited for the answers of assessments, in one join: the rows carry the answer they support. */
 export const evidenceByAssessment = perRequest((db, selection) =>
   grouped<EvidenceRow & { assessmentId: string; nodeKey: string }, 'assessmentId'>(
     (ids) =>
-      db.tenant(
-        `select ${columnsOf(EVIDENCE, selection)}, l.assessment_id as "assessmentId", l.node_key as "nodeKey"
-           from evidence_link l join evidence e on e.organisation_id = l.organisation_id and e.id = l.evidence_id
-          where l.organisation_id = $1 and l.assessment_id = any($2::uuid[]) order by l.created_at, e.id`,
-        ids,
-      ),
+      db.sql
+        .selectFrom('evidenceLink as l')
+        .innerJoin('evidence as e', (j) => j.onRef('e.organisationId', '=', 'l.organisationId').onRef('e.id', '=', 'l.evidenceId'))
+        .select([...evidenceColumns(selection), 'l.assessmentId', 'l.nodeKey'])
+        .where('l.assessmentId', '=', anyUuid(ids))
+        .orderBy('l.createdAt')
+        .orderBy('e.id')
+        .execute(),
     'assessmentId',
   ),
 );
@@ -66,11 +64,13 @@ export const evidenceByAssessment = perRequest((db, selection) =>
 export const linksByEvidence = perRequest((db) =>
   grouped<EvidenceLinkType, 'evidenceId'>(
     (ids) =>
-      db.tenant(
-        `select evidence_id as "evidenceId", assessment_id as "assessmentId", node_key as "nodeKey", created_at as "createdAt"
-           from evidence_link where organisation_id = $1 and evidence_id = any($2::uuid[]) order by created_at, id`,
-        ids,
-      ),
+      db.sql
+        .selectFrom('evidenceLink')
+        .select(['evidenceId', 'assessmentId', 'nodeKey', 'createdAt'])
+        .where('evidenceId', '=', anyUuid(ids))
+        .orderBy('createdAt')
+        .orderBy('id')
+        .execute(),
     'evidenceId',
   ),
 );

@@ -1,6 +1,6 @@
 import { type FrameworkTree, type NodeView, type Reader, loadFrameworkTree } from '@waymark/db';
 import { isUuid, notFound } from '@waymark/domain';
-import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, keysetPage } from '../../graphql/connection';
 import type { FrameworkNodeType, FrameworkSummary, FrameworkType } from './types';
 
 /** The tree of a framework version (read once per process, then from memory). */
@@ -8,18 +8,14 @@ export const treeOf = (db: Reader, frameworkId: string): Promise<FrameworkTree> 
   loadFrameworkTree((text, values) => db.shared(text, ...values), frameworkId);
 
 export function listFrameworks(db: Reader, page: PageArgs): Promise<Connection<FrameworkSummary>> {
-  return keysetPage<FrameworkSummary>(db, {
-    columns: `id, key, version, title, published_at as "publishedAt", created_at as "createdAt"`,
-    from: `from framework`,
-    where: [],
-    params: new Params(1),
+  return keysetPage({
+    query: db.sql.selectFrom('framework').select(['id', 'key', 'version', 'title', 'publishedAt', 'createdAt']),
     order: [
-      { sql: 'created_at', direction: 'asc', cast: 'timestamptz' },
-      { sql: 'id', direction: 'asc', cast: 'uuid' },
+      { ref: 'createdAt', direction: 'asc', cast: 'timestamptz' },
+      { ref: 'id', direction: 'asc', cast: 'uuid' },
     ],
     orderName: 'frameworks',
     page,
-    shared: true,
   });
 }
 

@@ -3,7 +3,7 @@ import { ApiKey } from '@waymark/db';
 import { API_KEY_SCOPES, badInput, forbidden, isApiKeyScope, notFound, isUuid } from '@waymark/domain';
 import type { TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
-import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, keysetPage } from '../../graphql/connection';
 import { API_KEY_PREFIX } from '../../auth/credentials';
 import { issueSecret } from '../../auth/secrets';
 import type { ApiKeyType, ApiKeyWithSecret } from './types';
@@ -22,14 +22,11 @@ export function createApiKey(ctx: TenantContext, name: string, scopes: string[])
 }
 
 export function listApiKeys(ctx: TenantContext, page: PageArgs): Promise<Connection<ApiKeyType>> {
-  return keysetPage<ApiKeyType>(ctx.db, {
-    columns: `id, name, prefix, scopes, created_at as "createdAt", last_used_at as "lastUsedAt", revoked_at as "revokedAt"`,
-    from: `from api_key`,
-    where: ['organisation_id = $1'],
-    params: new Params(),
+  return keysetPage({
+    query: ctx.db.sql.selectFrom('apiKey').select(['id', 'name', 'prefix', 'scopes', 'createdAt', 'lastUsedAt', 'revokedAt']),
     order: [
-      { sql: 'created_at', direction: 'desc', cast: 'timestamptz' },
-      { sql: 'id', direction: 'desc', cast: 'uuid' },
+      { ref: 'createdAt', direction: 'desc', cast: 'timestamptz' },
+      { ref: 'id', direction: 'desc', cast: 'uuid' },
     ],
     orderName: 'api-keys',
     page,

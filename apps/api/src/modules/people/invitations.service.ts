@@ -4,7 +4,7 @@ import { accountLinkToken } from '@waymark/jobs';
 import { traceparent } from '@waymark/telemetry';
 import type { RequestContext, TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
-import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, keysetPage } from '../../graphql/connection';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import { hashSecret, parseSecret, secretMatches } from '../../auth/secrets';
 import { assertPasswordRules, findUserWithPassword, normaliseEmail, sessionFor } from './auth.service';
@@ -68,14 +68,11 @@ export async function resendInvitation(ctx: TenantContext, id: string): Promise<
 }
 
 export function listInvitations(ctx: TenantContext, page: PageArgs): Promise<Connection<InvitationType>> {
-  return keysetPage<InvitationType>(ctx.db, {
-    columns: `id, email, role, created_at as "createdAt", expires_at as "expiresAt", accepted_at as "acceptedAt", revoked_at as "revokedAt", sends`,
-    from: `from invitation`,
-    where: ['organisation_id = $1'],
-    params: new Params(),
+  return keysetPage({
+    query: ctx.db.sql.selectFrom('invitation').select(['id', 'email', 'role', 'createdAt', 'expiresAt', 'acceptedAt', 'revokedAt', 'sends']),
     order: [
-      { sql: 'created_at', direction: 'desc', cast: 'timestamptz' },
-      { sql: 'id', direction: 'desc', cast: 'uuid' },
+      { ref: 'createdAt', direction: 'desc', cast: 'timestamptz' },
+      { ref: 'id', direction: 'desc', cast: 'uuid' },
     ],
     orderName: 'invitations',
     page,

@@ -3,10 +3,10 @@ import { MemberRole, Membership, type Organisation, OrganisationKind } from '@wa
 import { badInput, conflict, forbidden, notFound, isUuid } from '@waymark/domain';
 import type { TenantContext } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
-import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, keysetPage } from '../../graphql/connection';
 import { activeOrganisation } from './organisation.service';
 import type { MembershipType } from './types';
-import { MEMBERSHIP_COLUMNS, MEMBERSHIP_FROM, MEMBERSHIP_SELECT, type MembershipRow, membershipView } from './reads';
+import { MEMBERSHIP_SELECT, type MembershipRow, membershipView } from './reads';
 
 /**
  * Who may hand out a role: ANALYST exists only in regional bodies, and only an owner makes
@@ -47,15 +47,17 @@ async function memberView(ctx: TenantContext, id: string): Promise<MembershipTyp
 }
 
 export async function listMembers(ctx: TenantContext, page: PageArgs): Promise<Connection<MembershipType>> {
-  const rows = await keysetPage<MembershipRow>(ctx.db, {
-    columns: MEMBERSHIP_COLUMNS,
-    from: MEMBERSHIP_FROM,
-    countFrom: 'from membership m',
-    where: ['m.organisation_id = $1'],
-    params: new Params(),
+  const count = ctx.db.sql.selectFrom('membership as m');
+  const rows = await keysetPage({
+    query: count
+      .innerJoin('organisation as o', 'o.id', 'm.organisationId')
+      .innerJoin('appUser as u', 'u.id', 'm.userId')
+      .select(['m.id', 'm.role', 'm.createdAt', 'o.id as organisationId', 'o.name as organisationName', 'o.slug', 'o.kind', 'u.id as userId', 'u.email', 'u.name as userName'])
+      .$castTo<MembershipRow>(),
+    count,
     order: [
-      { sql: 'm.created_at', direction: 'asc', cast: 'timestamptz' },
-      { sql: 'm.id', direction: 'asc', cast: 'uuid' },
+      { ref: 'm.createdAt', direction: 'asc', cast: 'timestamptz' },
+      { ref: 'm.id', direction: 'asc', cast: 'uuid' },
     ],
     orderName: 'members',
     page,

@@ -1,15 +1,15 @@
-import { type Reader, consensusMaps } from '@waymark/db';
+import { type Reader, type ScopedDB, anyUuid, consensusMaps } from '@waymark/db';
+import { sql } from 'kysely';
 import { ActionItemStatus, OPEN_STATUSES, compareCycles, daysBetween, isOpen, isUuid, median, monthOf, notFound, scoreAssessment } from '@waymark/domain';
 import type { TenantContext } from '../../context';
 import { organisationToday } from '../../graphql/calendar';
-import { ASSESSMENT_COLUMNS } from '../assessments/reads';
 import type { AssessmentRow } from '../assessments/types';
 import { treeOf } from '../frameworks/reads';
-import { type Connection, type PageArgs, Params, type SortKey, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, type SortKey, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
 import DataLoader from 'dataloader';
-import { EVIDENCE } from '../evidence/reads';
-import { type ColumnSpec, type Selection, columnsOf } from '../../graphql/selection';
+import { evidenceColumns } from '../evidence/reads';
+import { type ColumnSpec, type Columns, type Selection, columnsFor, columnsOf } from '../../graphql/selection';
 import type { EvidenceRow } from '../evidence/types';
 import { type ActionItemFilter, type ActionItemSort, type ActionPlanType, type CycleProgress, type ItemRow, type NoteRow } from './types';
 
@@ -33,21 +33,41 @@ const ITEM: ColumnSpec = {
 export const ITEM_COLUMNS = columnsOf(ITEM);
 
 export async function findItem(db: Reader, id: string, selection?: Selection): Promise<ItemRow> {
-  const row = isUuid(id) ? await db.tenantOne<ItemRow>(`select ${columnsOf(ITEM, selection)} from action_item i where i.organisation_id = $1 and i.id = $2`, id) : null;
+  const row = isUuid(id) ? await itemRows(db, selection).where('i.id', '=', id).executeTakeFirst() : null;
   if (!row) throw notFound('Action item', id);
   return row;
 }
 
-const PRIORITY: SortKey<ItemRow>[] = [
-  { sql: 'i.priority', direction: 'asc', cast: 'int' },
-  { sql: 'i.id', direction: 'asc', cast: 'uuid' },
+/** The same columns for the typed query builder. */
+const ITEM_FIELDS: Columns<keyof ItemRow> = {
+  type: 'ActionItem',
+  always: ['id', 'planId', 'assessmentId', 'status', 'ownerUserId', 'carriedFromId', 'decisionFromId'],
+  optional: [
+    'itemKey', 'kind', 'nodeKey', 'elementKey', 'what', 'why', 'gap', 'guidance', 'footnotes', 'priority', 'priorityReason', 'target', 'dueOn',
+    'reviewIntervalDays', 'nextReviewOn', 'doneAt', 'resources', 'successMeasure', 'resolvedByAssessmentAt', 'createdAt', 'updatedAt',
+  ],
+};
+
+/** Items with the columns the operation shows (all of them without a selection). */
+const itemRows = (db: Reader, selection?: Selection) => db.sql.selectFrom('actionItem as i').select(columnsFor(ITEM_FIELDS, selection)).$castTo<ItemRow>();
+
+/** An assessment's columns as the read path gives them. */
+const ASSESSMENT = [
+  'id', 'frameworkId', 'cycle', 'status', 'dueOn', 'previousId', 'createdBy', 'submittedAt', 'submittedBy', 'createdAt', 'updatedAt',
+] as const satisfies readonly (keyof AssessmentRow)[];
+
+type ItemKey = SortKey<{ i: ScopedDB['actionItem'] }, 'i'>;
+
+const PRIORITY: ItemKey[] = [
+  { ref: 'i.priority', direction: 'asc', cast: 'int' },
+  { ref: 'i.id', direction: 'asc', cast: 'uuid' },
 ];
 
-const SORTS: Record<ActionItemSort, SortKey<ItemRow>[]> = {
+const SORTS: Record<ActionItemSort, ItemKey[]> = {
   PRIORITY,
-  DUE_ON: [{ sql: 'i.due_on', direction: 'asc', nullable: true, cast: 'date' }, ...PRIORITY],
-  ELEMENT: [{ sql: 'i.element_key', direction: 'asc', cast: 'text' }, ...PRIORITY],
-  STATUS: [{ sql: 'i.status', direction: 'asc', cast: 'action_item_status' }, ...PRIORITY],
+  DUE_ON: [{ ref: 'i.dueOn', direction: 'asc', nullable: true, cast: 'date' }, ...PRIORITY],
+  ELEMENT: [{ ref: 'i.elementKey', direction: 'asc', cast: 'text' }, ...PRIORITY],
+  STATUS: [{ ref: 'i.status', direction: 'asc', cast: 'action_item_status' }, ...PRIORITY],
 };
 
 /**
@@ -62,71 +82,59 @@ export function listItems(
   page: PageArgs,
   context: { userId: string | null; today: string; selection?: Selection },
 ): Promise<Connection<ItemRow>> {
-  const params = new Params();
-  const where = ['i.organisation_id = $1'];
-  if (filter.assessmentId) where.push(`i.assessment_id = ${params.add(filter.assessmentId)}::uuid`);
-  if (!filter.includeResolved) where.push('i.resolved_by_assessment_at is null');
-  if (filter.mine) where.push(context.userId ? `i.owner_user_id = ${params.add(context.userId)}::uuid` : 'false');
-  if (filter.elementKey) where.push(`i.element_key = ${params.add(filter.elementKey)}`);
-  if (filter.status?.length) where.push(`i.status = any(${params.add(filter.status)}::action_item_status[])`);
-  else where.push(`i.status <> '${ActionItemStatus.CARRIED_FORWARD}'`);
-  if (filter.overdue) where.push(`i.due_on < ${params.add(context.today)}::date and i.status = any(${params.add(OPEN_STATUSES)}::action_item_status[])`);
+  let query = itemRows(db, context.selection);
+  if (filter.assessmentId) query = query.where('i.assessmentId', '=', sql<string>`${filter.assessmentId}::uuid`);
+  if (!filter.includeResolved) query = query.where('i.resolvedByAssessmentAt', 'is', null);
+  if (filter.mine) query = context.userId ? query.where('i.ownerUserId', '=', sql<string>`${context.userId}::uuid`) : query.where(sql<boolean>`false`);
+  if (filter.elementKey) query = query.where('i.elementKey', '=', filter.elementKey);
+  if (filter.status?.length) query = query.where('i.status', '=', sql<ActionItemStatus>`any(${filter.status}::action_item_status[])`);
+  else query = query.where('i.status', '<>', ActionItemStatus.CARRIED_FORWARD);
+  if (filter.overdue) {
+    query = query
+      .where('i.dueOn', '<', sql<string>`${context.today}::date`)
+      .where('i.status', '=', sql<ActionItemStatus>`any(${OPEN_STATUSES}::action_item_status[])`);
+  }
   if (filter.dueThisMonth) {
     const { first, last } = monthOf(context.today);
-    where.push(`i.due_on between ${params.add(first)}::date and ${params.add(last)}::date`);
+    query = query.where('i.dueOn', '>=', sql<string>`${first}::date`).where('i.dueOn', '<=', sql<string>`${last}::date`);
   }
-  return keysetPage<ItemRow>(db, {
-    columns: columnsOf(ITEM, context.selection),
-    from: `from action_item i`,
-    where,
-    params,
-    order: SORTS[sort],
-    orderName: `items-${sort}`,
-    page,
-  });
+  return keysetPage({ query, order: SORTS[sort], orderName: `items-${sort}`, page });
 }
 
 export async function findPlan(db: Reader, assessmentId: string): Promise<ActionPlanType> {
   const plan = isUuid(assessmentId)
-    ? await db.tenantOne<ActionPlanType>(
-        `select id, assessment_id as "assessmentId", generated_at as "generatedAt", generations from action_plan where organisation_id = $1 and assessment_id = $2`,
-        assessmentId,
-      )
+    ? await db.sql.selectFrom('actionPlan').select(['id', 'assessmentId', 'generatedAt', 'generations']).where('assessmentId', '=', assessmentId).executeTakeFirst()
     : null;
   if (!plan) throw notFound('Action plan for assessment', assessmentId);
   return plan;
 }
 
 export const itemById = perRequest((db, selection) =>
-  byId<ItemRow>((ids) => db.tenant(`select ${columnsOf(ITEM, selection)} from action_item i where i.organisation_id = $1 and i.id = any($2::uuid[])`, ids)),
+  byId<ItemRow>((ids) => itemRows(db, selection).where('i.id', '=', anyUuid(ids)).execute()),
 );
 
 /** The next cycle's copy of an item (at most one: a unique key guards it). */
 export const successorOf = perRequest(
   (db, selection) =>
     new DataLoader<string, ItemRow | null>(async (ids) => {
-      const rows = await db.tenant<ItemRow>(
-        `select ${columnsOf(ITEM, selection)} from action_item i where i.organisation_id = $1 and i.carried_from_id = any($2::uuid[])`,
-        [...ids],
-      );
+      const rows = await itemRows(db, selection).where('i.carriedFromId', '=', anyUuid(ids)).execute();
       const byFrom = new Map(rows.map((r) => [r.carriedFromId, r]));
       return ids.map((id) => byFrom.get(id) ?? null);
     }),
 );
 
-const NOTE: ColumnSpec = {
-  type: 'ActionItemNote',
-  always: ['item_id as "itemId"', 'author_id as "authorId"'],
-  fields: { id: 'id', body: 'body', statusFrom: 'status_from as "statusFrom"', statusTo: 'status_to as "statusTo"', createdAt: 'created_at as "createdAt"' },
-};
+const NOTE: Columns<keyof NoteRow> = { type: 'ActionItemNote', always: ['itemId', 'authorId'], optional: ['id', 'body', 'statusFrom', 'statusTo', 'createdAt'] };
 
 export const notesByItem = perRequest((db, selection) =>
   grouped<NoteRow, 'itemId'>(
     (ids) =>
-      db.tenant(
-        `select ${columnsOf(NOTE, selection)} from action_item_note where organisation_id = $1 and item_id = any($2::uuid[]) order by created_at, id`,
-        ids,
-      ),
+      db.sql
+        .selectFrom('actionItemNote')
+        .select(columnsFor(NOTE, selection))
+        .where('itemId', '=', anyUuid(ids))
+        .orderBy('createdAt')
+        .orderBy('id')
+        .execute(),
     'itemId',
   ),
 );
@@ -134,7 +142,7 @@ export const notesByItem = perRequest((db, selection) =>
 export const cycleOfAssessment = perRequest(
   (db) =>
     new DataLoader<string, string | null>(async (ids) => {
-      const rows = await db.tenant<{ id: string; cycle: string }>(`select id, cycle from assessment where organisation_id = $1 and id = any($2::uuid[])`, [...ids]);
+      const rows = await db.sql.selectFrom('assessment').select(['id', 'cycle']).where('id', '=', anyUuid(ids)).execute();
       const byId = new Map(rows.map((r) => [r.id, r.cycle]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
@@ -144,21 +152,21 @@ export const cycleOfAssessment = perRequest(
 export const evidenceByItem = perRequest((db, selection) =>
   grouped<EvidenceRow & { itemId: string }, 'itemId'>(
     (ids) =>
-      db.tenant(
-        `select ${columnsOf(EVIDENCE, selection)}, l.item_id as "itemId"
-           from action_item_evidence l join evidence e on e.organisation_id = l.organisation_id and e.id = l.evidence_id
-          where l.organisation_id = $1 and l.item_id = any($2::uuid[]) order by l.created_at, e.id`,
-        ids,
-      ),
+      db.sql
+        .selectFrom('actionItemEvidence as l')
+        .innerJoin('evidence as e', (j) => j.onRef('e.organisationId', '=', 'l.organisationId').onRef('e.id', '=', 'l.evidenceId'))
+        .select([...evidenceColumns(selection), 'l.itemId'])
+        .where('l.itemId', '=', anyUuid(ids))
+        .orderBy('l.createdAt')
+        .orderBy('e.id')
+        .execute(),
     'itemId',
   ),
 );
 
 /** The framework the organisation used last (its newest assessment's), for progress by default. */
 async function lastFramework(ctx: TenantContext): Promise<string | null> {
-  const row = await ctx.db.tenantOne<{ frameworkId: string }>(
-    `select framework_id as "frameworkId" from assessment where organisation_id = $1 order by created_at desc, id desc limit 1`,
-  );
+  const row = await ctx.db.sql.selectFrom('assessment').select('frameworkId').orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
   return row?.frameworkId ?? null;
 }
 
@@ -177,17 +185,14 @@ export async function progress(ctx: TenantContext, frameworkId: string | null): 
   const [today, tree, assessments] = await Promise.all([
     organisationToday(ctx),
     treeOf(ctx.db, framework),
-    ctx.db.tenant<AssessmentRow>(`select ${ASSESSMENT_COLUMNS} from assessment a where a.organisation_id = $1 and a.framework_id = $2`, framework),
+    ctx.db.sql.selectFrom('assessment').select(ASSESSMENT).where('frameworkId', '=', framework).execute(),
   ]);
   assessments.sort((a, b) => compareCycles(a.cycle, b.cycle) || a.createdAt.getTime() - b.createdAt.getTime());
   const ids = assessments.map((a) => a.id);
   const [answers, items, plans] = await Promise.all([
-    ctx.db.tenant<{ assessmentId: string; nodeKey: string; value: string }>(
-      `select assessment_id as "assessmentId", node_key as "nodeKey", value from consensus_answer where organisation_id = $1 and assessment_id = any($2::uuid[])`,
-      ids,
-    ),
-    ctx.db.tenant<ItemRow>(`select ${ITEM_COLUMNS} from action_item i where i.organisation_id = $1 and i.assessment_id = any($2::uuid[])`, ids),
-    ctx.db.tenant<{ assessmentId: string }>(`select assessment_id as "assessmentId" from action_plan where organisation_id = $1 and assessment_id = any($2::uuid[])`, ids),
+    ctx.db.sql.selectFrom('consensusAnswer').select(['assessmentId', 'nodeKey', 'value']).where('assessmentId', '=', anyUuid(ids)).execute(),
+    itemRows(ctx.db).where('i.assessmentId', '=', anyUuid(ids)).execute(),
+    ctx.db.sql.selectFrom('actionPlan').select('assessmentId').where('assessmentId', '=', anyUuid(ids)).execute(),
   ]);
   const planned = new Set(plans.map((p) => p.assessmentId));
   const itemById = new Map(items.map((i) => [i.id, i]));

@@ -1,6 +1,7 @@
-import { type Reader } from '@waymark/db';
+import { type Reader, type WebhookDeliveryStatus } from '@waymark/db';
+import { sql } from 'kysely';
 import { badInput, isUuid, notFound } from '@waymark/domain';
-import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, keysetPage } from '../../graphql/connection';
 import type { WebhookDeliveryFilter, WebhookDeliveryRow, WebhookEndpointRow } from './types';
 
 const ENDPOINT_COLUMNS = `e.id, e.url, e.description, e.event_types as "eventTypes", e.enabled, e.previous_secret_expires_at as "previousSecretExpiresAt",
@@ -19,14 +20,13 @@ export async function findEndpoint(db: Reader, id: string): Promise<WebhookEndpo
 
 /** Endpoints, newest first. */
 export function listEndpoints(db: Reader, page: PageArgs): Promise<Connection<WebhookEndpointRow>> {
-  return keysetPage<WebhookEndpointRow>(db, {
-    columns: ENDPOINT_COLUMNS,
-    from: 'from webhook_endpoint e',
-    where: ['e.organisation_id = $1'],
-    params: new Params(),
+  return keysetPage({
+    query: db.sql
+      .selectFrom('webhookEndpoint as e')
+      .select(['e.id', 'e.url', 'e.description', 'e.eventTypes', 'e.enabled', 'e.previousSecretExpiresAt', 'e.createdAt', 'e.updatedAt']),
     order: [
-      { sql: 'e.created_at', direction: 'desc', cast: 'timestamptz' },
-      { sql: 'e.id', direction: 'desc', cast: 'uuid' },
+      { ref: 'e.createdAt', direction: 'desc', cast: 'timestamptz' },
+      { ref: 'e.id', direction: 'desc', cast: 'uuid' },
     ],
     orderName: 'webhook-endpoints',
     page,
@@ -35,24 +35,26 @@ export function listEndpoints(db: Reader, page: PageArgs): Promise<Connection<We
 
 /** Deliveries, newest first; the dead-letter list is the DEAD ones, most recently dead first. */
 export function listDeliveries(db: Reader, page: PageArgs, filter: WebhookDeliveryFilter | null | undefined, deadLetters = false): Promise<Connection<WebhookDeliveryRow>> {
-  const params = new Params();
-  const where = ['d.organisation_id = $1'];
+  let count = db.sql.selectFrom('webhookDelivery as d');
   if (filter?.endpointId) {
     if (!isUuid(filter.endpointId)) throw badInput('filter.endpointId', 'is not an id');
-    where.push(`d.endpoint_id = ${params.add(filter.endpointId)}::uuid`);
+    count = count.where('d.endpointId', '=', sql<string>`${filter.endpointId}::uuid`);
   }
-  if (deadLetters) where.push(`d.status = 'DEAD'`);
-  else if (filter?.status?.length) where.push(`d.status = any(${params.add(filter.status)}::webhook_delivery_status[])`);
-  const at = deadLetters ? 'd.dead_at' : 'd.created_at';
-  return keysetPage<WebhookDeliveryRow>(db, {
-    columns: DELIVERY_COLUMNS,
-    from: DELIVERY_FROM,
-    countFrom: 'from webhook_delivery d',
-    where,
-    params,
+  if (deadLetters) count = count.where('d.status', '=', sql.lit('DEAD'));
+  else if (filter?.status?.length) count = count.where('d.status', '=', sql<WebhookDeliveryStatus>`any(${filter.status}::webhook_delivery_status[])`);
+  // The count needs no endpoint: every delivery has one.
+  const query = count
+    .innerJoin('webhookEndpoint as e', (j) => j.onRef('e.organisationId', '=', 'd.organisationId').onRef('e.id', '=', 'd.endpointId'))
+    .select([
+      'd.id', 'd.endpointId', 'e.url as endpointUrl', 'd.eventId', 'd.eventType', 'd.body', 'd.status', 'd.attempts', 'd.lastStatusCode', 'd.lastError',
+      'd.lastAttemptAt', 'd.deliveredAt', 'd.deadAt', 'd.redeliveries', 'd.createdAt',
+    ]);
+  return keysetPage({
+    query,
+    count,
     order: [
-      { sql: at, direction: 'desc', cast: 'timestamptz', nullable: deadLetters },
-      { sql: 'd.id', direction: 'desc', cast: 'uuid' },
+      { ref: deadLetters ? 'd.deadAt' : 'd.createdAt', direction: 'desc', cast: 'timestamptz', nullable: deadLetters },
+      { ref: 'd.id', direction: 'desc', cast: 'uuid' },
     ],
     orderName: deadLetters ? 'webhook-dead-letters' : 'webhook-deliveries',
     page,
