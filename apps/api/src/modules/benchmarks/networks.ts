@@ -1,5 +1,6 @@
 import { Network, NetworkMember } from '@waymark/db';
 import { type NetworkAction, conflict, isUuid, networkMove, notFound } from '@waymark/domain';
+import { sql } from 'kysely';
 import { type TenantContext, actorOf } from '../../context';
 import { audit } from '../../graphql/audit';
 import { assertBody, assertInstitution, findNetwork, membership } from './reads';
@@ -18,9 +19,13 @@ export async function createNetwork(ctx: TenantContext, name: string): Promise<N
 export async function invite(ctx: TenantContext, networkId: string, organisationId: string): Promise<MembershipRow> {
   await assertBody(ctx);
   const network = await findNetwork(ctx.db, networkId);
-  const [institution] = isUuid(organisationId)
-    ? await ctx.db.shared<InstitutionRow>(`select id from waymark_institution_directory() where id = $1`, organisationId)
-    : [];
+  const institution = isUuid(organisationId)
+    ? await ctx.db.sql
+        .selectFrom(sql<Pick<InstitutionRow, 'id'>>`waymark_institution_directory()`.as('d'))
+        .select('d.id')
+        .where('d.id', '=', organisationId)
+        .executeTakeFirst()
+    : undefined;
   if (!institution) throw notFound('Institution', organisationId);
   const existing = await ctx.em.findOne(NetworkMember, { organisationId: ctx.organisationId, networkId: network.id, memberOrganisationId: organisationId });
   const status = networkMove(existing?.status ?? null, 'invite');
@@ -54,6 +59,7 @@ export async function answer(ctx: TenantContext, membershipId: string, action: E
   const current = await membership(ctx.db, membershipId);
   if (!current || current.institution.id !== ctx.organisationId) throw notFound('NetworkMembership', membershipId);
   const status = networkMove(current.status, action);
+  // Left as text: the row is the body's (another organisation's), changed where it names this institution; the organisation scope would hide it.
   const changed = await ctx.em.execute<{ affectedRows: number }>(
     `update network_member set status = ?, responded_at = now(), responded_by = ?, updated_at = now()
       where id = ? and member_organisation_id = ? and status = ?`,

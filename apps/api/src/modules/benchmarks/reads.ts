@@ -1,4 +1,5 @@
-import { BenchmarkingConsent, CohortDimension, type FrameworkTree, type NetworkMemberStatus, OrganisationKind, type Reader } from '@waymark/db';
+import { BenchmarkingConsent, CohortDimension, type FrameworkTree, type NetworkMemberStatus, OrganisationKind, type Reader, anyUuid } from '@waymark/db';
+import { sql } from 'kysely';
 import { forbidden, isUuid, notFound } from '@waymark/domain';
 import { sql } from 'kysely';
 import type { RequestContext } from '../../context';
@@ -18,7 +19,6 @@ import {
   type NetworkHeatmapObject,
   type OwnScoresObject,
   type OwnStandingObject,
-  type PartStandingObject,
   type RegionBenchmarksObject,
   type ScopeFiguresObject,
   type SnapshotObject,
@@ -63,34 +63,47 @@ interface FigureRow {
   asOf: Date;
 }
 
+/** `= any($n::text[])`: one parameter however many keys. */
+const anyText = (keys: readonly string[]) => sql<string>`any(${keys}::text[])`;
+
+const FIGURE = ['cohortKey', 'scope', 'measure', 'n', 'mean', 'p25', 'median', 'p75', 'heldBack', 'asOf'] as const satisfies readonly (keyof FigureRow)[];
+
 async function frameworkFor(ctx: RequestContext, key: string | null | undefined): Promise<FrameworkTree> {
   return findFramework(ctx.db, { key: key ?? DEFAULT_FRAMEWORK });
 }
 
 async function latestSnapshot(db: Reader, frameworkId: string): Promise<SnapshotObject | null> {
-  return db.sharedOne<SnapshotObject>(
-    `select id, taken_at as "takenAt", trigger, protection_points as "protectionPoints" from benchmark_snapshot where framework_id = $1 order by taken_at desc limit 1`,
-    frameworkId,
+  return (
+    (await db.sql
+      .selectFrom('benchmarkSnapshot')
+      .select(['id', 'takenAt', 'trigger', 'protectionPoints'])
+      .where('frameworkId', '=', frameworkId)
+      .orderBy('takenAt', 'desc')
+      .limit(1)
+      .executeTakeFirst()) ?? null
   );
 }
 
 async function cohortRows(db: Reader, snapshotId: string, keys: string[]): Promise<CohortRow[]> {
-  return db.shared<CohortRow>(
-    `select key, dimension, value, second_value as "secondValue", members, held_back as "heldBack", other_members as "otherMembers", as_of as "asOf"
-       from benchmark_cohort where snapshot_id = $1 and key = any($2::text[]) order by key`,
-    snapshotId,
-    keys,
-  );
+  return db.sql
+    .selectFrom('benchmarkCohort')
+    .select(['key', 'dimension', 'value', 'secondValue', 'members', 'heldBack', 'otherMembers', 'asOf'])
+    .where('snapshotId', '=', snapshotId)
+    .where('key', '=', anyText(keys))
+    .orderBy('key')
+    .$narrowType<Pick<CohortRow, 'dimension' | 'heldBack'>>()
+    .execute();
 }
 
 async function figuresOf(db: Reader, snapshotId: string, keys: string[]): Promise<FigureRow[]> {
   if (!keys.length) return [];
-  return db.shared<FigureRow>(
-    `select cohort_key as "cohortKey", scope, measure, n, mean, p25, median, p75, held_back as "heldBack", as_of as "asOf"
-       from benchmark_figure where snapshot_id = $1 and cohort_key = any($2::text[])`,
-    snapshotId,
-    keys,
-  );
+  return db.sql
+    .selectFrom('benchmarkFigure')
+    .select(FIGURE)
+    .where('snapshotId', '=', snapshotId)
+    .where('cohortKey', '=', anyText(keys))
+    .$narrowType<Pick<FigureRow, 'measure' | 'heldBack'>>()
+    .execute();
 }
 
 function distribution(f: Omit<FigureRow, 'cohortKey' | 'scope' | 'measure'>): DistributionObject {
@@ -134,7 +147,7 @@ function labelOf(row: Pick<CohortRow, 'dimension' | 'value' | 'secondValue'>, na
 }
 
 async function regionNames(db: Reader): Promise<Map<string, string>> {
-  return new Map((await db.shared<{ code: string; name: string }>(`select code, name from region`)).map((r) => [r.code, r.name]));
+  return new Map((await db.sql.selectFrom('region').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
 }
 
 /** A cohort for the API: held back with its reason, or published and, when older than the snapshot, saying so. */
@@ -154,26 +167,32 @@ function views(
 
 /** The organisation in scope, as benchmarks group it. */
 async function organisationFacts(db: Reader) {
-  const row = await db.organisation<{ kind: OrganisationKind; sizeBand: string; consent: BenchmarkingConsent; region: string | null }>(
-    `select o.kind, o.size_band as "sizeBand", o.benchmarking_consent as consent, r.code as region
-       from organisation o left join region r on r.id = o.region_id where o.id = $1`,
-  );
+  const row = await db.sql
+    .selectFrom('organisation as o')
+    .leftJoin('region as r', 'r.id', 'o.regionId')
+    .select(['o.kind', 'o.sizeBand', 'o.benchmarkingConsent as consent', 'r.code as region'])
+    .$narrowType<{ kind: OrganisationKind; consent: BenchmarkingConsent }>()
+    .executeTakeFirst();
   if (!row) throw forbidden('Benchmarks are read for an organisation: choose one');
   return row;
 }
 
 /** The organisation's own latest submission of the framework: overall and per element. */
 async function ownScores(ctx: RequestContext, frameworkId: string) {
-  const [latest] = await ctx.db.tenant<{ id: string; submittedAt: Date; practice: number; evidence: number | null }>(
-    `select id, submitted_at as "submittedAt", practice, evidence from submitted_score
-      where organisation_id = $1 and framework_id = $2 and withdrawn_at is null order by submitted_at desc limit 1`,
-    frameworkId,
-  );
+  const latest = await ctx.db.sql
+    .selectFrom('submittedScore')
+    .select(['id', 'submittedAt', 'practice', 'evidence'])
+    .where('frameworkId', '=', frameworkId)
+    .where('withdrawnAt', 'is', null)
+    .orderBy('submittedAt', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!latest) return null;
-  const elements = await ctx.db.tenant<{ scope: string; practice: number; evidence: number | null }>(
-    `select element_key as scope, practice, evidence from submitted_element_score where organisation_id = $1 and score_id = $2`,
-    latest.id,
-  );
+  const elements = await ctx.db.sql
+    .selectFrom('submittedElementScore')
+    .select(['elementKey as scope', 'practice', 'evidence'])
+    .where('scoreId', '=', latest.id)
+    .execute();
   return { ...latest, scores: [{ scope: 'overall', practice: latest.practice, evidence: latest.evidence }, ...elements] };
 }
 
@@ -203,6 +222,7 @@ export async function institutionBenchmarks(ctx: RequestContext, frameworkKey?: 
   const own: OwnScoresObject | null = mineNow && {
     submittedAt: mineNow.submittedAt, counted: mineNow.submittedAt.getTime() <= snapshot.takenAt.getTime(), practice: mineNow.practice, evidence: mineNow.evidence,
   };
+  // Left as text: the membership rows are the bodies' (another organisation's), read across organisations as row-level security allows.
   const memberships = await ctx.db.shared<{ network_id: string; network_name: string }>(
     `select c.network_id, c.network_name from waymark_network_counterparts() c join network_member m on m.id = c.membership_id
       where c.institution_id = $1 and m.status = 'MEMBER'`,
@@ -253,12 +273,19 @@ export async function regionBenchmarks(ctx: RequestContext, frameworkKey?: strin
       .sort((a, b) => a.practice.mean! - b.practice.mean!) ?? [];
   const weakestParts = overall?.published
     ? (
-        await db.shared<Omit<PartStandingObject, 'text'>>(
-          `select part_key as "partKey", answered, yes, started, no from benchmark_part_share
-            where snapshot_id = $1 and cohort_key = $2 and held_back is null order by yes, no desc, part_key limit 10`,
-          snapshot.id,
-          `region:${region}`,
-        )
+        await db.sql
+          .selectFrom('benchmarkPartShare')
+          .select(['partKey', 'answered', 'yes', 'started', 'no'])
+          .where('snapshotId', '=', snapshot.id)
+          .where('cohortKey', '=', `region:${region}`)
+          .where('heldBack', 'is', null)
+          .orderBy('yes')
+          .orderBy('no', 'desc')
+          .orderBy('partKey')
+          .limit(10)
+          // Published shares (held_back is null) carry every count.
+          .$narrowType<{ answered: number; yes: number; started: number; no: number }>()
+          .execute()
       ).map((p) => ({ ...p, text: tree.byKey.get(p.partKey)?.text ?? p.partKey }))
     : [];
   const trend = await regionTrend(db, tree.row.id, `region:${region}`);
@@ -266,21 +293,23 @@ export async function regionBenchmarks(ctx: RequestContext, frameworkKey?: strin
 }
 
 async function regionTrend(db: Reader, frameworkId: string, key: string): Promise<TrendPointObject[]> {
-  const rows = await db.shared<{ takenAt: Date; members: number | null } & Partial<FigureRow>>(
-    `select s.taken_at as "takenAt", c.members, f.measure, f.n, f.mean, f.p25, f.median, f.p75, f.held_back as "heldBack", f.as_of as "asOf"
-       from (select * from benchmark_snapshot where framework_id = $1 order by taken_at desc limit 36) s
-       join benchmark_cohort c on c.snapshot_id = s.id and c.key = $2
-       left join benchmark_figure f on f.snapshot_id = s.id and f.cohort_key = c.key and f.scope = 'overall'
-      order by s.taken_at, f.measure`,
-    frameworkId,
-    key,
-  );
+  const rows = await db.sql
+    .selectFrom((eb) =>
+      eb.selectFrom('benchmarkSnapshot').select(['id', 'takenAt']).where('frameworkId', '=', frameworkId).orderBy('takenAt', 'desc').limit(36).as('s'),
+    )
+    .innerJoin('benchmarkCohort as c', (j) => j.onRef('c.snapshotId', '=', 's.id').on('c.key', '=', key))
+    .leftJoin('benchmarkFigure as f', (j) => j.onRef('f.snapshotId', '=', 's.id').onRef('f.cohortKey', '=', 'c.key').on('f.scope', '=', 'overall'))
+    .select(['s.takenAt', 'c.members', 'f.measure', 'f.n', 'f.mean', 'f.p25', 'f.median', 'f.p75', 'f.heldBack', 'f.asOf'])
+    .orderBy('s.takenAt')
+    .orderBy('f.measure')
+    .$narrowType<{ heldBack: BenchmarkReason | null }>()
+    .execute();
   const points = new Map<number, TrendPointObject>();
   for (const r of rows) {
     const at = r.takenAt.getTime();
     const point = points.get(at) ?? { takenAt: r.takenAt, members: r.members, practice: null, evidence: null };
     points.set(at, point);
-    if (r.measure === 'practice' || r.measure === 'evidence') point[r.measure] = distribution(r as FigureRow);
+    if (r.measure === 'practice' || r.measure === 'evidence') point[r.measure] = distribution({ ...r, asOf: r.asOf! });
   }
   return [...points.values()];
 }
@@ -298,10 +327,12 @@ export async function networkHeatmap(ctx: RequestContext, networkId: string, fra
   const snapshot = await latestSnapshot(db, tree.row.id);
   const order = scopeOrder(tree);
   const scopes = ['overall', ...tree.scoring.map((e) => e.key)];
-  const [members] = await ctx.db.tenant<{ n: number }>(
-    `select count(*)::int as n from network_member where organisation_id = $1 and network_id = $2 and status = 'MEMBER'`,
-    network.id,
-  );
+  const members = await ctx.db.sql
+    .selectFrom('networkMember')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('networkId', '=', network.id)
+    .where('status', '=', 'MEMBER')
+    .executeTakeFirst();
   const memberCount = members?.n ?? 0;
   const counts = (named: number, others: number) => {
     const leftOut = Math.max(0, memberCount - named - others);
@@ -311,12 +342,14 @@ export async function networkHeatmap(ctx: RequestContext, networkId: string, fra
   };
   if (!snapshot) return { snapshot, asOf: null, network, scopes, rows: [], counts: counts(0, 0), ...because(BenchmarkReason.NO_SNAPSHOT), aggregate: null };
 
-  const cells = await db.tenant<{ label: string; memberOrganisationId: string; position: number; scope: string; practice: number; evidence: number | null }>(
-    `select label, member_organisation_id as "memberOrganisationId", position, scope, practice, evidence
-       from benchmark_network_cell where organisation_id = $1 and snapshot_id = $2 and network_id = $3 order by position, scope`,
-    snapshot.id,
-    network.id,
-  );
+  const cells = await db.sql
+    .selectFrom('benchmarkNetworkCell')
+    .select(['label', 'memberOrganisationId', 'position', 'scope', 'practice', 'evidence'])
+    .where('snapshotId', '=', snapshot.id)
+    .where('networkId', '=', network.id)
+    .orderBy('position')
+    .orderBy('scope')
+    .execute();
   const rows = new Map<number, HeatmapRowObject>();
   for (const c of cells) {
     const row = rows.get(c.position) ?? { label: c.label, named: true, organisationId: c.memberOrganisationId, members: 1, cells: [] };
@@ -348,7 +381,8 @@ export async function networkHeatmap(ctx: RequestContext, networkId: string, fra
 
 /** The kind of the organisation in scope: networks belong to regional bodies, memberships to institutions. */
 export async function kindOf(db: Reader): Promise<OrganisationKind | null> {
-  return (await db.organisation<{ kind: OrganisationKind }>(`select kind from organisation where id = $1`))?.kind ?? null;
+  const row = await db.sql.selectFrom('organisation').select('kind').$narrowType<{ kind: OrganisationKind }>().executeTakeFirst();
+  return row?.kind ?? null;
 }
 
 export async function assertBody(ctx: RequestContext): Promise<void> {
@@ -374,7 +408,7 @@ export function listNetworks(db: Reader, page: PageArgs): Promise<Connection<Net
 }
 
 export async function findNetwork(db: Reader, id: string): Promise<NetworkRow> {
-  const row = isUuid(id) ? await db.tenantOne<NetworkRow>(`select ${NETWORK_COLUMNS} from network n where n.organisation_id = $1 and n.id = $2`, id) : null;
+  const row = isUuid(id) ? await db.sql.selectFrom('network').select(['id', 'name', 'createdAt']).where('id', '=', id).executeTakeFirst() : null;
   if (!row) throw notFound('Network', id);
   return row;
 }
@@ -426,6 +460,7 @@ export function myNetworkMemberships(db: Reader, page: PageArgs): Promise<Connec
 /** One membership as the organisation in scope sees it, or null. */
 export async function membership(db: Reader, id: string): Promise<MembershipRow | null> {
   if (!isUuid(id)) return null;
+  // Left as text: an institution reads the body's membership row (another organisation's), which the organisation scope would hide.
   const [row] = await db.shared<MembershipRow>(`select ${MEMBERSHIP_COLUMNS} ${MEMBERSHIP_FROM} where c.membership_id = $1`, id);
   return row ?? null;
 }
@@ -434,11 +469,13 @@ export async function membership(db: Reader, id: string): Promise<MembershipRow 
 export const memberCounts = perRequest((db) =>
   grouped<{ networkId: string; status: NetworkMemberStatus; n: number }, 'networkId'>(
     (ids) =>
-      db.tenant(
-        `select network_id as "networkId", status, count(*)::int as n from network_member
-          where organisation_id = $1 and network_id = any($2::uuid[]) group by network_id, status`,
-        ids,
-      ),
+      db.sql
+        .selectFrom('networkMember')
+        .select(['networkId', 'status', sql<number>`count(*)::int`.as('n')])
+        .where('networkId', '=', anyUuid(ids))
+        .groupBy(['networkId', 'status'])
+        .$narrowType<{ status: NetworkMemberStatus }>()
+        .execute(),
     'networkId',
   ),
 );

@@ -1,5 +1,6 @@
 import { type EventAttributes, createEvents } from 'ics';
 import type { Reader } from '@waymark/db';
+import { sql } from 'kysely';
 import { foldContentLines } from '@waymark/domain';
 
 interface ItemDates {
@@ -25,14 +26,15 @@ const nextDay = (date: string) => {
  * appear even if the caller got the scope wrong (row-level security is the second wall).
  */
 export function ownedDates(db: Reader, userId: string): Promise<ItemDates[]> {
-  return db.tenant<ItemDates>(
-    `select i.id, i.what, i.status, i.due_on as "dueOn", i.next_review_on as "nextReviewOn", i.updated_at as "updatedAt"
-       from action_item i
-      where i.organisation_id = $1 and i.owner_user_id = $2 and i.status not in ('CARRIED_FORWARD', 'DONE', 'DROPPED')
-        and (i.due_on is not null or i.next_review_on is not null)
-      order by coalesce(least(i.due_on, i.next_review_on), i.due_on, i.next_review_on), i.id`,
-    userId,
-  );
+  return db.sql
+    .selectFrom('actionItem as i')
+    .select(['i.id', 'i.what', 'i.status', 'i.dueOn', 'i.nextReviewOn', 'i.updatedAt'])
+    .where('i.ownerUserId', '=', userId)
+    .where('i.status', 'not in', ['CARRIED_FORWARD', 'DONE', 'DROPPED'])
+    .where((eb) => eb.or([eb('i.dueOn', 'is not', null), eb('i.nextReviewOn', 'is not', null)]))
+    .orderBy(sql`coalesce(least(i.due_on, i.next_review_on), i.due_on, i.next_review_on)`)
+    .orderBy('i.id')
+    .execute();
 }
 
 const short = (text: string) => (text.length > 120 ? `${text.slice(0, 117)}...` : text);

@@ -14,8 +14,12 @@ export interface CalendarFeedInfo {
 
 export async function feedOf(ctx: TenantContext): Promise<CalendarFeedInfo | null> {
   const userId = requirePerson(ctx);
-  return ctx.db.tenantOne<CalendarFeedInfo>(
-    `select created_at as "createdAt", last_used_at as "lastUsedAt" from calendar_feed where organisation_id = $1 and user_id = $2 and token_hash is not null`,
-    userId,
+  return (
+    (await ctx.db.sql
+      .selectFrom('calendarFeed')
+      .select(['createdAt', 'lastUsedAt'])
+      .where('userId', '=', userId)
+      .where('tokenHash', 'is not', null)
+      .executeTakeFirst()) ?? null
   );
 }

@@ -1,6 +1,7 @@
 import express from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { asOrganisation } from '@waymark/db';
+import { sql } from 'kysely';
 import { WaymarkError } from '@waymark/domain';
 import type { Logger } from '@waymark/logger';
 import { parseSecret, secretMatches } from '../../auth/secrets';
@@ -29,15 +30,15 @@ export function calendarRouter(orm: MikroORM, log: Logger, limits: RateLimits, t
       const token = match ? parseSecret(CALENDAR_PREFIX, match[1]!) : null;
       if (!token) return notFound(res);
       const feed = await asOrganisation(orm, token.organisationId, async (session) => {
-        const row = await session.db.tenantOne<{ userId: string; tokenHash: string | null; name: string }>(
-          `select f.user_id as "userId", f.token_hash as "tokenHash", o.name
-             from calendar_feed f join organisation o on o.id = f.organisation_id
-             join membership m on m.organisation_id = f.organisation_id and m.user_id = f.user_id
-            where f.organisation_id = $1 and f.id = $2`,
-          token.rowId,
-        );
+        const row = await session.db.sql
+          .selectFrom('calendarFeed as f')
+          .innerJoin('organisation as o', 'o.id', 'f.organisationId')
+          .innerJoin('membership as m', (j) => j.onRef('m.organisationId', '=', 'f.organisationId').onRef('m.userId', '=', 'f.userId'))
+          .select(['f.userId', 'f.tokenHash', 'o.name'])
+          .where('f.id', '=', token.rowId)
+          .executeTakeFirst();
         if (!row?.tokenHash || !secretMatches(token.secret, row.tokenHash)) return null;
-        await session.em.execute(`update calendar_feed set last_used_at = now() where organisation_id = ? and id = ?`, [token.organisationId, token.rowId]);
+        await session.db.sql.updateTable('calendarFeed').set({ lastUsedAt: sql`now()` }).where('id', '=', token.rowId).execute();
         return { name: row.name, items: await ownedDates(session.db, row.userId) };
       });
       if (!feed) return notFound(res);

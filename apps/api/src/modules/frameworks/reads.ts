@@ -5,6 +5,7 @@ import type { FrameworkNodeType, FrameworkSummary, FrameworkType } from './types
 
 /** The tree of a framework version (read once per process, then from memory). */
 export const treeOf = (db: Reader, frameworkId: string): Promise<FrameworkTree> =>
+  // Left on `shared`: the tree's statements live in packages/db (frameworks/tree.ts), shared with the worker and seeders' EntityManager.
   loadFrameworkTree((text, values) => db.shared(text, ...values), frameworkId);
 
 export function listFrameworks(db: Reader, page: PageArgs): Promise<Connection<FrameworkSummary>> {
@@ -23,9 +24,10 @@ export function listFrameworks(db: Reader, page: PageArgs): Promise<Connection<F
 export async function findFramework(db: Reader, lookup: { id?: string | null; key?: string | null; version?: string | null }): Promise<FrameworkTree> {
   let id = lookup.id ?? undefined;
   if (!id && lookup.key) {
+    const byKey = db.sql.selectFrom('framework').select('id').where('key', '=', lookup.key);
     const row = lookup.version
-      ? await db.sharedOne<{ id: string }>(`select id from framework where key = $1 and version = $2`, lookup.key, lookup.version)
-      : await db.sharedOne<{ id: string }>(`select id from framework where key = $1 order by published_at desc limit 1`, lookup.key);
+      ? await byKey.where('version', '=', lookup.version).executeTakeFirst()
+      : await byKey.orderBy('publishedAt', 'desc').limit(1).executeTakeFirst();
     if (!row) throw notFound('Framework', lookup.version ? `${lookup.key}@${lookup.version}` : lookup.key);
     id = row.id;
   }

@@ -11,15 +11,17 @@ export const personOf = (ctx: TenantContext): string => {
 
 export const view = (row: PreferenceRow | null): NotificationPreferenceType => ({
   frequency: row?.frequency ?? NotificationFrequency.DAILY,
-  updatedAt: row?.updated_at ?? null,
+  updatedAt: row?.updatedAt ?? null,
 });
 
 /** The signed-in person's preference in the organisation in scope (DAILY when never set). */
 export async function preferenceOf(ctx: TenantContext): Promise<NotificationPreferenceType> {
   const userId = personOf(ctx);
-  const row = await ctx.db.tenantOne<PreferenceRow>(
-    'select frequency, updated_at from notification_preference where organisation_id = $1 and user_id = $2',
-    userId,
-  );
-  return view(row);
+  const row = await ctx.db.sql
+    .selectFrom('notificationPreference')
+    .select(['frequency', 'updatedAt'])
+    .where('userId', '=', userId)
+    .$narrowType<Pick<PreferenceRow, 'frequency'>>()
+    .executeTakeFirst();
+  return view(row ?? null);
 }

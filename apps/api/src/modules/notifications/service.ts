@@ -18,7 +18,7 @@ export async function setPreference(ctx: TenantContext, frequency: NotificationF
   const userId = personOf(ctx);
   const { row, before } = await upsert(ctx.em, ctx.organisationId, userId, frequency);
   audit(ctx, 'notifications.preference.set', 'NotificationPreference', row.id, before, snapshot(row));
-  return view({ frequency: row.frequency, updated_at: row.updatedAt });
+  return view({ frequency: row.frequency, updatedAt: row.updatedAt });
 }
 
 /**
@@ -42,7 +42,7 @@ const isUniqueViolation = (error: unknown) => error instanceof UniqueConstraintV
 
 function unsubscribeOnce(orm: MikroORM, claim: { organisationId: string; userId: string }): Promise<boolean> {
   return asOrganisation(orm, claim.organisationId, async (session) => {
-    const member = await session.db.tenantOne<{ id: string }>('select id from membership where organisation_id = $1 and user_id = $2', claim.userId);
+    const member = await session.db.sql.selectFrom('membership').select('id').where('userId', '=', claim.userId).executeTakeFirst();
     if (!member) return false;
     const { row, before } = await upsert(session.em, claim.organisationId, claim.userId, NotificationFrequency.NONE);
     recordAudit(session.em, { userId: claim.userId }, {

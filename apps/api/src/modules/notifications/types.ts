@@ -15,7 +15,7 @@ registerEnumType(NotificationFrequency, {
 
 export interface PreferenceRow {
   frequency: NotificationFrequency;
-  updated_at: Date | null;
+  updatedAt: Date | null;
 }
 
 @ObjectType('NotificationPreference', { description: "The signed-in person's reminder emails from the organisation acted for." })

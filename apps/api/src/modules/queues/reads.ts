@@ -1,4 +1,5 @@
 import type { Reader } from '@waymark/db';
+import { sql } from 'kysely';
 import { WebhookDeliveryStatus } from '@waymark/domain';
 import type { TenantContext } from '../../context';
 import { type EventRelayHealth, type QueueHealth, QUEUE_WIDE_ELSEWHERE, type ReminderDeliveryHealth, type WebhookDeliveryHealth } from './types';
@@ -17,17 +18,27 @@ export async function queueHealth(ctx: TenantContext): Promise<QueueHealth> {
 
 /** The organisation's delivery figures, from its own ledger rows only. */
 export async function deliveryHealth(db: Reader): Promise<WebhookDeliveryHealth> {
-  const [counts] = await db.tenant<{ pending: number; retrying: number; delivered: number; dead: number; oldest: number | null }>(
-    `select count(*) filter (where status = 'PENDING')::int as pending, count(*) filter (where status = 'RETRYING')::int as retrying,
-            count(*) filter (where status = 'DELIVERED')::int as delivered, count(*) filter (where status = 'DEAD')::int as dead,
-            floor(extract(epoch from now() - min(created_at) filter (where status in ('PENDING', 'RETRYING'))))::int as oldest
-       from webhook_delivery where organisation_id = $1`,
-  );
-  const failure = await db.tenantOne<{ at: Date; message: string | null }>(
-    `select last_attempt_at as at, last_error as message from webhook_delivery
-      where organisation_id = $1 and last_error is not null and last_attempt_at is not null and status <> '${WebhookDeliveryStatus.DELIVERED}'
-      order by last_attempt_at desc limit 1`,
-  );
+  const counts = await db.sql
+    .selectFrom('webhookDelivery')
+    .select([
+      sql<number>`count(*) filter (where status = 'PENDING')::int`.as('pending'),
+      sql<number>`count(*) filter (where status = 'RETRYING')::int`.as('retrying'),
+      sql<number>`count(*) filter (where status = 'DELIVERED')::int`.as('delivered'),
+      sql<number>`count(*) filter (where status = 'DEAD')::int`.as('dead'),
+      sql<number | null>`floor(extract(epoch from now() - min(created_at) filter (where status in ('PENDING', 'RETRYING'))))::int`.as('oldest'),
+    ])
+    .executeTakeFirst();
+  const failure =
+    (await db.sql
+      .selectFrom('webhookDelivery')
+      .select(['lastAttemptAt as at', 'lastError as message'])
+      .where('lastError', 'is not', null)
+      .where('lastAttemptAt', 'is not', null)
+      .where('status', '<>', WebhookDeliveryStatus.DELIVERED)
+      .orderBy('lastAttemptAt', 'desc')
+      .limit(1)
+      .$narrowType<{ at: Date }>()
+      .executeTakeFirst()) ?? null;
   return {
     pending: counts?.pending ?? 0,
     retrying: counts?.retrying ?? 0,
@@ -40,20 +51,23 @@ export async function deliveryHealth(db: Reader): Promise<WebhookDeliveryHealth>
 
 /** The organisation's reminder ledger: claimed and not yet sent, sent in the last day, the last sent. */
 export async function reminderHealth(db: Reader): Promise<ReminderDeliveryHealth> {
-  const [row] = await db.tenant<{ sending: number; sent_last_day: number; last_sent_at: Date | null }>(
-    `select count(*) filter (where state = 'CLAIMED')::int as sending,
-            count(*) filter (where state = 'SENT' and sent_at > now() - interval '1 day')::int as sent_last_day,
-            max(sent_at) as last_sent_at
-       from reminder_delivery where organisation_id = $1`,
-  );
-  return { sending: row?.sending ?? 0, sentLastDay: row?.sent_last_day ?? 0, lastSentAt: row?.last_sent_at ?? null };
+  const row = await db.sql
+    .selectFrom('reminderDelivery')
+    .select([
+      sql<number>`count(*) filter (where state = 'CLAIMED')::int`.as('sending'),
+      sql<number>`count(*) filter (where state = 'SENT' and sent_at > now() - interval '1 day')::int`.as('sentLastDay'),
+      (eb) => eb.fn.max('sentAt').as('lastSentAt'),
+    ])
+    .executeTakeFirst();
+  return { sending: row?.sending ?? 0, sentLastDay: row?.sentLastDay ?? 0, lastSentAt: row?.lastSentAt ?? null };
 }
 
 /** The organisation's outbox: events not yet relayed to the worker, and how long the oldest has waited. */
 export async function eventRelayHealth(db: Reader): Promise<EventRelayHealth> {
-  const [row] = await db.tenant<{ waiting: number; oldest: number | null }>(
-    `select count(*)::int as waiting, floor(extract(epoch from now() - min(created_at)))::int as oldest
-       from outbox_event where organisation_id = $1 and relayed_at is null`,
-  );
+  const row = await db.sql
+    .selectFrom('outboxEvent')
+    .select([sql<number>`count(*)::int`.as('waiting'), sql<number | null>`floor(extract(epoch from now() - min(created_at)))::int`.as('oldest')])
+    .where('relayedAt', 'is', null)
+    .executeTakeFirst();
   return { waiting: row?.waiting ?? 0, oldestWaitingAgeSeconds: row?.oldest ?? null };
 }

@@ -12,8 +12,17 @@ const DELIVERY_COLUMNS = `d.id, d.endpoint_id as "endpointId", e.url as "endpoin
   d.dead_at as "deadAt", d.redeliveries, d.created_at as "createdAt"`;
 const DELIVERY_FROM = `from webhook_delivery d join webhook_endpoint e on e.organisation_id = d.organisation_id and e.id = d.endpoint_id`;
 
+/** The same columns for the typed builder (the strings above stay for the paged lists). */
+const ENDPOINT = [
+  'e.id', 'e.url', 'e.description', 'e.eventTypes', 'e.enabled', 'e.previousSecretExpiresAt', 'e.createdAt', 'e.updatedAt',
+] as const satisfies readonly `e.${keyof WebhookEndpointRow}`[];
+const DELIVERY = [
+  'd.id', 'd.endpointId', 'e.url as endpointUrl', 'd.eventId', 'd.eventType', 'd.body', 'd.status', 'd.attempts', 'd.lastStatusCode', 'd.lastError',
+  'd.lastAttemptAt', 'd.deliveredAt', 'd.deadAt', 'd.redeliveries', 'd.createdAt',
+] as const;
+
 export async function findEndpoint(db: Reader, id: string): Promise<WebhookEndpointRow> {
-  const row = isUuid(id) ? await db.tenantOne<WebhookEndpointRow>(`select ${ENDPOINT_COLUMNS} from webhook_endpoint e where e.organisation_id = $1 and e.id = $2`, id) : null;
+  const row = isUuid(id) ? await db.sql.selectFrom('webhookEndpoint as e').select(ENDPOINT).where('e.id', '=', id).executeTakeFirst() : null;
   if (!row) throw notFound('WebhookEndpoint', id);
   return row;
 }
@@ -62,7 +71,14 @@ export function listDeliveries(db: Reader, page: PageArgs, filter: WebhookDelive
 }
 
 export async function findDelivery(db: Reader, id: string): Promise<WebhookDeliveryRow> {
-  const row = isUuid(id) ? await db.tenantOne<WebhookDeliveryRow>(`select ${DELIVERY_COLUMNS} ${DELIVERY_FROM} where d.organisation_id = $1 and d.id = $2`, id) : null;
+  const row: WebhookDeliveryRow | undefined = isUuid(id)
+    ? await db.sql
+        .selectFrom('webhookDelivery as d')
+        .innerJoin('webhookEndpoint as e', 'e.id', 'd.endpointId')
+        .select(DELIVERY)
+        .where('d.id', '=', id)
+        .executeTakeFirst()
+    : undefined;
   if (!row) throw notFound('WebhookDelivery', id);
   return row;
 }
