@@ -6,7 +6,7 @@ import { audit, snapshot } from '../../graphql/audit';
 import { type Connection, type PageArgs, Params, keysetPage } from '../../graphql/connection';
 import { activeOrganisation } from './organisation.service';
 import type { MembershipType } from './types';
-import { MEMBERSHIP_COLUMNS, MEMBERSHIP_FROM, MEMBERSHIP_SELECT, type MembershipRow, membershipView } from './reads';
+import { MEMBERSHIP_COLUMNS, MEMBERSHIP_FROM, type MembershipRow, membershipSelect, membershipView } from './reads';
 
 /**
  * Who may hand out a role: ANALYST exists only in regional bodies, and only an owner makes
@@ -41,7 +41,7 @@ async function assertOwnerMayGo(ctx: TenantContext, membership: Membership): Pro
 }
 
 async function memberView(ctx: TenantContext, id: string): Promise<MembershipType> {
-  const row = await ctx.db.tenantOne<MembershipRow>(`${MEMBERSHIP_SELECT} where m.organisation_id = $1 and m.id = $2`, id);
+  const row: MembershipRow | undefined = await membershipSelect(ctx.db.sql).where('m.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Membership', id);
   return membershipView(row);
 }
