@@ -12,6 +12,7 @@ type Row = Record<string, unknown>;
 
 /** The organisation the request acts for (by id: the organisation condition of this query). */
 export async function organisationRow(ctx: ExportContext, table: ExportTable): Promise<Row> {
+  // Metadata-driven like the streamed table dumps (columns from the ORM, knex's parsers), so the file's head matches its tables: stays on knex.
   const row = (await ctx.trx(table.name)
     .select(table.columns.map((c) => selectColumn(ctx.trx, c)))
     .where('id', ctx.organisationId)

@@ -1,17 +1,14 @@
 import type express from 'express';
 import { notFound } from '@waymark/domain';
-import type { Reader } from '@waymark/db';
+import type { Reader, ScopedDB } from '@waymark/db';
+import type { Selectable } from 'kysely';
 
 /** The organisation in scope as a download names and dates it. */
-export interface OrganisationRow {
-  id: string;
-  name: string;
-  slug: string;
-  timeZone: string;
-}
+export type OrganisationRow = Pick<Selectable<ScopedDB['organisation']>, 'id' | 'name' | 'slug' | 'timeZone'>;
 
 export async function organisationOf(db: Reader): Promise<OrganisationRow> {
-  const row = await db.organisation<OrganisationRow>(`select id, name, slug, time_zone as "timeZone" from organisation where id = $1`);
+  // The scope narrows `organisation` to the one in scope.
+  const row = await db.sql.selectFrom('organisation').select(['id', 'name', 'slug', 'timeZone']).executeTakeFirst();
   if (!row) throw notFound('Organisation', db.organisationId ?? '');
   return row;
 }

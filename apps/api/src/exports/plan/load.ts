@@ -1,9 +1,28 @@
 import type { Reader } from '@waymark/db';
 import type { Loaders } from '../../graphql/loader';
 import { personById } from '../../modules/people/reads';
-import { ITEM_COLUMNS, cycleOfAssessment, itemById, notesByItem, successorOf } from '../../modules/plans/reads';
+import { cycleOfAssessment, itemById, notesByItem, successorOf } from '../../modules/plans/reads';
 import type { ItemRow } from '../../modules/plans/types';
 import { type LinkedItem, type Person, type PlanView, arrangePlan } from './arrange';
+
+/** Every column of an action item, as the plan export and the plan import read it. */
+export const PLAN_ITEM = [
+  'id', 'planId', 'assessmentId', 'status', 'ownerUserId', 'carriedFromId', 'decisionFromId', 'itemKey', 'kind', 'nodeKey', 'elementKey',
+  'what', 'why', 'gap', 'guidance', 'footnotes', 'priority', 'priorityReason', 'target', 'dueOn', 'reviewIntervalDays', 'nextReviewOn',
+  'doneAt', 'resources', 'successMeasure', 'resolvedByAssessmentAt', 'createdAt', 'updatedAt',
+] as const satisfies readonly (keyof ItemRow)[];
+
+/** An assessment's action items, every column. */
+export async function planItems(db: Reader, assessmentId: string): Promise<ItemRow[]> {
+  // gap, guidance and footnotes are json: their shapes are the plan generator's.
+  return db.sql.selectFrom('actionItem').select(PLAN_ITEM).where('assessmentId', '=', assessmentId).$castTo<ItemRow>().execute();
+}
+
+/** The id of an assessment's action plan, or null when none was generated. */
+export async function planIdOf(db: Reader, assessmentId: string): Promise<string | null> {
+  const row = await db.sql.selectFrom('actionPlan').select('id').where('assessmentId', '=', assessmentId).executeTakeFirst();
+  return row?.id ?? null;
+}
 
 const FORMER_MEMBER: Person = { name: 'Former member', email: null };
 
@@ -40,10 +59,7 @@ const many = async <T>(results: Promise<(T | Error)[]>): Promise<T[]> =>
  * bounded by its framework (one item per gap), so it is read whole. Null when none was generated.
  */
 export async function loadPlan(db: Reader, loaders: Loaders, assessmentId: string, today: string): Promise<PlanView | null> {
-  const [plan, items] = await Promise.all([
-    db.tenantOne<{ id: string }>(`select id from action_plan where organisation_id = $1 and assessment_id = $2`, assessmentId),
-    db.tenant<ItemRow>(`select ${ITEM_COLUMNS} from action_item i where i.organisation_id = $1 and i.assessment_id = $2`, assessmentId),
-  ]);
+  const [plan, items] = await Promise.all([planIdOf(db, assessmentId), planItems(db, assessmentId)]);
   if (!plan) return null;
   const ids = items.map((i) => i.id);
   const [notes, successors, earlier, decided] = await Promise.all([

@@ -1,7 +1,6 @@
 import { BenchmarkingConsent, CohortDimension, type FrameworkTree, type NetworkMemberStatus, OrganisationKind, type Reader, anyUuid } from '@waymark/db';
 import { sql } from 'kysely';
 import { forbidden, isUuid, notFound } from '@waymark/domain';
-import { sql } from 'kysely';
 import type { RequestContext } from '../../context';
 import { type Connection, type PageArgs, Params, keysetPage, rawKeysetPage } from '../../graphql/connection';
 import { grouped, perRequest } from '../../graphql/loader';

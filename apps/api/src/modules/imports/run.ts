@@ -121,6 +121,7 @@ export async function runImport<S>(ctx: TenantContext, spec: ImportSpec<S>, inpu
   const state = await spec.load(ctx, rows);
 
   const { dryRun } = input;
+  // Savepoints are transaction control of the session's transaction, which MikroORM owns (the builder's driver refuses transactions): they stay on em.
   if (dryRun) await ctx.em.execute(`savepoint ${SAVEPOINT}`);
   const done: ImportRow[] = [];
   try {

@@ -163,7 +163,7 @@ export async function me(ctx: RequestContext): Promise<Me> {
     permissions: [...ctx.permissions].sort(),
   };
   if (!ctx.userId) return { ...base, user: null, memberships: [] };
-  const user = await ctx.db.sharedOne<{ id: string; email: string; name: string }>(`select id, email, name from app_user where id = $1`, ctx.userId);
+  const user = await ctx.db.sql.selectFrom('appUser').select(['id', 'email', 'name']).where('id', '=', ctx.userId).executeTakeFirst();
   if (!user) throw unauthenticated('The session token names no user: log in again');
   return { ...base, user, memberships: await myMemberships(ctx.db) };
 }

@@ -6,7 +6,7 @@ import { audit, snapshot } from '../../graphql/audit';
 import { type Connection, type PageArgs, keysetPage } from '../../graphql/connection';
 import { activeOrganisation } from './organisation.service';
 import type { MembershipType } from './types';
-import { MEMBERSHIP_SELECT, type MembershipRow, membershipView } from './reads';
+import { type MembershipRow, membershipSelect, membershipView } from './reads';
 
 /**
  * Who may hand out a role: ANALYST exists only in regional bodies, and only an owner makes
@@ -41,20 +41,16 @@ async function assertOwnerMayGo(ctx: TenantContext, membership: Membership): Pro
 }
 
 async function memberView(ctx: TenantContext, id: string): Promise<MembershipType> {
-  const row = await ctx.db.tenantOne<MembershipRow>(`${MEMBERSHIP_SELECT} where m.organisation_id = $1 and m.id = $2`, id);
+  const row: MembershipRow | undefined = await membershipSelect(ctx.db.sql).where('m.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Membership', id);
   return membershipView(row);
 }
 
 export async function listMembers(ctx: TenantContext, page: PageArgs): Promise<Connection<MembershipType>> {
-  const count = ctx.db.sql.selectFrom('membership as m');
   const rows = await keysetPage({
-    query: count
-      .innerJoin('organisation as o', 'o.id', 'm.organisationId')
-      .innerJoin('appUser as u', 'u.id', 'm.userId')
-      .select(['m.id', 'm.role', 'm.createdAt', 'o.id as organisationId', 'o.name as organisationName', 'o.slug', 'o.kind', 'u.id as userId', 'u.email', 'u.name as userName'])
-      .$castTo<MembershipRow>(),
-    count,
+    query: membershipSelect(ctx.db.sql).$castTo<MembershipRow>(),
+    // Counted on memberships alone: every membership has its organisation and person.
+    count: ctx.db.sql.selectFrom('membership as m'),
     order: [
       { ref: 'm.createdAt', direction: 'asc', cast: 'timestamptz' },
       { ref: 'm.id', direction: 'asc', cast: 'uuid' },

@@ -7,13 +7,15 @@ import type { OrganisationType } from './types';
 
 /** The organisation the request acts for; the id comes from the credential, never an argument. */
 export async function getOrganisation(ctx: TenantContext): Promise<OrganisationType> {
-  const row = await ctx.db.organisation<Omit<OrganisationType, 'region'> & { regionId: string | null; regionCode: string | null; regionName: string | null }>(
-    `select o.id, o.name, o.slug, o.kind, o.size_band as "sizeBand", o.governance, o.time_zone as "timeZone", o.locale,
-            o.benchmarking_consent as "benchmarkingConsent", o.created_at as "createdAt",
-            r.id as "regionId", r.code as "regionCode", r.name as "regionName"
-       from organisation o left join region r on r.id = o.region_id
-      where o.id = $1`,
-  );
+  // The scope narrows `organisation` to the one in scope.
+  const row = await ctx.db.sql
+    .selectFrom('organisation as o')
+    .leftJoin('region as r', 'r.id', 'o.regionId')
+    .select([
+      'o.id', 'o.name', 'o.slug', 'o.kind', 'o.sizeBand', 'o.governance', 'o.timeZone', 'o.locale', 'o.benchmarkingConsent', 'o.createdAt',
+      'r.id as regionId', 'r.code as regionCode', 'r.name as regionName',
+    ])
+    .executeTakeFirst();
   if (!row) throw notFound('Organisation', ctx.organisationId);
   const { regionId, regionCode, regionName, ...org } = row;
   return { ...org, region: regionId ? { id: regionId, code: regionCode!, name: regionName! } : null };

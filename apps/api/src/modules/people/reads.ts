@@ -1,5 +1,6 @@
-import type { Reader } from '@waymark/db';
+import { type Reader, type Sql, anyUuid } from '@waymark/db';
 import DataLoader from 'dataloader';
+import { sql } from 'kysely';
 import type { RequestContext } from '../../context';
 import { perRequest } from '../../graphql/loader';
 import type { ActorKind, MembershipType, PersonType } from './types';
@@ -17,10 +18,19 @@ interface MembershipRow {
   userName: string;
 }
 
-export const MEMBERSHIP_COLUMNS = `m.id, m.role, m.created_at as "createdAt", o.id as "organisationId", o.name as "organisationName", o.slug, o.kind,
-    u.id as "userId", u.email, u.name as "userName"`;
-export const MEMBERSHIP_FROM = `from membership m join organisation o on o.id = m.organisation_id join app_user u on u.id = m.user_id`;
-export const MEMBERSHIP_SELECT = `select ${MEMBERSHIP_COLUMNS} ${MEMBERSHIP_FROM}`;
+/**
+ * Memberships with their organisation and person, on `db` (the organisation's scope, or the
+ * person's own across organisations): the scope narrows `membership` (and `organisation`).
+ */
+export const membershipSelect = (db: Sql) =>
+  db
+    .selectFrom('membership as m')
+    .innerJoin('organisation as o', 'o.id', 'm.organisationId')
+    .innerJoin('appUser as u', 'u.id', 'm.userId')
+    .select([
+      'm.id', 'm.role', 'm.createdAt', 'o.id as organisationId', 'o.name as organisationName', 'o.slug', 'o.kind',
+      'u.id as userId', 'u.email', 'u.name as userName',
+    ]);
 
 export const membershipView = (r: MembershipRow): MembershipType => ({
   id: r.id,
@@ -32,7 +42,8 @@ export const membershipView = (r: MembershipRow): MembershipType => ({
 
 /** The signed-in person's memberships in every organisation, in the order they joined (one statement). */
 export async function myMemberships(db: Reader): Promise<MembershipType[]> {
-  const rows = await db.own<MembershipRow>(`${MEMBERSHIP_SELECT} where m.user_id = $1 order by m.created_at, m.id`);
+  if (!db.userId) return [];
+  const rows: MembershipRow[] = await membershipSelect(db.ownSql).orderBy('m.createdAt').orderBy('m.id').execute();
   return rows.map(membershipView);
 }
 
@@ -53,14 +64,22 @@ interface PersonRow {
 export const personById = perRequest(
   (db) =>
     new DataLoader<string, PersonRow | null>(async (ids) => {
-      const rows = await db.tenant<PersonRow>(
-        `select u.id, u.name, u.email, 'PERSON' as kind,
-                exists (select 1 from membership m where m.organisation_id = $1 and m.user_id = u.id) as member
-           from app_user u where u.id = any($2::uuid[])
-         union all
-         select k.id, k.name, null, 'API_KEY', false from api_key k where k.organisation_id = $1 and k.id = any($2::uuid[])`,
-        [...ids],
-      );
+      // No organisation in scope: nobody is anyone's to show.
+      if (!db.organisationId) return ids.map(() => null);
+      const rows: PersonRow[] = await db.sql
+        .selectFrom('appUser as u')
+        .select((eb) => [
+          'u.id', 'u.name', eb.ref('u.email').$castTo<string | null>().as('email'), sql<ActorKind>`'PERSON'`.as('kind'),
+          eb.exists(eb.selectFrom('membership as m').select(sql`1`.as('one')).whereRef('m.userId', '=', 'u.id')).$castTo<boolean>().as('member'),
+        ])
+        .where('u.id', '=', anyUuid(ids))
+        .unionAll((eb) =>
+          eb
+            .selectFrom('apiKey as k')
+            .select(['k.id', 'k.name', sql<string | null>`null`.as('email'), sql<ActorKind>`'API_KEY'`.as('kind'), sql<boolean>`false`.as('member')])
+            .where('k.id', '=', anyUuid(ids)),
+        )
+        .execute();
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

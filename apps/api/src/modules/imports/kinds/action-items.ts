@@ -2,9 +2,8 @@ import { ActionItemStatus, WaymarkError, badInput, conflict } from '@waymark/dom
 import { checkText } from '../../../graphql/text';
 import { PLAN_CSV_COLUMNS } from '../../../exports/plan/csv';
 import { personLabel } from '../../../exports/plan/arrange';
-import { peopleOf } from '../../../exports/plan/load';
+import { peopleOf, planIdOf, planItems } from '../../../exports/plan/load';
 import { findAssessment } from '../../assessments/reads';
-import { ITEM_COLUMNS } from '../../plans/reads';
 import * as plans from '../../plans/service';
 import { type ItemRow, UpdateActionItemInput } from '../../plans/types';
 import { changesOf, checkedInput, fieldsOf } from '../rows';
@@ -86,13 +85,15 @@ export function actionItemImport(assessmentId: string): ImportSpec<State> {
     ...ACTION_ITEM_LAYOUT,
     async load(ctx) {
       const assessment = await findAssessment(ctx.db, assessmentId);
-      const plan = await ctx.db.tenantOne<{ id: string }>(`select id from action_plan where organisation_id = $1 and assessment_id = $2`, assessment.id);
+      const plan = await planIdOf(ctx.db, assessment.id);
       if (!plan) throw conflict(`Assessment ${assessment.id} (cycle ${assessment.cycle}) has no action plan yet: generate it first`);
       const [items, members] = await Promise.all([
-        ctx.db.tenant<ItemRow>(`select ${ITEM_COLUMNS} from action_item i where i.organisation_id = $1 and i.assessment_id = $2`, assessment.id),
-        ctx.db.tenant<{ userId: string; email: string }>(
-          `select m.user_id as "userId", lower(u.email) as email from membership m join app_user u on u.id = m.user_id where m.organisation_id = $1`,
-        ),
+        planItems(ctx.db, assessment.id),
+        ctx.db.sql
+          .selectFrom('membership as m')
+          .innerJoin('appUser as u', 'u.id', 'm.userId')
+          .select((eb) => ['m.userId', eb.fn<string>('lower', ['u.email']).as('email')])
+          .execute(),
       ]);
       const people = await peopleOf(ctx.loaders, items.map((i) => i.ownerUserId));
       return {

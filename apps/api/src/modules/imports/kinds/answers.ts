@@ -81,11 +81,11 @@ export function answerImport(assessmentId: string): ImportSpec<State> {
       assessments.assertEditable(assessment);
       const [tree, rows] = await Promise.all([
         assessments.frameworkOf(ctx, assessment),
-        ctx.db.tenant<Saved>(
-          `select node_key as "nodeKey", value, area_for_improvement as "areaForImprovement", note, updated_at as "updatedAt"
-             from consensus_answer where organisation_id = $1 and assessment_id = $2`,
-          assessment.id,
-        ),
+        ctx.db.sql
+          .selectFrom('consensusAnswer')
+          .select(['nodeKey', 'value', 'areaForImprovement', 'note', 'updatedAt'])
+          .where('assessmentId', '=', assessment.id)
+          .execute(),
       ]);
       return { assessmentId: assessment.id, tree, saved: new Map(rows.map((r) => [r.nodeKey, r])) };
     },

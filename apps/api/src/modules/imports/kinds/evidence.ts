@@ -1,5 +1,5 @@
 import { badInput } from '@waymark/domain';
-import { EVIDENCE_COLUMNS } from '../../evidence/reads';
+import { anyUuid } from '@waymark/db';
 import * as evidence from '../../evidence/service';
 import { EvidenceInput, type EvidenceRow } from '../../evidence/types';
 import type { ImportColumn, ImportLayoutSpec } from '../spec';
@@ -15,6 +15,11 @@ const COLUMNS: ImportColumn[] = [
   { name: 'evidence_date', type: 'date', field: 'evidenceDate', required: true, example: '2026-03-31', description: 'The date of the evidence (YYYY-MM-DD); a new item needs one.' },
   { name: 'expires_on', type: 'date', field: 'expiresOn', example: '2028-03-31', description: 'When it stops being current (YYYY-MM-DD); not before evidence_date.' },
 ];
+
+/** Every column of an evidence item, as the one-row mutations show it. */
+const EVIDENCE = [
+  'id', 'title', 'url', 'fileReference', 'description', 'evidenceDate', 'expiresOn', 'createdBy', 'createdAt',
+] as const satisfies readonly (keyof EvidenceRow)[];
 
 /** The evidence library's layout: that of tables/evidence.csv / evidence.xlsx. */
 export const EVIDENCE_LAYOUT: ImportLayoutSpec = {
@@ -35,7 +40,7 @@ export const EVIDENCE_LAYOUT: ImportLayoutSpec = {
 export const evidenceImport = byIdImport<EvidenceRow, EvidenceInput, EvidenceInput>({
   layout: EVIDENCE_LAYOUT,
   what: 'Evidence',
-  read: (ctx, ids) => ctx.db.tenant<EvidenceRow>(`select ${EVIDENCE_COLUMNS} from evidence e where e.organisation_id = $1 and e.id = any($2::uuid[])`, ids),
+  read: (ctx, ids) => ctx.db.sql.selectFrom('evidence').select(EVIDENCE).where('id', '=', anyUuid(ids)).execute(),
   labelField: 'title',
   updateInput: (current, changed) =>
     Object.assign(

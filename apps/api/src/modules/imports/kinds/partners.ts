@@ -1,6 +1,5 @@
-import { PartnerStatus, PartnerType } from '@waymark/db';
+import { PartnerStatus, PartnerType, anyUuid } from '@waymark/db';
 import { badInput } from '@waymark/domain';
-import { PARTNER_COLUMNS } from '../../partners/reads';
 import * as partners from '../../partners/service';
 import { CreatePartnerInput, type PartnerRow, UpdatePartnerInput } from '../../partners/types';
 import type { ImportColumn, ImportLayoutSpec } from '../spec';
@@ -23,6 +22,12 @@ const COLUMNS: ImportColumn[] = [
   { name: 'notes', type: 'text', field: 'notes', example: 'Renewed for two more years', description: 'Notes (up to 4,000 characters).' },
 ];
 
+/** Every column of a partnership, as the one-row mutations show it. */
+const PARTNER = [
+  'id', 'name', 'partnerType', 'contactName', 'contactEmail', 'contactPhone', 'theyBring', 'weBring', 'status', 'startDate',
+  'nextReviewOn', 'reviewIntervalDays', 'notes', 'createdBy', 'createdAt', 'updatedAt',
+] as const satisfies readonly (keyof PartnerRow)[];
+
 /** The register's layout: that of tables/partner.csv / partner.xlsx. */
 export const PARTNER_LAYOUT: ImportLayoutSpec = {
   kind: 'PARTNERS',
@@ -41,7 +46,7 @@ export const PARTNER_LAYOUT: ImportLayoutSpec = {
 export const partnerImport = byIdImport<PartnerRow, UpdatePartnerInput, CreatePartnerInput>({
   layout: PARTNER_LAYOUT,
   what: 'Partner',
-  read: (ctx, ids) => ctx.db.tenant<PartnerRow>(`select ${PARTNER_COLUMNS} from partner p where p.organisation_id = $1 and p.id = any($2::uuid[])`, ids),
+  read: (ctx, ids) => ctx.db.sql.selectFrom('partner').select(PARTNER).where('id', '=', anyUuid(ids)).execute(),
   labelField: 'name',
   updateInput: (_current, changed) => Object.assign(new UpdatePartnerInput(), changed),
   createInput(given) {
