@@ -34,35 +34,9 @@ export function selectionOf(schema: GraphQLSchema, document: DocumentNode): Sele
 }
 
 /**
- * The columns of one kind of row: those always read (keys, what the server itself computes with)
- * and those read only when a field that shows them is selected. Without a selection (downloads,
- * jobs) every column is read.
- */
-export interface ColumnSpec {
-  type: string;
-  always: readonly string[];
-  fields: Readonly<Record<string, string>>;
-}
-
-const joined = new WeakMap<ColumnSpec, Map<string, string>>();
-
-export function columnsOf(spec: ColumnSpec, selection?: Selection): string {
-  const selected = selection?.get(spec.type);
-  const wanted = selected ? Object.keys(spec.fields).filter((f) => selected.has(f)) : Object.keys(spec.fields);
-  const key = wanted.join(',');
-  let byKey = joined.get(spec);
-  if (!byKey) joined.set(spec, (byKey = new Map<string, string>()));
-  let sql = byKey.get(key);
-  if (!sql) {
-    sql = [...spec.always, ...wanted.map((f) => spec.fields[f]!)].join(', ');
-    byKey.set(key, sql);
-  }
-  return sql;
-}
-
-/**
- * The columns of one kind of row for the typed query builder, by their names in the schema: those
- * always read, and those read only when the GraphQL field of the same name is selected.
+ * The columns of one kind of row, by their names in the schema: those always read (keys, what the
+ * server itself computes with), and those read only when the GraphQL field of the same name is
+ * selected. Without a selection (downloads, jobs) every column is read.
  */
 export interface Columns<C extends string> {
   type: string;

@@ -6,11 +6,8 @@ import { type Columns, columnsFor } from '../../graphql/selection';
 import type { FrameworkTree } from '@waymark/db';
 import type { AssessmentRow, AssessorRow, ConsensusRow, ReopeningRow } from './types';
 
-export const ASSESSMENT_COLUMNS = `a.id, a.framework_id as "frameworkId", a.cycle, a.status, a.due_on as "dueOn", a.previous_id as "previousId",
-  a.created_by as "createdBy", a.submitted_at as "submittedAt", a.submitted_by as "submittedBy", a.created_at as "createdAt", a.updated_at as "updatedAt"`;
-
 /** An assessment's columns as the read path gives them. */
-const ASSESSMENT = [
+export const ASSESSMENT = [
   'id', 'frameworkId', 'cycle', 'status', 'dueOn', 'previousId', 'createdBy', 'submittedAt', 'submittedBy', 'createdAt', 'updatedAt',
 ] as const satisfies readonly (keyof AssessmentRow)[];
 

@@ -392,8 +392,6 @@ export async function assertInstitution(ctx: RequestContext): Promise<void> {
   if ((await kindOf(ctx.db)) === OrganisationKind.REGIONAL_BODY) throw forbidden('A regional body is not a member of networks: only institutions are');
 }
 
-const NETWORK_COLUMNS = `n.id, n.name, n.created_at as "createdAt"`;
-
 export function listNetworks(db: Reader, page: PageArgs): Promise<Connection<NetworkRow>> {
   return keysetPage({
     query: db.sql.selectFrom('network as n').select(['n.id', 'n.name', 'n.createdAt']),

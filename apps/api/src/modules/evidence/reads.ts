@@ -5,8 +5,6 @@ import { byId, grouped, perRequest } from '../../graphql/loader';
 import { type Columns, type Selection, columnsFor } from '../../graphql/selection';
 import type { EvidenceLinkType, EvidenceRow } from './types';
 
-export const EVIDENCE_COLUMNS = `e.id, e.title, e.url, e.file_reference as "fileReference", e.description, e.evidence_date as "evidenceDate",
-  e.expires_on as "expiresOn", e.created_by as "createdBy", e.created_at as "createdAt"`;
 
 /** Evidence rows as nested lists read them: the columns the operation shows. */
 export const EVIDENCE: Columns<keyof EvidenceRow> = {

@@ -5,10 +5,6 @@ import { type Connection, type PageArgs, keysetPage } from '../../graphql/connec
 import { byId, grouped, perRequest } from '../../graphql/loader';
 import type { PartnerFilter, PartnerLinkObject, PartnerRow } from './types';
 
-export const PARTNER_COLUMNS = `p.id, p.name, p.partner_type as "partnerType", p.contact_name as "contactName", p.contact_email as "contactEmail",
-  p.contact_phone as "contactPhone", p.they_bring as "theyBring", p.we_bring as "weBring", p.status, p.start_date as "startDate",
-  p.next_review_on as "nextReviewOn", p.review_interval_days as "reviewIntervalDays", p.notes, p.created_by as "createdBy",
-  p.created_at as "createdAt", p.updated_at as "updatedAt"`;
 
 /** A partner's columns as the read path gives them. */
 const PARTNER = [

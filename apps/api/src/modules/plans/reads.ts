@@ -3,34 +3,15 @@ import { sql } from 'kysely';
 import { ActionItemStatus, OPEN_STATUSES, compareCycles, daysBetween, isOpen, isUuid, median, monthOf, notFound, scoreAssessment } from '@waymark/domain';
 import type { TenantContext } from '../../context';
 import { organisationToday } from '../../graphql/calendar';
-import type { AssessmentRow } from '../assessments/types';
+import { ASSESSMENT } from '../assessments/reads';
 import { treeOf } from '../frameworks/reads';
 import { type Connection, type PageArgs, type SortKey, keysetPage } from '../../graphql/connection';
 import { byId, grouped, perRequest } from '../../graphql/loader';
 import DataLoader from 'dataloader';
 import { evidenceColumns } from '../evidence/reads';
-import { type ColumnSpec, type Columns, type Selection, columnsFor, columnsOf } from '../../graphql/selection';
+import { type Columns, type Selection, columnsFor } from '../../graphql/selection';
 import type { EvidenceRow } from '../evidence/types';
 import { type ActionItemFilter, type ActionItemSort, type ActionPlanType, type CycleProgress, type ItemRow, type NoteRow } from './types';
-
-/** Action items: links and status always (history and decisions follow them), the rest when shown. */
-const ITEM: ColumnSpec = {
-  type: 'ActionItem',
-  always: [
-    'i.id', 'i.plan_id as "planId"', 'i.assessment_id as "assessmentId"', 'i.status', 'i.owner_user_id as "ownerUserId"',
-    'i.carried_from_id as "carriedFromId"', 'i.decision_from_id as "decisionFromId"',
-  ],
-  fields: {
-    itemKey: 'i.item_key as "itemKey"', kind: 'i.kind', nodeKey: 'i.node_key as "nodeKey"', elementKey: 'i.element_key as "elementKey"',
-    what: 'i.what', why: 'i.why', gap: 'i.gap', guidance: 'i.guidance', footnotes: 'i.footnotes', priority: 'i.priority',
-    priorityReason: 'i.priority_reason as "priorityReason"', target: 'i.target', dueOn: 'i.due_on as "dueOn"',
-    reviewIntervalDays: 'i.review_interval_days as "reviewIntervalDays"', nextReviewOn: 'i.next_review_on as "nextReviewOn"',
-    doneAt: 'i.done_at as "doneAt"', resources: 'i.resources', successMeasure: 'i.success_measure as "successMeasure"',
-    resolvedByAssessmentAt: 'i.resolved_by_assessment_at as "resolvedByAssessmentAt"', createdAt: 'i.created_at as "createdAt"',
-    updatedAt: 'i.updated_at as "updatedAt"',
-  },
-};
-export const ITEM_COLUMNS = columnsOf(ITEM);
 
 export async function findItem(db: Reader, id: string, selection?: Selection): Promise<ItemRow> {
   const row = isUuid(id) ? await itemRows(db, selection).where('i.id', '=', id).executeTakeFirst() : null;
@@ -38,7 +19,7 @@ export async function findItem(db: Reader, id: string, selection?: Selection): P
   return row;
 }
 
-/** The same columns for the typed query builder. */
+/** Action items: links and status always (history and decisions follow them), the rest when shown. */
 const ITEM_FIELDS: Columns<keyof ItemRow> = {
   type: 'ActionItem',
   always: ['id', 'planId', 'assessmentId', 'status', 'ownerUserId', 'carriedFromId', 'decisionFromId'],
@@ -51,10 +32,6 @@ const ITEM_FIELDS: Columns<keyof ItemRow> = {
 /** Items with the columns the operation shows (all of them without a selection). */
 const itemRows = (db: Reader, selection?: Selection) => db.sql.selectFrom('actionItem as i').select(columnsFor(ITEM_FIELDS, selection)).$castTo<ItemRow>();
 
-/** An assessment's columns as the read path gives them. */
-const ASSESSMENT = [
-  'id', 'frameworkId', 'cycle', 'status', 'dueOn', 'previousId', 'createdBy', 'submittedAt', 'submittedBy', 'createdAt', 'updatedAt',
-] as const satisfies readonly (keyof AssessmentRow)[];
 
 type ItemKey = SortKey<{ i: ScopedDB['actionItem'] }, 'i'>;
 

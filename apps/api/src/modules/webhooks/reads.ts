@@ -4,15 +4,7 @@ import { badInput, isUuid, notFound } from '@waymark/domain';
 import { type Connection, type PageArgs, keysetPage } from '../../graphql/connection';
 import type { WebhookDeliveryFilter, WebhookDeliveryRow, WebhookEndpointRow } from './types';
 
-const ENDPOINT_COLUMNS = `e.id, e.url, e.description, e.event_types as "eventTypes", e.enabled, e.previous_secret_expires_at as "previousSecretExpiresAt",
-  e.created_at as "createdAt", e.updated_at as "updatedAt"`;
-
-const DELIVERY_COLUMNS = `d.id, d.endpoint_id as "endpointId", e.url as "endpointUrl", d.event_id as "eventId", d.event_type as "eventType", d.body, d.status,
-  d.attempts, d.last_status_code as "lastStatusCode", d.last_error as "lastError", d.last_attempt_at as "lastAttemptAt", d.delivered_at as "deliveredAt",
-  d.dead_at as "deadAt", d.redeliveries, d.created_at as "createdAt"`;
-const DELIVERY_FROM = `from webhook_delivery d join webhook_endpoint e on e.organisation_id = d.organisation_id and e.id = d.endpoint_id`;
-
-/** The same columns for the typed builder (the strings above stay for the paged lists). */
+/** The columns an endpoint and a delivery are read with. */
 const ENDPOINT = [
   'e.id', 'e.url', 'e.description', 'e.eventTypes', 'e.enabled', 'e.previousSecretExpiresAt', 'e.createdAt', 'e.updatedAt',
 ] as const satisfies readonly `e.${keyof WebhookEndpointRow}`[];
