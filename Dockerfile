@@ -16,7 +16,8 @@ COPY . .
 # `npm install`, not `npm ci`: a lockfile written on another platform can lack this one's optional
 # native packages. argon2 ships prebuilt binaries for linux x64/arm64, so no compiler is needed.
 RUN npm install
-RUN npm run build
+# `npm run build` is `turbo run build`; its cache (.turbo/) has no place in the image.
+RUN npm run build && rm -rf .turbo
 RUN npm prune --omit=dev
 
 # Runtime stage: compiled code, production dependencies, framework data. No compiler, no dev tools.

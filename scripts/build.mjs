@@ -1,6 +1,6 @@
 // `npm run build`: transpiles every workspace's TypeScript (src -> dist, tests left out) with SWC,
 // the same compiler Jest uses, in one process: well under a second on a fresh clone. Type checking
-// is separate and complete (`npm run typecheck`, one `tsc --noEmit` program over sources and tests),
+// is separate and complete (`npm run typecheck`: `tsc --noEmit` over each workspace's sources and tests),
 // so running the apps never waits for it. Files whose output is newer than their source are skipped.
 import { transformFile } from '@swc/core';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';

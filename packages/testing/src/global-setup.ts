@@ -24,7 +24,10 @@ export default async function globalSetup(): Promise<void> {
     }
     await client.query(`create database "${template}"`);
   });
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Under turbo (`npm test`) the task's `build` dependencies have compiled what tests run as processes
+  // (the db CLI here, the worker in kill.test.ts); building every workspace again could race a build
+  // turbo is running for another workspace. Run directly (`npx jest ...`), Jest builds them itself.
+  if (!process.env.TURBO_HASH) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const env = { ...process.env, DATABASE_URL: withDatabase(cfg.DATABASE_URL, template), REDIS_URL: cfg.REDIS_URL };
   for (const command of ['migrate', 'frameworks']) {
     execFileSync(process.execPath, ['packages/db/dist/cli.js', command], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
