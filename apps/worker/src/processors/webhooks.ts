@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { DelayedError, type Job } from 'bullmq';
 import { asOrganisation } from '@waymark/db';
 import { WebhookDeliveryStatus, openSecret, retryDelay } from '@waymark/domain';
@@ -14,13 +15,6 @@ import { SpanKind, SpanStatusCode, inSpan, withTraceContext } from '@waymark/tel
 export const webhookBackoff = (cfg: WorkerServices['cfg']) => (attemptsMade: number) =>
   retryDelay(attemptsMade, cfg.WEBHOOK_BACKOFF_BASE_MS, cfg.WEBHOOK_BACKOFF_MAX_MS);
 
-interface DeliveryRow {
-  id: string;
-  endpointId: string;
-  eventId: string;
-  status: WebhookDeliveryStatus;
-}
-
 /**
  * A relayed domain event to every enabled endpoint of its organisation that subscribes to its
  * type: a ledger row per endpoint (the unique (event, endpoint) makes a repeated fan-out add none),
@@ -31,18 +25,28 @@ interface DeliveryRow {
 export const webhookFanOut: EventConsumer = async (services, event: DomainEventJob) => {
   const body = JSON.stringify({ type: event.type, timestamp: event.occurredAt, data: { eventId: event.id, subjectId: event.subjectId, ...event.payload } });
   const rows = await asOrganisation(services.orm, event.organisationId, async (session) => {
-    await session.em.execute(
-      `insert into webhook_delivery (id, created_at, updated_at, organisation_id, endpoint_id, event_id, event_type, body, status, attempts, redeliveries)
-       select gen_random_uuid(), now(), now(), e.organisation_id, e.id, ?, ?, ?, 'PENDING', 0, 0
-         from webhook_endpoint e
-        where e.organisation_id = ? and e.enabled and ? = any(e.event_types)
-       on conflict (organisation_id, event_id, endpoint_id) do nothing`,
-      [event.id, event.type, body, event.organisationId, event.type],
-    );
-    return session.db.tenant<DeliveryRow>(
-      `select id, endpoint_id as "endpointId", event_id as "eventId", status from webhook_delivery where organisation_id = $1 and event_id = $2 order by id`,
-      event.id,
-    );
+    await session.db.sql
+      .insertInto('webhookDelivery')
+      .columns(['id', 'createdAt', 'updatedAt', 'organisationId', 'endpointId', 'eventId', 'eventType', 'body', 'status', 'attempts', 'redeliveries'])
+      .expression((db) =>
+        db
+          .selectFrom('webhookEndpoint as e')
+          .select([
+            sql<string>`gen_random_uuid()`.as('id'), sql<Date>`now()`.as('createdAt'), sql<Date>`now()`.as('updatedAt'), 'e.organisationId', 'e.id as endpointId',
+            sql<string>`${event.id}::uuid`.as('eventId'), sql<string>`${event.type}`.as('eventType'), sql<string>`${body}`.as('body'),
+            sql<WebhookDeliveryStatus>`'PENDING'`.as('status'), sql<number>`0`.as('attempts'), sql<number>`0`.as('redeliveries'),
+          ])
+          .where('e.enabled', '=', true)
+          .where(sql<boolean>`${event.type} = any(e.event_types)`),
+      )
+      .onConflict((conflict) => conflict.columns(['organisationId', 'eventId', 'endpointId']).doNothing())
+      .execute();
+    return session.db.sql
+      .selectFrom('webhookDelivery')
+      .select(['id', 'endpointId', 'eventId', 'status'])
+      .where('eventId', '=', event.id)
+      .orderBy('id')
+      .execute();
   });
   const owed = rows.filter((r) => r.status === WebhookDeliveryStatus.PENDING || r.status === WebhookDeliveryStatus.RETRYING);
   if (!owed.length) return;
@@ -54,18 +58,6 @@ export const webhookFanOut: EventConsumer = async (services, event: DomainEventJ
     })),
   );
 };
-
-interface Target {
-  id: string;
-  endpointId: string;
-  status: WebhookDeliveryStatus;
-  body: string;
-  url: string;
-  enabled: boolean;
-  secretCiphertext: string;
-  previousSecretCiphertext: string | null;
-  previousSecretExpiresAt: Date | null;
-}
 
 /** How long an endpoint's answer is retried into the ledger (the lock of the job is renewed meanwhile). */
 const RECORD_RETRY_MS = 60_000;
@@ -96,13 +88,12 @@ export async function deliver(services: WorkerServices, payload: WebhookDelivery
   const { cfg, orm } = services;
   const { organisationId, deliveryId } = payload;
   const target = await asOrganisation(orm, organisationId, (session) =>
-    session.db.tenantOne<Target>(
-      `select d.id, d.endpoint_id as "endpointId", d.status, d.body, e.url, e.enabled, e.secret_ciphertext as "secretCiphertext",
-              e.previous_secret_ciphertext as "previousSecretCiphertext", e.previous_secret_expires_at as "previousSecretExpiresAt"
-         from webhook_delivery d join webhook_endpoint e on e.organisation_id = d.organisation_id and e.id = d.endpoint_id
-        where d.organisation_id = $1 and d.id = $2`,
-      deliveryId,
-    ),
+    session.db.sql
+      .selectFrom('webhookDelivery as d')
+      .innerJoin('webhookEndpoint as e', 'e.id', 'd.endpointId')
+      .select(['d.id', 'd.endpointId', 'd.status', 'd.body', 'e.url', 'e.enabled', 'e.secretCiphertext', 'e.previousSecretCiphertext', 'e.previousSecretExpiresAt'])
+      .where('d.id', '=', deliveryId)
+      .executeTakeFirst(),
   );
   if (!target) return 'gone';
   if (target.status === WebhookDeliveryStatus.DELIVERED) return 'already delivered';
@@ -130,12 +121,14 @@ export async function deliver(services: WorkerServices, payload: WebhookDelivery
   let result;
   try {
     claim = (await asOrganisation(orm, organisationId, (session) =>
-      session.db.tenantOne<{ claims: number }>(
-        `update webhook_delivery set claimed_until = now() + make_interval(secs => $3::double precision / 1000), claims = claims + 1
-          where organisation_id = $1 and id = $2 and status in ('PENDING', 'RETRYING') and (claimed_until is null or claimed_until < now())
-          returning claims`,
-        deliveryId, leaseMs,
-      ),
+      session.db.sql
+        .updateTable('webhookDelivery')
+        .set((eb) => ({ claimedUntil: sql<Date>`now() + make_interval(secs => ${leaseMs}::double precision / 1000)`, claims: eb('claims', '+', 1) }))
+        .where('id', '=', deliveryId)
+        .where('status', 'in', ['PENDING', 'RETRYING'])
+        .where((eb) => eb.or([eb('claimedUntil', 'is', null), eb('claimedUntil', '<', sql<Date>`now()`)]))
+        .returning('claims')
+        .executeTakeFirst(),
     ))?.claims ?? null;
     if (claim !== null) {
       const secrets = [openSecret(cfg.AUTH_TOKEN_SECRET, organisationId, target.endpointId, target.secretCiphertext)];
@@ -160,7 +153,9 @@ export async function deliver(services: WorkerServices, payload: WebhookDelivery
   }
   if (claim === null || !result) {
     // Delivered meanwhile, or another attempt is sending it now: look again when its claim ends, without spending a try.
-    const now = await asOrganisation(orm, organisationId, (session) => session.db.tenantOne<{ status: WebhookDeliveryStatus }>(`select status from webhook_delivery where organisation_id = $1 and id = $2`, deliveryId));
+    const now = await asOrganisation(orm, organisationId, (session) =>
+      session.db.sql.selectFrom('webhookDelivery').select('status').where('id', '=', deliveryId).executeTakeFirst(),
+    );
     if (!now || now.status === WebhookDeliveryStatus.DELIVERED) return 'already delivered';
     if (now.status === WebhookDeliveryStatus.DEAD) return 'dead letter';
     await job.moveToDelayed(Date.now() + leaseMs, job.token);
@@ -186,14 +181,23 @@ async function record(
 ): Promise<void> {
   const status = result.ok ? WebhookDeliveryStatus.DELIVERED : lastTry ? WebhookDeliveryStatus.DEAD : WebhookDeliveryStatus.RETRYING;
   await asOrganisation(services.orm, organisationId, (session) =>
-    session.em.execute(
-      `update webhook_delivery
-          set status = ?, attempts = attempts + ?, last_status_code = ?, last_error = ?, last_attempt_at = case when ? then now() else last_attempt_at end,
-              delivered_at = case when ? then now() else delivered_at end, dead_at = case when ? then now() else dead_at end, updated_at = now(),
-              claimed_until = null
-        where organisation_id = ? and id = ? and status <> 'DELIVERED' and (?::int is null or claims = ?::int)`,
-      [status, attempted ? 1 : 0, result.status, result.error, attempted, result.ok, status === WebhookDeliveryStatus.DEAD, organisationId, deliveryId, claim, claim],
-    ),
+    session.db.sql
+      .updateTable('webhookDelivery')
+      .set((eb) => ({
+        status,
+        attempts: eb('attempts', '+', attempted ? 1 : 0),
+        lastStatusCode: result.status,
+        lastError: result.error,
+        ...(attempted ? { lastAttemptAt: sql<Date>`now()` } : {}),
+        ...(result.ok ? { deliveredAt: sql<Date>`now()` } : {}),
+        ...(status === WebhookDeliveryStatus.DEAD ? { deadAt: sql<Date>`now()` } : {}),
+        updatedAt: sql<Date>`now()`,
+        claimedUntil: null,
+      }))
+      .where('id', '=', deliveryId)
+      .where('status', '<>', 'DELIVERED')
+      .$if(claim !== null, (q) => q.where('claims', '=', claim!))
+      .execute(),
   );
   if (status === WebhookDeliveryStatus.DELIVERED) services.metrics.webhooksDelivered.inc();
   if (status === WebhookDeliveryStatus.DEAD) services.metrics.webhooksDead.inc();

@@ -107,7 +107,22 @@ describe('the organisation scope', () => {
     expect(() => org.insertInto('auditEntry').values({ id: USER, action: 'a', entityType: 't', at: new Date(0), organisationId: USER }).compile()).toThrow(ScopeError);
     expect(() =>
       org.insertInto('partner').columns(['id']).expression((db) => db.selectFrom('partner').select('id')).compile(),
-    ).toThrow(/with values/);
+    ).toThrow(/must take organisation_id from a table of the scope/);
+    expect(() =>
+      org
+        .insertInto('evidenceLink')
+        .columns(['id', 'organisationId'])
+        .expression((db) => db.selectFrom('region').select(['code', sql<string>`${USER}::uuid`.as('o')]))
+        .compile(),
+    ).toThrow(ScopeError);
+    const copied = org
+      .insertInto('webhookDelivery')
+      .columns(['id', 'organisationId', 'endpointId'])
+      .expression((db) => db.selectFrom('webhookEndpoint as e').select([sql<string>`gen_random_uuid()`.as('id'), 'e.organisationId', 'e.id']))
+      .compile();
+    expect(copied.sql).toBe(
+      'insert into "webhook_delivery" ("id", "organisation_id", "endpoint_id") select gen_random_uuid() as "id", "e"."organisation_id", "e"."id" from "webhook_endpoint" as "e" where "e"."organisation_id" = $1',
+    );
   });
 
   it('shows nothing and writes nothing when no organisation is in scope', () => {

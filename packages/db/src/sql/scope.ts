@@ -20,7 +20,7 @@ import {
   RawNode,
   ReferenceNode,
   type RootOperationNode,
-  type SelectQueryNode,
+  SelectQueryNode,
   TableNode,
   type UnknownRow,
   type UpdateQueryNode,
@@ -164,10 +164,18 @@ class ScopeTransformer extends OperationNodeTransformer {
     if (table && this.refused.has(table)) throw new ScopeError(`${table} is not written in the ${this.scope.kind} scope`);
     if (!table || !this.scoped.has(table)) return inner;
     if (this.scope.id === null) throw new ScopeError(`nothing is in scope to write ${table} for`);
-    if (!inner.values || !ValuesNode.is(inner.values)) throw new ScopeError(`insert into ${table} with values, not from a query`);
     const column = this.scoped.get(table)!;
     const columns = inner.columns ?? [];
     const at = columns.findIndex((c) => c.column.name === column);
+    if (inner.values && SelectQueryNode.is(inner.values)) {
+      // From a query: its column must be the scope column of a scoped table the query reads, which
+      // the query's own scope condition already narrows to the one in scope.
+      if (at < 0 || !this.readsScopeColumn(inner.values, at)) {
+        throw new ScopeError(`insert into ${table} from a query must take ${column} from a table of the scope the query reads`);
+      }
+      return inner;
+    }
+    if (!inner.values || !ValuesNode.is(inner.values)) throw new ScopeError(`insert into ${table} with values or from a query`);
     const id = this.scope.id;
     if (at >= 0) {
       // Named explicitly: every row must say the organisation in scope.
@@ -181,6 +189,17 @@ class ScopeTransformer extends OperationNodeTransformer {
       PrimitiveValueListNode.is(row) ? PrimitiveValueListNode.create([...row.values, id]) : ValueListNode.create([...row.values, ValueNode.create(id)]),
     );
     return { ...inner, columns: [...columns, ColumnNode.create(column)], values: ValuesNode.create(values) };
+  }
+
+  /** Whether output column `at` of `query` is `<t>.<scope column>` of a scoped table `t` in its FROM. */
+  private readsScopeColumn(query: SelectQueryNode, at: number): boolean {
+    const selection = query.selections?.[at]?.selection;
+    if (!selection || !ReferenceNode.is(selection) || !ColumnNode.is(selection.column) || !selection.table) return false;
+    const ref = selection.table.table.identifier.name;
+    return (query.from?.froms ?? []).some((item) => {
+      const found = this.scopedRef(item);
+      return found !== null && found.ref === ref && this.scoped.get(found.table) === (selection.column as ColumnNode).column.name;
+    });
   }
 
   protected override transformRaw(node: RawNode): RawNode {
