@@ -277,29 +277,14 @@ export async function keysetPage<DB, TB extends keyof DB, O>(list: KeysetQuery<D
       .then((found) => found.length > 0);
     return behind;
   };
-  let count: Promise<number> | undefined;
-  return {
-    edges,
-    pageInfo: {
-      get hasNextPage() {
-        return request.backward ? lookBehind() : more;
-      },
-      get hasPreviousPage() {
-        return request.backward ? more : lookBehind();
-      },
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    get totalCount() {
-      // The count uses the list's own conditions (not the cursor's).
-      count ??= (list.count ?? base)
-        .clearSelect()
-        .select(sql<number>`count(*)::int`.as('n'))
-        .executeTakeFirst()
-        .then((row: { n: number } | undefined) => row?.n ?? 0);
-      return count;
-    },
-  };
+  // The count uses the list's own conditions (not the cursor's).
+  const count = () =>
+    (list.count ?? base)
+      .clearSelect()
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirst()
+      .then((row: { n: number } | undefined) => row?.n ?? 0);
+  return page(edges, request.backward, more, lookBehind, count);
 }
 
 /**
@@ -424,24 +409,31 @@ export async function rawKeysetPage<R>(db: Reader, query: RawKeysetQuery<R>): Pr
     return behind;
   };
   const from = query.countFrom ?? query.from;
+  // The count uses the list's own conditions (not the cursor's), and only the parameters they name.
+  const count = () =>
+    read<{ n: number }>(`select count(*)::int as n ${from}${base.length ? ` where ${base.join(' and ')}` : ''}`, baseValues).then(([row]) => row?.n ?? 0);
+  return page(edges, request.backward, more, lookBehind, count);
+}
+
+/** A page as a Connection: the flags that need a second look and the count run only when read, and once. */
+function page<R>(
+  edges: Edge<R>[], backward: boolean, more: boolean, lookBehind: () => boolean | Promise<boolean>, countRows: () => Promise<number>,
+): Connection<R> {
   let count: Promise<number> | undefined;
   return {
     edges,
     pageInfo: {
       get hasNextPage() {
-        return request.backward ? lookBehind() : more;
+        return backward ? lookBehind() : more;
       },
       get hasPreviousPage() {
-        return request.backward ? more : lookBehind();
+        return backward ? more : lookBehind();
       },
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     get totalCount() {
-      // The count uses the list's own conditions (not the cursor's), and only the parameters they name.
-      count ??= read<{ n: number }>(`select count(*)::int as n ${from}${base.length ? ` where ${base.join(' and ')}` : ''}`, baseValues).then(
-        ([row]) => row?.n ?? 0,
-      );
+      count ??= countRows();
       return count;
     },
   };
