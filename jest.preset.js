@@ -60,6 +60,9 @@ function project(name) {
   };
 }
 
+// Jest's own report, then every failure again at the very end, where a truncated log still shows it.
+const reporters = ['default', '<rootDir>/scripts/jest/failures-last.js'];
+
 const globalSetup = {
   // One template database per run (migrated once); every test file clones its own copy.
   globalSetup: '<rootDir>/packages/testing/src/global-setup.ts',
@@ -68,7 +71,7 @@ const globalSetup = {
 
 /** All workspaces in one Jest run (the root jest.config.js). */
 function everything() {
-  return { rootDir: ROOT, ...globalSetup, maxWorkers: 2, testTimeout: 60_000, projects: Object.keys(WORKSPACES).map(project) };
+  return { rootDir: ROOT, ...globalSetup, reporters, maxWorkers: 2, testTimeout: 60_000, projects: Object.keys(WORKSPACES).map(project) };
 }
 
 /**
@@ -77,7 +80,7 @@ function everything() {
  */
 function workspace(name) {
   const { database, none } = WORKSPACES[name];
-  return { ...project(name), ...(database ? globalSetup : {}), maxWorkers: 2, testTimeout: 60_000, passWithNoTests: Boolean(none) };
+  return { ...project(name), ...(database ? globalSetup : {}), reporters, maxWorkers: 2, testTimeout: 60_000, passWithNoTests: Boolean(none) };
 }
 
 module.exports = { WORKSPACES, everything, workspace };
