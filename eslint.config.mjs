@@ -2,6 +2,7 @@ import path from 'node:path';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { sqlLayer } from './scripts/eslint/sql-layer.mjs';
 
 /** The workspace (`apps/x`, `packages/y`) a file or folder is in, or null outside them (scripts, infra). */
 const workspaceOf = (file) => /^((?:apps|packages)\/[^/]+)(?:\/|$)/.exec(path.relative(import.meta.dirname, file).split(path.sep).join('/'))?.[1] ?? null;
@@ -33,13 +34,16 @@ const workspaceBoundaries = {
   },
 };
 
+/** The files that may open the system scope: the worker's claims across organisations, benchmarks, seeding, health. */
+const SYSTEM_SCOPE = ['packages/db/src/seeders/**'];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.waymark/**', 'coverage/**', '**/*.d.ts'] },
   js.configs.recommended,
   // TypeScript is linted with the type-checked rules, using the same program `npm run typecheck` checks.
   ...tseslint.configs.recommendedTypeChecked,
   {
-    plugins: { waymark: { rules: { 'workspace-boundaries': workspaceBoundaries } } },
+    plugins: { waymark: { rules: { 'workspace-boundaries': workspaceBoundaries, 'sql-layer': sqlLayer } } },
     languageOptions: {
       globals: { ...globals.node },
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -49,8 +53,16 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-function-type': 'off',
       '@typescript-eslint/no-require-imports': 'off',
       'waymark/workspace-boundaries': 'error',
+      // Warns until the last statements move to the builder (issue 17), then an error.
+      'waymark/sql-layer': 'warn',
     },
   },
+  // The typed SQL layer itself, and the session that owns the connection it runs on.
+  { files: ['packages/db/src/sql/**', 'packages/db/src/session/**'], rules: { 'waymark/sql-layer': ['warn', { layer: true, system: true }] } },
+  // Work about every organisation by its nature, which opens the system scope (see scope.ts).
+  { files: SYSTEM_SCOPE, rules: { 'waymark/sql-layer': ['warn', { system: true }] } },
+  // Migrations build the schema; tests and the test services build and inspect databases as their owner.
+  { files: ['packages/db/src/migrations/**', 'packages/testing/**', 'scripts/**', '**/*.test.ts', '**/__tests__/**', 'apps/web/e2e/**'], rules: { 'waymark/sql-layer': 'off' } },
   // Plain JavaScript (scripts, configs) has no types to check against.
   { files: ['**/*.{js,mjs,cjs}'], ...tseslint.configs.disableTypeChecked },
   // Each workspace's jest.config.js is the shared preset at the root, by design (docs/monorepo.md).

@@ -18,7 +18,7 @@ export {
 } from './frameworks/tree';
 export * from './plans';
 export * from './session';
-export { type DB, type ScopedDB, type Scope, type Sql, ScopeError, SCOPED_TABLES, anyUuid } from './sql';
+export { type DB, type ScopedDB, type Scope, type Sql, ScopeError, SCOPED_TABLES, anyUuid, sqlIn, sqlPool } from './sql';
 export { recordAudit, snapshot, type Actor, type SystemActor, type AuditRecord } from './audit';
 export { keepSubmittedScores, withdrawSubmittedScores } from './benchmarks/scores';
 export { recomputeBenchmarks, type RecomputeOptions, type RecomputeResult, type RecomputeTrigger } from './benchmarks/recompute';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase, fixtures, type TestDatabase } from '@waymark/testing';
 import { SqlRunner } from '../session/runner';
-import { SCOPED_TABLES, sqlOn } from '../sql';
+import { SCOPED_TABLES, anyUuid, sqlIn, sqlOn, sqlPool } from '../sql';
 import { SCHEMA_TYPES_FILE, schemaTypes } from '../sql/generate';
 
 /**
@@ -66,4 +66,44 @@ it("reads and writes only the organisation in scope's rows, even with no conditi
     { organisation_id: b.id, name: `Partner of ${b.name}` },
     { organisation_id: a.id, name: 'Renamed' },
   ]);
+});
+
+it('runs system work on the pool, in one transaction that commits or rolls back as a whole, narrowing nothing', async () => {
+  const make = fixtures(db.owner);
+  const [a, b] = [await make.organisation(), await make.organisation()];
+  const person = await make.user();
+  const sql = sqlPool(db.owner, { kind: 'system', purpose: 'test' });
+  const partner = (organisationId: string, name: string) => ({
+    id: randomUUID(), organisationId, name, partnerType: 'OTHER' as const, createdBy: person.id, createdAt: new Date(), updatedAt: new Date(),
+  });
+
+  await sql.transaction().execute(async (trx) => {
+    await trx.insertInto('partner').values([partner(a.id, 'System A'), partner(b.id, 'System B')]).execute();
+  });
+  await expect(
+    sql.transaction().execute(async (trx) => {
+      await trx.insertInto('partner').values(partner(a.id, 'Rolled back')).execute();
+      throw new Error('stop');
+    }),
+  ).rejects.toThrow('stop');
+
+  const names = await sql.selectFrom('partner').select('name').where('organisationId', '=', anyUuid([a.id, b.id])).orderBy('name').execute();
+  expect(names.map((r) => r.name)).toEqual(['System A', 'System B']);
+});
+
+it('writes in the transaction an entity manager holds, and rolls back with it', async () => {
+  const make = fixtures(db.owner);
+  const a = await make.organisation();
+  const person = await make.user();
+  const row = { id: randomUUID(), name: 'In the transaction', partnerType: 'OTHER' as const, createdBy: person.id, createdAt: new Date(), updatedAt: new Date() };
+  await expect(
+    db.owner.em.fork().transactional(async (em) => {
+      const sql = await sqlIn(em, { kind: 'organisation', id: a.id });
+      await sql.insertInto('partner').values(row).execute();
+      expect(await sql.selectFrom('partner').select('name').execute()).toEqual([{ name: 'In the transaction' }]);
+      throw new Error('undo');
+    }),
+  ).rejects.toThrow('undo');
+  const { rows } = await owner.query('select 1 from partner where id = $1', [row.id]);
+  expect(rows).toEqual([]);
 });

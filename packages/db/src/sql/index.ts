@@ -10,7 +10,8 @@ import {
   type QueryResult,
   sql,
 } from 'kysely';
-import type { SqlRunner } from '../session/runner';
+import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
+import { type PgConnection, SqlRunner } from '../session/runner';
 import type { DB } from './schema';
 import { CamelNames } from './names';
 import { type Scope, ScopePlugin } from './scope';
@@ -40,15 +41,7 @@ class RunnerDriver implements Driver {
   private readonly connection: DatabaseConnection;
 
   constructor(runner: SqlRunner) {
-    this.connection = {
-      async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-        const { rows, rowCount } = await runner.result<R>(query.sql, query.parameters);
-        return { rows, ...(rowCount === null ? {} : { numAffectedRows: BigInt(rowCount) }) };
-      },
-      streamQuery() {
-        throw new Error('statements are not streamed through the session: use a cursor');
-      },
-    };
+    this.connection = new RunnerConnection(runner);
   }
 
   async init(): Promise<void> {}
@@ -74,15 +67,92 @@ class RunnerDriver implements Driver {
  * and every statement on a scoped table narrowed to the scope (see scope.ts).
  */
 export function sqlOn(runner: SqlRunner, scope: Scope): Sql {
+  return builder(() => new RunnerDriver(runner), scope);
+}
+
+function builder(driver: () => Driver, scope: Scope): Sql {
   return new Kysely<ScopedDB>({
     dialect: {
       createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new RunnerDriver(runner),
+      createDriver: driver,
       createIntrospector: (db) => new PostgresIntrospector(db),
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
     plugins: [new CamelNames(), new ScopePlugin(scope, SCOPED_TABLES)],
   });
+}
+
+interface KnexClient {
+  acquireConnection(): Promise<PgConnection>;
+  releaseConnection(connection: PgConnection): Promise<void>;
+}
+
+/**
+ * The typed builder inside `em`'s open transaction (MikroORM's `transactional` or `begin`), on the
+ * connection that transaction holds, so what it writes commits or rolls back with the entities.
+ */
+export async function sqlIn(em: EntityManager, scope: Scope): Promise<Sql> {
+  const trx = em.getTransactionContext<Knex.Transaction>();
+  if (!trx) throw new Error('sqlIn needs an open transaction: use em.transactional, or sqlPool for single statements');
+  const connection = await (trx.client as unknown as KnexClient).acquireConnection();
+  return sqlOn(new SqlRunner(connection), scope);
+}
+
+/**
+ * The typed builder on the ORM's pool: each statement on a pooled connection of its own, and
+ * `sql.transaction().execute(...)` for several in one transaction (begun, committed or rolled back
+ * by Kysely on one connection). For work no session holds: the worker's claims and health checks.
+ */
+export function sqlPool(orm: MikroORM, scope: Scope): Sql {
+  return builder(() => new PoolDriver(orm.em.getConnection().getKnex().client), scope);
+}
+
+class PoolDriver implements Driver {
+  constructor(private readonly client: KnexClient) {}
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new PooledConnection(await this.client.acquireConnection());
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery({ sql: 'begin', parameters: [] } as unknown as CompiledQuery);
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery({ sql: 'commit', parameters: [] } as unknown as CompiledQuery);
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery({ sql: 'rollback', parameters: [] } as unknown as CompiledQuery);
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    await this.client.releaseConnection((connection as PooledConnection).connection);
+  }
+
+  async destroy(): Promise<void> {}
+}
+
+/** Statements on one runner: its connection, its one-at-a-time queue and its observer. */
+class RunnerConnection implements DatabaseConnection {
+  constructor(private readonly runner: SqlRunner) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const { rows, rowCount } = await this.runner.result<R>(query.sql, query.parameters);
+    return { rows, ...(rowCount === null ? {} : { numAffectedRows: BigInt(rowCount) }) };
+  }
+
+  streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('statements are not streamed through a runner: use a cursor in a session');
+  }
+}
+
+class PooledConnection extends RunnerConnection {
+  constructor(readonly connection: PgConnection) {
+    super(new SqlRunner(connection));
+  }
 }
 
 /** `= any($n::uuid[])`: one parameter however many ids, as `.where('id', '=', anyUuid(ids))`. */
