@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { WaymarkError, mulberry32 } from '@waymark/domain';
+import { createLogger } from '@waymark/logger';
 import { FIXTURE_PASSWORD, type RedisService, startRedis } from '@waymark/testing';
-import { UNDER_ATTACK_SPACING_SECONDS, lockoutSeconds } from '../http/rate-limits';
+import type { Credential } from '../auth/credentials';
+import { RateLimits, UNDER_ATTACK_SPACING_SECONDS, lockoutSeconds } from '../http/rate-limits';
+import { RedisLink } from '../http/redis-link';
 import { MemberRole, type GqlResponse, type TestApi, errorCode, ok, startTestApi } from './harness';
 
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -179,5 +183,82 @@ describe('lock-out length', () => {
     expect([5, 6, 7, 8].map((n) => lockoutSeconds(n, 5))).toEqual([15, 30, 60, 120]);
     expect(lockoutSeconds(13, 5)).toBe(3600);
     expect(lockoutSeconds(10_000, 5)).toBe(3600);
+  });
+});
+
+describe('request budgets leased from Redis', () => {
+  const BUDGET = 600;
+  const cfg = { RATE_LIMIT_PER_MINUTE: BUDGET, RATE_LIMIT_ANONYMOUS_PER_MINUTE: 120, RATE_LIMIT_LOGIN_FAILURES: 5 };
+  let redis: RedisService;
+  let links: RedisLink[] = [];
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterEach(() => {
+    for (const link of links) link.close();
+    links = [];
+  });
+  afterAll(() => redis.close());
+
+  /** An API instance's limits on the shared Redis, as server.ts makes them. */
+  async function instance(prefix: string): Promise<RateLimits> {
+    const link = new RedisLink(redis.url, { purpose: 'rate limits', log: createLogger({ level: 'silent', name: 'test' }), deadlineMs: 1_000, autoPipelining: true });
+    links.push(link);
+    const limits = new RateLimits(cfg, { prefix, link });
+    await limits.ready();
+    return limits;
+  }
+
+  /** Commands Redis has run so far, from its own statistics. */
+  async function commandsRun(): Promise<number> {
+    const info = await links[0]!.client.info('stats');
+    return Number(/total_commands_processed:(\d+)/.exec(info)![1]);
+  }
+
+  const admitted = async (limits: RateLimits, userId: string) =>
+    limits.admit({ kind: 'user', userId } as Credential, '192.0.2.1').then(() => true, (error: unknown) => {
+      expect(error instanceof WaymarkError && error.code).toBe('RATE_LIMITED');
+      return false;
+    });
+
+  it('admits exactly the budget from one instance, asking Redis for a small fraction of the requests', async () => {
+    const limits = await instance(`lease-one-${randomUUID()}`);
+    const person = randomUUID();
+    const before = await commandsRun();
+    const answers: boolean[] = [];
+    for (let i = 0; i < BUDGET / 2; i++) answers.push(await admitted(limits, person));
+    // Each lease is one consume (a few commands: rate-limiter-flexible's MULTI); a request is none.
+    const commands = (await commandsRun()) - before - 1; // less the INFO itself
+    for (let i = BUDGET / 2; i < BUDGET + 50; i++) answers.push(await admitted(limits, person));
+    expect(answers.filter(Boolean)).toHaveLength(BUDGET);
+    expect(answers.slice(0, BUDGET).every(Boolean)).toBe(true);
+    expect(commands).toBeLessThan(BUDGET / 2 / 5);
+    console.log(`[rate limits] the first ${BUDGET / 2} requests from one instance: ${commands} Redis commands`);
+  });
+
+  it('never admits more than the budget across instances sharing Redis, however the requests are spread', async () => {
+    const prefix = `lease-many-${randomUUID()}`;
+    const instances = [await instance(prefix), await instance(prefix), await instance(prefix)];
+    const person = randomUUID();
+    const random = mulberry32(20261207);
+    // Interleaved at random and in bursts of parallel requests, as a busy client behind a load balancer.
+    let admittedCount = 0;
+    for (let burst = 0; burst < 90; burst++) {
+      const answers = await Promise.all(Array.from({ length: 10 }, () => admitted(instances[Math.floor(random() * instances.length)]!, person)));
+      admittedCount += answers.filter(Boolean).length;
+    }
+    expect(admittedCount).toBeLessThanOrEqual(BUDGET);
+    // Unspent leases are counted as spent: each instance refuses at most one lease early.
+    expect(admittedCount).toBeGreaterThanOrEqual(BUDGET - instances.length * (BUDGET / 20));
+  });
+
+  it('refuses a key in memory once refused, until its window ends', async () => {
+    const limits = await instance(`lease-refused-${randomUUID()}`);
+    const person = randomUUID();
+    for (let i = 0; i < BUDGET; i++) expect(await admitted(limits, person)).toBe(true);
+    expect(await admitted(limits, person)).toBe(false);
+    const before = await commandsRun();
+    for (let i = 0; i < 100; i++) expect(await admitted(limits, person)).toBe(false);
+    expect((await commandsRun()) - before - 1).toBe(0);
   });
 });

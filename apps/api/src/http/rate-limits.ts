@@ -44,8 +44,8 @@ class SharedLimiter {
     private readonly link: RedisLink | null,
   ) {}
 
-  consume(key: string) {
-    return this.use((l) => l.consume(key));
+  consume(key: string, points = 1) {
+    return this.use((l) => l.consume(key, points));
   }
 
   get(key: string) {
@@ -56,8 +56,8 @@ class SharedLimiter {
     return this.use((l) => l.penalty(key));
   }
 
-  reward(key: string) {
-    return this.use((l) => l.reward(key));
+  reward(key: string, points = 1) {
+    return this.use((l) => l.reward(key, points));
   }
 
   block(key: string, seconds: number) {
@@ -80,6 +80,121 @@ class SharedLimiter {
   }
 }
 
+/** What one key's lease holds: points taken from the shared count and not yet spent here. */
+interface Lease {
+  left: number;
+  /** When the shared window the points came from ends (its counter starts again at zero). */
+  windowEnds: number;
+  /** The shared budget not yet taken by anyone, as of the last answer. */
+  remaining: number;
+  /** Refused until then, without asking again (a flood costs no round trips). */
+  refusedUntil: number;
+  refusal: RateLimiterRes | null;
+  /** The next lease, when it is being taken in the background. */
+  next: Promise<void> | null;
+}
+
+/**
+ * A per-request budget spent without a round trip on the request's path. Each instance takes points
+ * from the shared count in Redis ahead of use (a lease: `consume(key, n)` counts them at once, so
+ * every instance sees them), spends them in memory, and takes the next lease in the background once
+ * half is spent. A lease is at most a twentieth of the budget and at most a quarter of what is left,
+ * so near the limit it is one point and each request asks Redis again. Points taken are counted
+ * whether they are spent or not: across instances the limit is never exceeded, and a caller is
+ * refused at most one lease early per instance. Once refused, a key is refused here until its
+ * window ends, with no further round trips.
+ */
+class LeasedLimiter {
+  private readonly leases = new Map<string, Lease>();
+  private readonly largest: number;
+  private uses = 0;
+
+  constructor(
+    private readonly limiter: SharedLimiter,
+    points: number,
+  ) {
+    this.largest = Math.max(1, Math.floor(points / 20));
+  }
+
+  async consume(key: string): Promise<void> {
+    if (++this.uses % 1024 === 0) this.forgetEnded(Date.now());
+    // Parallel requests share the lease: whoever finds it empty waits for more, then looks again.
+    for (;;) {
+      const now = Date.now();
+      let lease = this.leases.get(key);
+      if (lease && lease.windowEnds <= now) {
+        this.leases.delete(key);
+        lease = undefined;
+      }
+      // Refused as rate-limiter-flexible's own consume() refuses: with its RateLimiterRes.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
+      if (lease?.refusal && lease.refusedUntil > now) throw lease.refusal;
+      if (lease && lease.left > 0) {
+        lease.left--;
+        // Half spent: the next lease is taken in the background, and this request does not wait for it.
+        if (lease.left * 2 < this.sizeFor(lease) && lease.remaining > 0) this.refill(key, lease).catch(() => undefined);
+        return;
+      }
+      if (!lease) {
+        // Until the first answer: a lease with nothing in it, so parallel first requests wait for one answer.
+        lease = { left: 0, windowEnds: Number.POSITIVE_INFINITY, remaining: 0, refusedUntil: 0, refusal: null, next: null };
+        this.leases.set(key, lease);
+      }
+      await this.refill(key, lease);
+    }
+  }
+
+  /** One lease taken at a time per key: the one in flight, or a new one. */
+  private refill(key: string, lease: Lease): Promise<void> {
+    return (lease.next ??= this.extend(key, lease)
+      .then(() => undefined, (error: unknown) => {
+        // The first lease failing (not refused: Redis and memory both failed) fails its requests.
+        if (lease.windowEnds === Number.POSITIVE_INFINITY) this.leases.delete(key);
+        throw error;
+      })
+      .finally(() => (lease.next = null)));
+  }
+
+  /** Leases whose window has ended are worth nothing: a caller seen once does not stay in memory. */
+  private forgetEnded(now: number): void {
+    for (const [key, lease] of this.leases) if (lease.windowEnds <= now && !lease.next) this.leases.delete(key);
+  }
+
+  private sizeFor(lease: Lease | undefined): number {
+    return lease && lease.windowEnds !== Number.POSITIVE_INFINITY ? Math.max(1, Math.min(this.largest, Math.floor(lease.remaining / 4))) : 1;
+  }
+
+  /** Takes `sizeFor` points from the shared count and adds them to the key's lease. */
+  private async extend(key: string, lease: Lease | undefined): Promise<Lease> {
+    const { granted, answer } = await this.ask(key, this.sizeFor(lease));
+    const now = Date.now();
+    let current = this.leases.get(key);
+    if (!current || current.windowEnds <= now) {
+      current = { left: 0, windowEnds: 0, remaining: 0, refusedUntil: 0, refusal: null, next: null };
+      this.leases.set(key, current);
+    }
+    current.left += granted;
+    current.windowEnds = now + answer.msBeforeNext;
+    current.remaining = answer.remainingPoints;
+    current.refusedUntil = granted === 0 ? now + answer.msBeforeNext : 0;
+    current.refusal = granted === 0 ? answer : null;
+    return current;
+  }
+
+  /** `size` points, or if the budget cannot give that many, one; refused, none. */
+  private async ask(key: string, size: number): Promise<{ granted: number; answer: RateLimiterRes }> {
+    try {
+      return { granted: size, answer: await this.limiter.consume(key, size) };
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      if (size === 1) return { granted: 0, answer: error };
+      // The counter took all `size` before saying no: give them back, then ask for one.
+      await this.limiter.reward(key, size).catch(() => undefined);
+      return this.ask(key, 1);
+    }
+  }
+}
+
 /**
  * Abuse limits, shared by every API instance through Redis (see SharedLimiter for when Redis is away).
  *
@@ -93,9 +208,9 @@ class SharedLimiter {
  * has, so a refusal says nothing about accounts.
  */
 export class RateLimits {
-  private readonly person: SharedLimiter;
-  private readonly key: SharedLimiter;
-  private readonly anonymous: SharedLimiter;
+  private readonly person: LeasedLimiter;
+  private readonly key: LeasedLimiter;
+  private readonly anonymous: LeasedLimiter;
   /** Consecutive failures for one account from one address, and the lock-out they earn. */
   private readonly pairFailures: SharedLimiter;
   private readonly pairLockout: SharedLimiter;
@@ -122,9 +237,11 @@ export class RateLimits {
       const shared = link ? new RateLimiterRedis({ ...opts, storeClient: link.client, rejectIfRedisNotReady: true }) : null;
       return new SharedLimiter(new RateLimiterMemory(opts), shared, link);
     };
-    this.person = limiter('user', cfg.RATE_LIMIT_PER_MINUTE, 60);
-    this.key = limiter('key', cfg.RATE_LIMIT_PER_MINUTE, 60);
-    this.anonymous = limiter('ip', cfg.RATE_LIMIT_ANONYMOUS_PER_MINUTE, 60);
+    // Requests: leased, so a request does not wait for Redis (see LeasedLimiter).
+    const leased = (name: string, points: number) => new LeasedLimiter(limiter(name, points, 60), points);
+    this.person = leased('user', cfg.RATE_LIMIT_PER_MINUTE);
+    this.key = leased('key', cfg.RATE_LIMIT_PER_MINUTE);
+    this.anonymous = leased('ip', cfg.RATE_LIMIT_ANONYMOUS_PER_MINUTE);
     const allowed = cfg.RATE_LIMIT_LOGIN_FAILURES;
     this.pairFailures = limiter('login:pair', Number.MAX_SAFE_INTEGER, DAY);
     this.pairLockout = limiter('login:lock', 1, 1);
@@ -221,7 +338,7 @@ export class RateLimits {
     });
   }
 
-  private async take(limiter: SharedLimiter, key: string, message: string): Promise<void> {
+  private async take(limiter: SharedLimiter | LeasedLimiter, key: string, message: string): Promise<void> {
     try {
       await limiter.consume(key);
     } catch (error) {
