@@ -196,6 +196,9 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
     // main.ts owns the shutdown order (HTTP, then database) and its deadline.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
+    // Compact JSON: Apollo's default indents every answer, which costs a third of a millisecond on a
+    // whole assessment and a third more bytes, for readers that are programs.
+    stringifyResult: (result) => JSON.stringify(result),
     formatError: (formatted, error) => limitError(formatted) ?? formatError(formatted, error, (e) => log.error({ err: e }, 'unexpected error')),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -6,14 +6,13 @@ import {
   Kysely,
   PostgresAdapter,
   PostgresIntrospector,
-  PostgresQueryCompiler,
   type QueryResult,
   sql,
 } from 'kysely';
 import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
 import { type PgConnection, SqlRunner } from '../session/runner';
 import type { DB } from './schema';
-import { CamelNames } from './names';
+import { SnakeCaseCompiler, StarRows } from './names';
 import { type Scope, ScopePlugin } from './scope';
 import { type OrganisationTable, SCOPED_TABLES } from './tables';
 
@@ -76,9 +75,9 @@ function builder(driver: () => Driver, scope: Scope): Sql {
       createAdapter: () => new PostgresAdapter(),
       createDriver: driver,
       createIntrospector: (db) => new PostgresIntrospector(db),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
+      createQueryCompiler: () => new SnakeCaseCompiler(),
     },
-    plugins: [new CamelNames(), new ScopePlugin(scope, SCOPED_TABLES)],
+    plugins: [new StarRows(), new ScopePlugin(scope, SCOPED_TABLES)],
   });
 }
 

@@ -1,16 +1,18 @@
 import {
   AliasNode,
   ColumnNode,
-  IdentifierNode,
+  type IdentifierNode,
   type KyselyPlugin,
   type OperationNode,
-  OperationNodeTransformer,
+  PostgresQueryCompiler,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
   type QueryId,
   type QueryResult,
   ReferenceNode,
+  ReturningNode,
   type RootOperationNode,
+  SelectAllNode,
   type SelectionNode,
   type UnknownRow,
 } from 'kysely';
@@ -32,32 +34,54 @@ export function camelCase(name: string): string {
   return camel;
 }
 
-class SnakeIdentifiers extends OperationNodeTransformer {
-  protected override transformIdentifier(node: IdentifierNode): IdentifierNode {
-    const name = snakeCase(node.name);
-    return name === node.name ? node : IdentifierNode.create(name);
+/**
+ * camelCase in TypeScript, snake_case in SQL, with no work on the rows and no pass over the
+ * statement: the compiler writes every identifier snake_case as it writes it, and names the
+ * statement's own output columns in camelCase in the SQL itself (`node_key as "nodeKey"`), so
+ * PostgreSQL returns the rows as the types say. Aliases at the top are kept as written; deeper ones
+ * (a CTE's or a subquery's columns) are snake_case like the references to them.
+ */
+export class SnakeCaseCompiler extends PostgresQueryCompiler {
+  private asWritten = false;
+
+  protected override compileUnwrappedIdentifier(node: IdentifierNode): void {
+    this.append(this.sanitizeIdentifier(this.asWritten ? node.name : snakeCase(node.name)));
+  }
+
+  protected override visitSelection(node: SelectionNode): void {
+    if (!this.atTop()) return super.visitSelection(node);
+    const selection = node.selection;
+    if (AliasNode.is(selection)) {
+      this.visitNode(selection.node);
+      this.append(' as ');
+      this.asWritten = true;
+      this.visitNode(selection.alias);
+      this.asWritten = false;
+      return;
+    }
+    super.visitSelection(node);
+    const column = columnOf(selection);
+    if (column !== null && snakeCase(column) !== column) this.append(` as "${column}"`);
+  }
+
+  /** Whether the selection being written is one of the statement's own output columns (its select list or returning). */
+  private atTop(): boolean {
+    const stack = this.nodeStack;
+    return stack.length === 2 || (stack.length === 3 && ReturningNode.is(stack[1]!));
   }
 }
 
 /**
- * camelCase in TypeScript, snake_case in SQL, with no work on the rows: tables and columns are
- * written snake_case, and the statement's own output columns are named in camelCase by the SQL
- * itself (`node_key as "nodeKey"`, as the hand-written reads did), so PostgreSQL returns the rows
- * as the types say. Only `select *` at the top has its rows' keys renamed.
+ * `select *` (or `t.*`) at the top names its output columns by the table's snake_case columns: only
+ * those rows have their keys renamed to camelCase. Nothing else is touched.
  */
-export class CamelNames implements KyselyPlugin {
-  private readonly snake = new SnakeIdentifiers();
+export class StarRows implements KyselyPlugin {
   private readonly renameRows = new WeakSet<QueryId>();
 
   transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
-    const out = this.snake.transformNode(node);
-    if (out.kind === 'SelectQueryNode' && node.kind === 'SelectQueryNode') {
-      return { ...out, selections: this.named(node.selections, out.selections, queryId) };
-    }
-    if ((out.kind === 'InsertQueryNode' || out.kind === 'UpdateQueryNode' || out.kind === 'DeleteQueryNode') && out.kind === node.kind && node.returning && out.returning) {
-      return { ...out, returning: { ...out.returning, selections: this.named(node.returning.selections, out.returning.selections, queryId)! } };
-    }
-    return out;
+    const selections = node.kind === 'SelectQueryNode' ? node.selections : 'returning' in node ? node.returning?.selections : undefined;
+    if (selections?.some((s) => columnOf(s.selection) === null && isStar(s.selection))) this.renameRows.add(queryId);
+    return node;
   }
 
   transformResult({ result, queryId }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
@@ -67,27 +91,11 @@ export class CamelNames implements KyselyPlugin {
       rows: result.rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [camelCase(key), value]))),
     });
   }
-
-  /** The output columns under the names the builder gave them: aliases as written, columns in camelCase. */
-  private named(
-    before: readonly SelectionNode[] | undefined, after: readonly SelectionNode[] | undefined, queryId: QueryId,
-  ): readonly SelectionNode[] | undefined {
-    if (!before || !after) return after;
-    return after.map((selection, i) => {
-      const original = before[i]!.selection;
-      if (AliasNode.is(original) && AliasNode.is(selection.selection)) return { ...selection, selection: { ...selection.selection, alias: original.alias } };
-      const column = columnOf(original);
-      if (column === null) {
-        this.renameRows.add(queryId); // `select *` or `t.*`
-        return selection;
-      }
-      const snake = snakeCase(column);
-      return snake === column ? selection : { ...selection, selection: AliasNode.create(selection.selection, IdentifierNode.create(column)) };
-    });
-  }
 }
 
-/** The column a selection reads (`nodeKey`, `t.nodeKey`), or null for `*`. */
+const isStar = (node: OperationNode) => SelectAllNode.is(node) || (ReferenceNode.is(node) && SelectAllNode.is(node.column));
+
+/** The column a selection reads (`nodeKey`, `t.nodeKey`), or null for anything else. */
 function columnOf(node: OperationNode): string | null {
   if (ColumnNode.is(node)) return node.column.name;
   if (ReferenceNode.is(node)) return ColumnNode.is(node.column) ? node.column.column.name : null;

@@ -29,6 +29,7 @@ import {
   ValuesNode,
   WhereNode,
 } from 'kysely';
+import { snakeCase } from './names';
 
 /**
  * Whose rows a statement may touch. `organisation`: every table with an `organisation_id` column
@@ -139,12 +140,14 @@ class ScopeTransformer extends OperationNodeTransformer {
 
   /** A scoped table and the name it is referred to by (its alias, or itself), or null when not scoped. */
   private scopedRef(item: OperationNode): { table: string; ref: string } | null {
-    const [table, ref] = TableNode.is(item)
+    const [written, ref] = TableNode.is(item)
       ? [item.table.identifier.name, item.table.identifier.name]
       : AliasNode.is(item) && TableNode.is(item.node) && IdentifierNode.is(item.alias)
         ? [item.node.table.identifier.name, item.alias.name]
         : [null, null];
-    if (table === null) return null;
+    if (written === null) return null;
+    // The builder's names are camelCase (the compiler writes them snake_case): looked up as SQL names them.
+    const table = snakeCase(written);
     if (this.refused.has(table)) throw new ScopeError(`${table} is not read in the ${this.scope.kind} scope`);
     return this.scoped.has(table) ? { table, ref: ref } : null;
   }
@@ -164,8 +167,8 @@ class ScopeTransformer extends OperationNodeTransformer {
   protected override transformUpdateQuery(node: UpdateQueryNode): UpdateQueryNode {
     const inner = super.transformUpdateQuery(node);
     const table = inner.table && (TableNode.is(inner.table) ? inner.table : AliasNode.is(inner.table) && TableNode.is(inner.table.node) ? inner.table.node : null);
-    const column = table ? this.scoped.get(table.table.identifier.name) : undefined;
-    if (column && inner.updates?.some((u) => ColumnNode.is(u.column) && u.column.column.name === column)) {
+    const column = table ? this.scoped.get(snakeCase(table.table.identifier.name)) : undefined;
+    if (column && inner.updates?.some((u) => ColumnNode.is(u.column) && snakeCase(u.column.column.name) === column)) {
       throw new ScopeError(`an update may not move rows to another ${column}`);
     }
     const tables = [...(inner.table ? [inner.table] : []), ...(inner.from?.froms ?? [])];
@@ -187,13 +190,13 @@ class ScopeTransformer extends OperationNodeTransformer {
 
   protected override transformInsertQuery(node: InsertQueryNode): InsertQueryNode {
     const inner = super.transformInsertQuery(node);
-    const table = inner.into?.table.identifier.name;
+    const table = inner.into && snakeCase(inner.into.table.identifier.name);
     if (table && this.refused.has(table)) throw new ScopeError(`${table} is not written in the ${this.scope.kind} scope`);
     if (!table || !this.scoped.has(table)) return inner;
     if (this.scope.id === null) throw new ScopeError(`nothing is in scope to write ${table} for`);
     const column = this.scoped.get(table)!;
     const columns = inner.columns ?? [];
-    const at = columns.findIndex((c) => c.column.name === column);
+    const at = columns.findIndex((c) => snakeCase(c.column.name) === column);
     if (inner.values && SelectQueryNode.is(inner.values)) {
       // From a query: its column must be the scope column of a scoped table the query reads, which
       // the query's own scope condition already narrows to the one in scope.
@@ -225,7 +228,7 @@ class ScopeTransformer extends OperationNodeTransformer {
     const ref = selection.table.table.identifier.name;
     return (query.from?.froms ?? []).some((item) => {
       const found = this.scopedRef(item);
-      return found !== null && found.ref === ref && this.scoped.get(found.table) === (selection.column as ColumnNode).column.name;
+      return found !== null && found.ref === ref && this.scoped.get(found.table) === snakeCase((selection.column as ColumnNode).column.name);
     });
   }
 
