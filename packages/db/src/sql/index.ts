@@ -103,7 +103,7 @@ export async function sqlIn(em: EntityManager, scope: Scope): Promise<Sql> {
  * by Kysely on one connection). For work no session holds: the worker's claims and health checks.
  */
 export function sqlPool(orm: MikroORM, scope: Scope): Sql {
-  return builder(() => new PoolDriver(orm.em.getConnection().getKnex().client), scope);
+  return builder(() => new PoolDriver(orm.em.getConnection().getKnex().client as KnexClient), scope);
 }
 
 class PoolDriver implements Driver {
