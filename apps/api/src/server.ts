@@ -13,7 +13,7 @@ import {
 import { GraphQLError, type GraphQLFormattedError, type OperationDefinitionNode, OperationTypeNode } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ApiConfig } from '@waymark/config';
-import type { QueryObserver } from '@waymark/db';
+import { type QueryObserver, sqlPool } from '@waymark/db';
 import { WaymarkError, conflict } from '@waymark/domain';
 import { type Logger, createLogger } from '@waymark/logger';
 import { SpanKind, startSpan, withSpan } from '@waymark/telemetry';
@@ -243,7 +243,8 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
   });
 
   let stopping = false;
-  const databaseAnswers = () => within(1_000, orm.em.fork().getConnection().execute('select 1')).then(() => true, () => false);
+  const healthSql = sqlPool(orm, { kind: 'system', purpose: 'health' });
+  const databaseAnswers = () => within(1_000, healthSql.selectNoFrom((eb) => eb.lit(1).as('one')).execute()).then(() => true, () => false);
   app.get('/healthz', async (_req, res) => {
     const database = await databaseAnswers();
     res.status(database ? 200 : 503).json({ status: database ? 'ok' : 'unavailable', database: database ? 'ok' : 'unreachable' });

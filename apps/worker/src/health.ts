@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { sqlPool } from '@waymark/db';
 import { within } from '@waymark/jobs';
 
 export interface HealthServer {
@@ -24,7 +25,7 @@ const answerOrFalse = <T>(work: Promise<T>): Promise<T | false> => within(1_000,
 export async function readiness(redis: IORedis, orm: MikroORM, workers: Worker[]): Promise<Readiness> {
   const [pong, db] = await Promise.all([
     answerOrFalse(redis.ping()),
-    answerOrFalse(orm.em.fork().getConnection().execute('select 1')),
+    answerOrFalse(sqlPool(orm, { kind: 'system', purpose: 'health' }).selectNoFrom((eb) => eb.lit(1).as('one')).execute()),
   ]);
   const queues = Object.fromEntries(workers.map((w) => [w.name, w.isRunning() && !w.closing]));
   const ready = pong === 'PONG' && db !== false && Object.values(queues).every(Boolean);

@@ -3,7 +3,7 @@ import IORedis from 'ioredis';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { WorkerConfig as Config } from '@waymark/config';
 import { databaseUrlFor } from '@waymark/config';
-import { createCrossTenantReader, ormConfig } from '@waymark/db';
+import { createCrossTenantReader, ormConfig, sqlPool } from '@waymark/db';
 import { QUEUES, type QueueName, queuePrefix } from '@waymark/jobs';
 import { type Logger, createLogger } from '@waymark/logger';
 import { AccountMailSender } from './account-mail/sender';
@@ -59,7 +59,7 @@ export async function startWorker(cfg: Config, options: StartOptions = {}): Prom
   await redis.ping();
   const appUrl = databaseUrlFor(cfg, 'app');
   const orm = await MikroORM.init(ormConfig({ clientUrl: appUrl, poolMax: cfg.DATABASE_POOL_MAX }));
-  await orm.em.fork().getConnection().execute('select 1');
+  await sqlPool(orm, { kind: 'system', purpose: 'startup check' }).selectNoFrom((eb) => eb.lit(1).as('one')).execute();
 
   // Producers fail fast while Redis is away (the outbox keeps what they could not add).
   const producer = new IORedis(cfg.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });

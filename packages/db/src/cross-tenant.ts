@@ -1,14 +1,16 @@
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { type DatabaseConfig as Config, databaseUrlFor } from '@waymark/config';
 import { ormConfig } from './orm';
+import { type Sql, sqlIn } from './sql';
 
 /**
  * The one way to read across organisations (benchmarks, and nothing else). It connects as
  * `waymark_analytics`, a role that can read every row but change none, and records each use in
- * the audit log with its purpose, in the same transaction as the read.
+ * the audit log with its purpose, in the same transaction as the read. `fn` is given the entity
+ * manager and the typed builder in that transaction, in the system scope (the role is the wall).
  */
 export interface CrossTenantReader {
-  read<T>(purpose: string, fn: (em: EntityManager) => Promise<T>): Promise<T>;
+  read<T>(purpose: string, fn: (em: EntityManager, sql: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -18,12 +20,19 @@ export async function createCrossTenantReader(cfg: Config): Promise<CrossTenantR
     async read(purpose, fn) {
       if (!/^[a-z0-9][a-z0-9 ._:-]{2,99}$/i.test(purpose)) throw new Error(`name the purpose of a cross-organisation read: ${purpose}`);
       return orm.em.fork().transactional(async (em) => {
-        await em.execute(
-          `insert into audit_entry (id, organisation_id, action, entity_type, after, at)
-           values (gen_random_uuid(), null, 'cross-tenant.read', 'CrossTenantReader', ?::jsonb, now())`,
-          [JSON.stringify({ purpose, role: 'waymark_analytics' })],
-        );
-        return fn(em);
+        const sql = await sqlIn(em, { kind: 'system', purpose: `cross-organisation read: ${purpose}` });
+        // The organisation is left out (null): the read is about every organisation, not one.
+        await sql
+          .insertInto('auditEntry')
+          .values((eb) => ({
+            id: eb.fn<string>('gen_random_uuid'),
+            action: 'cross-tenant.read',
+            entityType: 'CrossTenantReader',
+            after: JSON.stringify({ purpose, role: 'waymark_analytics' }),
+            at: eb.fn<Date>('now'),
+          }))
+          .execute();
+        return fn(em, sql);
       });
     },
     close: () => orm.close(true),

@@ -23,4 +23,6 @@ export { recordAudit, snapshot, type Actor, type SystemActor, type AuditRecord }
 export { keepSubmittedScores, withdrawSubmittedScores } from './benchmarks/scores';
 export { recomputeBenchmarks, type RecomputeOptions, type RecomputeResult, type RecomputeTrigger } from './benchmarks/recompute';
 export { recordEvent } from './outbox';
+export { listenFor, type Listener, type WakeChannel } from './sql/listen';
+export { poolUse, type PoolUse } from './sql/pool';
 export { seedDemo } from './seeders/demo';

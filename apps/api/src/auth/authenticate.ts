@@ -45,7 +45,7 @@ export async function authenticate(session: Session, credential: Credential): Pr
         throw unauthenticated('The API key is unknown or has been revoked');
       }
       if (!key.last_used_at || Date.now() - key.last_used_at.getTime() > LAST_USED_EVERY_MS) {
-        await session.db.tenant('update api_key set last_used_at = now() where organisation_id = $1 and id = $2', credential.keyId);
+        await session.db.sql.updateTable('apiKey').set((eb) => ({ lastUsedAt: eb.fn<Date>('now') })).where('id', '=', credential.keyId).execute();
       }
       const permissions = new Set(key.scopes.filter(isApiKeyScope)) as ReadonlySet<Permission>;
       return { userId: null, sessionId: null, apiKeyId: credential.keyId, organisationId: credential.organisationId, role: null, permissions };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { poolUse } from '@waymark/db';
 import { ERROR_STATUS, type ErrorCode } from '@waymark/domain';
 import { type Logger, processMetrics } from '@waymark/logger';
 
@@ -63,7 +64,7 @@ export class ApiMetrics {
 
   constructor(orm: MikroORM) {
     processMetrics(this.registry, 'waymark_api_');
-    const pool = () => poolOf(orm);
+    const pool = () => poolUse(orm);
     new Gauge({
       name: 'waymark_api_db_pool_connections',
       help: 'Database pool connections: in use, idle, and requests waiting for one',
@@ -92,17 +93,6 @@ export class ApiMetrics {
     this.seen.add(operation);
     return operation;
   }
-}
-
-interface Pool {
-  numUsed(): number;
-  numFree(): number;
-  numPendingAcquires(): number;
-}
-
-function poolOf(orm: MikroORM): Pool | null {
-  const client = orm.em.getConnection().getKnex().client as { pool?: Pool };
-  return client.pool ?? null;
 }
 
 const outcomeOf = (trace: RequestTrace, status: number) => trace.codes[0] ?? (status < 400 ? 'ok' : codeForStatus(status));

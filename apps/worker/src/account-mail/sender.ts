@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Client } from 'pg';
-import { Session } from '@waymark/db';
+import { sql } from 'kysely';
+import { type Listener, Session, type Sql, listenFor, sqlPool } from '@waymark/db';
 import { type AccountMailKind, DeadlinePassed, within } from '@waymark/jobs';
 import type { Logger } from '@waymark/logger';
 import type { Mailer } from '../reminders/mailer';
@@ -21,10 +21,10 @@ export interface AccountMailOptions {
 
 interface ClaimedRow {
   id: string;
-  owner_id: string;
+  ownerId: string;
   kind: AccountMailKind;
-  subject_id: string;
-  send_number: number;
+  subjectId: string;
+  sendNumber: number;
   recipient: string;
   attempts: number;
   /** The trace context of the request that asked for the email (null when tracing was off). */
@@ -34,6 +34,8 @@ interface ClaimedRow {
 const LEASE_MS = 120_000;
 /** A whole send (connect to accepted) must finish well inside the lease, or it is abandoned. */
 const sendDeadline = (leaseMs: number) => Math.floor(leaseMs / 2);
+/** `now()` plus a lease given in milliseconds (fractions of a second kept). */
+const leaseFromNow = (leaseMs: number) => sql<Date>`now() + make_interval(secs => ${leaseMs}::double precision / 1000)`;
 
 /**
  * Sends invitation and password reset emails from `account_mail`, the rows the API writes in the
@@ -47,19 +49,26 @@ const sendDeadline = (leaseMs: number) => Math.floor(leaseMs / 2);
  * NOTIFY at each insert wakes the sender; the poll is the safety net.
  */
 export class AccountMailSender {
-  private listener: Client | null = null;
+  private listener: Listener | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
   sent = 0;
+  /**
+   * Each statement on a pooled connection of its own, committed as it runs (a claim is its own
+   * transaction). `account_mail` belongs to no organisation: the rows are claimed across them all.
+   */
+  private readonly db: Sql;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly mailer: Mailer,
     private readonly logger: Logger,
     private readonly options: AccountMailOptions,
-  ) {}
+  ) {
+    this.db = sqlPool(orm, { kind: 'system', purpose: 'account mail' });
+  }
 
   async start(): Promise<void> {
     // Without SMTP nothing is claimed: the rows wait for a worker that can send them.
@@ -94,14 +103,23 @@ export class AccountMailSender {
   /** One batch: claim, send each, mark. Returns how many rows were claimed. */
   async sendBatch(): Promise<number> {
     const leaseMs = this.options.leaseMs ?? LEASE_MS;
-    const rows = await this.orm.em.fork().getConnection().execute<ClaimedRow[]>(
-      `update account_mail set state = 'CLAIMED', lease_until = now() + make_interval(secs => ?::double precision / 1000), attempts = attempts + 1
-        where id in (select id from account_mail
-                      where state in ('PENDING', 'CLAIMED') and (state = 'PENDING' or lease_until < now())
-                      order by created_at limit ? for update skip locked)
-        returning id, owner_id, kind, subject_id, send_number, recipient, attempts, traceparent`,
-      [leaseMs, this.options.batchSize ?? 20],
-    );
+    const rows = await this.db
+      .updateTable('accountMail')
+      .set((eb) => ({ state: 'CLAIMED', leaseUntil: leaseFromNow(leaseMs), attempts: eb('attempts', '+', 1) }))
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('accountMail')
+          .select('id')
+          .where('state', 'in', ['PENDING', 'CLAIMED'])
+          .where((w) => w.or([w('state', '=', 'PENDING'), w('leaseUntil', '<', w.fn<Date>('now'))]))
+          .orderBy('createdAt')
+          .limit(this.options.batchSize ?? 20)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returning(['id', 'ownerId', 'kind', 'subjectId', 'sendNumber', 'recipient', 'attempts', 'traceparent'])
+      .$narrowType<{ kind: AccountMailKind }>()
+      .execute();
     // Each email continues the trace of the request that asked for it (the SMTP send is a child span).
     await Promise.all(rows.map((row) => inSpan('account-mail deliver', {
       kind: SpanKind.CONSUMER,
@@ -112,7 +130,7 @@ export class AccountMailSender {
   }
 
   private async deliver(row: ClaimedRow, leaseMs: number): Promise<void> {
-    const mailRow: MailRow = { id: row.id, ownerId: row.owner_id, kind: row.kind, subjectId: row.subject_id, sendNumber: row.send_number, recipient: row.recipient };
+    const mailRow: MailRow = { id: row.id, ownerId: row.ownerId, kind: row.kind, subjectId: row.subjectId, sendNumber: row.sendNumber, recipient: row.recipient };
     let about: InvitationMail | ResetMail | null;
     try {
       about = await this.subject(mailRow);
@@ -196,41 +214,31 @@ export class AccountMailSender {
 
   /** Marks the row, only if this attempt still holds it (a stale attempt changes nothing). */
   private async finish(row: ClaimedRow, state: 'SENT' | 'SKIPPED'): Promise<void> {
-    await this.orm.em.fork().getConnection().execute(
-      `update account_mail set state = ?, sent_at = case when ? = 'SENT' then now() else null end, lease_until = null
-        where id = ? and attempts = ? and state = 'CLAIMED'`,
-      [state, state, row.id, row.attempts],
-    );
+    await this.held(row).set((eb) => ({ state, sentAt: state === 'SENT' ? eb.fn<Date>('now') : null, leaseUntil: null })).execute();
   }
 
   /** Holds the claim for another lease (only while this attempt still holds it). */
   private async renew(row: ClaimedRow, leaseMs: number): Promise<void> {
-    await this.orm.em.fork().getConnection().execute(
-      `update account_mail set lease_until = now() + make_interval(secs => ?::double precision / 1000) where id = ? and attempts = ? and state = 'CLAIMED'`,
-      [leaseMs, row.id, row.attempts],
-    );
+    await this.held(row).set({ leaseUntil: leaseFromNow(leaseMs) }).execute();
   }
 
   /** Gives the claim back with a delay that doubles per attempt (up to ten minutes): an SMTP outage is not a hot loop. */
   private async release(row: ClaimedRow): Promise<void> {
     const seconds = Math.min(600, 2 ** Math.min(row.attempts, 10));
-    await this.orm.em.fork().getConnection().execute(
-      `update account_mail set lease_until = now() + make_interval(secs => ?) where id = ? and attempts = ? and state = 'CLAIMED'`,
-      [seconds, row.id, row.attempts],
-    );
+    await this.held(row).set({ leaseUntil: sql<Date>`now() + make_interval(secs => ${seconds})` }).execute();
+  }
+
+  /** An update of the row that changes it only while this attempt still holds the claim. */
+  private held(row: ClaimedRow) {
+    return this.db.updateTable('accountMail').where('id', '=', row.id).where('attempts', '=', row.attempts).where('state', '=', 'CLAIMED');
   }
 
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.options.listenUrl });
-    client.on('error', (error) => {
+    this.listener = await listenFor(this.options.listenUrl, 'waymark_account_mail', () => void this.wake(), (error) => {
       this.logger.warn({ err: error }, 'account mail: LISTEN connection lost; polling until it is back');
       this.listener = null;
       if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), this.options.pollMs).unref();
     });
-    await client.connect();
-    client.on('notification', () => void this.wake());
-    await client.query('listen waymark_account_mail');
-    this.listener = client;
   }
 
   async stop(): Promise<void> {

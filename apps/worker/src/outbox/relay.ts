@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Queue } from 'bullmq';
-import { Client } from 'pg';
+import { sql } from 'kysely';
+import { type Listener, listenFor, sqlIn } from '@waymark/db';
 import { JOBS, type DomainEventJob, within } from '@waymark/jobs';
 import type { Logger } from '@waymark/logger';
 import { SpanKind, contextOf, failed, startSpan, withSpan, withTraceContext } from '@waymark/telemetry';
@@ -14,13 +15,14 @@ export interface RelayOptions {
   addTimeoutMs?: number;
 }
 
+/** A row of `waymark_outbox_take(limit)` (the function's own columns, named in camelCase by the select). */
 interface OutboxRow {
   id: string;
-  organisation_id: string;
+  organisationId: string;
   type: string;
-  subject_id: string;
+  subjectId: string;
   payload: Record<string, unknown>;
-  created_at: Date;
+  createdAt: Date;
   /** The request's trace context (null when tracing was off when it was written). */
   traceparent: string | null;
 }
@@ -34,7 +36,7 @@ interface OutboxRow {
  * rolls back and the rows wait. A NOTIFY at each commit wakes the relay; the poll is the safety net.
  */
 export class OutboxRelay {
-  private listener: Client | null = null;
+  private listener: Listener | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -83,23 +85,29 @@ export class OutboxRelay {
   async relayBatch(): Promise<number> {
     const limit = this.options.batchSize ?? 500;
     return this.orm.em.fork().transactional(async (em: EntityManager) => {
-      const rows = await em.execute<OutboxRow[]>('select * from waymark_outbox_take(?)', [limit]);
+      // Every organisation's events, in the transaction the mark commits in; the function takes
+      // them FOR UPDATE SKIP LOCKED, so the rows stay locked to this relay until then.
+      const db = await sqlIn(em, { kind: 'system', purpose: 'outbox relay' });
+      const rows = await db
+        .selectFrom(sql<OutboxRow>`waymark_outbox_take(${limit})`.as('o'))
+        .select(['o.id', 'o.organisationId', 'o.type', 'o.subjectId', 'o.payload', 'o.createdAt', 'o.traceparent'])
+        .execute();
       if (!rows.length) return 0;
       // One span per event, continuing the trace of the request that wrote it; the job carries the
       // span's context, so the job's span is its child. Nothing is started when tracing is off.
       const spans = rows.map((row) => startSpan('outbox relay', {
         kind: SpanKind.PRODUCER,
         parent: contextOf(row.traceparent),
-        attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': this.queue.name, 'messaging.message.id': row.id, 'waymark.event.type': row.type, 'waymark.organisation.id': row.organisation_id },
+        attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': this.queue.name, 'messaging.message.id': row.id, 'waymark.event.type': row.type, 'waymark.organisation.id': row.organisationId },
       }));
       const jobs = rows.map((row, i) => {
         const data: DomainEventJob = {
           id: row.id,
-          organisationId: row.organisation_id,
+          organisationId: row.organisationId,
           type: row.type,
-          subjectId: row.subject_id,
+          subjectId: row.subjectId,
           payload: row.payload,
-          occurredAt: new Date(row.created_at).toISOString(),
+          occurredAt: new Date(row.createdAt).toISOString(),
         };
         // Kept a day after completing, so a re-add after a crash (same id) is ignored rather than run again.
         return { name: JOBS.domainEvent.name, data: withSpan(spans[i]!, () => withTraceContext(data)), opts: { jobId: row.id, attempts: 8, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 14 * 86_400 } } };
@@ -107,7 +115,8 @@ export class OutboxRelay {
       const ms = this.options.addTimeoutMs ?? 5_000;
       try {
         await within(ms, this.queue.addBulk(jobs), () => new Error(`Redis did not answer within ${ms} ms`));
-        await em.execute('select waymark_outbox_mark_relayed(?::uuid[]) as n', [`{${rows.map((r) => r.id).join(',')}}`]);
+        const ids = rows.map((r) => r.id);
+        await db.selectNoFrom((eb) => eb.fn<number>('waymark_outbox_mark_relayed', [eb.cast(eb.val(ids), sql`uuid[]`)]).as('n')).execute();
       } catch (error) {
         for (const span of spans) failed(span, error);
         throw error;
@@ -120,16 +129,11 @@ export class OutboxRelay {
   }
 
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.options.listenUrl });
-    client.on('error', (error) => {
+    this.listener = await listenFor(this.options.listenUrl, 'waymark_outbox', () => void this.wake(), (error) => {
       this.logger.warn({ err: error }, 'outbox relay: LISTEN connection lost; polling until it is back');
       this.listener = null;
       if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), this.options.pollMs).unref();
     });
-    await client.connect();
-    client.on('notification', () => void this.wake());
-    await client.query('listen waymark_outbox');
-    this.listener = client;
   }
 
   async stop(): Promise<void> {

@@ -1,4 +1,4 @@
-import { recomputeBenchmarks } from '@waymark/db';
+import { anyUuid, recomputeBenchmarks, sqlPool } from '@waymark/db';
 import { BENCHMARK_SCHEDULER_ID, type BenchmarkRecomputePayload, JOBS, incrementalRecomputeJob, jobId } from '@waymark/jobs';
 import type { WorkerServices } from '../services';
 import type { EventConsumer } from './domain-event';
@@ -19,20 +19,21 @@ const KEEP = {
 /** Frameworks (a shared table the worker's role reads) and whether each has a snapshot yet (as waymark_analytics). */
 async function frameworksFor(services: WorkerServices, payload: BenchmarkRecomputePayload): Promise<string[]> {
   // A framework named by an event may be gone since (or never have existed): nothing to compute.
+  const { frameworkId } = payload;
   const ids = (
-    await services.orm.em
-      .fork()
-      .getConnection()
-      .execute<{ id: string }[]>(`select id from framework ${payload.frameworkId ? 'where id = ?' : ''} order by created_at, id`, payload.frameworkId ? [payload.frameworkId] : [])
+    await sqlPool(services.orm, { kind: 'system', purpose: 'benchmarks: frameworks' })
+      .selectFrom('framework')
+      .select('id')
+      .$if(!!frameworkId, (q) => q.where('id', '=', frameworkId!))
+      .orderBy('createdAt')
+      .orderBy('id')
+      .execute()
   ).map((r) => r.id);
   if (!payload.onlyWithoutSnapshot) return ids;
-  const having = await services.analytics.read('benchmarks: which frameworks have a snapshot', (em) =>
-    em.execute<{ framework_id: string }[]>(
-      'select distinct framework_id from benchmark_snapshot where framework_id::text in (select jsonb_array_elements_text(?::jsonb))',
-      [JSON.stringify(ids)],
-    ),
+  const having = await services.analytics.read('benchmarks: which frameworks have a snapshot', (_em, sql) =>
+    sql.selectFrom('benchmarkSnapshot').select('frameworkId').distinct().where('frameworkId', '=', anyUuid(ids)).execute(),
   );
-  const done = new Set(having.map((r) => r.framework_id));
+  const done = new Set(having.map((r) => r.frameworkId));
   return ids.filter((id) => !done.has(id));
 }
 

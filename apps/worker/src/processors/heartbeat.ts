@@ -1,3 +1,4 @@
+import { sqlPool } from '@waymark/db';
 import { JOBS } from '@waymark/jobs';
 import { defineProcessor } from './processor';
 
@@ -5,7 +6,9 @@ import { defineProcessor } from './processor';
 export const heartbeat = defineProcessor({
   job: JOBS.heartbeat,
   async handle({ orm }, payload) {
-    const rows = await orm.em.fork().getConnection().execute<{ now: Date }[]>('select now() as now');
-    return { requestedAt: payload.requestedAt, databaseTime: new Date(rows[0]!.now).toISOString() };
+    const { now } = await sqlPool(orm, { kind: 'system', purpose: 'heartbeat' })
+      .selectNoFrom((eb) => eb.fn<Date>('now').as('now'))
+      .executeTakeFirstOrThrow();
+    return { requestedAt: payload.requestedAt, databaseTime: new Date(now).toISOString() };
   },
 });

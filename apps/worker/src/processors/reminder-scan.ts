@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { sqlPool } from '@waymark/db';
 import { localDate, localHour } from '@waymark/domain';
 import { JOBS, organisationRemindersJobId } from '@waymark/jobs';
 import { defineProcessor } from './processor';
@@ -24,9 +26,12 @@ export const reminderScan = defineProcessor({
   job: JOBS.reminderScan,
   async handle({ orm, queues, cfg, logger }, payload) {
     const at = payload.at ? new Date(payload.at) : new Date();
-    const organisations = await orm.em.fork().execute<{ id: string; time_zone: string }[]>('select id, time_zone from waymark_reminder_organisations()');
+    const organisations = await sqlPool(orm, { kind: 'system', purpose: 'reminder scan' })
+      .selectFrom(sql<{ id: string; timeZone: string }>`waymark_reminder_organisations()`.as('o'))
+      .select(['o.id', 'o.timeZone'])
+      .execute();
     const due = organisations.flatMap((o) => {
-      let zone = o.time_zone;
+      let zone = o.timeZone;
       try {
         localHour(at, zone);
       } catch {
