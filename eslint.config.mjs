@@ -35,7 +35,7 @@ const workspaceBoundaries = {
 };
 
 /** The files that may open the system scope: the worker's claims across organisations, benchmarks, seeding, health. */
-const SYSTEM_SCOPE = ['packages/db/src/seeders/**'];
+const SYSTEM_SCOPE = ['apps/api/src/modules/benchmarks/networks.ts', 'apps/api/src/modules/benchmarks/reads.ts', 'packages/db/src/benchmarks/recompute.ts', 'packages/db/src/seeders/**'];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.waymark/**', 'coverage/**', '**/*.d.ts'] },
