@@ -35,7 +35,21 @@ const workspaceBoundaries = {
 };
 
 /** The files that may open the system scope: the worker's claims across organisations, benchmarks, seeding, health. */
-const SYSTEM_SCOPE = ['apps/api/src/server.ts', 'apps/worker/src/account-mail/sender.ts', 'apps/worker/src/health.ts', 'apps/worker/src/outbox/relay.ts', 'apps/worker/src/processors/benchmarks.ts', 'apps/worker/src/processors/heartbeat.ts', 'apps/worker/src/processors/reminder-scan.ts', 'apps/worker/src/worker.ts', 'packages/db/src/cross-tenant.ts', 'packages/db/src/seeders/**'];
+const SYSTEM_SCOPE = [
+  'apps/api/src/modules/benchmarks/networks.ts',
+  'apps/api/src/modules/benchmarks/reads.ts',
+  'apps/api/src/server.ts',
+  'apps/worker/src/account-mail/sender.ts',
+  'apps/worker/src/health.ts',
+  'apps/worker/src/outbox/relay.ts',
+  'apps/worker/src/processors/benchmarks.ts',
+  'apps/worker/src/processors/heartbeat.ts',
+  'apps/worker/src/processors/reminder-scan.ts',
+  'apps/worker/src/worker.ts',
+  'packages/db/src/benchmarks/recompute.ts',
+  'packages/db/src/cross-tenant.ts',
+  'packages/db/src/seeders/**',
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.waymark/**', 'coverage/**', '**/*.d.ts'] },

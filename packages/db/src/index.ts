@@ -7,8 +7,6 @@ export { importBundledFrameworks, importFramework, importGuidance, PublishedFram
 export { createCrossTenantReader, type CrossTenantReader } from './cross-tenant';
 export {
   loadFrameworkTree,
-  fromEntityManager,
-  type SharedRows,
   type FrameworkRow,
   consensusMaps,
   type FrameworkTree,
@@ -18,7 +16,7 @@ export {
 } from './frameworks/tree';
 export * from './plans';
 export * from './session';
-export { type DB, type ScopedDB, type Scope, type Sql, ScopeError, SCOPED_TABLES, anyUuid, sqlIn, sqlPool } from './sql';
+export { type DB, type ScopedDB, type Scope, type Sql, ScopeError, SCOPED_TABLES, anyUuid, cursorBatches, sqlIn, sqlOfManager, sqlPool } from './sql';
 export { recordAudit, snapshot, type Actor, type SystemActor, type AuditRecord } from './audit';
 export { keepSubmittedScores, withdrawSubmittedScores } from './benchmarks/scores';
 export { recomputeBenchmarks, type RecomputeOptions, type RecomputeResult, type RecomputeTrigger } from './benchmarks/recompute';

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Knex } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import {
@@ -37,6 +36,7 @@ import {
   PartnerType,
   TENANT_ENTITIES,
   loadFrameworkTree,
+  sqlIn,
   CalendarFeed,
   WebhookDelivery,
   WebhookDeliveryStatus,
@@ -728,8 +728,8 @@ describe('a large organisation', () => {
     const evidence = exportTables(api.db.owner.getMetadata()).find((t) => t.name === 'evidence')!;
     const sizes: number[] = [];
     await api.db.owner.em.fork().transactional(async (em) => {
-      const trx = em.getTransactionContext<Knex.Transaction>()!;
-      for await (const batch of cursorBatches(trx, selectTable(trx, evidence, big.id))) sizes.push(batch.length);
+      const sql = await sqlIn(em, { kind: 'organisation', id: big.id });
+      for await (const batch of cursorBatches(sql, selectTable(sql, evidence, big.id))) sizes.push(batch.length);
     });
     expect(sizes).toEqual(Array.from({ length: ROWS / BATCH_SIZE }, () => BATCH_SIZE));
   });

@@ -6,17 +6,14 @@ import { cursorBatches, cursorRows } from './cursor';
 import { attachment, fileName } from './files';
 import type { ExportContext } from './route';
 import { type SheetFormat, sendSheet } from './sheets';
-import { type ExportColumn, type ExportTable, selectColumn, selectTable } from './tables';
+import { type ExportColumn, type ExportTable, selectFrom, selectTable } from './tables';
 
 type Row = Record<string, unknown>;
 
 /** The organisation the request acts for (by id: the organisation condition of this query). */
 export async function organisationRow(ctx: ExportContext, table: ExportTable): Promise<Row> {
-  // Metadata-driven like the streamed table dumps (columns from the ORM, knex's parsers), so the file's head matches its tables: stays on knex.
-  const row = (await ctx.trx(table.name)
-    .select(table.columns.map((c) => selectColumn(ctx.trx, c)))
-    .where('id', ctx.organisationId)
-    .first()) as Row | undefined;
+  // Metadata-driven like the streamed table dumps (columns from the ORM), so the file's head matches its tables.
+  const row = await selectFrom(ctx.db.sql, table).where('id', '=', ctx.organisationId).limit(1).executeTakeFirst();
   if (!row) throw notFound('Organisation', ctx.organisationId);
   return row;
 }
@@ -32,7 +29,7 @@ async function* organisationJson(ctx: ExportContext, organisation: Row, tables: 
   for (const [i, table] of tables.entries()) {
     yield `${i ? ',' : ''}${JSON.stringify(table.name)}:[`;
     let first = true;
-    for await (const batch of cursorBatches<Row>(ctx.trx, selectTable(ctx.trx, table, ctx.organisationId))) {
+    for await (const batch of cursorBatches<Row>(ctx.db.sql, selectTable(ctx.db.sql, table, ctx.organisationId))) {
       yield (first ? '' : ',') + batch.map((row) => JSON.stringify(row)).join(',');
       first = false;
     }
@@ -64,7 +61,7 @@ async function* mapRows<T, U>(rows: AsyncIterable<T>, fn: (row: T) => U): AsyncG
 /** One table as CSV or XLSX, headed by its database column names, streamed from a cursor. */
 export async function sendTable(ctx: ExportContext, res: express.Response, table: ExportTable, orgTable: ExportTable, format: SheetFormat) {
   const organisation = await organisationRow(ctx, orgTable);
-  const rows = cursorRows<Row>(ctx.trx, selectTable(ctx.trx, table, ctx.organisationId));
+  const rows = cursorRows<Row>(ctx.db.sql, selectTable(ctx.db.sql, table, ctx.organisationId));
   const name = { slug: slugOf(organisation), parts: [table.name], sheet: table.name };
   await sendSheet(res, format, name, table.columns.map((c) => c.name), mapRows(rows, (row) => csvRow(table.columns, row)));
 }

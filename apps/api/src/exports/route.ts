@@ -1,5 +1,5 @@
 import type express from 'express';
-import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { ApiConfig as Config } from '@waymark/config';
 import type { QueryObserver, Reader, Session } from '@waymark/db';
 import { type Permission, WaymarkError } from '@waymark/domain';
@@ -23,9 +23,8 @@ export interface ExportDeps {
 /** A download's view of the request: one session, row-level security set to one organisation. */
 export interface ExportContext {
   em: EntityManager;
+  /** The same transaction as `em`: reads, and the streamed table dumps (server-side cursors, see cursor.ts). */
   db: Reader;
-  /** The same transaction as `em`, as knex, for streaming queries. */
-  trx: Knex.Transaction;
   organisationId: string;
   userId: string | null;
   apiKeyId: string | null;
@@ -54,16 +53,15 @@ export function exportRoute({ orm, cfg, log, observe, limits }: ExportDeps, perm
     const address = clientAddress(req, cfg.TRUST_PROXY_HOPS);
     try {
       const credential = readCredential(req.headers, cfg.AUTH_TOKEN_SECRET);
-      // Streaming queries use knex on the session's transaction, so downloads run in a write session.
+      // Downloads run in a write session: one transaction for the ORM and the streamed reads alike.
       const opened = await openSession(orm, 'write', { credential, address }, limits, observe);
       session = opened.session;
       const { principal } = opened;
       assertAllowed(principal, permissions);
       const em = session.em;
-      const trx = em.getTransactionContext<Knex.Transaction>();
-      if (!trx || !principal.organisationId) throw new Error('export: no transaction context after begin()');
+      if (!principal.organisationId) throw new Error('export: no organisation in scope after sign-in');
       const { organisationId, userId, apiKeyId } = principal;
-      await work({ em, db: session.db, trx, organisationId, userId, apiKeyId }, req, res);
+      await work({ em, db: session.db, organisationId, userId, apiKeyId }, req, res);
       // Reached only when the body was fully handed over (a disconnect rejects the pipeline instead).
       completed = res.writableEnded;
     } catch (error) {

@@ -1,6 +1,6 @@
 import { type EntityMetadata, type EntityProperty, type MetadataStorage, ReferenceKind } from '@mikro-orm/core';
-import type { Knex } from '@mikro-orm/postgresql';
-import { AuditEntry, Organisation, TENANT_ENTITIES } from '@waymark/db';
+import { type AliasedRawBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { AuditEntry, Organisation, type Sql, TENANT_ENTITIES } from '@waymark/db';
 
 /** Never exported, whatever the entity metadata says: a second list behind `hidden: true`. */
 const SECRET_COLUMNS = new Set(['password_hash', 'secret_hash', 'token_hash', 'secret_ciphertext', 'previous_secret_ciphertext']);
@@ -68,29 +68,40 @@ export function organisationTable(metadata: MetadataStorage): ExportTable {
  * (`2026-03-01T10:00:00.000Z`): PostgreSQL keeps microseconds, and `MS` truncates them the way a
  * JavaScript Date does, so an export and the API agree to the character.
  */
-const ISO_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+const ISO_INSTANT = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
+
+type Row = Record<string, unknown>;
+/**
+ * The tables as the ORM's metadata names them (snake_case, known only at run time): the builder
+ * still writes every statement, and its scope still narrows each table to the organisation.
+ */
+type Tables = Record<string, Row>;
+export type TableQuery = SelectQueryBuilder<Tables, string, Row>;
 
 /**
- * One column as it should appear in an export: timestamps in the one instant format (the ORM's
- * driver otherwise hands back PostgreSQL's own text format). Every column in the schema is
+ * One column as it should appear in an export: timestamps in the one instant format (the driver
+ * otherwise hands back its own), under the column's own name. Every column in the schema is
  * timestamptz; a timestamp without time zone would be read as UTC, so there is still one format.
  */
-export function selectColumn(knex: Knex, column: ExportColumn, qualifier?: string): Knex.Raw | string {
-  const ref = qualifier ? `${qualifier}.${column.name}` : column.name;
+export function selectColumn(column: ExportColumn): AliasedRawBuilder<unknown, string> {
   switch (column.kind) {
     case 'timestamptz':
-      return knex.raw(`to_char(?? at time zone 'UTC', ${ISO_INSTANT}) as ??`, [ref, column.name]);
+      return sql`to_char(${sql.ref(column.name)} at time zone 'UTC', ${sql.lit(ISO_INSTANT)})`.as(column.name);
     case 'timestamp':
-      return knex.raw(`to_char(??, ${ISO_INSTANT}) as ??`, [ref, column.name]);
+      return sql`to_char(${sql.ref(column.name)}, ${sql.lit(ISO_INSTANT)})`.as(column.name);
     default:
-      return ref;
+      return sql.ref(column.name).as(column.name);
   }
 }
 
+/** The columns of `table`, from `db`, narrowed by `db`'s organisation scope like every statement of the builder. */
+export function selectFrom(db: Sql, table: ExportTable): TableQuery {
+  return (db as unknown as Kysely<Tables>).selectFrom(table.name).select(table.columns.map(selectColumn));
+}
+
 /** All of one organisation's rows of a table (the organisation condition is always there). */
-export function selectTable(trx: Knex.Transaction, table: ExportTable, organisationId: string): Knex.QueryBuilder {
-  return trx(table.name)
-    .select(table.columns.map((c) => selectColumn(trx, c)))
-    .where('organisation_id', organisationId)
-    .orderBy(table.orderBy);
+export function selectTable(db: Sql, table: ExportTable, organisationId: string): TableQuery {
+  let query = selectFrom(db, table).where('organisation_id', '=', organisationId);
+  for (const column of table.orderBy) query = query.orderBy(column);
+  return query;
 }

@@ -3,7 +3,6 @@ import { ObjectType } from './object-type';
 import { IsOptional, Max, Min } from 'class-validator';
 import { type RawBuilder, type SelectQueryBuilder, type StringReference, sql } from 'kysely';
 import { badInput } from '@waymark/domain';
-import type { Reader } from '@waymark/db';
 
 export const MAX_PAGE_SIZE = 100;
 /** The page size when a list is asked for without `first` or `last`. */
@@ -287,134 +286,6 @@ export async function keysetPage<DB, TB extends keyof DB, O>(list: KeysetQuery<D
   return page(edges, request.backward, more, lookBehind, count);
 }
 
-/**
- * Numbered parameters for a tenant statement: `$1` is always the organisation (Reader.tenant adds
- * it), so the values given here are `$2`, `$3` ...
- */
-export class Params {
-  readonly values: unknown[] = [];
-  /** The number of the first parameter: 2 for tenant statements, 1 for statements on shared tables. */
-  constructor(readonly first: 1 | 2 = 2) {}
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length + this.first - 1}`;
-  }
-}
-
-/** One key of a list's order: its SQL expression, how to read it from a row, its direction. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- R ties a list's order to its rows
-interface RawSortKey<R> {
-  sql: string;
-  direction: 'asc' | 'desc';
-  /** A nullable key sorts its nulls last in either direction. */
-  nullable?: boolean;
-  /** The SQL type its cursor value is compared as (values travel as JSON). */
-  cast?: 'timestamptz' | 'date' | 'int' | 'text' | 'uuid' | 'action_item_status';
-}
-
-interface RawKeysetQuery<R> {
-  /** The columns of each row. */
-  columns: string;
-  /** `from <tables>` (with joins), without WHERE. */
-  from: string;
-  /** Conditions joined with AND; the first must be the organisation condition (`x.organisation_id = $1`) for tenant lists. */
-  where: string[];
-  params: Params;
-  /** The order; its last key must be unique (the id), so every row has one position. */
-  order: RawSortKey<R>[];
-  /** Names this order inside cursors, so a cursor of one order is refused by another. */
-  orderName: string;
-  page: PageArgs;
-  /** `from <tables>` for the count, when it differs (joins the count does not need). */
-  countFrom?: string;
-  /** Tenant lists read through `tenant`; lists of shared tables (frameworks) through `shared`. */
-  shared?: boolean;
-}
-
-/**
- * A key in the order a page is read: the list's own order forwards; backwards every direction
- * flips and nulls (last in the list) come first.
- */
-interface RawReadingKey<R> extends RawSortKey<R> {
-  nullsFirst: boolean;
-}
-
-const rawReading = <R>(order: RawSortKey<R>[], backward: boolean): RawReadingKey<R>[] =>
-  order.map((k) => (backward ? { ...k, direction: k.direction === 'asc' ? 'desc' : 'asc', nullsFirst: true } : { ...k, nullsFirst: false }));
-
-/**
- * The condition "comes after this row" in the reading order: (k1 after v1) or (k1 = v1 and k2
- * after v2) ... Where nulls come last, only nulls follow a null (and they tie); where they come
- * first, every non-null follows a null.
- */
-function rawAfterCondition<R>(order: RawReadingKey<R>[], values: unknown[], params: Params): string {
-  const typed = (key: RawSortKey<R>, value: unknown) => `${params.add(value)}::${key.cast ?? 'text'}`;
-  const after = (key: RawReadingKey<R>, value: unknown) => {
-    if (value === null) return key.nullsFirst ? `${key.sql} is not null` : 'false';
-    const op = key.direction === 'asc' ? '>' : '<';
-    const v = typed(key, value);
-    return key.nullable && !key.nullsFirst ? `(${key.sql} ${op} ${v} or ${key.sql} is null)` : `${key.sql} ${op} ${v}`;
-  };
-  const equal = (key: RawSortKey<R>, value: unknown) => (value === null ? `${key.sql} is null` : `${key.sql} = ${typed(key, value)}`);
-  // One direction and no nulls: a row comparison, which an index on the same columns serves.
-  if (order.every((k) => k.direction === order[0]!.direction && !k.nullable)) {
-    const op = order[0]!.direction === 'asc' ? '>' : '<';
-    return `(${order.map((k) => k.sql).join(', ')}) ${op} (${order.map((k, i) => typed(k, values[i])).join(', ')})`;
-  }
-  const alternatives = order.map((key, i) =>
-    [...order.slice(0, i).map((k, j) => equal(k, values[j])), after(key, values[i])].join(' and '),
-  );
-  return `(${alternatives.map((a) => `(${a})`).join(' or ')})`;
-}
-
-const rawOrderBy = <R>(order: RawReadingKey<R>[]) =>
-  order.map((k) => `${k.sql} ${k.direction}${k.nullable ? (k.nullsFirst ? ' nulls first' : ' nulls last') : ''}`).join(', ');
-
-/**
- * keysetPage on statement text, for the one list the builder cannot write (the network
- * memberships: see benchmarks/reads.ts). Same cursors, same statements.
- */
-export async function rawKeysetPage<R>(db: Reader, query: RawKeysetQuery<R>): Promise<Connection<R>> {
-  const { params } = query;
-  const request = pageRequest(query.page);
-  const order = rawReading(query.order, request.backward);
-  const cursor = request.cursor === null ? null : decodeCursor(request.cursor, request.cursorArgument, query.orderName, order.length);
-  const base = [...query.where];
-  // The list's own parameters (before the cursor adds its own), for the count and the look behind.
-  const baseValues = params.values.slice(0, countParams(base, params.first));
-  const conditions = cursor ? [...base, rawAfterCondition(order, cursor, params)] : base;
-  const where = conditions.length ? ` where ${conditions.join(' and ')}` : '';
-  // Each key's value as the database writes it (timestamps to the microsecond), for the cursor.
-  const keys = order.map((k, i) => `${k.sql}::text as "__key${i}"`).join(', ');
-  const text = `select ${query.columns}, ${keys} ${query.from}${where} order by ${rawOrderBy(order)} limit ${request.size + 1}`;
-  const read = <T>(sql: string, values: unknown[]) => (query.shared ? db.shared<T>(sql, ...values) : db.tenant<T>(sql, ...values));
-  const rows = await read<R & Record<string, unknown>>(text, params.values);
-  const visible = rows.slice(0, request.size);
-  if (request.backward) visible.reverse();
-  const edges = visible.map((row) => {
-    const values = order.map((_, i) => row[`__key${i}`] ?? null);
-    for (let i = 0; i < order.length; i++) delete row[`__key${i}`];
-    return { node: row, cursor: encodeCursor(query.orderName, values) };
-  });
-  const more = rows.length > request.size;
-  // Whether rows lie on the cursor's other side (the cursor's own row or beyond it): one probe,
-  // run only when a cursor was given and the flag is selected.
-  let behind: Promise<boolean> | undefined;
-  const lookBehind = () => {
-    if (!cursor) return false;
-    const probe = new Params(params.first);
-    probe.values.push(...baseValues);
-    const other = [...base, `not coalesce(${rawAfterCondition(order, cursor, probe)}, false)`];
-    behind ??= read<{ e: boolean }>(`select exists(select 1 ${query.from} where ${other.join(' and ')}) as e`, probe.values).then(([row]) => row?.e ?? false);
-    return behind;
-  };
-  const from = query.countFrom ?? query.from;
-  // The count uses the list's own conditions (not the cursor's), and only the parameters they name.
-  const count = () =>
-    read<{ n: number }>(`select count(*)::int as n ${from}${base.length ? ` where ${base.join(' and ')}` : ''}`, baseValues).then(([row]) => row?.n ?? 0);
-  return page(edges, request.backward, more, lookBehind, count);
-}
-
 /** A page as a Connection: the flags that need a second look and the count run only when read, and once. */
 function page<R>(
   edges: Edge<R>[], backward: boolean, more: boolean, lookBehind: () => boolean | Promise<boolean>, countRows: () => Promise<number>,
@@ -437,10 +308,4 @@ function page<R>(
       return count;
     },
   };
-}
-/** How many of the list's own parameters its base conditions use (the highest `$n` they name). */
-function countParams(conditions: string[], first: number): number {
-  let highest = first - 1;
-  for (const c of conditions) for (const m of c.matchAll(/\$(\d+)/g)) highest = Math.max(highest, Number(m[1]));
-  return highest - (first - 1);
 }

@@ -9,7 +9,7 @@ import { audit, cellNoise, disclosureParams, newRecordKey } from '@waymark/discl
 import { type CrossTenantReader, createCrossTenantReader } from '../cross-tenant';
 import { recomputeBenchmarks } from '../benchmarks/recompute';
 import { historyOf } from '../benchmarks/publication';
-import type { Run } from '../benchmarks/state';
+import { benchmarkSql } from '../benchmarks/recompute';
 
 /**
  * The benchmark job, end to end on PostgreSQL as waymark_analytics: the population through the
@@ -79,9 +79,8 @@ const snapshotsCount = async () => Number((await rowsOf<{ n: string }>(`select c
 /** Every stored snapshot, judged again by the intruder for every viewer: what the API serves passes the audit. */
 async function auditEverything(): Promise<void> {
   await reader.read('benchmarks: test audit', async (em) => {
-    const run: Run = <R extends object>(sql: string, values: unknown[] = []) => em.execute<R[]>(sql, values);
-    const history = await historyOf(run, frameworkId);
-    const bodies = (await run<{ id: string }>(`select distinct body_id as id from waymark_benchmark_networks()`)).map((b) => ({ id: b.id, institutionId: null }));
+    const history = await historyOf(await benchmarkSql(em), frameworkId);
+    const bodies = (await em.execute<{ id: string }[]>(`select distinct body_id as id from waymark_benchmark_networks()`)).map((b) => ({ id: b.id, institutionId: null }));
     const institutions = [...new Set(history.contributions.map((c) => c.institutionId))].map((id) => ({ id, institutionId: id }));
     const viewers = [{ id: 'public', institutionId: null }, ...bodies, ...institutions];
     const report = await audit({ publications: history.publications, contributions: history.contributions, viewers }, PARAMS);

@@ -58,7 +58,7 @@ it('gives the connection back when the flush at commit fails, every time, and th
   // Every connection of the pool at once, each in a transaction that writes and commits.
   const sessions = await Promise.all(Array.from({ length: POOL }, () => Session.open(orm, 'write')));
   for (const session of sessions) await session.setScope({ organisationId, userId });
-  await Promise.all(sessions.map((s) => s.db.tenant('select id from membership where organisation_id = $1')));
+  await Promise.all(sessions.map((s) => s.db.sql.selectFrom('membership').select('id').execute()));
   await Promise.all(sessions.map((s) => s.commit()));
   expect(pool().numUsed()).toBe(0);
 });
@@ -86,6 +86,6 @@ it('gives the connection back when COMMIT itself is refused (a deferred constrai
     return Promise.resolve(true);
   });
   expect(saved).toBe(true);
-  const rows = await asOrganisation(orm, organisationId, (session) => session.db.tenant<{ frequency: string }>('select frequency from notification_preference where organisation_id = $1'));
+  const rows = await asOrganisation(orm, organisationId, (session) => session.db.sql.selectFrom('notificationPreference').select('frequency').execute());
   expect(rows).toEqual([{ frequency: 'NONE' }]);
 });

@@ -2,6 +2,7 @@ import {
   type Audience, type CohortSpec, type Contribution, type CountingConsent, type FigureCell, type History,
   type PartAnswer, type Publication, type ShareCell, type SnapshotCandidate, type Viewer,
 } from '@waymark/disclosure';
+import { sql } from 'kysely';
 import type { Run } from './state';
 
 /**
@@ -33,30 +34,32 @@ function audienceOf(key: string, members: readonly string[], bodies: ReadonlyMap
 
 interface EntryRow {
   entry: string;
-  institution_id: string;
-  record_key: string;
+  institutionId: string;
+  recordKey: string;
   scores: Record<string, number | null>;
   parts: Record<string, PartAnswer>;
 }
 
-async function entriesOf(run: Run, entries: readonly string[]): Promise<Map<string, EntryRow>> {
+async function entriesOf(db: Run, entries: readonly string[]): Promise<Map<string, EntryRow>> {
   if (!entries.length) return new Map();
-  const rows = await run<EntryRow>(
-    `select entry, institution_id, record_key::text as record_key, scores, parts from benchmark_entry where entry in (select jsonb_array_elements_text(?::jsonb))`,
-    [JSON.stringify(entries)],
-  );
+  const rows = await db
+    .selectFrom('benchmarkEntry')
+    .select((eb) => ['entry', 'institutionId', eb.cast<string>('recordKey', 'text').as('recordKey'), 'scores', 'parts'])
+    .where('entry', '=', sql<string>`any(${entries}::text[])`)
+    .$narrowType<{ scores: EntryRow['scores']; parts: EntryRow['parts'] }>()
+    .execute();
   return new Map(rows.map((r) => [r.entry, r]));
 }
 
 function contribution(row: EntryRow, consent: CountingConsent): Contribution {
-  return { entry: row.entry, institutionId: row.institution_id, consent, recordKey: BigInt(row.record_key), values: row.scores, parts: row.parts };
+  return { entry: row.entry, institutionId: row.institutionId, consent, recordKey: BigInt(row.recordKey), values: row.scores, parts: row.parts };
 }
 
 /** What a snapshot could publish, before protection. */
 export async function candidateOf(
-  run: Run, snapshotId: string, asOf: Date, population: readonly PopulationRow[], networks: ReadonlyMap<string, string>,
+  db: Run, snapshotId: string, asOf: Date, population: readonly PopulationRow[], networks: ReadonlyMap<string, string>,
 ): Promise<SnapshotCandidate> {
-  const rows = await entriesOf(run, population.map((p) => p.entry));
+  const rows = await entriesOf(db, population.map((p) => p.entry));
   const contributions = population.map((p) => contribution(rows.get(p.entry)!, p.consent));
   const members = new Map<string, string[]>();
   for (const p of population) for (const key of p.cohorts) members.set(key, [...(members.get(key) ?? []), p.organisationId]);
@@ -83,7 +86,7 @@ interface StoredCells {
   shares: (Omit<ShareCell, 'entries' | 'snapshotId'> & { entries?: readonly string[] })[];
 }
 
-export async function keepPublication(run: Run, frameworkId: string, publication: Publication): Promise<void> {
+export async function keepPublication(db: Run, frameworkId: string, publication: Publication): Promise<void> {
   const cohortEntries: Record<string, string[]> = {};
   for (const cell of [...publication.figures, ...publication.shares]) {
     const known = cohortEntries[cell.cohortKey];
@@ -92,19 +95,23 @@ export async function keepPublication(run: Run, frameworkId: string, publication
   const compact = <C extends FigureCell | ShareCell>({ snapshotId: _s, entries, ...rest }: C) =>
     entries.length === cohortEntries[rest.cohortKey]!.length ? rest : { ...rest, entries };
   const cells: StoredCells = { asOf: publication.asOf, contributions: publication.contributions, figures: publication.figures.map(compact), shares: publication.shares.map(compact) };
-  await run(`insert into benchmark_publication (snapshot_id, framework_id, cohort_entries, cells) values (?, ?, ?::jsonb, ?::jsonb)`, [
-    publication.snapshotId, frameworkId, JSON.stringify(cohortEntries), JSON.stringify(cells),
-  ]);
+  await db
+    .insertInto('benchmarkPublication')
+    .values({ snapshotId: publication.snapshotId, frameworkId, cohortEntries: JSON.stringify(cohortEntries), cells: JSON.stringify(cells) })
+    .execute();
 }
 
 /** Everything earlier snapshots of the framework published, with the truth behind it. */
-export async function historyOf(run: Run, frameworkId: string): Promise<History> {
-  const stored = await run<{ snapshot_id: string; cohort_entries: Record<string, string[]>; cells: StoredCells }>(
-    `select p.snapshot_id, p.cohort_entries, p.cells from benchmark_publication p join benchmark_snapshot s on s.id = p.snapshot_id
-      where p.framework_id = ? order by s.taken_at`,
-    [frameworkId],
-  );
-  const publications: Publication[] = stored.map(({ snapshot_id: snapshotId, cohort_entries: cohorts, cells }) => ({
+export async function historyOf(db: Run, frameworkId: string): Promise<History> {
+  const stored = await db
+    .selectFrom('benchmarkPublication as p')
+    .innerJoin('benchmarkSnapshot as s', 's.id', 'p.snapshotId')
+    .select(['p.snapshotId', 'p.cohortEntries', 'p.cells'])
+    .where('p.frameworkId', '=', frameworkId)
+    .orderBy('s.takenAt')
+    .$castTo<{ snapshotId: string; cohortEntries: Record<string, string[]>; cells: StoredCells }>()
+    .execute();
+  const publications: Publication[] = stored.map(({ snapshotId, cohortEntries: cohorts, cells }) => ({
     snapshotId, asOf: cells.asOf, contributions: cells.contributions,
     figures: cells.figures.map((f) => ({ ...f, snapshotId, entries: f.entries ?? cohorts[f.cohortKey] ?? [] })),
     shares: cells.shares.map((s) => ({ ...s, snapshotId, entries: s.entries ?? cohorts[s.cohortKey] ?? [] })),
@@ -112,6 +119,6 @@ export async function historyOf(run: Run, frameworkId: string): Promise<History>
   // Each entry with the consent it had when last published.
   const consent = new Map<string, CountingConsent>();
   for (const p of publications) for (const c of p.contributions) consent.set(c.entry, c.consent);
-  const rows = await entriesOf(run, [...consent.keys()]);
+  const rows = await entriesOf(db, [...consent.keys()]);
   return { publications, contributions: [...rows.values()].map((row) => contribution(row, consent.get(row.entry)!)) };
 }

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type DisclosureParams, type FigureCell, type Publication, type ShareCell, disclosureParams, protect } from '@waymark/disclosure';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { type RawBuilder, sql } from 'kysely';
 import type { CrossTenantReader } from '../cross-tenant';
+import { sqlIn } from '../sql';
+import type { CohortDimension } from '../sql/schema';
 import type { SnapshotAudit } from '../entities';
 import { type PopulationRow, candidateOf, historyOf, keepPublication } from './publication';
-import { type Run, readPopulation, updateState } from './state';
+import { type Run, type RunTables, readPopulation, updateState } from './state';
 
 export type RecomputeTrigger = 'nightly' | 'incremental' | 'manual';
 
@@ -55,29 +59,36 @@ export async function recomputeBenchmarks(reader: CrossTenantReader, options: Re
   };
 
   return reader.read(`benchmarks: ${options.trigger} recompute`, async (em) => {
-    const run: Run = <R extends object>(sql: string, values: unknown[] = []) => em.execute<R[]>(sql, values);
+    const db = await benchmarkSql(em);
     // One recompute of a framework at a time, whichever worker runs it: each audits against the snapshots before it.
-    await run(`select pg_advisory_xact_lock(hashtextextended('waymark:benchmarks:' || ?::text, 0))`, [options.frameworkId]);
-    await readPopulation(run, options.frameworkId);
+    await db
+      .selectNoFrom((eb) => eb.fn('pg_advisory_xact_lock', [eb.fn('hashtextextended', [sql`'waymark:benchmarks:' || ${options.frameworkId}::text`, sql.lit(0)])]).as('locked'))
+      .execute();
+    await readPopulation(db, options.frameworkId);
     phase('population');
 
-    const [last] = await run<{ n: string }>(`select count(*) as n from benchmark_snapshot where framework_id = ?`, [options.frameworkId]);
+    const last = await db
+      .selectFrom('benchmarkSnapshot')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('frameworkId', '=', options.frameworkId)
+      .executeTakeFirst();
     const full = options.trigger !== 'incremental' || Number(last?.n) === 0;
-    const changed = await updateState(run, options.frameworkId, full);
-    const population = (
-      await run<{ organisation_id: string; entry: string; consent: 'NAMED' | 'ANONYMOUS'; name: string | null; cohorts: string[] }>(
-        `select organisation_id, entry, consent, name, cohorts from bm_now order by organisation_id`,
-      )
-    ).map((r): PopulationRow => ({ organisationId: r.organisation_id, entry: r.entry, consent: r.consent, name: r.name, cohorts: r.cohorts }));
+    const changed = await updateState(db, options.frameworkId, full);
+    const population: PopulationRow[] = await db
+      .selectFrom('bmNow')
+      .select(['organisationId', 'entry', 'consent', 'name', 'cohorts'])
+      .orderBy('organisationId')
+      .$narrowType<{ consent: 'NAMED' | 'ANONYMOUS' }>()
+      .execute();
     phase('state');
     if (!full && !changed.length) {
       return { snapshotId: null, institutions: population.length, cohorts: 0, changedCohorts: 0, published: 0, heldBack: 0, audit: null, timings };
     }
 
-    const networks = new Map((await run<{ network_id: string; body_id: string }>(`select distinct network_id, body_id from bm_network`)).map((r) => [r.network_id, r.body_id]));
+    const networks = new Map((await db.selectFrom('bmNetwork').select(['networkId', 'bodyId']).distinct().execute()).map((r) => [r.networkId, r.bodyId]));
     const snapshotId = randomUUID();
-    const candidate = await candidateOf(run, snapshotId, now, population, networks);
-    const history = await historyOf(run, options.frameworkId);
+    const candidate = await candidateOf(db, snapshotId, now, population, networks);
+    const history = await historyOf(db, options.frameworkId);
     phase('candidate');
 
     const result = await protect(candidate, history, params);
@@ -88,16 +99,18 @@ export async function recomputeBenchmarks(reader: CrossTenantReader, options: Re
     phase('protection and audit');
 
     // Cells whose cohort did not change keep the as-of of the snapshot that last changed it.
-    const asOf = await cohortsAsOf(run, options.frameworkId, changed, now);
-    await run(
-      `insert into benchmark_snapshot (id, framework_id, taken_at, trigger, protection_points, institutions, changed_cohorts, audit)
-       values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)`,
-      [snapshotId, options.frameworkId, now, options.trigger, params.protectionPoints, population.length, changed.length, JSON.stringify(audit)],
-    );
+    const asOf = await cohortsAsOf(db, options.frameworkId, changed, now);
+    await db
+      .insertInto('benchmarkSnapshot')
+      .values({
+        id: snapshotId, frameworkId: options.frameworkId, takenAt: now, trigger: options.trigger, protectionPoints: params.protectionPoints,
+        institutions: population.length, changedCohorts: changed.length, audit: JSON.stringify(audit),
+      })
+      .execute();
     const cohorts = candidate.cohorts.map((c) => c.key);
-    await writeCells(run, result.publication, cohorts, population, networks, asOf);
-    await writeNamedRows(run, snapshotId);
-    await keepPublication(run, options.frameworkId, result.publication);
+    await writeCells(db, result.publication, cohorts, population, networks, asOf);
+    await writeNamedRows(db, snapshotId);
+    await keepPublication(db, options.frameworkId, result.publication);
     phase('publish');
 
     const cells = [...result.publication.figures, ...result.publication.shares];
@@ -110,13 +123,13 @@ export async function recomputeBenchmarks(reader: CrossTenantReader, options: Re
 }
 
 /** When each cohort's contributors last changed: now for the changed ones, else as the last snapshot said. */
-async function cohortsAsOf(run: Run, frameworkId: string, changed: readonly string[], now: Date): Promise<Map<string, Date>> {
-  const rows = await run<{ key: string; as_of: Date | string }>(
-    `select c.key, c.as_of from benchmark_cohort c
-      where c.snapshot_id = (select id from benchmark_snapshot where framework_id = ? order by taken_at desc limit 1)`,
-    [frameworkId],
-  );
-  const asOf = new Map(rows.map((r) => [r.key, new Date(r.as_of)]));
+async function cohortsAsOf(db: Run, frameworkId: string, changed: readonly string[], now: Date): Promise<Map<string, Date>> {
+  const rows = await db
+    .selectFrom('benchmarkCohort as c')
+    .select(['c.key', 'c.asOf'])
+    .where('c.snapshotId', '=', (eb) => eb.selectFrom('benchmarkSnapshot').select('id').where('frameworkId', '=', frameworkId).orderBy('takenAt', 'desc').limit(1))
+    .execute();
+  const asOf = new Map(rows.map((r) => [r.key, new Date(r.asOf)]));
   for (const key of changed) asOf.set(key, now);
   return asOf;
 }
@@ -148,7 +161,7 @@ function share(count: number, cell: ShareCell): number {
 
 /** The snapshot's cohorts, figures and part shares for the API: published (perturbed) or held back with the reason. */
 async function writeCells(
-  run: Run, publication: Publication, cohortKeys: string[], population: readonly PopulationRow[], networks: ReadonlyMap<string, string>, asOf: ReadonlyMap<string, Date>,
+  db: Run, publication: Publication, cohortKeys: string[], population: readonly PopulationRow[], networks: ReadonlyMap<string, string>, asOf: ReadonlyMap<string, Date>,
 ): Promise<void> {
   const when = (key: string) => (asOf.get(key) ?? new Date(publication.asOf)).toISOString();
   const others = new Map<string, number>();
@@ -163,22 +176,44 @@ async function writeCells(
       held_back: figure ? figure.reason : 'NO_CONTRIBUTORS', other_members: dimension === 'NETWORK' ? (others.get(`others:${value}`) ?? 0) : 0, as_of: when(key),
     };
   });
-  await run(
-    `insert into benchmark_cohort (id, snapshot_id, key, dimension, value, second_value, members, held_back, other_members, as_of)
-     select gen_random_uuid(), ?, c.key, c.dimension::cohort_dimension, c.value, c.second, c.members, c.held_back, c.other_members, c.as_of
-       from jsonb_to_recordset(?::jsonb) as c(key text, dimension text, value text, second text, members int, held_back text, other_members int, as_of timestamptz)`,
-    [publication.snapshotId, JSON.stringify(cohorts)],
-  );
+  await db
+    .insertInto('benchmarkCohort')
+    .columns(['id', 'snapshotId', 'key', 'dimension', 'value', 'secondValue', 'members', 'heldBack', 'otherMembers', 'asOf'])
+    .expression(
+      db
+        .selectFrom(
+          recordset<{ key: string; dimension: string; value: string | null; second: string | null; members: number | null; heldBack: string | null; otherMembers: number; asOf: Date }>(
+            cohorts,
+            sql`c(key text, dimension text, value text, second text, members int, held_back text, other_members int, as_of timestamptz)`,
+          ),
+        )
+        .select((eb) => [
+          sql<string>`gen_random_uuid()`.as('id'), eb.val(publication.snapshotId).as('snapshotId'), 'c.key', eb.cast<CohortDimension>('c.dimension', sql.raw('cohort_dimension')).as('dimension'),
+          'c.value', 'c.second', 'c.members', 'c.heldBack', 'c.otherMembers', 'c.asOf',
+        ]),
+    )
+    .execute();
   const figures = publication.figures.map((f) => ({
     cohort: f.cohortKey, ...scopeAndMeasure(f.valueKey), n: f.status === 'PUBLISHED' ? f.n : null, mean: f.mean,
     p25: f.p25, median: f.median, p75: f.p75, held_back: f.reason ?? (f.status === 'PUBLISHED' && f.median === null ? f.quartileReason : null), as_of: when(f.cohortKey),
   }));
-  await run(
-    `insert into benchmark_figure (id, snapshot_id, cohort_key, scope, measure, n, mean, p25, median, p75, held_back, as_of)
-     select gen_random_uuid(), ?, f.cohort, f.scope, f.measure, f.n, f.mean, f.p25, f.median, f.p75, f.held_back, f.as_of
-       from jsonb_to_recordset(?::jsonb) as f(cohort text, scope text, measure text, n int, mean float8, p25 float8, median float8, p75 float8, held_back text, as_of timestamptz)`,
-    [publication.snapshotId, JSON.stringify(figures)],
-  );
+  await db
+    .insertInto('benchmarkFigure')
+    .columns(['id', 'snapshotId', 'cohortKey', 'scope', 'measure', 'n', 'mean', 'p25', 'median', 'p75', 'heldBack', 'asOf'])
+    .expression(
+      db
+        .selectFrom(
+          recordset<{ cohort: string; scope: string; measure: string; n: number | null; mean: number | null; p25: number | null; median: number | null; p75: number | null; heldBack: string | null; asOf: Date }>(
+            figures,
+            sql`f(cohort text, scope text, measure text, n int, mean float8, p25 float8, median float8, p75 float8, held_back text, as_of timestamptz)`,
+          ),
+        )
+        .select((eb) => [
+          sql<string>`gen_random_uuid()`.as('id'), eb.val(publication.snapshotId).as('snapshotId'), 'f.cohort', 'f.scope', 'f.measure', 'f.n', 'f.mean', 'f.p25', 'f.median', 'f.p75',
+          'f.heldBack', 'f.asOf',
+        ]),
+    )
+    .execute();
   const shares = publication.shares.map((s) => {
     const published = s.status === 'PUBLISHED';
     return {
@@ -186,29 +221,72 @@ async function writeCells(
       yes: published ? share(s.yes ?? 0, s) : null, started: published ? share(s.started ?? 0, s) : null, no: published ? share(s.no ?? 0, s) : null,
     };
   });
-  await run(
-    `insert into benchmark_part_share (id, snapshot_id, cohort_key, part_key, answered, yes, started, no, held_back, as_of)
-     select gen_random_uuid(), ?, s.cohort, s.part, s.answered, s.yes, s.started, s.no, s.held_back, s.as_of
-       from jsonb_to_recordset(?::jsonb) as s(cohort text, part text, answered int, yes float8, started float8, no float8, held_back text, as_of timestamptz)`,
-    [publication.snapshotId, JSON.stringify(shares)],
-  );
+  await db
+    .insertInto('benchmarkPartShare')
+    .columns(['id', 'snapshotId', 'cohortKey', 'partKey', 'answered', 'yes', 'started', 'no', 'heldBack', 'asOf'])
+    .expression(
+      db
+        .selectFrom(
+          recordset<{ cohort: string; part: string; answered: number | null; yes: number | null; started: number | null; no: number | null; heldBack: string | null; asOf: Date }>(
+            shares,
+            sql`s(cohort text, part text, answered int, yes float8, started float8, no float8, held_back text, as_of timestamptz)`,
+          ),
+        )
+        .select((eb) => [
+          sql<string>`gen_random_uuid()`.as('id'), eb.val(publication.snapshotId).as('snapshotId'), 's.cohort', 's.part', 's.answered', 's.yes', 's.started', 's.no', 's.heldBack', 's.asOf',
+        ]),
+    )
+    .execute();
 }
 
 /** Heatmap rows: NAMED members only (they chose to be named), by name, for the body that owns the network. */
-async function writeNamedRows(run: Run, snapshotId: string): Promise<void> {
-  await run(
-    `insert into benchmark_network_cell (id, created_at, organisation_id, snapshot_id, network_id, label, member_organisation_id, position, scope, practice, evidence)
-     select gen_random_uuid(), now(), m.body_id, ?, m.network_id, m.name, m.organisation_id, m.position, v.scope, v.practice, v.evidence
-       from (select n.body_id, n.network_id, e.organisation_id, e.name, e.entry,
-                    row_number() over (partition by n.network_id order by e.name, e.organisation_id)::int - 1 as position
-               from bm_network n join bm_now e on e.organisation_id = n.organisation_id where e.consent = 'NAMED') m
-       join benchmark_entry b on b.entry = m.entry
-      cross join lateral (
-        select case when split_part(k.key, '|', 1) = 'overall' then 'overall' else substr(split_part(k.key, '|', 1), 9) end as scope,
-               max((k.value #>> '{}')::float8) filter (where split_part(k.key, '|', 2) = 'practice') as practice,
-               max((k.value #>> '{}')::float8) filter (where split_part(k.key, '|', 2) = 'evidence') as evidence
-          from jsonb_each(b.scores) as k(key, value) group by 1) v
-      where v.practice is not null`,
-    [snapshotId],
-  );
+async function writeNamedRows(db: Run, snapshotId: string): Promise<void> {
+  const named = db
+    .selectFrom('bmNetwork as n')
+    .innerJoin('bmNow as e', 'e.organisationId', 'n.organisationId')
+    .select((eb) => [
+      'n.bodyId', 'n.networkId', 'e.organisationId', 'e.name', 'e.entry',
+      sql<number>`${eb.fn.agg<number>('row_number').over((over) => over.partitionBy('n.networkId').orderBy('e.name').orderBy('e.organisationId'))}::int - 1`.as('position'),
+    ])
+    .where('e.consent', '=', sql.lit('NAMED'));
+  // Each entry's scores by scope: `overall|practice` and `element:3.1|evidence` as (scope, practice, evidence).
+  const scope = sql`split_part(k.key, '|', 1)`;
+  const measure = sql`split_part(k.key, '|', 2)`;
+  const value = sql`(k.value #>> '{}')::float8`;
+  const byScope = sql<{ scope: string; practice: number | null; evidence: number | null }>`(
+        select case when ${scope} = 'overall' then 'overall' else substr(${scope}, 9) end as scope,
+               max(${value}) filter (where ${measure} = 'practice') as practice,
+               max(${value}) filter (where ${measure} = 'evidence') as evidence
+          from jsonb_each(${sql.ref('b.scores')}) as k(key, value) group by 1)`;
+  await db
+    .insertInto('benchmarkNetworkCell')
+    .columns(['id', 'createdAt', 'organisationId', 'snapshotId', 'networkId', 'label', 'memberOrganisationId', 'position', 'scope', 'practice', 'evidence'])
+    .expression(
+      db
+        .selectFrom(named.as('m'))
+        .innerJoin('benchmarkEntry as b', 'b.entry', 'm.entry')
+        .crossJoinLateral(byScope.as('v'))
+        .select((eb) => [
+          sql<string>`gen_random_uuid()`.as('id'), sql<Date>`now()`.as('createdAt'), 'm.bodyId', eb.val(snapshotId).as('snapshotId'), 'm.networkId', 'm.name', 'm.organisationId',
+          'm.position', 'v.scope', 'v.practice', 'v.evidence',
+        ])
+        .where('v.practice', 'is not', null)
+        .$narrowType<{ name: string; practice: number }>(),
+    )
+    .execute();
+}
+
+/** Rows of a JSON array, as a table with the columns `definition` names (one parameter however many rows). */
+function recordset<R>(rows: readonly object[], definition: RawBuilder<unknown>) {
+  return sql<R>`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)`.as(definition);
+}
+
+/**
+ * The recompute's builder inside the cross-organisation reader's transaction (as waymark_analytics):
+ * the system scope, because computing benchmarks is about every consenting organisation by its
+ * nature and already reads across organisations through the narrow functions. Row-level security
+ * and the role's grants stay the wall.
+ */
+export async function benchmarkSql(em: EntityManager): Promise<Run> {
+  return (await sqlIn(em, { kind: 'system', purpose: 'benchmarks recompute' })).withTables<RunTables>();
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { type Sql, sqlOfManager } from '../sql';
 import { FrameworkNodeKind } from '../entities';
 import type { AnswerScale, ConsensusAnswers, EvidenceValue, PracticeValue, ScoringElement } from '@waymark/domain';
 import { notFound } from '@waymark/domain';
@@ -58,15 +59,6 @@ export interface FrameworkTree {
   guidanceByNode: ReadonlyMap<string, GuidanceLinkView[]>;
 }
 
-/** Rows of a statement with `$n` parameters: the read path's Reader, or an entity manager (see fromEntityManager). */
-export type SharedRows = <R>(text: string, values: unknown[]) => Promise<R[]>;
-
-/** Runs `$n` statements through an entity manager, on its transaction when it has one. */
-export const fromEntityManager =
-  (em: EntityManager): SharedRows =>
-  <R>(text: string, values: unknown[]) =>
-    em.getConnection().execute<R[]>(text.replace(/\$\d+/g, '?'), values, 'all', em.getTransactionContext());
-
 const cache = new Map<string, Promise<FrameworkTree>>();
 
 /** Forgets every cached tree (the importer, after refreshing plain words in this process). */
@@ -74,47 +66,46 @@ export function clearFrameworkTrees(): void {
   cache.clear();
 }
 
-/** The tree of a framework version, from the cache or read once (four statements) and kept. */
-export function loadFrameworkTree(rows: SharedRows | EntityManager, frameworkId: string): Promise<FrameworkTree> {
+/**
+ * The tree of a framework version, from the cache or read once (three statements) and kept: with
+ * the request's builder, or an entity manager's (in its transaction when it has one). Frameworks
+ * and guidance belong to no organisation, so any scope reads them whole.
+ */
+export function loadFrameworkTree(rows: Sql | EntityManager, frameworkId: string): Promise<FrameworkTree> {
   let tree = cache.get(frameworkId);
   if (!tree) {
-    tree = build(typeof rows === 'function' ? rows : fromEntityManager(rows), frameworkId);
+    tree = ('selectFrom' in rows ? Promise.resolve(rows) : sqlOfManager(rows, { kind: 'organisation', id: null })).then((sql) => build(sql, frameworkId));
     cache.set(frameworkId, tree);
     tree.catch(() => cache.delete(frameworkId));
   }
   return tree;
 }
 
-interface NodeRow {
-  key: string;
-  kind: FrameworkNodeKind;
-  parent_key: string | null;
-  position: number;
-  text: string;
-  title: string | null;
-  todo: string | null;
-  footnotes: number[];
-}
-
-async function build(read: SharedRows, frameworkId: string): Promise<FrameworkTree> {
-  const [framework] = await read<FrameworkRow & { document: Record<string, unknown>; published_at: Date | string; content_hash: string }>(
-    `select id, key, version, title, source, document, content_hash, published_at from framework where id = $1`,
-    [frameworkId],
-  );
+async function build(sql: Sql, frameworkId: string): Promise<FrameworkTree> {
+  const framework = await sql
+    .selectFrom('framework')
+    .select(['id', 'key', 'version', 'title', 'source', 'document', 'contentHash', 'publishedAt'])
+    .where('id', '=', frameworkId)
+    .executeTakeFirst();
   if (!framework) throw notFound('Framework', frameworkId);
-  const rows = await read<NodeRow>(
-    `select key, kind, parent_key, position, text, title, todo, footnotes from framework_node where framework_id = $1 order by ordinal`,
-    [frameworkId],
-  );
-  const links = await read<GuidanceLinkView & { reason: string }>(
-    `select g.key as "guidanceKey", g.title, g.partner_type as "partnerType", l.reason, g.source, g.document, l.node_key as "nodeKey"
-       from guidance_link l join guidance g on g.id = l.guidance_id
-      where l.framework_key = $1 order by g.key, l.node_key`,
-    [framework.key],
-  );
+  const rows = await sql
+    .selectFrom('frameworkNode')
+    .select(['key', 'kind', 'parentKey', 'position', 'text', 'title', 'todo', 'footnotes'])
+    .where('frameworkId', '=', frameworkId)
+    .orderBy('ordinal')
+    .execute();
+  const links = await sql
+    .selectFrom('guidanceLink as l')
+    .innerJoin('guidance as g', 'g.id', 'l.guidanceId')
+    .select(['g.key as guidanceKey', 'g.title', 'g.partnerType as partnerType', 'l.reason', 'g.source', 'g.document', 'l.nodeKey as nodeKey'])
+    .where('l.frameworkKey', '=', framework.key)
+    .orderBy('g.key')
+    .orderBy('l.nodeKey')
+    .execute();
 
   const nodes: NodeView[] = rows.map((n) => ({
-    key: n.key, kind: n.kind, parentKey: n.parent_key, position: n.position, text: n.text, title: n.title, todo: n.todo, footnotes: n.footnotes, children: [],
+    key: n.key, kind: n.kind, parentKey: n.parentKey, position: n.position, text: n.text, title: n.title, todo: n.todo,
+    footnotes: n.footnotes as number[], children: [],
   }));
   const byKey = new Map(nodes.map((n) => [n.key, n]));
   for (const node of nodes) if (node.parentKey) byKey.get(node.parentKey)?.children.push(node);
@@ -133,10 +124,10 @@ async function build(read: SharedRows, frameworkId: string): Promise<FrameworkTr
     scoring.push({ key: element.key, actions: shaped, promptKeys: prompts.map((p) => p.key) });
   }
 
-  const document = framework.document;
+  const document = framework.document as Record<string, unknown>;
   const footnoteList = (document.footnotes ?? []) as { number: number; text: string }[];
   const guidanceByNode = new Map<string, GuidanceLinkView[]>();
-  for (const { nodeKey, ...link } of links as (GuidanceLinkView & { nodeKey: string })[]) {
+  for (const { nodeKey, ...link } of links as (GuidanceLinkView & { reason: string; nodeKey: string })[]) {
     const list = guidanceByNode.get(nodeKey) ?? [];
     list.push(link);
     guidanceByNode.set(nodeKey, list);
@@ -148,9 +139,9 @@ async function build(read: SharedRows, frameworkId: string): Promise<FrameworkTr
       key: framework.key,
       version: framework.version,
       title: framework.title,
-      source: framework.source,
-      contentHash: framework.content_hash,
-      publishedAt: new Date(framework.published_at),
+      source: framework.source as Record<string, unknown>,
+      contentHash: framework.contentHash,
+      publishedAt: new Date(framework.publishedAt),
     },
     document,
     nodes,

@@ -15,6 +15,7 @@ import { type PlanScope, carryPlanForward, draftsFor, regeneratePlan } from '../
 import type { Random } from './demo-answers';
 import { PLAN_DATES } from './demo-data';
 import { addDays } from '@waymark/domain';
+import { sqlIn } from '../sql';
 
 /**
  * The demo's action plans, generated and carried forward by the same store functions the API
@@ -364,11 +365,17 @@ export async function seedPlans(
   const outcome = await secondPlan(ctx, first, second, story);
   // Settle `updatedAt`, which the ORM sets to the real clock on every change: an item was last
   // touched by its latest note, its completion or its resolution.
-  await ctx.em.execute(
-    `update action_item i set updated_at = greatest(i.created_at, i.done_at, i.resolved_by_assessment_at,
-       (select max(n.created_at) from action_item_note n where n.item_id = i.id))
-     where i.organisation_id = ?`,
-    [ctx.organisationId],
-  );
+  const sql = await sqlIn(ctx.em, { kind: 'organisation', id: ctx.organisationId });
+  await sql
+    .updateTable('actionItem as i')
+    .set((eb) => ({
+      updatedAt: eb.fn<Date>('greatest', [
+        'i.createdAt',
+        'i.doneAt',
+        'i.resolvedByAssessmentAt',
+        eb.selectFrom('actionItemNote as n').select((n) => n.fn.max('n.createdAt').as('latest')).whereRef('n.itemId', '=', 'i.id'),
+      ]),
+    }))
+    .execute();
   return outcome;
 }

@@ -1,19 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { type ExpressionBuilder, sql } from 'kysely';
+import { type ScopedDB, sqlOfManager } from '../sql';
 import { DEMO_PASSWORD, DEMO_REGION, NORTHFIELD, PEOPLE, PLAN_STORY, REGIONAL_BODY } from './demo-data';
 
 const pad = (text: string, width: number) => text.padEnd(width);
 
-interface OrganisationRow {
-  id: string;
-  name: string;
-  slug: string;
-  kind: string;
-  size_band: string;
-  benchmarking_consent: string;
-}
-
 interface AssessmentRow {
-  organisation_id: string;
+  organisationId: string;
   cycle: string;
   status: string;
   agreed: number;
@@ -30,32 +23,52 @@ interface AssessmentRow {
  * people have worked in the demo, describes what they did, not what was seeded). Read as the owner.
  */
 export async function describeDemo(em: EntityManager): Promise<string> {
-  const run = <R>(sql: string, values: unknown[] = []) => em.getConnection().execute<R[]>(sql, values);
+  // The demo's organisations together, read as the owner: the system scope narrows nothing.
+  const db = await sqlOfManager(em, { kind: 'system', purpose: 'describing the demo' });
   const slugs = [REGIONAL_BODY.slug, ...new Set(PEOPLE.map((p) => p.organisationSlug))];
-  const organisations = await run<OrganisationRow>(
-    `select id, name, slug, kind, size_band, benchmarking_consent from organisation where slug in (${slugs.map(() => '?').join(', ')})
-      order by kind = 'REGIONAL_BODY' desc, name`,
-    slugs,
-  );
+  const organisations = await db
+    .selectFrom('organisation')
+    .select(['id', 'name', 'slug', 'kind', 'sizeBand', 'benchmarkingConsent'])
+    .where('slug', 'in', slugs)
+    .orderBy((eb) => eb('kind', '=', 'REGIONAL_BODY'), 'desc')
+    .orderBy('name')
+    .execute();
   if (!organisations.length) return 'No demo data.';
   const ids = organisations.map((o) => o.id);
-  const assessments = await run<AssessmentRow>(
-    `select a.organisation_id, a.cycle, a.status,
-            (select count(*)::int from consensus_answer c where c.organisation_id = a.organisation_id and c.assessment_id = a.id) as agreed,
-            count(i.id)::int as items,
-            count(i.id) filter (where i.status in ('OPEN', 'IN_PROGRESS', 'DEFERRED') and i.resolved_by_assessment_at is null)::int as open,
-            count(i.id) filter (where i.status in ('OPEN', 'IN_PROGRESS', 'DEFERRED') and i.resolved_by_assessment_at is null
-                                  and i.due_on < (now() at time zone o.time_zone)::date)::int as overdue,
-            count(i.id) filter (where i.status = 'CARRIED_FORWARD')::int as carried,
-            count(i.id) filter (where i.status = 'DONE')::int as done
-       from assessment a join organisation o on o.id = a.organisation_id
-       left join action_item i on i.organisation_id = a.organisation_id and i.assessment_id = a.id
-      where a.organisation_id in (${ids.map(() => '?').join(', ')})
-      group by a.id, a.organisation_id, a.cycle, a.status, o.time_zone
-      order by a.cycle`,
-    ids,
-  );
-  const users = await run<{ email: string }>(`select email from app_user where email in (${PEOPLE.map(() => '?').join(', ')})`, PEOPLE.map((p) => p.email));
+  const unresolved = (eb: ExpressionBuilder<ScopedDB & { i: ScopedDB['actionItem'] }, 'i'>) =>
+    eb.and([eb('i.status', 'in', ['OPEN', 'IN_PROGRESS', 'DEFERRED']), eb('i.resolvedByAssessmentAt', 'is', null)]);
+  const assessments = await db
+    .selectFrom('assessment as a')
+    .innerJoin('organisation as o', 'o.id', 'a.organisationId')
+    .leftJoin('actionItem as i', (join) => join.onRef('i.organisationId', '=', 'a.organisationId').onRef('i.assessmentId', '=', 'a.id'))
+    .select((eb) => [
+      'a.organisationId',
+      'a.cycle',
+      'a.status',
+      eb
+        .selectFrom('consensusAnswer as c')
+        .select(sql`count(*)::int`.as('n'))
+        .whereRef('c.organisationId', '=', 'a.organisationId')
+        .whereRef('c.assessmentId', '=', 'a.id')
+        .$castTo<number>()
+        .as('agreed'),
+      eb.cast<number>(eb.fn.count('i.id'), 'integer').as('items'),
+      eb.cast<number>(eb.fn.count('i.id').filterWhere(unresolved), 'integer').as('open'),
+      eb
+        .cast<number>(
+          eb.fn.count('i.id').filterWhere((f) => f.and([unresolved(f), f('i.dueOn', '<', sql<string>`(now() at time zone ${f.ref('o.timeZone')})::date`)])),
+          'integer',
+        )
+        .as('overdue'),
+      eb.cast<number>(eb.fn.count('i.id').filterWhere('i.status', '=', 'CARRIED_FORWARD'), 'integer').as('carried'),
+      eb.cast<number>(eb.fn.count('i.id').filterWhere('i.status', '=', 'DONE'), 'integer').as('done'),
+    ])
+    .where('a.organisationId', 'in', ids)
+    .groupBy(['a.id', 'a.organisationId', 'a.cycle', 'a.status', 'o.timeZone'])
+    .orderBy('a.cycle')
+    .$castTo<AssessmentRow>()
+    .execute();
+  const users = await db.selectFrom('appUser').select('email').where('email', 'in', PEOPLE.map((p) => p.email)).execute();
   const present = new Set(users.map((u) => u.email));
 
   const nameWidth = Math.max(...organisations.map((o) => o.name.length)) + 2;
@@ -68,8 +81,8 @@ export async function describeDemo(em: EntityManager): Promise<string> {
   return [
     `Demo organisations (region ${DEMO_REGION.code}, ${DEMO_REGION.name}), as they are now:`,
     ...organisations.map((o) => {
-      const cycles = assessments.filter((a) => a.organisation_id === o.id).map(describe);
-      const head = `  ${pad(o.name, nameWidth)}${pad(o.kind, 15)}${pad(o.size_band, 8)}consent ${o.benchmarking_consent}`;
+      const cycles = assessments.filter((a) => a.organisationId === o.id).map(describe);
+      const head = `  ${pad(o.name, nameWidth)}${pad(o.kind, 15)}${pad(o.sizeBand, 8)}consent ${o.benchmarkingConsent}`;
       return [head, ...cycles.map((c) => `      ${c}`)].join('\n');
     }),
     '',

@@ -153,11 +153,6 @@ export class Session {
     return !this.ended;
   }
 
-  /** The raw connection, for server-side cursors (exports) that stream within the session. */
-  get runnerForCursors(): SqlRunner {
-    return this.runner;
-  }
-
   private adopt(scope: Scope) {
     this.scope = scope;
     this.reader = new Reader(this.runner, scope.organisationId, scope.userId);

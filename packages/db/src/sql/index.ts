@@ -106,6 +106,16 @@ export function sqlPool(orm: MikroORM, scope: Scope): Sql {
   return builder(() => new PoolDriver(orm.em.getConnection().getKnex().client as KnexClient), scope);
 }
 
+/**
+ * The typed builder for an entity manager: in its open transaction when it has one (as sqlIn),
+ * otherwise on its pool, each statement on a pooled connection of its own (as sqlPool).
+ */
+export async function sqlOfManager(em: EntityManager, scope: Scope): Promise<Sql> {
+  if (em.getTransactionContext()) return sqlIn(em, scope);
+  const client = em.getConnection().getKnex().client as KnexClient;
+  return builder(() => new PoolDriver(client), scope);
+}
+
 class PoolDriver implements Driver {
   constructor(private readonly client: KnexClient) {}
 
@@ -156,3 +166,5 @@ class PooledConnection extends RunnerConnection {
 
 /** `= any($n::uuid[])`: one parameter however many ids, as `.where('id', '=', anyUuid(ids))`. */
 export const anyUuid = (ids: readonly string[]) => sql<string>`any(${ids}::uuid[])`;
+
+export { cursorBatches } from './cursor';

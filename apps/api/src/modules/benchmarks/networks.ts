@@ -59,14 +59,18 @@ export async function answer(ctx: TenantContext, membershipId: string, action: E
   const current = await membership(ctx.db, membershipId);
   if (!current || current.institution.id !== ctx.organisationId) throw notFound('NetworkMembership', membershipId);
   const status = networkMove(current.status, action);
-  // Left as text: the row is the body's (another organisation's), changed where it names this institution; the organisation scope would hide it.
-  const changed = await ctx.em.execute<{ affectedRows: number }>(
-    `update network_member set status = ?, responded_at = now(), responded_by = ?, updated_at = now()
-      where id = ? and member_organisation_id = ? and status = ?`,
-    [status, actorOf(ctx), current.id, ctx.organisationId, current.status],
-    'run',
-  );
-  if (!changed.affectedRows) throw conflict('The membership changed meanwhile: read it again', { retryable: true });
+  // The row is the body's (another organisation's), changed where it names this institution, as
+  // row-level security allows: the organisation scope would hide it, so this update, which crosses
+  // organisations today, is written in the system scope and narrowed by its own conditions.
+  const changed = await ctx.db
+    .sqlAs({ kind: 'system', purpose: "an institution answers a body's network membership" })
+    .updateTable('networkMember')
+    .set({ status, respondedAt: sql<Date>`now()`, respondedBy: actorOf(ctx), updatedAt: sql<Date>`now()` })
+    .where('id', '=', current.id)
+    .where('memberOrganisationId', '=', ctx.organisationId)
+    .where('status', '=', current.status)
+    .executeTakeFirstOrThrow();
+  if (!changed.numUpdatedRows) throw conflict('The membership changed meanwhile: read it again', { retryable: true });
   audit(ctx, `network.${action}`, 'NetworkMembership', current.id, { status: current.status }, { status, networkId: current.networkId, body: current.body.id });
   await ctx.em.flush();
   return (await membership(ctx.db, current.id))!;

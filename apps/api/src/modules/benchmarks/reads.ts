@@ -2,7 +2,7 @@ import { BenchmarkingConsent, CohortDimension, type FrameworkTree, type NetworkM
 import { sql } from 'kysely';
 import { forbidden, isUuid, notFound } from '@waymark/domain';
 import type { RequestContext } from '../../context';
-import { type Connection, type PageArgs, Params, keysetPage, rawKeysetPage } from '../../graphql/connection';
+import { type Connection, type PageArgs, keysetPage } from '../../graphql/connection';
 import { grouped, perRequest } from '../../graphql/loader';
 import { findFramework } from '../frameworks/reads';
 import {
@@ -221,14 +221,16 @@ export async function institutionBenchmarks(ctx: RequestContext, frameworkKey?: 
   const own: OwnScoresObject | null = mineNow && {
     submittedAt: mineNow.submittedAt, counted: mineNow.submittedAt.getTime() <= snapshot.takenAt.getTime(), practice: mineNow.practice, evidence: mineNow.evidence,
   };
-  // Left as text: the membership rows are the bodies' (another organisation's), read across organisations as row-level security allows.
-  const memberships = await ctx.db.shared<{ network_id: string; network_name: string }>(
-    `select c.network_id, c.network_name from waymark_network_counterparts() c join network_member m on m.id = c.membership_id
-      where c.institution_id = $1 and m.status = 'MEMBER'`,
-    ctx.db.organisationId,
-  );
+  // The membership rows are the bodies' (another organisation's), read across organisations as row-level security allows.
+  const memberships = await crossing(ctx.db)
+    .selectFrom(COUNTERPARTS)
+    .innerJoin('networkMember as m', 'm.id', 'c.membershipId')
+    .select(['c.networkId', 'c.networkName'])
+    .where('c.institutionId', '=', ctx.db.organisationId!)
+    .where('m.status', '=', 'MEMBER')
+    .execute();
   const keys = [`kind:${facts.kind}`, `size:${facts.sizeBand}`, ...(facts.region ? [`region:${facts.region}`, `region-kind:${facts.region}:${facts.kind}`] : [])];
-  keys.push(...memberships.map((m) => `network:${m.network_id}`));
+  keys.push(...memberships.map((m) => `network:${m.networkId}`));
   const rows = await cohortRows(db, snapshot.id, keys);
   const order = scopeOrder(tree);
   const figures = figureSets(await figuresOf(db, snapshot.id, rows.filter((r) => r.heldBack === null).map((r) => r.key)), order);
@@ -242,7 +244,7 @@ export async function institutionBenchmarks(ctx: RequestContext, frameworkKey?: 
     }
     mine.set(row.key, list);
   }
-  const names = { regions: await regionNames(db), networks: new Map(memberships.map((m) => [m.network_id, m.network_name])) };
+  const names = { regions: await regionNames(db), networks: new Map(memberships.map((m) => [m.networkId, m.networkName])) };
   const reason = !own ? BenchmarkReason.NO_SUBMISSION : own.counted ? null : BenchmarkReason.NOT_YET_COUNTED;
   return { snapshot, asOf: snapshot.takenAt, own, ...because(reason), unavailableReason: null, cohorts: views(rows, snapshot, figures, (row) => labelOf(row, names), mine) };
 }
@@ -415,51 +417,78 @@ export async function findNetwork(db: Reader, id: string): Promise<NetworkRow> {
  * organisation in scope (as the body or as the institution) with the other side's name, kind and
  * region; row-level security alone would hide the other organisation's row.
  */
-const MEMBERSHIP_COLUMNS = `c.membership_id as id, m.status, m.created_at as "invitedAt", m.responded_at as "respondedAt",
-  c.network_id as "networkId", c.network_name as "networkName",
-  json_build_object('id', c.body_id, 'name', c.body_name, 'kind', 'REGIONAL_BODY', 'region', null) as body,
-  json_build_object('id', c.institution_id, 'name', c.institution_name, 'kind', c.institution_kind, 'region', c.institution_region) as institution`;
-const MEMBERSHIP_FROM = `from waymark_network_counterparts() c join network_member m on m.id = c.membership_id`;
+/** What waymark_network_counterparts() returns: each membership the organisation in scope is a side of, with both sides' names. */
+interface Counterpart {
+  membershipId: string;
+  networkId: string;
+  networkName: string;
+  bodyId: string;
+  bodyName: string;
+  institutionId: string;
+  institutionName: string;
+  institutionKind: string;
+  institutionRegion: string | null;
+}
+const COUNTERPARTS = sql<Counterpart>`waymark_network_counterparts()`.as('c');
 
-function membershipPage(db: Reader, where: string[], params: Params, page: PageArgs, orderName: string): Promise<Connection<MembershipRow>> {
-  // Left on the text path: the builder's scope would add m.organisation_id = <org> to the join of
-  // network_member, hiding an institution's memberships (the row is the body's; row-level security shows either side).
-  return rawKeysetPage<MembershipRow>(db, {
-    columns: MEMBERSHIP_COLUMNS,
-    from: MEMBERSHIP_FROM,
-    where,
-    params,
+/**
+ * The system scope, on the request's own connection and under its row-level security: a
+ * membership row is the body's, and the institution it names reads and answers it too (the
+ * function and row-level security allow either side). The organisation scope would add
+ * m.organisation_id = <the organisation in scope> and hide an institution's memberships, so these
+ * reads, which cross organisations today, narrow nothing themselves.
+ */
+const crossing = (db: Reader) => db.sqlAs({ kind: 'system', purpose: 'network memberships between a body and its institutions' });
+
+function membershipQuery(db: Reader) {
+  return crossing(db)
+    .selectFrom(COUNTERPARTS)
+    .innerJoin('networkMember as m', 'm.id', 'c.membershipId')
+    .select((eb) => [
+      'c.membershipId as id',
+      'm.status',
+      'm.createdAt as invitedAt',
+      'm.respondedAt as respondedAt',
+      'c.networkId as networkId',
+      'c.networkName as networkName',
+      eb.fn<InstitutionRow>('json_build_object', [sql.lit('id'), 'c.bodyId', sql.lit('name'), 'c.bodyName', sql.lit('kind'), sql.lit('REGIONAL_BODY'), sql.lit('region'), sql.lit(null)]).as('body'),
+      eb
+        .fn<InstitutionRow>('json_build_object', [
+          sql.lit('id'), 'c.institutionId', sql.lit('name'), 'c.institutionName', sql.lit('kind'), 'c.institutionKind', sql.lit('region'), 'c.institutionRegion',
+        ])
+        .as('institution'),
+    ])
+    .$narrowType<{ status: NetworkMemberStatus }>();
+}
+
+function membershipPage(query: ReturnType<typeof membershipQuery>, page: PageArgs, orderName: string): Promise<Connection<MembershipRow>> {
+  return keysetPage({
+    query,
     order: [
-      { sql: 'c.institution_name', direction: 'asc', cast: 'text' },
-      { sql: 'c.membership_id', direction: 'asc', cast: 'uuid' },
+      { ref: 'c.institutionName', direction: 'asc', cast: 'text' },
+      { ref: 'c.membershipId', direction: 'asc', cast: 'uuid' },
     ],
     orderName,
     page,
-    // The function applies the organisation in scope itself.
-    shared: true,
   });
 }
 
 /** A body's network members (every status), by institution name. */
 export function networkMembers(db: Reader, networkId: string, page: PageArgs, status?: NetworkMemberStatus[] | null): Promise<Connection<MembershipRow>> {
-  const params = new Params(1);
-  const where = [`c.body_id = ${params.add(db.organisationId)}::uuid`, `c.network_id = ${params.add(networkId)}::uuid`];
-  if (status?.length) where.push(`m.status = any(${params.add(status)}::network_member_status[])`);
-  return membershipPage(db, where, params, page, 'network members');
+  let query = membershipQuery(db).where('c.bodyId', '=', db.organisationId!).where('c.networkId', '=', networkId);
+  if (status?.length) query = query.where('m.status', '=', sql<NetworkMemberStatus>`any(${status}::network_member_status[])`);
+  return membershipPage(query, page, 'network members');
 }
 
 /** An institution's invitations and memberships, in every body's networks. */
 export function myNetworkMemberships(db: Reader, page: PageArgs): Promise<Connection<MembershipRow>> {
-  const params = new Params(1);
-  return membershipPage(db, [`c.institution_id = ${params.add(db.organisationId)}::uuid`], params, page, 'network memberships');
+  return membershipPage(membershipQuery(db).where('c.institutionId', '=', db.organisationId!), page, 'network memberships');
 }
 
 /** One membership as the organisation in scope sees it, or null. */
 export async function membership(db: Reader, id: string): Promise<MembershipRow | null> {
   if (!isUuid(id)) return null;
-  // Left as text: an institution reads the body's membership row (another organisation's), which the organisation scope would hide.
-  const [row] = await db.shared<MembershipRow>(`select ${MEMBERSHIP_COLUMNS} ${MEMBERSHIP_FROM} where c.membership_id = $1`, id);
-  return row ?? null;
+  return (await membershipQuery(db).where('c.membershipId', '=', id).executeTakeFirst()) ?? null;
 }
 
 /** Counts per network, for the body's list. */

@@ -5,8 +5,7 @@ import type { FrameworkNodeType, FrameworkSummary, FrameworkType } from './types
 
 /** The tree of a framework version (read once per process, then from memory). */
 export const treeOf = (db: Reader, frameworkId: string): Promise<FrameworkTree> =>
-  // Left on `shared`: the tree's statements live in packages/db (frameworks/tree.ts), shared with the worker and seeders' EntityManager.
-  loadFrameworkTree((text, values) => db.shared(text, ...values), frameworkId);
+  loadFrameworkTree(db.sql, frameworkId);
 
 export function listFrameworks(db: Reader, page: PageArgs): Promise<Connection<FrameworkSummary>> {
   return keysetPage({

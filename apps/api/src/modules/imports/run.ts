@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { type ErrorCode, WaymarkError, badInput } from '@waymark/domain';
 import type { TenantContext } from '../../context';
 import { audit } from '../../graphql/audit';
@@ -121,8 +122,9 @@ export async function runImport<S>(ctx: TenantContext, spec: ImportSpec<S>, inpu
   const state = await spec.load(ctx, rows);
 
   const { dryRun } = input;
-  // Savepoints are transaction control of the session's transaction, which MikroORM owns (the builder's driver refuses transactions): they stay on em.
-  if (dryRun) await ctx.em.execute(`savepoint ${SAVEPOINT}`);
+  // A savepoint inside the session's transaction, which MikroORM owns (the builder's driver refuses
+  // to begin or end transactions): sent as the statement it is, on the session's connection.
+  if (dryRun) await sql`savepoint ${sql.id(SAVEPOINT)}`.execute(ctx.db.sql);
   const done: ImportRow[] = [];
   try {
     for (const row of rows) {
@@ -137,7 +139,7 @@ export async function runImport<S>(ctx: TenantContext, spec: ImportSpec<S>, inpu
     if (!errors.length) await ctx.em.flush();
   } finally {
     if (dryRun) {
-      await ctx.em.execute(`rollback to savepoint ${SAVEPOINT}`);
+      await sql`rollback to savepoint ${sql.id(SAVEPOINT)}`.execute(ctx.db.sql);
       ctx.em.clear();
     }
   }
