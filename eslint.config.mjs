@@ -67,14 +67,13 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-function-type': 'off',
       '@typescript-eslint/no-require-imports': 'off',
       'waymark/workspace-boundaries': 'error',
-      // Warns until the last statements move to the builder (issue 17), then an error.
-      'waymark/sql-layer': 'warn',
+      'waymark/sql-layer': 'error',
     },
   },
   // The typed SQL layer itself, and the session that owns the connection it runs on.
-  { files: ['packages/db/src/sql/**', 'packages/db/src/session/**'], rules: { 'waymark/sql-layer': ['warn', { layer: true, system: true }] } },
+  { files: ['packages/db/src/sql/**', 'packages/db/src/session/**'], rules: { 'waymark/sql-layer': ['error', { layer: true, system: true }] } },
   // Work about every organisation by its nature, which opens the system scope (see scope.ts).
-  { files: SYSTEM_SCOPE, rules: { 'waymark/sql-layer': ['warn', { system: true }] } },
+  { files: SYSTEM_SCOPE, rules: { 'waymark/sql-layer': ['error', { system: true }] } },
   // Migrations build the schema; tests and the test services build and inspect databases as their owner.
   { files: ['packages/db/src/migrations/**', 'packages/testing/**', 'scripts/**', '**/*.test.ts', '**/__tests__/**', 'apps/web/e2e/**'], rules: { 'waymark/sql-layer': 'off' } },
   // Plain JavaScript (scripts, configs) has no types to check against.

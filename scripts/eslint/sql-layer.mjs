@@ -14,7 +14,9 @@
  * Migrations, tests and the test services write SQL to build and inspect databases; they are not
  * linted by this rule (see eslint.config.mjs).
  */
-const STATEMENT = /^\s*(select\s|insert\s+into\s|update\s+"?\w+"?\s+set\s|delete\s+from\s|with\s+(recursive\s+)?"?\w+"?\s+as\s*\()/i;
+// Statements as this codebase writes them (lower case, as SQL here always is; sentences in the UI start
+// with a capital): a select that reads from something, an insert, update, delete or CTE.
+const STATEMENT = /^\s*(select\s[\s\S]*\bfrom\s|insert\s+into\s|update\s+"?\w+"?\s+set\s|delete\s+from\s|with\s+(recursive\s+)?"?\w+"?\s+as\s*\()/;
 
 /** What may not be called, by the type it is called on: the type's name and where it is declared. */
 const kinds = {

@@ -1,16 +1,11 @@
 import { type Scope, type Sql, sqlOn } from '../sql';
 import type { SqlRunner } from './runner';
 
-// Statements already checked, by their text: the check runs once per distinct statement.
-const checked = new Set<string>();
-const TENANT_CONDITION = /\borganisation_id\s*=\s*\$1\b/;
-
 /**
  * The read path: the typed builder on the session's connection (so row-level security applies as
  * to everything else), in the organisation's scope (`sql`), the signed-in person's (`ownSql`) or,
  * for the few reads that cross organisations as row-level security allows, one named by the caller
- * (`sqlAs`). `tenant`, the last statement-as-text method, stays until its one caller (the API key's
- * last-used stamp in apps/api/src/auth/authenticate.ts) moves to the builder.
+ * (`sqlAs`). There is no other way to send a statement from here.
  */
 export class Reader {
   constructor(
@@ -46,16 +41,5 @@ export class Reader {
    */
   sqlAs(scope: Scope): Sql {
     return sqlOn(this.runner, scope);
-  }
-
-  /** Rows of an organisation's tables: `$1` is the organisation in scope; `values` are `$2`, `$3` ... */
-  tenant<R>(text: string, ...values: unknown[]): Promise<R[]> {
-    if (!checked.has(text)) {
-      if (!TENANT_CONDITION.test(text)) throw new Error(`a tenant read must compare organisation_id = $1: ${text}`);
-      checked.add(text);
-    }
-    // No organisation in scope: nothing of any organisation's is visible (row-level security agrees).
-    if (!this.organisationId) return Promise.resolve([]);
-    return this.runner.rows<R>(text, [this.organisationId, ...values]);
   }
 }
