@@ -1,27 +1,41 @@
-// Times every statement the API sends (in this process), grouped by text. Copy next to profile-read.mjs.
+// For profile-read.mjs with PROFILE_STATEMENTS=1: times every statement the API in this process
+// sends, grouped by its text, to tell the database's share of a request from the server's own.
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+
 const require = createRequire(import.meta.url);
 const pg = require(require.resolve('pg', { paths: [new URL('../../packages/db/', import.meta.url).pathname] }));
 const stats = new Map();
-let on = false;
-const original = pg.Client.prototype.query;
-pg.Client.prototype.query = function (...args) {
+let timing = false;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function timedQuery(...args) {
   const text = typeof args[0] === 'string' ? args[0] : args[0]?.text;
   const start = performance.now();
-  const result = original.apply(this, args);
-  if (on && result && typeof result.then === 'function') {
+  const result = query.apply(this, args);
+  if (timing && typeof result?.then === 'function') {
     result.then(() => {
-      const s = stats.get(text) ?? { n: 0, ms: 0 };
-      s.n++; s.ms += performance.now() - start; stats.set(text, s);
+      const entry = stats.get(text) ?? { count: 0, ms: 0 };
+      entry.count++;
+      entry.ms += performance.now() - start;
+      stats.set(text, entry);
     }, () => {});
   }
   return result;
 };
-globalThis.__stmtTiming = { start() { on = true; stats.clear(); }, report(requests) {
-  on = false;
+
+export function startTiming() {
+  stats.clear();
+  timing = true;
+}
+
+/** Prints each statement's time and count per request, slowest first, and the total. */
+export function reportTiming(requests) {
+  timing = false;
   const rows = [...stats].sort((a, b) => b[1].ms - a[1].ms);
-  let total = 0;
-  for (const [text, s] of rows) { total += s.ms; console.log(`${(s.ms / requests).toFixed(3)} ms/req  ${(s.n / requests).toFixed(1)}/req  ${String(text).replace(/\s+/g, ' ').slice(0, 200)}`); }
-  console.log(`total statement time ${(total / requests).toFixed(2)} ms/req, ${rows.reduce((a, [, s]) => a + s.n, 0) / requests} statements/req`);
-} };
+  for (const [text, { count, ms }] of rows) {
+    console.log(`${(ms / requests).toFixed(3)} ms  ${(count / requests).toFixed(1)}x  ${String(text).replace(/\s+/g, ' ').slice(0, 160)}`);
+  }
+  const total = rows.reduce((sum, [, { ms }]) => sum + ms, 0);
+  const count = rows.reduce((sum, [, entry]) => sum + entry.count, 0);
+  console.log(`statements: ${(total / requests).toFixed(2)} ms and ${(count / requests).toFixed(1)} a request`);
+}
