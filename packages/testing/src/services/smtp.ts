@@ -1,13 +1,8 @@
-import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import { FaultWindow, type FailureOptions } from './fault-window';
 import { freePort, poll } from './ports';
+import { headerValue, smtpServer, type SmtpMessage } from './smtp-server';
 
-export interface ReceivedMail {
-  from: string | null;
-  to: string[];
-  /** The message as it came over the wire (headers and body, RFC 5322). */
-  raw: string;
-  subject: string | null;
+export interface ReceivedMail extends SmtpMessage {
   receivedAt: Date;
 }
 
@@ -36,13 +31,6 @@ export interface SmtpReceiver {
   close(): Promise<void>;
 }
 
-function headerValue(raw: string, name: string): string | null {
-  const head = raw.split(/\r?\n\r?\n/, 1)[0] ?? '';
-  // Unfold continuation lines before reading a header.
-  const match = head.replace(/\r?\n[ \t]+/g, ' ').match(new RegExp(`^${name}:[ \\t]*(.*)$`, 'im'));
-  return match?.[1]?.trim() ?? null;
-}
-
 /** A header of a received message (continuation lines unfolded), or null. */
 export const header = (mail: ReceivedMail, name: string) => headerValue(mail.raw, name);
 
@@ -59,8 +47,6 @@ export function tally(mails: readonly ReceivedMail[], expectedAddresses: readonl
   return { duplicates, misses, strangers, distinct: counts.size };
 }
 
-const address = (a: SMTPServerAddress | false) => (a ? a.address : null);
-
 /**
  * A real SMTP server on a free loopback port that keeps every message it accepts. Any login is
  * accepted (senders configured with credentials work as they would in production); no TLS.
@@ -72,13 +58,8 @@ export async function startSmtpReceiver(options: { port?: number } = {}): Promis
   let refused = 0;
   let held: (() => void)[] | null = null;
 
-  const server = new SMTPServer({
-    authOptional: true,
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
-    disableReverseLookup: true,
-    logger: false,
-    onAuth: (auth, _session, callback) => callback(null, { user: auth.username ?? 'anonymous' }),
+  const server = await smtpServer({
+    port: options.port ?? (await freePort()),
     onMailFrom: (_address, _session, callback) => {
       if (held) {
         held.push(() => callback());
@@ -88,29 +69,13 @@ export async function startSmtpReceiver(options: { port?: number } = {}): Promis
       refused += 1;
       callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
     },
-    onData: (stream, session, callback) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        messages.push({
-          from: address(session.envelope.mailFrom),
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw,
-          subject: headerValue(raw, 'Subject'),
-          receivedAt: new Date(),
-        });
-        callback();
-      });
+    onMessage: (message) => {
+      messages.push({ ...message, receivedAt: new Date() });
     },
+    // A client dropping its connection is normal in fault tests, not a reason to crash the test process.
+    onError: () => undefined,
   });
-  const port = options.port ?? (await freePort());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  // A client dropping its connection is normal in fault tests, not a reason to crash the test process.
-  server.on('error', () => undefined);
+  const { port } = server;
 
   return {
     port,
@@ -144,6 +109,6 @@ export async function startSmtpReceiver(options: { port?: number } = {}): Promis
       messages.length = 0;
       refused = 0;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => server.close(),
   };
 }
