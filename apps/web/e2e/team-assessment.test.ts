@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { Assessment, User } from '@waymark/db';
-import { startSession } from '@waymark/api/testing';
+import { errorCode, startSession } from '@waymark/api/testing';
+import { until } from '@waymark/testing';
 import { DESK, PHONE, expectAccessible, expectNoSidewaysScroll, launchBrowser, newPage, printReport, screenshot, settled, signIn, timeScreenChange } from './support/browser';
 import { DEMO_PASSWORD, type Stack, startStack } from './support/stack';
 
@@ -169,16 +170,19 @@ describe('a team works on its 2026 draft', () => {
   it('says when a session has expired, keeps the unsaved answer and saves it after signing in again', async () => {
     ({ page: tom } = await newPage(browser, stack.baseUrl));
     await signIn(tom, 'assessor2@northfield.example');
-    // A token the server stops accepting in 3 seconds, while the browser still believes it valid.
+    // A token the server stops accepting in 8 seconds, while the browser still believes it valid:
+    // long enough for the checklist to open with it even on a busy machine.
     const user = await stack.api.db.owner.em.fork().findOneOrFail(User, { email: 'assessor2@northfield.example' });
-    const { token } = await startSession(stack.api.db.owner.em.fork(), stack.api.db.config.AUTH_TOKEN_SECRET, 3, user.id, { flush: true });
+    const { token } = await startSession(stack.api.db.owner.em.fork(), stack.api.db.config.AUTH_TOKEN_SECRET, 8, user.id, { flush: true });
     await tom.evaluate((t) => {
       const session = JSON.parse(sessionStorage.getItem('waymark:session') ?? '{}') as Record<string, unknown>;
       sessionStorage.setItem('waymark:session', JSON.stringify({ ...session, token: t }));
     }, token);
     await tom.goto(`/o/${northfield}/assessments/${draft}/checklist/3.1`);
     await settled(tom);
-    await tom.waitForTimeout(3500);
+    await part(tom, '3.1.1.b').waitFor();
+    // The page is open with the token; now wait until the server refuses it.
+    await until(async () => errorCode(await stack.api.gql('{ me { user { id } } }', {}, { token })) === 'UNAUTHENTICATED', 'the session to expire');
     await part(tom, '3.1.1.b').getByLabel('Yes', { exact: true }).check();
     const dialog = tom.getByRole('dialog', { name: 'Your session has expired' });
     await dialog.waitFor();
