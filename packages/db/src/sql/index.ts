@@ -1,6 +1,6 @@
 import {
   type ColumnType,
-  type CompiledQuery,
+  CompiledQuery,
   type DatabaseConnection,
   type Driver,
   Kysely,
@@ -103,7 +103,11 @@ export async function sqlIn(em: EntityManager, scope: Scope): Promise<Sql> {
  * by Kysely on one connection). For work no session holds: the worker's claims and health checks.
  */
 export function sqlPool(orm: MikroORM, scope: Scope): Sql {
-  return builder(() => new PoolDriver(orm.em.getConnection().getKnex().client as KnexClient), scope);
+  return onPool(orm.em, scope);
+}
+
+function onPool(em: EntityManager, scope: Scope): Sql {
+  return builder(() => new PoolDriver(em.getConnection().getKnex().client as KnexClient), scope);
 }
 
 /**
@@ -111,9 +115,7 @@ export function sqlPool(orm: MikroORM, scope: Scope): Sql {
  * otherwise on its pool, each statement on a pooled connection of its own (as sqlPool).
  */
 export async function sqlOfManager(em: EntityManager, scope: Scope): Promise<Sql> {
-  if (em.getTransactionContext()) return sqlIn(em, scope);
-  const client = em.getConnection().getKnex().client as KnexClient;
-  return builder(() => new PoolDriver(client), scope);
+  return em.getTransactionContext() ? sqlIn(em, scope) : onPool(em, scope);
 }
 
 class PoolDriver implements Driver {
@@ -126,15 +128,15 @@ class PoolDriver implements Driver {
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery({ sql: 'begin', parameters: [] } as unknown as CompiledQuery);
+    await connection.executeQuery(CompiledQuery.raw('begin'));
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery({ sql: 'commit', parameters: [] } as unknown as CompiledQuery);
+    await connection.executeQuery(CompiledQuery.raw('commit'));
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery({ sql: 'rollback', parameters: [] } as unknown as CompiledQuery);
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
