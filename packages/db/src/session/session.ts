@@ -1,6 +1,7 @@
 import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
 import { isUuid } from '@waymark/domain';
 import { TENANT_FILTER } from '../orm';
+import type { KnexClient } from '../sql';
 import { Reader } from './reader';
 import { type PgConnection, type QueryObserver, SqlRunner } from './runner';
 
@@ -37,10 +38,6 @@ export interface KeyRow {
 type Mode = 'read' | 'write';
 
 /** The part of knex's client the session uses: its pool of node-postgres connections. */
-interface KnexClient {
-  acquireConnection(): Promise<PgConnection>;
-  releaseConnection(connection: PgConnection): Promise<void>;
-}
 const knexClient = (orm: MikroORM) => orm.em.getConnection().getKnex().client as KnexClient;
 
 /**

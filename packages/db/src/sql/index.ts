@@ -81,7 +81,8 @@ function builder(driver: () => Driver, scope: Scope): Sql {
   });
 }
 
-interface KnexClient {
+/** The pool MikroORM's knex keeps, as the layer and the session take connections from it. */
+export interface KnexClient {
   acquireConnection(): Promise<PgConnection>;
   releaseConnection(connection: PgConnection): Promise<void>;
 }
