@@ -47,6 +47,9 @@ const WORKSPACES = {
   web: { dir: 'apps/web', database: true, testMatch: ['<rootDir>/apps/web/e2e/**/*.test.ts'] },
 };
 
+/** Packages that ship only ES modules and run inside the API under test (single sign-on). */
+const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose'];
+
 function project(name) {
   const { dir, database, testMatch } = WORKSPACES[name];
   return {
@@ -54,6 +57,9 @@ function project(name) {
     rootDir: ROOT,
     testEnvironment: 'node',
     transform: { '^.+\\.(t|j)s$': swc },
+    // ESM-only packages the API loads with require() (Node 20.19+ runs them natively; Jest's own
+    // module loader does not), compiled to CommonJS like our sources.
+    transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
     moduleNameMapper,
     testMatch: testMatch ?? [`<rootDir>/${dir}/src/**/*.test.ts`],
     ...(database ? { setupFiles: ['reflect-metadata'] } : {}),

@@ -36,6 +36,7 @@ import { ApiMetrics, RequestTrace, finishRequest, operationLabel, requestIdOf, r
 import { WEB_APP_DIR, webApp } from './http/web-app';
 import { ApiQueues } from './modules/queues/queues';
 import { calendarRouter } from './modules/calendar/route';
+import { ssoRouter } from './modules/sso/route';
 
 export interface ApiServer {
   httpServer: http.Server;
@@ -284,6 +285,7 @@ export async function createApiServer(cfg: ApiConfig, orm: MikroORM, options: Ap
   app.use('/unsubscribe', createUnsubscribeRouter(orm, cfg, log, rateLimits));
   app.use('/exports', createExportsRouter(orm, cfg, log, { onQuery: options.onQuery, limits: rateLimits }));
   app.use('/calendar', calendarRouter(orm, log, rateLimits, cfg.TRUST_PROXY_HOPS));
+  app.use('/sso', ssoRouter(orm, cfg, log, rateLimits));
   if (options.webAppDir !== null) app.use(webApp({ dir: options.webAppDir ?? WEB_APP_DIR, secure }));
 
   // Malformed requests and other errors get a JSON answer, never an HTML stack trace.

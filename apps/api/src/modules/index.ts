@@ -11,6 +11,7 @@ import { WEBHOOK_RESOLVERS } from './webhooks/resolver';
 import { QUEUE_RESOLVERS } from './queues/resolver';
 import { CALENDAR_RESOLVERS } from './calendar/resolver';
 import { IMPORT_RESOLVERS } from './imports/resolver';
+import { SSO_RESOLVERS } from './sso/resolver';
 
 /** Every resolver in the API. A feature is a folder in modules/ and one line here. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -26,4 +27,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...QUEUE_RESOLVERS,
   ...CALENDAR_RESOLVERS,
   ...IMPORT_RESOLVERS,
+  ...SSO_RESOLVERS,
 ];

@@ -17,4 +17,5 @@ export {
   PartnerType,
   PracticeAnswer,
   SizeBand,
+  SsoProtocol,
 } from '@waymark/domain';

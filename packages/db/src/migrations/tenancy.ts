@@ -80,3 +80,10 @@ export const HOOKS_TENANT_TABLES = ['webhook_endpoint', 'webhook_delivery', 'cal
 export const HOOKS_TENANT_FOREIGN_KEYS: readonly TenantForeignKey[] = [
   { table: 'webhook_delivery', column: 'endpoint_id', references: 'webhook_endpoint', onDelete: 'cascade' },
 ];
+
+/** Tenant tables of single sign-on (issue 19). */
+export const SSO_TENANT_TABLES = ['sso_provider', 'sso_login'] as const;
+
+export const SSO_TENANT_FOREIGN_KEYS: readonly TenantForeignKey[] = [
+  { table: 'sso_login', column: 'provider_id', references: 'sso_provider', onDelete: 'cascade' },
+];

@@ -53,6 +53,8 @@ export type PartnerType = "INDIVIDUAL_BUSINESS_OR_COMMUNITY_GROUP" | "INFORMAL_L
 
 export type SizeBand = "LARGE" | "MEDIUM" | "MICRO" | "SMALL";
 
+export type SsoProtocol = "OIDC" | "SAML";
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export type WebhookDeliveryStatus = "DEAD" | "DELIVERED" | "PENDING" | "RETRYING";
@@ -529,6 +531,43 @@ export interface ReminderDelivery {
   subject: string;
 }
 
+export interface SsoLogin {
+  answeredAt: Timestamp | null;
+  codeVerifier: string | null;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  handedOffAt: Timestamp | null;
+  handoffHash: string | null;
+  id: string;
+  idToken: string | null;
+  nonce: string | null;
+  organisationId: string;
+  providerId: string;
+  redirectUri: string;
+  requestId: string | null;
+  stateHash: string;
+  userId: string | null;
+}
+
+export interface SsoProvider {
+  allowedDomains: string[];
+  breakGlassUserId: string | null;
+  createdAt: Timestamp;
+  defaultRole: MemberRole;
+  enabled: Generated<boolean>;
+  id: string;
+  oidcClientId: string | null;
+  oidcClientSecretCiphertext: string | null;
+  oidcIssuer: string | null;
+  organisationId: string;
+  protocol: SsoProtocol;
+  samlCertificate: string | null;
+  samlEntryPoint: string | null;
+  samlIdpIssuer: string | null;
+  ssoRequired: Generated<boolean>;
+  updatedAt: Timestamp;
+}
+
 export interface SubmittedElementScore {
   createdAt: Timestamp;
   elementKey: string;
@@ -647,6 +686,8 @@ export interface DB {
   passwordReset: PasswordReset;
   region: Region;
   reminderDelivery: ReminderDelivery;
+  ssoLogin: SsoLogin;
+  ssoProvider: SsoProvider;
   submittedElementScore: SubmittedElementScore;
   submittedPartAnswer: SubmittedPartAnswer;
   submittedScore: SubmittedScore;

@@ -14,7 +14,7 @@ const ORGANISATION_TABLES: Record<OrganisationTable, true> = {
   assessmentReopening: true, assessorAnswer: true, auditEntry: true, benchmarkNetworkCell: true, calendarFeed: true, consensusAnswer: true,
   evidence: true, evidenceLink: true, invitation: true, membership: true, network: true, networkMember: true, notificationPreference: true,
   outboxEvent: true, partner: true, partnerLink: true, reminderDelivery: true, submittedElementScore: true, submittedPartAnswer: true,
-  submittedScore: true, webhookDelivery: true, webhookEndpoint: true,
+  submittedScore: true, webhookDelivery: true, webhookEndpoint: true, ssoLogin: true, ssoProvider: true,
 };
 
 

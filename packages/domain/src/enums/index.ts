@@ -107,3 +107,7 @@ export type NotificationFrequency = ValueOf<typeof NotificationFrequency>;
 /** A reminder delivery's place in the ledger: claimed (with a lease) or sent. */
 export const DeliveryState = enumOf(['CLAIMED', 'SENT']);
 export type DeliveryState = ValueOf<typeof DeliveryState>;
+
+/** How an organisation's own identity provider speaks: OpenID Connect or SAML 2.0. */
+export const SsoProtocol = enumOf(['OIDC', 'SAML']);
+export type SsoProtocol = ValueOf<typeof SsoProtocol>;

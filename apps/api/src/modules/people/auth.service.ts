@@ -10,6 +10,7 @@ import { startSession } from '../../auth/tokens';
 import { MIN_PASSWORD_LENGTH, PASSWORD_RESET_TTL_MINUTES } from './inputs';
 import type { AuthPayload, Me } from './types';
 import { myMemberships } from './reads';
+import { organisationsRequiringSso } from '../sso/service';
 
 const WRONG_CREDENTIALS = 'Email or password is wrong';
 
@@ -62,6 +63,11 @@ export async function login(ctx: RequestContext, email: string, password: string
   const proven = user ? await verifyPassword(user.passwordHash, password) : await burnPasswordCheck(password);
   if (!user || !proven) throw unauthenticated(WRONG_CREDENTIALS);
   await ctx.limits.loginSucceeded(account, ctx.address);
+  // Told only once the password is proven, so it says nothing about an address to a guesser.
+  const requiring = await organisationsRequiringSso(ctx, user.id);
+  if (requiring.length) {
+    throw forbidden(`${requiring.join(', ')} requires you to sign in through its identity provider: use "Sign in with your organisation"`, { reason: 'SSO_REQUIRED' });
+  }
 
   // No organisation is chosen at sign-in; the user's own scope shows their memberships everywhere.
   await ctx.setScope({ organisationId: null, userId: user.id });
