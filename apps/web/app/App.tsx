@@ -34,11 +34,13 @@ const screens = {
   Webhooks: () => import('./screens/settings/Webhooks'),
   Notifications: () => import('./screens/settings/Notifications'),
   Account: () => import('./screens/account/Account'),
+  SingleSignOn: () => import('./screens/settings/SingleSignOn'),
 };
 // Reached from an emailed link or the sign-in page: loaded only when opened.
 const Join = lazy(() => import('./screens/account/Join'));
 const ForgotPassword = lazy(() => import('./screens/account/ForgotPassword'));
 const ResetPassword = lazy(() => import('./screens/account/ResetPassword'));
+const SsoFinish = lazy(() => import('./screens/account/SsoFinish'));
 const Checklist = lazy(screens.Checklist);
 const TeamView = lazy(screens.TeamView);
 const Submit = lazy(screens.Submit);
@@ -58,6 +60,7 @@ const Benchmarks = lazy(screens.Benchmarks);
 const Webhooks = lazy(screens.Webhooks);
 const Notifications = lazy(screens.Notifications);
 const Account = lazy(screens.Account);
+const SingleSignOn = lazy(screens.SingleSignOn);
 
 function usePrefetchScreens(signedIn: boolean) {
   useEffect(() => {
@@ -81,6 +84,7 @@ export function App() {
           <Route path="/join" element={<Join />} />
           <Route path="/forgot-password" element={<ForgotPassword />} />
           <Route path="/reset-password" element={<ResetPassword />} />
+          <Route path="/sso/finish" element={<SsoFinish />} />
           <Route path="/account" element={signedIn ? <Account /> : <RememberPlace />} />
           <Route path="/o/:orgId" element={signedIn ? <OrgLayout /> : <RememberPlace />}>
             <Route index element={<Overview />} />
@@ -103,6 +107,7 @@ export function App() {
             <Route path="benchmarks" element={<Benchmarks />} />
             <Route path="settings/webhooks" element={<Webhooks />} />
             <Route path="settings/notifications" element={<Notifications />} />
+            <Route path="settings/sign-in" element={<SingleSignOn />} />
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="*" element={<NotFound />} />

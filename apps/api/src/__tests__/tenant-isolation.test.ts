@@ -208,6 +208,26 @@ const CASES: Record<string, Case> = {
     targetsA: true,
   },
   'Mutation.changePassword': { query: `mutation { changePassword(currentPassword: "not the password", newPassword: "a new long password") }`, targetsA: false },
+  // Single sign-on: B's owner sees and saves B's settings only (a SAML provider: nothing to reach over the
+  // network); discovery names no one for A's owner's domain (A has no provider); a hand-off code that
+  // names A answers NOT_FOUND like any made-up one.
+  'Query.ssoSettings': { query: `{ ssoSettings { protocol allowedDomains breakGlassEmail } }`, targetsA: false },
+  'Mutation.configureSso': {
+    query: `mutation($input: ConfigureSsoInput!) { configureSso(input: $input) { protocol allowedDomains } }`,
+    variables: () => ({
+      input: {
+        protocol: 'SAML', samlEntryPoint: 'https://idp.b-sso.test/sso', samlIdpIssuer: 'https://idp.b-sso.test', samlCertificate: 'MIIC'.padEnd(200, 'A'),
+        allowedDomains: ['b-sso.test'], defaultRole: 'VIEWER', ssoRequired: false,
+      },
+    }),
+    targetsA: false,
+  },
+  'Query.ssoDiscovery': { query: `{ ssoDiscovery(email: "a-owner@a.test") { organisationName startUrl } }`, targetsA: false },
+  'Mutation.finishSsoSignIn': {
+    query: `mutation($c: String!) { finishSsoSignIn(code: $c) { token } }`,
+    variables: () => ({ c: issueSecret('ssoh', orgA.id, randomUUID()).token }),
+    targetsA: true,
+  },
   'Mutation.signOut': { query: `mutation { signOut }`, targetsA: false },
   'Mutation.signOutEverywhere': { query: `mutation { signOutEverywhere }`, targetsA: false },
 };

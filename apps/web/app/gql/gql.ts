@@ -26,11 +26,13 @@ type Documents = {
     "\n  mutation CreatePartner($input: CreatePartnerInput!) { createPartner(input: $input) { id name } }\n": typeof types.CreatePartnerDocument,
     "\n  mutation ReviewPartner($id: ID!) { reviewPartner(id: $id) { id nextReviewOn updatedAt } }\n": typeof types.ReviewPartnerDocument,
     "\n  query Progress {\n    progress {\n      assessmentId cycle status practice evidence complete\n      elements { elementKey practice evidence }\n      plan { items done open overdue dropped carried resolvedByAssessment medianDaysToDone }\n      frameworkId\n    }\n  }\n": typeof types.ProgressDocument,
+    "\n  query SsoDiscovery($email: String!) { ssoDiscovery(email: $email) { organisationName protocol startUrl } }\n": typeof types.SsoDiscoveryDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": typeof types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere { signOutEverywhere }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation AcceptInvitation($token: String!, $name: String, $password: String) {\n    acceptInvitation(token: $token, name: $name, password: $password) { ...AuthPayloadFields }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...AuthPayloadFields }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation FinishSsoSignIn($code: String!) {\n    finishSsoSignIn(code: $code) { ...AuthPayloadFields }\n  }\n": typeof types.FinishSsoSignInDocument,
     "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
     "\n  mutation SignOut { signOut }\n": typeof types.SignOutDocument,
     "\n  query LibraryForLinks {\n    evidenceLibrary(first: 100) {\n      edges { node { id title url fileReference evidenceDate expiresOn links { assessmentId nodeKey } } }\n    }\n  }\n": typeof types.LibraryForLinksDocument,
@@ -81,6 +83,8 @@ type Documents = {
     "\n  mutation SetNotificationPreference($frequency: NotificationFrequency!) { setNotificationPreference(frequency: $frequency) { frequency updatedAt } }\n": typeof types.SetNotificationPreferenceDocument,
     "\n  mutation CreateCalendarFeed { createCalendarFeed { url createdAt } }\n": typeof types.CreateCalendarFeedDocument,
     "\n  mutation RevokeCalendarFeed { revokeCalendarFeed }\n": typeof types.RevokeCalendarFeedDocument,
+    "\n  query SsoSettings {\n    ssoSettings {\n      protocol enabled oidcIssuer oidcClientId oidcClientSecretSet samlEntryPoint samlIdpIssuer samlCertificate\n      allowedDomains defaultRole ssoRequired breakGlassEmail oidcCallbackUrl samlAcsUrl samlEntityId updatedAt\n    }\n  }\n": typeof types.SsoSettingsDocument,
+    "\n  mutation ConfigureSso($input: ConfigureSsoInput!) {\n    configureSso(input: $input) {\n      protocol enabled oidcIssuer oidcClientId oidcClientSecretSet samlEntryPoint samlIdpIssuer samlCertificate\n      allowedDomains defaultRole ssoRequired breakGlassEmail oidcCallbackUrl samlAcsUrl samlEntityId updatedAt\n    }\n  }\n": typeof types.ConfigureSsoDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints(first: 100) { totalCount edges { node { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n    webhookDeadLetters(first: 100) {\n      totalCount\n      edges { node { id endpointUrl eventType attempts lastStatusCode lastError lastAttemptAt deadAt redeliveries } }\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n": typeof types.CreateWebhookEndpointDocument,
     "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(id: $id, input: $input) { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } }\n": typeof types.UpdateWebhookEndpointDocument,
@@ -102,11 +106,13 @@ const documents: Documents = {
     "\n  mutation CreatePartner($input: CreatePartnerInput!) { createPartner(input: $input) { id name } }\n": types.CreatePartnerDocument,
     "\n  mutation ReviewPartner($id: ID!) { reviewPartner(id: $id) { id nextReviewOn updatedAt } }\n": types.ReviewPartnerDocument,
     "\n  query Progress {\n    progress {\n      assessmentId cycle status practice evidence complete\n      elements { elementKey practice evidence }\n      plan { items done open overdue dropped carried resolvedByAssessment medianDaysToDone }\n      frameworkId\n    }\n  }\n": types.ProgressDocument,
+    "\n  query SsoDiscovery($email: String!) { ssoDiscovery(email: $email) { organisationName protocol startUrl } }\n": types.SsoDiscoveryDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere { signOutEverywhere }\n": types.SignOutEverywhereDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
     "\n  mutation AcceptInvitation($token: String!, $name: String, $password: String) {\n    acceptInvitation(token: $token, name: $name, password: $password) { ...AuthPayloadFields }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...AuthPayloadFields }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation FinishSsoSignIn($code: String!) {\n    finishSsoSignIn(code: $code) { ...AuthPayloadFields }\n  }\n": types.FinishSsoSignInDocument,
     "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
     "\n  mutation SignOut { signOut }\n": types.SignOutDocument,
     "\n  query LibraryForLinks {\n    evidenceLibrary(first: 100) {\n      edges { node { id title url fileReference evidenceDate expiresOn links { assessmentId nodeKey } } }\n    }\n  }\n": types.LibraryForLinksDocument,
@@ -157,6 +163,8 @@ const documents: Documents = {
     "\n  mutation SetNotificationPreference($frequency: NotificationFrequency!) { setNotificationPreference(frequency: $frequency) { frequency updatedAt } }\n": types.SetNotificationPreferenceDocument,
     "\n  mutation CreateCalendarFeed { createCalendarFeed { url createdAt } }\n": types.CreateCalendarFeedDocument,
     "\n  mutation RevokeCalendarFeed { revokeCalendarFeed }\n": types.RevokeCalendarFeedDocument,
+    "\n  query SsoSettings {\n    ssoSettings {\n      protocol enabled oidcIssuer oidcClientId oidcClientSecretSet samlEntryPoint samlIdpIssuer samlCertificate\n      allowedDomains defaultRole ssoRequired breakGlassEmail oidcCallbackUrl samlAcsUrl samlEntityId updatedAt\n    }\n  }\n": types.SsoSettingsDocument,
+    "\n  mutation ConfigureSso($input: ConfigureSsoInput!) {\n    configureSso(input: $input) {\n      protocol enabled oidcIssuer oidcClientId oidcClientSecretSet samlEntryPoint samlIdpIssuer samlCertificate\n      allowedDomains defaultRole ssoRequired breakGlassEmail oidcCallbackUrl samlAcsUrl samlEntityId updatedAt\n    }\n  }\n": types.ConfigureSsoDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints(first: 100) { totalCount edges { node { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n    webhookDeadLetters(first: 100) {\n      totalCount\n      edges { node { id endpointUrl eventType attempts lastStatusCode lastError lastAttemptAt deadAt redeliveries } }\n    }\n  }\n": types.WebhookEndpointsDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n": types.CreateWebhookEndpointDocument,
     "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(id: $id, input: $input) { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } }\n": types.UpdateWebhookEndpointDocument,
@@ -231,6 +239,10 @@ export function graphql(source: "\n  query Progress {\n    progress {\n      ass
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SsoDiscovery($email: String!) { ssoDiscovery(email: $email) { organisationName protocol startUrl } }\n"): (typeof documents)["\n  query SsoDiscovery($email: String!) { ssoDiscovery(email: $email) { organisationName protocol startUrl } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -248,6 +260,10 @@ export function graphql(source: "\n  mutation AcceptInvitation($token: String!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...AuthPayloadFields }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...AuthPayloadFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishSsoSignIn($code: String!) {\n    finishSsoSignIn(code: $code) { ...AuthPayloadFields }\n  }\n"): (typeof documents)["\n  mutation FinishSsoSignIn($code: String!) {\n    finishSsoSignIn(code: $code) { ...AuthPayloadFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -448,6 +464,14 @@ export function graphql(source: "\n  mutation CreateCalendarFeed { createCalenda
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeCalendarFeed { revokeCalendarFeed }\n"): (typeof documents)["\n  mutation RevokeCalendarFeed { revokeCalendarFeed }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoSettings {\n    ssoSettings {\n      protocol enabled oidcIssuer oidcClientId oidcClientSecretSet samlEntryPoint samlIdpIssuer samlCertificate\n      allowedDomains defaultRole ssoRequired breakGlassEmail oidcCallbackUrl samlAcsUrl samlEntityId updatedAt\n    }\n  }\n"): (typeof documents)["\n  query SsoSettings {\n    ssoSettings {\n      protocol enabled oidcIssuer oidcClientId oidcClientSecretSet samlEntryPoint samlIdpIssuer samlCertificate\n      allowedDomains defaultRole ssoRequired breakGlassEmail oidcCallbackUrl samlAcsUrl samlEntityId updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfigureSso($input: ConfigureSsoInput!) {\n    configureSso(input: $input) {\n      protocol enabled oidcIssuer oidcClientId oidcClientSecretSet samlEntryPoint samlIdpIssuer samlCertificate\n      allowedDomains defaultRole ssoRequired breakGlassEmail oidcCallbackUrl samlAcsUrl samlEntityId updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ConfigureSso($input: ConfigureSsoInput!) {\n    configureSso(input: $input) {\n      protocol enabled oidcIssuer oidcClientId oidcClientSecretSet samlEntryPoint samlIdpIssuer samlCertificate\n      allowedDomains defaultRole ssoRequired breakGlassEmail oidcCallbackUrl samlAcsUrl samlEntityId updatedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,6 +8,52 @@ import { useSession } from '../session/useSession';
 import { TextField } from '../ui/Field';
 import { Alert, ProblemAlert } from '../ui/Alert';
 import { Page } from '../ui/Page';
+import { graphql } from '../gql';
+import { loginClient } from '../api/client';
+
+const Discover = graphql(`
+  query SsoDiscovery($email: String!) { ssoDiscovery(email: $email) { organisationName protocol startUrl } }
+`);
+
+/**
+ * "Sign in with your organisation": the address's domain names the organisation whose identity
+ * provider signs it in; the browser goes to the API's start address, which sends it on there.
+ */
+function OrganisationSignIn() {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [state, setState] = useState<{ busy: boolean; none?: string; problem?: ReturnType<typeof problemOf> }>({ busy: false });
+  return (
+    <section className="card" aria-labelledby="sso-heading">
+      <h2 id="sso-heading">{t('signIn.sso.heading')}</h2>
+      <p>{t('signIn.sso.intro')}</p>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setState({ busy: true });
+          void loginClient.query(Discover, { email }, { requestPolicy: 'network-only' }).toPromise().then((r) => {
+            const found = r.data?.ssoDiscovery;
+            if (found) {
+              window.location.assign(found.startUrl);
+              return;
+            }
+            setState({ busy: false, problem: problemOf(r.error), none: r.error ? undefined : email });
+          });
+        }}
+      >
+        <TextField label={t('signIn.sso.email')} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+        <div aria-live="polite">
+          {state.none !== undefined ? <Alert tone="warning">{t('signIn.sso.none', { email: state.none })}</Alert> : null}
+          <ProblemAlert problem={state.problem ?? null} />
+        </div>
+        <button type="submit" className="button button-secondary" disabled={state.busy}>
+          {state.busy ? t('signIn.sso.working') : t('signIn.sso.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
 
 export function SignIn() {
   const { t } = useTranslation();
@@ -41,6 +87,7 @@ export function SignIn() {
           </button>
         </form>
         <p><Link to="/forgot-password">{t('signIn.forgot')}</Link></p>
+        <OrganisationSignIn />
       </Page>
     </main>
   );

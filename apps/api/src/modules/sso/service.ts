@@ -121,7 +121,7 @@ function httpUrl(field: string, value: string | null | undefined, allowHttp: boo
 
 function domains(values: string[]): string[] {
   const list = [...new Set(values.map((d) => d.trim().toLowerCase().replace(/^@/, '')))];
-  if (list.length === 0) throw badInput('allowedDomains', 'name at least one email domain, such as example.org', { reason: 'EMPTY' });
+  if (list.length === 0) throw badInput('allowedDomains', 'name at least one email domain, such as example.org', { reason: 'NO_DOMAINS' });
   if (list.length > MAX_DOMAINS) throw badInput('allowedDomains', `at most ${MAX_DOMAINS} domains`, { reason: 'TOO_MANY' });
   const bad = list.find((d) => !DOMAIN.test(d));
   if (bad !== undefined) throw badInput('allowedDomains', `"${bad}" is not an email domain such as example.org`, { reason: 'NOT_A_DOMAIN', domain: bad });
@@ -144,7 +144,7 @@ export async function configure(ctx: TenantContext, input: ConfigureSsoInput): P
   const allowed = domains(input.allowedDomains);
   for (const domain of allowed) {
     const holder = await providerForDomain(ctx, domain);
-    if (holder && holder.organisationId !== ctx.organisationId) throw conflict(`${domain} already signs in through another organisation's provider`, { field: 'allowedDomains', domain });
+    if (holder && holder.organisationId !== ctx.organisationId) throw conflict(`${domain} already signs in through another organisation's provider`, { field: 'allowedDomains', domain, reason: 'DOMAIN_TAKEN' });
   }
 
   let provider = await ctx.em.findOne(SsoProvider, { organisationId: ctx.organisationId }, { populate: ['oidcClientSecretCiphertext'] });
