@@ -5,3 +5,4 @@
  */
 export * from './__tests__/harness';
 export { startSession } from './auth/tokens';
+export { type OidcClientSpec, type OidcIdp, startOidcIdp } from './__tests__/idp/oidc';

@@ -38,9 +38,9 @@ describe('an institution owner', () => {
     await page.goto('/');
     await heading(page, 'Sign in to Waymark');
     await expectAccessible(page, 'sign in');
-    await page.getByLabel('Email').fill('owner@riverside-community-library.example');
+    await page.getByLabel('Email', { exact: true }).fill('owner@riverside-community-library.example');
     await page.getByLabel('Password').fill('not the password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').waitFor();
     await signIn(page, 'owner@riverside-community-library.example');
     await heading(page, 'Choose an organisation');

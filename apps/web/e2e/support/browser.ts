@@ -43,9 +43,11 @@ export async function newPage(browser: Browser, baseUrl: string, viewport: { wid
 /** Signs in through the form, found by its inputs rather than its words, so it works in any language. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/sign-in');
-  await page.locator('input[type="email"]').fill(email);
-  await page.locator('input[type="password"]').fill(password);
-  await page.locator('form button[type="submit"]').click();
+  // The password form (the page also has "Sign in with your organisation", a form of its own).
+  const form = page.locator('form').filter({ has: page.locator('input[type="password"]') });
+  await form.locator('input[type="email"]').fill(email);
+  await form.locator('input[type="password"]').fill(password);
+  await form.locator('button[type="submit"]').click();
   await page.waitForURL((url) => url.pathname !== '/sign-in');
 }
 
