@@ -3,6 +3,7 @@ import { AuditEntry, Membership, type Organisation, SsoLogin, User } from '@waym
 import { FIXTURE_PASSWORD } from '@waymark/testing';
 import { issueSecret } from '../auth/secrets';
 import { type OidcIdp, startOidcIdp } from './idp/oidc';
+import { type SamlAnswer, TestSamlIdp, makeSigningKey } from './idp/saml';
 import { type As, MemberRole, type TestApi, errorCode, ok, startTestApi } from './harness';
 
 /**
@@ -272,5 +273,92 @@ describe('requiring single sign-on', () => {
     // A wrong password still reads as a wrong password (nothing said about SSO to a guesser).
     expect(errorCode(await api.gql(LOGIN, { e: member.email, p: 'not the password at all' }))).toBe('UNAUTHENTICATED');
     ok(await api.gql(LOGIN, { e: owner.email, p: FIXTURE_PASSWORD }));
+  });
+});
+
+describe('SAML 2.0', () => {
+  let saml: TestSamlIdp;
+  let orgC: Organisation;
+  let ownerC: { user: User; as: As };
+
+  const samlInput = (idp: TestSamlIdp, domains: string[]) => ({
+    protocol: 'SAML', samlEntryPoint: idp.entryPoint, samlIdpIssuer: idp.entityId, samlCertificate: idp.signing.cert, allowedDomains: domains, defaultRole: 'VIEWER', ssoRequired: false,
+  });
+
+  /** Waymark's redirect to the provider for `email`: the AuthnRequest and RelayState in its address. */
+  async function start(email: string): Promise<string> {
+    const res = await fetch(`${origin}/sso/start?email=${encodeURIComponent(email)}`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    return res.headers.get('location')!;
+  }
+
+  /** The browser posting the provider's form to Waymark's Assertion Consumer Service. */
+  async function post(answer: SamlAnswer): Promise<{ status: number; location: string | null; page: string }> {
+    const res = await fetch(answer.acsUrl, { method: 'POST', body: new URLSearchParams(answer.form), redirect: 'manual' });
+    return { status: res.status, location: res.headers.get('location'), page: await res.text() };
+  }
+
+  beforeAll(async () => {
+    saml = new TestSamlIdp('https://idp.saml-records.example');
+    orgC = await api.fx.organisation({ name: 'Saml Records' });
+    ownerC = await api.actor(orgC, MemberRole.OWNER);
+    const saved = ok(await api.gql(`mutation($input: ConfigureSsoInput!) { configureSso(input: $input) { protocol samlAcsUrl samlEntityId } }`, { input: samlInput(saml, ['saml.example']) }, ownerC.as));
+    expect(saved.configureSso).toEqual({ protocol: 'SAML', samlAcsUrl: `${origin}/sso/saml/acs`, samlEntityId: `${origin}/sso/saml/metadata` });
+  });
+
+  it('signs a person in from a signed assertion, a member with the default role', async () => {
+    const email = `sam.${randomUUID().slice(0, 6)}@saml.example`;
+    const redirect = await start(email);
+    expect(redirect.startsWith(`${saml.entryPoint}?SAMLRequest=`)).toBe(true);
+    expect(TestSamlIdp.readRequest(redirect).acsUrl).toBe(`${origin}/sso/saml/acs`);
+    const cb = await post(saml.answer(redirect, { email }));
+    expect(cb.status).toBe(302);
+    const session = ok(await api.gql(FINISH, { code: codeOf(cb.location!) })).finishSsoSignIn;
+    expect(session.memberships).toEqual([{ role: 'VIEWER', organisation: { id: orgC.id } }]);
+    expect(ok(await api.gql(ME, {}, { token: session.token, organisationId: orgC.id })).me).toEqual({ user: { email }, role: 'VIEWER' });
+    ok(await api.gql(`mutation { signOut }`, {}, { token: session.token }));
+    expect(errorCode(await api.gql(ME, {}, { token: session.token }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a replayed assertion', async () => {
+    const email = `rey.${randomUUID().slice(0, 6)}@saml.example`;
+    const answer = saml.answer(await start(email), { email });
+    expect((await post(answer)).status).toBe(302);
+    const again = await post(answer);
+    expect(again.status).toBe(400);
+    expect(again.page).toContain('already been used or has expired');
+  });
+
+  it.each([
+    ['another audience', (email: string) => ({ email, audience: 'https://another-service.example/saml' })],
+    ['an expired assertion', (email: string) => ({ email, validForSeconds: -120 })],
+    ['a signature from another key', (email: string) => ({ email, signWith: makeSigningKey('impostor') })],
+  ])('refuses %s, and makes nobody', async (_what, options) => {
+    const email = `x.${randomUUID().slice(0, 6)}@saml.example`;
+    const cb = await post(saml.answer(await start(email), options(email)));
+    expect(cb.status).toBe(401);
+    expect(cb.page).toContain('could not be verified');
+    expect(await ownerEm().count(User, { email })).toBe(0);
+  });
+
+  it('refuses an address in a domain the organisation does not allow', async () => {
+    const outsider = `out.${randomUUID().slice(0, 6)}@elsewhere.example`;
+    const cb = await post(saml.answer(await start(`someone@saml.example`), { email: outsider }));
+    expect(cb.status).toBe(403);
+    expect(cb.page).toContain(`${outsider} is not in an email domain Saml Records allows`);
+  });
+
+  it("an assertion for one organisation's provider cannot sign into another", async () => {
+    // Organisation D trusts another provider; C's provider's answer to C's request is posted with D's RelayState.
+    const other = new TestSamlIdp('https://idp.other-records.example');
+    const orgD = await api.fx.organisation({ name: 'Other Records' });
+    const ownerD = await api.actor(orgD, MemberRole.OWNER);
+    ok(await api.gql(CONFIGURE, { input: samlInput(other, ['other.example']) }, ownerD.as));
+    const email = `mal.${randomUUID().slice(0, 6)}@saml.example`;
+    const forC = saml.answer(await start(email), { email });
+    const dRelay = TestSamlIdp.readRequest(await start(`mal@other.example`)).relayState;
+    const cb = await post({ ...forC, form: { ...forC.form, RelayState: dRelay } });
+    expect(cb.status).toBe(401);
+    expect(await ownerEm().count(Membership, { organisationId: orgD.id }, { filters: false })).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import { RequestContext } from '../../context';
 import { databaseError } from '../../graphql/errors';
 import { RequestTrace, requestIdOf } from '../../http/observe';
 import { type RateLimits, clientAddress } from '../../http/rate-limits';
-import { SsoRefusal, finishOidcSignIn, startSignIn } from './service';
+import { SsoRefusal, finishOidcSignIn, finishSamlSignIn, startSignIn } from './service';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -20,7 +20,7 @@ const page = (title: string, message: string) =>
  * Single sign-on over HTTP, for browsers: GET /sso/start?email= sends the browser to the email's
  * organisation's provider; GET /sso/oidc/callback takes the provider's answer, checks it, and sends
  * the browser to the web app's /sso/finish with a one-time code in the fragment (the web app trades
- * it for a session with finishSsoSignIn). Each request runs in one write session, counted against
+ * it for a session with finishSsoSignIn); POST /sso/saml/acs does the same for a SAML response. Each request runs in one write session, counted against
  * the caller's address like any anonymous request. A refusal is a page in words (4xx); what went
  * wrong in detail goes to the log only.
  */
@@ -63,6 +63,13 @@ export function ssoRouter(orm: MikroORM, cfg: ApiConfig, log: Logger, limits: Ra
   };
 
   router.get('/start', (req, res) => run(req, res, (ctx) => startSignIn(ctx, typeof req.query.email === 'string' ? req.query.email : '')));
+  // The provider's HTML form posts here (SAML HTTP-POST binding): no cookie and no CSRF token can
+  // come with it; RelayState and InResponseTo tie it to the one sign-in that asked.
+  router.post('/saml/acs', express.urlencoded({ extended: false, limit: '512kb' }), (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    return run(req, res, (ctx) => finishSamlSignIn(ctx, text(body.RelayState), text(body.SAMLResponse)));
+  });
   router.get('/oidc/callback', (req, res) => run(req, res, (ctx) => finishOidcSignIn(ctx, new URL(req.originalUrl, 'http://callback.invalid'))));
   return router;
 }

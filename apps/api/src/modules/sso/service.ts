@@ -12,6 +12,7 @@ import { assertAssignable } from '../people/members.service';
 import { activeOrganisation } from '../people/organisation.service';
 import type { AuthPayload } from '../people/types';
 import { type OidcClientSettings, OidcProblem, checkIssuer, finishOidc, startOidc } from './oidc';
+import { SamlProblem, type SamlSpSettings, finishSaml, startSaml } from './saml';
 import type { ConfigureSsoInput, SsoDiscovery, SsoSettings } from './types';
 
 /** A sign-in through a provider must come back within this long. */
@@ -214,16 +215,25 @@ export async function startSignIn(ctx: RequestContext, rawEmail: string): Promis
   const email = normaliseEmail(rawEmail);
   const found = /^[^@\s]+@[^@\s]+$/.test(email) ? await providerForDomain(ctx, domainOf(email)) : null;
   if (!found) throw new SsoRefusal(404, 'NO_PROVIDER', `No organisation signs in ${email || 'this address'} through its own provider. Sign in with your email and password instead.`);
-  if (found.protocol !== SsoProtocol.OIDC) throw new SsoRefusal(501, 'SAML_NOT_READY', 'Signing in through SAML is not available yet. Sign in with your email and password.');
   await ctx.setScope({ organisationId: found.organisationId, userId: null });
   const provider = await ctx.em.findOneOrFail(SsoProvider, { organisationId: found.organisationId }, { populate: ['oidcClientSecretCiphertext'] });
   const base = publicBase(ctx.config, ctx.origin);
   const loginId = randomUUID();
   const state = issueSecret(STATE_PREFIX, provider.organisationId, loginId);
+  const urls = callbackUrls(base);
+  const saml = provider.protocol === SsoProtocol.SAML;
   const login = ctx.em.create(SsoLogin, {
-    id: loginId, organisationId: provider.organisationId, providerId: provider.id, stateHash: state.hash, redirectUri: callbackUrls(base).oidcCallbackUrl,
+    id: loginId, organisationId: provider.organisationId, providerId: provider.id, stateHash: state.hash, redirectUri: saml ? urls.samlAcsUrl : urls.oidcCallbackUrl,
     expiresAt: new Date(Date.now() + SSO_LOGIN_TTL_MINUTES * 60_000),
   });
+  if (saml) {
+    const started = await startSaml(samlSettings(provider, login), state.token).catch((error: unknown) => {
+      throw new SsoRefusal(409, 'NOT_CONFIGURED', 'Single sign-on is not set up completely for this organisation. Ask an owner.', String(error));
+    });
+    login.requestId = started.requestId;
+    await ctx.em.flush();
+    return started.url;
+  }
   let start;
   try {
     start = await startOidc(oidcSettings(ctx, provider), login.redirectUri, state.token, email);
@@ -279,6 +289,34 @@ export async function finishOidcSignIn(ctx: RequestContext, callbackUrl: URL): P
   }
   const user = await memberFor(ctx, provider, identity.email, identity.name);
   login.idToken = identity.idToken;
+  return handOff(ctx, login, user);
+}
+
+function samlSettings(provider: SsoProvider, login: SsoLogin): SamlSpSettings {
+  if (!provider.samlEntryPoint || !provider.samlIdpIssuer || !provider.samlCertificate) throw new SsoRefusal(409, 'NOT_CONFIGURED', 'Single sign-on is not set up completely for this organisation. Ask an owner.');
+  return {
+    entryPoint: provider.samlEntryPoint, idpIssuer: provider.samlIdpIssuer, certificate: provider.samlCertificate,
+    acsUrl: login.redirectUri, spEntityId: new URL('metadata', login.redirectUri).href,
+  };
+}
+
+/**
+ * The provider's response (SAML, HTTP-POST binding): RelayState names the sign-in, taken once;
+ * node-saml checks the response against it; then as for OpenID Connect.
+ */
+export async function finishSamlSignIn(ctx: RequestContext, relayState: string | undefined, samlResponse: string | undefined): Promise<string> {
+  const login = await claimLogin(ctx, relayState);
+  const provider = await ctx.em.findOne(SsoProvider, { id: login.providerId, organisationId: login.organisationId });
+  if (!provider?.enabled || provider.protocol !== SsoProtocol.SAML || !login.requestId) throw STALE;
+  if (!samlResponse) throw refusalFor.UNVERIFIED!.because('no SAMLResponse');
+  let identity;
+  try {
+    identity = await finishSaml(samlSettings(provider, login), { requestId: login.requestId, issuedAt: login.createdAt }, samlResponse);
+  } catch (error) {
+    if (error instanceof SamlProblem) throw refusalFor.UNVERIFIED!.because(`SAML: ${error.message}`);
+    throw error;
+  }
+  const user = await memberFor(ctx, provider, identity.email, identity.name);
   return handOff(ctx, login, user);
 }
 
