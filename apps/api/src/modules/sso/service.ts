@@ -98,7 +98,7 @@ export async function readSettings(ctx: TenantContext): Promise<SsoSettings | nu
     .select((eb) => eb('p.oidcClientSecretCiphertext', 'is not', null).$castTo<boolean>().as('oidcClientSecretSet'))
     .executeTakeFirst();
   if (!row) return null;
-  return { ...row, protocol: row.protocol as SsoProtocol, defaultRole: row.defaultRole as MemberRole, breakGlassEmail: row.breakGlassEmail ?? null, ...callbackUrls(publicBase(ctx.config, ctx.origin)) };
+  return { ...row, breakGlassEmail: row.breakGlassEmail ?? null, ...callbackUrls(publicBase(ctx.config, ctx.origin)) };
 }
 
 /** What the audit log keeps of the settings: never the client secret, sealed or not. */
