@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AuditEntry, Membership, type Organisation, SsoLogin, User } from '@waymark/db';
+import { AuditEntry, Membership, type Organisation, PasswordReset, SsoLogin, User } from '@waymark/db';
 import { FIXTURE_PASSWORD } from '@waymark/testing';
 import { issueSecret } from '../auth/secrets';
 import { type OidcIdp, startOidcIdp } from './idp/oidc';
@@ -273,6 +273,15 @@ describe('requiring single sign-on', () => {
     // A wrong password still reads as a wrong password (nothing said about SSO to a guesser).
     expect(errorCode(await api.gql(LOGIN, { e: member.email, p: 'not the password at all' }))).toBe('UNAUTHENTICATED');
     ok(await api.gql(LOGIN, { e: owner.email, p: FIXTURE_PASSWORD }));
+
+    // A reset link opens no password session around it either (and changes nothing).
+    ok(await api.gql(`mutation($e: String!) { requestPasswordReset(email: $e) }`, { e: member.email }));
+    const reset = await ownerEm().findOneOrFail(PasswordReset, { userId: member.id });
+    const res = await api.gql(`mutation($t: String!) { resetPassword(token: $t, newPassword: "a brand new long password") { token } }`, {
+      t: api.linkToken('password-reset', member.id, reset.id),
+    });
+    expect([errorCode(res), res.errors?.[0]?.extensions?.reason]).toEqual(['FORBIDDEN', 'SSO_REQUIRED']);
+    expect(errorCode(await api.gql(LOGIN, { e: member.email, p: 'a brand new long password' }))).toBe('UNAUTHENTICATED');
   });
 });
 

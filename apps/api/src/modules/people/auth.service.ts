@@ -64,16 +64,24 @@ export async function login(ctx: RequestContext, email: string, password: string
   if (!user || !proven) throw unauthenticated(WRONG_CREDENTIALS);
   await ctx.limits.loginSucceeded(account, ctx.address);
   // Told only once the password is proven, so it says nothing about an address to a guesser.
-  const requiring = await organisationsRequiringSso(ctx, user.id);
-  if (requiring.length) {
-    throw forbidden(`${requiring.join(', ')} requires you to sign in through its identity provider: use "Sign in with your organisation"`, { reason: 'SSO_REQUIRED' });
-  }
+  await assertPasswordSignInAllowed(ctx, user.id);
 
   // No organisation is chosen at sign-in; the user's own scope shows their memberships everywhere.
   await ctx.setScope({ organisationId: null, userId: user.id });
   user.lastLoginAt = new Date();
   audit({ em: ctx.em, userId: user.id, apiKeyId: null, organisationId: null }, 'auth.login', 'User', user.id, null, { email: user.email });
   return sessionFor(ctx, user);
+}
+
+/**
+ * A session opened by a password (sign-in, a reset link, an invitation accepted with a password)
+ * is refused to a member of an organisation that requires single sign-on of them.
+ */
+export async function assertPasswordSignInAllowed(ctx: RequestContext, userId: string): Promise<void> {
+  const requiring = await organisationsRequiringSso(ctx, userId);
+  if (requiring.length) {
+    throw forbidden(`${requiring.join(', ')} requires you to sign in through its identity provider: use "Sign in with your organisation"`, { reason: 'SSO_REQUIRED' });
+  }
 }
 
 /** The person behind a session token; an API key has no session to end or password to change. */
@@ -158,6 +166,7 @@ export async function resetPassword(ctx: RequestContext, token: string, newPassw
   reset.usedAt = new Date();
   const ended = await endSessions(ctx, user.id, 'password-reset');
   audit(personal(ctx, user.id), 'auth.password-reset', 'User', user.id, null, { sessionsEnded: ended });
+  await assertPasswordSignInAllowed(ctx, user.id);
   return sessionFor(ctx, user);
 }
 

@@ -7,7 +7,7 @@ import { audit, snapshot } from '../../graphql/audit';
 import { type Connection, type PageArgs, keysetPage } from '../../graphql/connection';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import { hashSecret, parseSecret, secretMatches } from '../../auth/secrets';
-import { assertPasswordRules, findUserWithPassword, normaliseEmail, sessionFor } from './auth.service';
+import { assertPasswordRules, assertPasswordSignInAllowed, findUserWithPassword, normaliseEmail, sessionFor } from './auth.service';
 import { type AcceptInvitationArgs, INVITATION_TTL_DAYS } from './inputs';
 import { assertAssignable } from './members.service';
 import { activeOrganisation } from './organisation.service';
@@ -138,5 +138,7 @@ export async function acceptInvitation(ctx: RequestContext, args: AcceptInvitati
 
   // From here the user's own scope applies too, so the session lists all their organisations.
   await ctx.setScope({ organisationId: invitation.organisationId, userId: user.id });
+  // Joined with a password: not into an organisation that requires its own sign-in of them.
+  if (ctx.userId !== user.id) await assertPasswordSignInAllowed(ctx, user.id);
   return sessionFor(ctx, user);
 }
