@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { Membership, MemberRole, Organisation, SsoLogin, SsoProvider, SsoProtocol, User } from '@waymark/db';
 import { WaymarkError, badInput, conflict, forbidden, isUuid, openSecret, sealSecret } from '@waymark/domain';
@@ -331,7 +331,7 @@ async function memberFor(ctx: RequestContext, provider: SsoProvider, rawEmail: s
   const actorFor = (userId: string) => ({ em: ctx.em, userId, apiKeyId: null, organisationId: provider.organisationId });
   if (!user) {
     // Nobody knows this password: the account signs in through the provider (or resets a password by email).
-    user = ctx.em.create(User, { email, name: (name || email.slice(0, email.indexOf('@'))).slice(0, 200), passwordHash: await hashPassword(issueSecret('x', randomUUID(), randomUUID()).token) });
+    user = ctx.em.create(User, { email, name: (name || email.slice(0, email.indexOf('@'))).slice(0, 200), passwordHash: await hashPassword(randomBytes(32).toString('base64url')) });
     audit(actorFor(user.id), 'user.create-by-sso', 'User', user.id, null, { email });
   }
   const member = await ctx.em.findOne(Membership, { organisationId: provider.organisationId, userId: user.id });
