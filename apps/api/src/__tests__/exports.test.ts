@@ -38,6 +38,8 @@ import {
   loadFrameworkTree,
   sqlIn,
   CalendarFeed,
+  SsoLogin,
+  SsoProvider,
   WebhookDelivery,
   WebhookDeliveryStatus,
   WebhookEndpoint,
@@ -219,6 +221,15 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
     organisationId, endpointId, eventId: randomUUID(), eventType: 'plan.generated', body: '{"type":"plan.generated"}', status: WebhookDeliveryStatus.DEAD, attempts: 3,
   });
   const feed = em.create(CalendarFeed, { organisationId, userId: owner.id, tokenHash: randomBytes(32).toString('hex') });
+  const ssoProvider = em.create(SsoProvider, {
+    organisationId, protocol: 'OIDC', oidcIssuer: `https://login.${tag}.example`, oidcClientId: `waymark-${tag}`, oidcClientSecretCiphertext: seal(),
+    allowedDomains: [`${tag}.example`], defaultRole: MemberRole.VIEWER,
+  });
+  const ssoLogin = em.create(SsoLogin, {
+    organisationId, providerId: ssoProvider.id, stateHash: randomBytes(32).toString('hex'), nonce: randomBytes(16).toString('hex'), codeVerifier: randomBytes(32).toString('hex'),
+    redirectUri: 'https://waymark.example.org/sso/oidc/callback', expiresAt: new Date(Date.now() + 600_000), userId: owner.id, handoffHash: randomBytes(32).toString('hex'),
+    idToken: `eyJ.${randomBytes(24).toString('hex')}.sig`,
+  });
   await em.flush();
   const memberships = (await withAdminClient(api.db.ownerUrl, (c) => c.query<{ id: string }>(`select id from membership where organisation_id = $1`, [org.id]))).rows;
   const ids: Record<string, string[]> = {};
@@ -250,6 +261,8 @@ async function seed(org: Organisation, tag: string): Promise<Seeded> {
   add(WebhookEndpoint, [endpoint]);
   add(WebhookDelivery, [webhookDelivery]);
   add(CalendarFeed, [feed]);
+  add(SsoProvider, [ssoProvider]);
+  add(SsoLogin, [ssoLogin]);
   ids.membership = memberships.map((m) => m.id);
   return { ids, report: report.id, draft: draft.id, ownerName: owner.name, ownerEmail: owner.email };
 }
@@ -334,6 +347,8 @@ describe('secrets', () => {
       ...(await c.query(`select password_hash as h from app_user`)).rows,
       ...(await c.query(`select secret_ciphertext as h from webhook_endpoint union all select previous_secret_ciphertext from webhook_endpoint`)).rows,
       ...(await c.query(`select token_hash as h from calendar_feed`)).rows,
+      ...(await c.query(`select oidc_client_secret_ciphertext as h from sso_provider`)).rows,
+      ...(await c.query(`select unnest(array[state_hash, nonce, code_verifier, handoff_hash, id_token]) as h from sso_login`)).rows,
     ].map((r) => String(r.h)));
     expect(secrets.length).toBeGreaterThan(6);
     const downloads = [
