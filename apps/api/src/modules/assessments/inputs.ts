@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../graphql/scalars';
 import { ANSWER_VALUES_IN_WORDS, TEXT_LIMITS } from '@waymark/domain';
 import { Text } from '../../graphql/text';
 
@@ -16,7 +16,7 @@ abstract class CycleFields {
   @Text({ max: TEXT_LIMITS.cycle, min: 1 })
   @Matches(CYCLE_PATTERN, { message: CYCLE_MESSAGE })
   cycle!: string;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When the team means to submit it; not in the past.' })
+  @Field(() => LocalDate, { nullable: true, description: 'When the team means to submit it; not in the past.' })
   @IsOptional()
   dueOn?: string | null;
 }

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, registerEnumType } from 'type-graphql';
 import { ObjectType } from '../../graphql/object-type';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../graphql/scalars';
 import { AssessmentStatus } from '@waymark/db';
 import { ANSWER_VALUES_IN_WORDS } from '@waymark/domain';
 
@@ -34,7 +34,7 @@ export class AssessmentType implements Partial<AssessmentRow> {
   @Field(() => ID, { description: 'Id of the assessment.' }) id!: string;
   @Field(() => String, { description: 'The cycle, e.g. "2026" or "2026-27".' }) cycle!: string;
   @Field(() => AssessmentStatus, { description: 'DRAFT, SUBMITTED (locked) or REOPENED.' }) status!: AssessmentStatus;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When the team means to submit it.' }) dueOn!: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'When the team means to submit it.' }) dueOn!: string | null;
   @Field(() => ID, { description: 'The framework version it answers.' }) frameworkId!: string;
   @Field(() => ID, { nullable: true, description: 'The assessment of the cycle before, when this one was started from it.' }) previousId!: string | null;
   @Field(() => Date, { description: 'When it was created.' }) createdAt!: Date;
