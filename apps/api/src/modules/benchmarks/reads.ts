@@ -32,7 +32,6 @@ import {
  * They read from the read replica when one is set. An institution's own scores come from its own
  * latest submission, at once: its own data is no disclosure to itself.
  */
-const DEFAULT_FRAMEWORK = 'inspiring-learning-partnerships';
 const KIND_LABELS: Record<string, string> = { LIBRARY: 'Libraries', MUSEUM: 'Museums', ARCHIVE: 'Archives', COMBINED: 'Combined institutions' };
 const SIZE_LABELS: Record<string, string> = { MICRO: 'Micro institutions', SMALL: 'Small institutions', MEDIUM: 'Medium institutions', LARGE: 'Large institutions' };
 const INSTITUTION_KINDS = [OrganisationKind.LIBRARY, OrganisationKind.MUSEUM, OrganisationKind.ARCHIVE, OrganisationKind.COMBINED];
@@ -67,8 +66,27 @@ const anyText = (keys: readonly string[]) => sql<string>`any(${keys}::text[])`;
 
 const FIGURE = ['cohortKey', 'scope', 'measure', 'n', 'mean', 'p25', 'median', 'p75', 'heldBack', 'asOf'] as const satisfies readonly (keyof FigureRow)[];
 
+/**
+ * Which framework version a benchmark view is about, assuming no particular framework: of a named
+ * framework, its newest version with a snapshot (or its newest version); otherwise the version the
+ * organisation's newest assessment answers; otherwise the version of the newest snapshot (a body
+ * that assesses nothing itself sees its members' framework).
+ */
 async function frameworkFor(ctx: RequestContext, key: string | null | undefined): Promise<FrameworkTree> {
-  return findFramework(ctx.db, { key: key ?? DEFAULT_FRAMEWORK });
+  const snapshotted = ctx.db.sql
+    .selectFrom('benchmarkSnapshot as s')
+    .innerJoin('framework as f', 'f.id', 's.frameworkId')
+    .select('s.frameworkId')
+    .orderBy('s.takenAt', 'desc')
+    .limit(1);
+  if (key) {
+    const row = await snapshotted.where('f.key', '=', key).executeTakeFirst();
+    return row ? findFramework(ctx.db, { id: row.frameworkId }) : findFramework(ctx.db, { key });
+  }
+  const own = await ctx.db.sql.selectFrom('assessment').select('frameworkId').orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = own ?? (await snapshotted.executeTakeFirst());
+  if (!row) throw notFound('Framework', 'none assessed or benchmarked yet: name one with frameworkKey');
+  return findFramework(ctx.db, { id: row.frameworkId });
 }
 
 async function latestSnapshot(db: Reader, frameworkId: string): Promise<SnapshotObject | null> {
