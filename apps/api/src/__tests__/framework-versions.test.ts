@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Framework, type Organisation, importFixtures } from '@waymark/db';
+import {
+  Assessment, AssessmentStatus, BenchmarkingConsent, Framework, type Organisation, OrganisationKind, Region, SubmittedElementScore, SubmittedScore,
+  createCrossTenantReader, importFixtures, recomputeBenchmarks,
+} from '@waymark/db';
 import { type As, MemberRole, type TestApi, errorCode, ok, startTestApi } from './harness';
 
 /**
@@ -160,5 +163,41 @@ describe('refusals', () => {
     expect(errorCode(res)).toBe('NOT_FOUND');
     const read = await api.gql(`query($id: ID!) { assessment(id: $id) { changesSincePrevious { kind } newerVersions { id } } }`, { id: first }, outsider);
     expect(errorCode(read)).toBe('NOT_FOUND');
+  });
+});
+
+describe('benchmarks across versions', () => {
+  /** An institution's submitted scores on a version (written as the owner, as the seed does). */
+  async function submitted(org: Organisation, frameworkId: string, practice: number) {
+    const em = api.db.owner.em.fork();
+    const by = (await api.fx.user()).id;
+    const submittedAt = new Date('2026-05-01T10:00:00Z');
+    const assessment = em.create(Assessment, { organisationId: org.id, frameworkId, cycle: 'bench', createdBy: by, status: AssessmentStatus.SUBMITTED, submittedAt });
+    const score = em.create(SubmittedScore, { organisationId: org.id, assessmentId: assessment.id, frameworkId, cycle: 'bench', submittedAt, practice, evidence: null });
+    ['3.1', '3.2', '3.3'].forEach((elementKey, i) => em.create(SubmittedElementScore, { organisationId: org.id, scoreId: score.id, elementKey, practice: practice + i, evidence: null }));
+    await em.flush();
+  }
+
+  it('compares an institution on the newer version with peers benchmarked on the older one, element by element through the crosswalk', async () => {
+    const em = api.db.owner.em.fork();
+    const region = em.create(Region, { code: 'FV', name: 'Region FV' });
+    await em.flush();
+    const make = (name: string) => api.fx.organisation({ name, kind: OrganisationKind.LIBRARY, regionId: region.id, benchmarkingConsent: BenchmarkingConsent.NAMED });
+    for (let i = 0; i < 6; i++) await submitted(await make(`Peer ${i}`), v1, 40 + i * 5);
+    const reader = await createCrossTenantReader(api.db.config);
+    try {
+      await recomputeBenchmarks(reader, { frameworkId: v1, trigger: 'nightly', now: new Date('2026-06-01T02:00:00Z') });
+    } finally {
+      await reader.close();
+    }
+    const mover = await make('Moved on');
+    await submitted(mover, v11, 70);
+    const as = (await api.actor(mover, MemberRole.MANAGER)).as;
+    const { benchmarks } = ok(await api.gql(`{ benchmarks { reason reasonText own { frameworkVersion counted practice } cohorts { key mine { scope measure value } } } }`, {}, as));
+    expect(benchmarks.reason).toBe('OTHER_VERSION');
+    expect(benchmarks.reasonText).toMatch(/another version of this framework/);
+    expect(benchmarks.own).toEqual({ frameworkVersion: '1.1.0', counted: false, practice: 70 });
+    const kind = benchmarks.cohorts.find((c: any) => c.key === 'kind:LIBRARY');
+    expect(kind.mine.filter((m: any) => m.measure === 'practice').map((m: any) => [m.scope, m.value])).toEqual([['overall', 70], ['3.1', 70], ['3.2', 71], ['3.3', 72]]);
   });
 });
