@@ -19,6 +19,7 @@ const screens = {
   TeamView: () => import('./screens/assessment/TeamView'),
   Submit: () => import('./screens/assessment/Submit'),
   Scores: () => import('./screens/assessment/Scores'),
+  Changes: () => import('./screens/assessment/Changes'),
   Plan: () => import('./screens/plan/Plan'),
   ItemDetail: () => import('./screens/plan/ItemDetail'),
   Progress: () => import('./screens/Progress'),
@@ -43,6 +44,7 @@ const Checklist = lazy(screens.Checklist);
 const TeamView = lazy(screens.TeamView);
 const Submit = lazy(screens.Submit);
 const Scores = lazy(screens.Scores);
+const Changes = lazy(screens.Changes);
 const Plan = lazy(screens.Plan);
 const ItemDetail = lazy(screens.ItemDetail);
 const Progress = lazy(screens.Progress);
@@ -89,6 +91,7 @@ export function App() {
             <Route path="assessments/:assessmentId/team" element={<TeamView />} />
             <Route path="assessments/:assessmentId/submit" element={<Submit />} />
             <Route path="assessments/:assessmentId/scores" element={<Scores />} />
+            <Route path="assessments/:assessmentId/changes" element={<Changes />} />
             <Route path="plan" element={<Plan />} />
             <Route path="plan/:itemId" element={<ItemDetail />} />
             <Route path="progress" element={<Progress />} />

@@ -54,6 +54,7 @@ const INSTITUTION: Screen[] = [
   { name: 'checklist', path: () => o(`/assessments/${draft}/checklist/3.1`) },
   { name: 'checklist-agreed', path: () => o(`/assessments/${draft}/checklist/3.2?answering=agreed`) },
   { name: 'team-view', path: () => o(`/assessments/${draft}/team`) },
+  { name: 'framework-changes', path: () => o(`/assessments/${draft}/changes`) },
   { name: 'submit-missing', path: () => o(`/assessments/${draft}/submit`) },
   { name: 'submit-locked', path: () => o(`/assessments/${submitted}/submit`) },
   { name: 'checklist-locked', path: () => o(`/assessments/${submitted}/checklist/3.3`) },

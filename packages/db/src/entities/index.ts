@@ -3,7 +3,7 @@ import { ConsensusAnswer, AssessorAnswer } from './answer';
 import { Assessment, AssessmentReopening } from './assessment';
 import { AuditEntry } from './audit';
 import { Evidence, EvidenceLink } from './evidence';
-import { Framework, FrameworkNode, Guidance, GuidanceLink } from './framework';
+import { Framework, FrameworkCrosswalk, FrameworkNode, Guidance, GuidanceLink } from './framework';
 import { Invitation } from './invitation';
 import { Membership } from './membership';
 import { Organisation } from './organisation';
@@ -26,7 +26,7 @@ export { BaseEntity, TenantEntity, TenantRef } from './base';
 export { AnswerLink } from './answer-link';
 export {
   ApiKey, AssessorAnswer, ConsensusAnswer, Assessment, AssessmentReopening, AuditEntry, Evidence, EvidenceLink,
-  Framework, FrameworkNode, Guidance, GuidanceLink, Invitation, Membership, Organisation, Region, User,
+  Framework, FrameworkCrosswalk, FrameworkNode, Guidance, GuidanceLink, Invitation, Membership, Organisation, Region, User,
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember,
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkFigure, BenchmarkPartShare, BenchmarkNetworkCell,
@@ -37,7 +37,7 @@ export { WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordRe
 export { WebhookDeliveryStatus } from '@waymark/domain';
 
 export const ENTITIES = [
-  Region, Organisation, User, Membership, Invitation, ApiKey, Framework, FrameworkNode, Guidance, GuidanceLink,
+  Region, Organisation, User, Membership, Invitation, ApiKey, Framework, FrameworkNode, FrameworkCrosswalk, Guidance, GuidanceLink,
   Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, AuditEntry,
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember,

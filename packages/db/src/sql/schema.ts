@@ -312,6 +312,7 @@ export interface ConsensusAnswer {
   assessmentId: string;
   createdAt: Timestamp;
   id: string;
+  needsReview: Generated<boolean>;
   nodeKey: string;
   note: string | null;
   organisationId: string;
@@ -353,6 +354,15 @@ export interface Framework {
   source: Json;
   title: string;
   version: string;
+}
+
+export interface FrameworkCrosswalk {
+  contentHash: string;
+  createdAt: Timestamp;
+  fromFrameworkId: string;
+  id: string;
+  map: Json;
+  toFrameworkId: string;
 }
 
 export interface FrameworkNode {
@@ -632,6 +642,7 @@ export interface DB {
   evidence: Evidence;
   evidenceLink: EvidenceLink;
   framework: Framework;
+  frameworkCrosswalk: FrameworkCrosswalk;
   frameworkNode: FrameworkNode;
   guidance: Guidance;
   guidanceLink: GuidanceLink;

@@ -29,6 +29,14 @@ export class CreateAssessmentInput extends CycleFields {
 @InputType({ description: 'The next cycle, started from a submitted assessment.' })
 export class StartNextCycleInput extends CycleFields {
   @Field(() => ID, { description: 'The submitted assessment of the cycle before.' }) @IsUUID() previousAssessmentId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The framework version of the new cycle; by default the one the cycle before used. A newer version of the same framework needs a published crosswalk from that one (see `Assessment.newerVersions`).',
+  })
+  @IsOptional()
+  @IsUUID()
+  frameworkId?: string | null;
 }
 
 @InputType({ description: 'An answer to one item, by its stable key.' })

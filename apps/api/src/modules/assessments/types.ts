@@ -50,6 +50,7 @@ export interface ConsensusRow {
   areaForImprovement: boolean;
   note: string | null;
   setBy: string;
+  needsReview: boolean;
   updatedAt: Date;
 }
 
@@ -60,6 +61,10 @@ export class ConsensusAnswerType {
   @Field(() => Boolean, { description: 'Evidence prompts: marked as an area for improvement.' }) areaForImprovement!: boolean;
   @Field(() => String, { nullable: true, description: "The team's note." }) note!: string | null;
   @Field(() => Date, { description: 'When it was last set; send it back as `expectedUpdatedAt` to change it safely.' }) updatedAt!: Date;
+  @Field(() => Boolean, {
+    description: 'Carried from the cycle before onto a question that changed in this framework version (split, merged or reworded): look at it again. Setting the answer clears it.',
+  })
+  needsReview!: boolean;
   assessmentId!: string;
 }
 

@@ -190,10 +190,11 @@ export class UpdateActionItemInput {
 
 @ObjectType('ElementProgress', { description: "One element's scores in a cycle, and the change since the cycle before." })
 export class ElementProgress {
-  @Field(() => String, { description: 'The element.' }) elementKey!: string;
+  @Field(() => String, { description: 'The element (its key in this cycle\u2019s framework version).' }) elementKey!: string;
   @Field(() => Float, { description: 'Practice, 0-100.' }) practice!: number;
   @Field(() => Float, { nullable: true, description: 'Evidence, 0-100, or null.' }) evidence!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Change in practice since the cycle before.' }) practiceChange!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Change in practice since the cycle before (through the crosswalk when the version changed; null when the element is new).' })
+  practiceChange!: number | null;
   @Field(() => Float, { nullable: true, description: 'Change in evidence since the cycle before (null when either is null).' }) evidenceChange!: number | null;
 }
 
@@ -213,7 +214,8 @@ export class PlanFigures {
 @ObjectType('CycleProgress', { description: 'One cycle: its scores per element, the change since the cycle before, and its plan.' })
 export class CycleProgress {
   @Field(() => ID, { description: 'The assessment.' }) assessmentId!: string;
-  @Field(() => ID, { description: 'The framework version it answers.' }) frameworkId!: string;
+  @Field(() => ID, { description: 'The framework version it answers (cycles of one framework may answer different versions).' }) frameworkId!: string;
+  @Field(() => String, { description: 'That version, e.g. "1.0.0".' }) frameworkVersion!: string;
   @Field(() => String, { description: 'The cycle.' }) cycle!: string;
   @Field(() => String, { description: 'The assessment status.' }) status!: string;
   @Field(() => Float, { description: 'Overall practice, 0-100.' }) practice!: number;
