@@ -150,6 +150,7 @@ export interface ApiKey {
 export interface AppUser {
   createdAt: Timestamp;
   email: string;
+  erasedAt: Timestamp | null;
   id: string;
   lastLoginAt: Timestamp | null;
   name: string;
@@ -341,6 +342,14 @@ export interface EvidenceLink {
   linkedBy: string;
   nodeKey: string;
   organisationId: string;
+}
+
+export interface FormerMember {
+  createdAt: Timestamp;
+  id: string;
+  number: number;
+  organisationId: string;
+  userId: string;
 }
 
 export interface Framework {
@@ -571,6 +580,11 @@ export interface UserSession {
   userId: string;
 }
 
+export interface WaymarkOrganisationColumns {
+  columnName: string | null;
+  tableName: string | null;
+}
+
 export interface WebhookDelivery {
   attempts: Generated<number>;
   body: string;
@@ -631,6 +645,7 @@ export interface DB {
   consensusAnswer: ConsensusAnswer;
   evidence: Evidence;
   evidenceLink: EvidenceLink;
+  formerMember: FormerMember;
   framework: Framework;
   frameworkNode: FrameworkNode;
   guidance: Guidance;
@@ -651,6 +666,7 @@ export interface DB {
   submittedPartAnswer: SubmittedPartAnswer;
   submittedScore: SubmittedScore;
   userSession: UserSession;
+  waymarkOrganisationColumns: WaymarkOrganisationColumns;
   webhookDelivery: WebhookDelivery;
   webhookEndpoint: WebhookEndpoint;
 }
