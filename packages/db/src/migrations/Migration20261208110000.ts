@@ -86,7 +86,7 @@ export class Migration20261208110000 extends Migration {
         if exists (select 1 from public.membership m where m.user_id = p_person and m.role = 'OWNER'
                       and not exists (select 1 from public.membership o where o.organisation_id = m.organisation_id
                                          and o.role = 'OWNER' and o.user_id <> p_person)) then
-          raise exception 'waymark: the last owner of an organisation cannot be erased' using errcode = '42501';
+          raise exception 'waymark: the last owner of an organisation cannot be erased: make someone else an owner, or delete the organisation, first' using errcode = '55000';
         end if;
 
         -- Pending invitations to their address go (accepted ones are scrubbed below, with the rest).
