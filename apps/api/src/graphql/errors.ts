@@ -47,7 +47,9 @@ export function databaseError(error: unknown): WaymarkError | null {
   if ((code === '42501' || code === '55000') && message.startsWith('waymark: ')) {
     const words = message.slice('waymark: '.length);
     const sentence = words.charAt(0).toUpperCase() + words.slice(1);
-    return code === '42501' ? forbidden(sentence) : conflict(sentence, { reason: 'LAST_OWNER' });
+    const hint = typeof (e as { hint?: unknown }).hint === 'string' ? (e as { hint: string }).hint : '';
+    const details = /^[A-Z_]+$/.test(hint) ? { reason: hint } : {};
+    return code === '42501' ? forbidden(sentence, details) : conflict(sentence, details);
   }
   if (code === '23505' || e.name === 'UniqueConstraintViolationException') return conflict('This already exists');
   if (code === '40001' || code === '40P01') return conflict('Another change got there first: nothing was saved; try again', { retryable: true });

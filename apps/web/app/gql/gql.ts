@@ -76,11 +76,13 @@ type Documents = {
     "\n  mutation ChangeRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }\n": typeof types.ChangeRoleDocument,
     "\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id email role expiresAt } }\n": typeof types.InviteDocument,
     "\n  mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { id expiresAt sends } }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation ErasePerson($membershipId: ID!) { erasePerson(membershipId: $membershipId) { id label } }\n": typeof types.ErasePersonDocument,
     "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n": typeof types.RevokeInvitationDocument,
     "\n  query NotificationSettings { notificationPreference { frequency updatedAt } calendarFeed { createdAt lastUsedAt } }\n": typeof types.NotificationSettingsDocument,
     "\n  mutation SetNotificationPreference($frequency: NotificationFrequency!) { setNotificationPreference(frequency: $frequency) { frequency updatedAt } }\n": typeof types.SetNotificationPreferenceDocument,
     "\n  mutation CreateCalendarFeed { createCalendarFeed { url createdAt } }\n": typeof types.CreateCalendarFeedDocument,
     "\n  mutation RevokeCalendarFeed { revokeCalendarFeed }\n": typeof types.RevokeCalendarFeedDocument,
+    "\n  mutation DeleteOrganisation($confirmName: String!, $exportDeclined: Boolean!) {\n    deleteOrganisation(confirmName: $confirmName, exportDeclined: $exportDeclined) { organisationId rowsErased }\n  }\n": typeof types.DeleteOrganisationDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints(first: 100) { totalCount edges { node { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n    webhookDeadLetters(first: 100) {\n      totalCount\n      edges { node { id endpointUrl eventType attempts lastStatusCode lastError lastAttemptAt deadAt redeliveries } }\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n": typeof types.CreateWebhookEndpointDocument,
     "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(id: $id, input: $input) { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } }\n": typeof types.UpdateWebhookEndpointDocument,
@@ -152,11 +154,13 @@ const documents: Documents = {
     "\n  mutation ChangeRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }\n": types.ChangeRoleDocument,
     "\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id email role expiresAt } }\n": types.InviteDocument,
     "\n  mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { id expiresAt sends } }\n": types.ResendInvitationDocument,
+    "\n  mutation ErasePerson($membershipId: ID!) { erasePerson(membershipId: $membershipId) { id label } }\n": types.ErasePersonDocument,
     "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n": types.RevokeInvitationDocument,
     "\n  query NotificationSettings { notificationPreference { frequency updatedAt } calendarFeed { createdAt lastUsedAt } }\n": types.NotificationSettingsDocument,
     "\n  mutation SetNotificationPreference($frequency: NotificationFrequency!) { setNotificationPreference(frequency: $frequency) { frequency updatedAt } }\n": types.SetNotificationPreferenceDocument,
     "\n  mutation CreateCalendarFeed { createCalendarFeed { url createdAt } }\n": types.CreateCalendarFeedDocument,
     "\n  mutation RevokeCalendarFeed { revokeCalendarFeed }\n": types.RevokeCalendarFeedDocument,
+    "\n  mutation DeleteOrganisation($confirmName: String!, $exportDeclined: Boolean!) {\n    deleteOrganisation(confirmName: $confirmName, exportDeclined: $exportDeclined) { organisationId rowsErased }\n  }\n": types.DeleteOrganisationDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints(first: 100) { totalCount edges { node { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n    webhookDeadLetters(first: 100) {\n      totalCount\n      edges { node { id endpointUrl eventType attempts lastStatusCode lastError lastAttemptAt deadAt redeliveries } }\n    }\n  }\n": types.WebhookEndpointsDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n": types.CreateWebhookEndpointDocument,
     "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(id: $id, input: $input) { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } }\n": types.UpdateWebhookEndpointDocument,
@@ -431,6 +435,10 @@ export function graphql(source: "\n  mutation ResendInvitation($id: ID!) { resen
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ErasePerson($membershipId: ID!) { erasePerson(membershipId: $membershipId) { id label } }\n"): (typeof documents)["\n  mutation ErasePerson($membershipId: ID!) { erasePerson(membershipId: $membershipId) { id label } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -448,6 +456,10 @@ export function graphql(source: "\n  mutation CreateCalendarFeed { createCalenda
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeCalendarFeed { revokeCalendarFeed }\n"): (typeof documents)["\n  mutation RevokeCalendarFeed { revokeCalendarFeed }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteOrganisation($confirmName: String!, $exportDeclined: Boolean!) {\n    deleteOrganisation(confirmName: $confirmName, exportDeclined: $exportDeclined) { organisationId rowsErased }\n  }\n"): (typeof documents)["\n  mutation DeleteOrganisation($confirmName: String!, $exportDeclined: Boolean!) {\n    deleteOrganisation(confirmName: $confirmName, exportDeclined: $exportDeclined) { organisationId rowsErased }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -77,7 +77,7 @@ export class Migration20261208110000 extends Migration {
              select 1 from public.membership m where m.user_id = p_person
                 and not exists (select 1 from public.membership o where o.organisation_id = m.organisation_id
                                    and o.user_id = actor and o.role = 'OWNER')) then
-          raise exception 'waymark: only an owner of every organisation the person belongs to may erase them' using errcode = '42501';
+          raise exception 'waymark: only an owner of every organisation the person belongs to may erase them' using errcode = '42501', hint = 'NOT_OWNER_OF_EVERY_ORGANISATION';
         end if;
         if actor <> p_person and not exists (select 1 from public.membership m where m.user_id = p_person
                                                 and m.organisation_id = ${CURRENT_ORG}) then
@@ -86,7 +86,7 @@ export class Migration20261208110000 extends Migration {
         if exists (select 1 from public.membership m where m.user_id = p_person and m.role = 'OWNER'
                       and not exists (select 1 from public.membership o where o.organisation_id = m.organisation_id
                                          and o.role = 'OWNER' and o.user_id <> p_person)) then
-          raise exception 'waymark: the last owner of an organisation cannot be erased: make someone else an owner, or delete the organisation, first' using errcode = '55000';
+          raise exception 'waymark: the last owner of an organisation cannot be erased: make someone else an owner, or delete the organisation, first' using errcode = '55000', hint = 'LAST_OWNER';
         end if;
 
         -- Pending invitations to their address go (accepted ones are scrubbed below, with the rest).
