@@ -28,6 +28,7 @@ type Documents = {
     "\n  query Progress {\n    progress {\n      assessmentId cycle status practice evidence complete\n      elements { elementKey practice evidence }\n      plan { items done open overdue dropped carried resolvedByAssessment medianDaysToDone }\n      frameworkId\n    }\n  }\n": typeof types.ProgressDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": typeof types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere { signOutEverywhere }\n": typeof types.SignOutEverywhereDocument,
+    "\n  mutation EraseMyAccount($password: String!) { eraseMyAccount(password: $password) }\n": typeof types.EraseMyAccountDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation AcceptInvitation($token: String!, $name: String, $password: String) {\n    acceptInvitation(token: $token, name: $name, password: $password) { ...AuthPayloadFields }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...AuthPayloadFields }\n  }\n": typeof types.ResetPasswordDocument,
@@ -106,6 +107,7 @@ const documents: Documents = {
     "\n  query Progress {\n    progress {\n      assessmentId cycle status practice evidence complete\n      elements { elementKey practice evidence }\n      plan { items done open overdue dropped carried resolvedByAssessment medianDaysToDone }\n      frameworkId\n    }\n  }\n": types.ProgressDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere { signOutEverywhere }\n": types.SignOutEverywhereDocument,
+    "\n  mutation EraseMyAccount($password: String!) { eraseMyAccount(password: $password) }\n": types.EraseMyAccountDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
     "\n  mutation AcceptInvitation($token: String!, $name: String, $password: String) {\n    acceptInvitation(token: $token, name: $name, password: $password) { ...AuthPayloadFields }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...AuthPayloadFields }\n  }\n": types.ResetPasswordDocument,
@@ -240,6 +242,10 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOutEverywhere { signOutEverywhere }\n"): (typeof documents)["\n  mutation SignOutEverywhere { signOutEverywhere }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EraseMyAccount($password: String!) { eraseMyAccount(password: $password) }\n"): (typeof documents)["\n  mutation EraseMyAccount($password: String!) { eraseMyAccount(password: $password) }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
