@@ -192,7 +192,7 @@ describe('deleting an organisation', () => {
     const data = await seedOrganisationData(api, demo, 'DoomedMarker');
     const boss = await api.actor(demo, MemberRole.OWNER);
     // Rows the factories and the demo do not make, so every table keyed to an organisation has one.
-    const fill = await api.db.owner.em.fork();
+    const fill = api.db.owner.em.fork();
     fill.create(ActionItemNote, { organisationId: demo.id, itemId: data.item, authorId: boss.user.id, body: 'note by the owner' });
     await fill.flush();
     const q = (text: string, values: unknown[]) => owner.query(text, values);
