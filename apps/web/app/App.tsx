@@ -34,6 +34,7 @@ const screens = {
   Benchmarks: () => import('./screens/benchmarks/Benchmarks'),
   Webhooks: () => import('./screens/settings/Webhooks'),
   Notifications: () => import('./screens/settings/Notifications'),
+  OrganisationSettings: () => import('./screens/settings/OrganisationSettings'),
   Account: () => import('./screens/account/Account'),
 };
 // Reached from an emailed link or the sign-in page: loaded only when opened.
@@ -59,6 +60,7 @@ const NetworkMembers = lazy(screens.NetworkMembers);
 const Benchmarks = lazy(screens.Benchmarks);
 const Webhooks = lazy(screens.Webhooks);
 const Notifications = lazy(screens.Notifications);
+const OrganisationSettings = lazy(screens.OrganisationSettings);
 const Account = lazy(screens.Account);
 
 function usePrefetchScreens(signedIn: boolean) {
@@ -106,6 +108,7 @@ export function App() {
             <Route path="benchmarks" element={<Benchmarks />} />
             <Route path="settings/webhooks" element={<Webhooks />} />
             <Route path="settings/notifications" element={<Notifications />} />
+            <Route path="settings/organisation" element={<OrganisationSettings />} />
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="*" element={<NotFound />} />

@@ -72,6 +72,7 @@ const INSTITUTION: Screen[] = [
   { name: 'api-keys', path: () => o('/settings/api-keys') },
   { name: 'webhooks', path: () => o('/settings/webhooks') },
   { name: 'notifications', path: () => o('/settings/notifications') },
+  { name: 'organisation-settings', path: () => o('/settings/organisation') },
   { name: 'benchmarks', path: () => o('/benchmarks') },
   { name: 'not-found', path: () => o('/no-such-screen') },
   { name: 'no-access', path: () => `/o/${riverside}` },

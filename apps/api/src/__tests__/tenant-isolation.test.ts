@@ -63,6 +63,11 @@ const CASES: Record<string, Case> = {
   'Mutation.updateOrganisation': { query: `mutation { updateOrganisation(input: { name: "Renamed B" }) { id } }`, targetsA: false },
   'Mutation.changeMemberRole': { query: `mutation($id: ID!) { changeMemberRole(membershipId: $id, role: VIEWER) { id } }`, variables: () => ({ id: A.membership }), targetsA: true },
   'Mutation.removeMember': { query: `mutation($id: ID!) { removeMember(membershipId: $id) }`, variables: () => ({ id: A.membership }), targetsA: true },
+  'Mutation.erasePerson': { query: `mutation($id: ID!) { erasePerson(membershipId: $id) { id label } }`, variables: () => ({ id: A.membership }), targetsA: true },
+  // The organisation comes from the credential: naming A only fails B's own confirmation.
+  'Mutation.deleteOrganisation': { query: `mutation { deleteOrganisation(confirmName: "Alpha Archive", exportDeclined: true) { organisationId } }`, targetsA: false },
+  // A wrong password: B's people stay (the other cases need them), and nothing of A is reachable from here.
+  'Mutation.eraseMyAccount': { query: `mutation { eraseMyAccount(password: "not-the-password") }`, targetsA: false },
   'Mutation.inviteMember': { query: `mutation { inviteMember(email: "new-person@b.test", role: VIEWER) { id } }`, targetsA: false },
   'Mutation.resendInvitation': { query: `mutation($id: ID!) { resendInvitation(id: $id) { id } }`, variables: () => ({ id: A.invitation }), targetsA: true },
   'Mutation.revokeInvitation': { query: `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`, variables: () => ({ id: A.invitation }), targetsA: true },

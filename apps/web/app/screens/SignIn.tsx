@@ -20,7 +20,7 @@ export function SignIn() {
   return (
     <main id="main" className="narrow">
       <Page title={t('signIn.title')} intro={<p>{t('signIn.intro')}</p>}>
-        {session.status === 'signed-out' && session.reason ? <Alert tone="info">{t(session.reason === 'signedOut' ? 'signIn.reason.signedOut' : 'signIn.reason.signedOutDiscarded')}</Alert> : null}
+        {session.status === 'signed-out' && session.reason ? <Alert tone="info">{t(`signIn.reason.${session.reason}`)}</Alert> : null}
         <form
           className="card"
           onSubmit={(event) => {

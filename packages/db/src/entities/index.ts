@@ -19,6 +19,7 @@ import {
 import { WebhookDelivery, WebhookEndpoint } from './webhook';
 import { CalendarFeed } from './calendar-feed';
 import { AccountMail, PasswordReset, UserSession } from './identity';
+import { FormerMember } from './former-member';
 
 export * from './enums';
 export type { SnapshotAudit } from './benchmark';
@@ -33,7 +34,7 @@ export {
   BenchmarkEntry, BenchmarkContribution, BenchmarkPublication,
   OutboxEvent, NotificationPreference, ReminderDelivery,
 };
-export { WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail };
+export { WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail, FormerMember };
 export { WebhookDeliveryStatus } from '@waymark/domain';
 
 export const ENTITIES = [
@@ -44,7 +45,7 @@ export const ENTITIES = [
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkFigure, BenchmarkPartShare, BenchmarkNetworkCell,
   BenchmarkEntry, BenchmarkContribution, BenchmarkPublication,
   OutboxEvent, NotificationPreference, ReminderDelivery,
-  WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail,
+  WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail, FormerMember,
 ];
 
 /** Entities whose rows belong to one organisation: the tenant filter and row-level security cover these. */
@@ -53,5 +54,5 @@ export const TENANT_ENTITIES = [
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember, BenchmarkNetworkCell,
   OutboxEvent, NotificationPreference, ReminderDelivery,
-  WebhookEndpoint, WebhookDelivery, CalendarFeed,
+  WebhookEndpoint, WebhookDelivery, CalendarFeed, FormerMember,
 ];

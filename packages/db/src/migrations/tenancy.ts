@@ -80,3 +80,6 @@ export const HOOKS_TENANT_TABLES = ['webhook_endpoint', 'webhook_delivery', 'cal
 export const HOOKS_TENANT_FOREIGN_KEYS: readonly TenantForeignKey[] = [
   { table: 'webhook_delivery', column: 'endpoint_id', references: 'webhook_endpoint', onDelete: 'cascade' },
 ];
+
+/** Tenant tables of the erasure step: an erased person's stable number in each organisation. */
+export const ERASURE_TENANT_TABLES = ['former_member'] as const;

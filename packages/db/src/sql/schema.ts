@@ -150,6 +150,7 @@ export interface ApiKey {
 export interface AppUser {
   createdAt: Timestamp;
   email: string;
+  erasedAt: Timestamp | null;
   id: string;
   lastLoginAt: Timestamp | null;
   name: string;
@@ -342,6 +343,14 @@ export interface EvidenceLink {
   linkedBy: string;
   nodeKey: string;
   organisationId: string;
+}
+
+export interface FormerMember {
+  createdAt: Timestamp;
+  id: string;
+  number: number;
+  organisationId: string;
+  userId: string;
 }
 
 export interface Framework {
@@ -581,6 +590,11 @@ export interface UserSession {
   userId: string;
 }
 
+export interface WaymarkOrganisationColumns {
+  columnName: string | null;
+  tableName: string | null;
+}
+
 export interface WebhookDelivery {
   attempts: Generated<number>;
   body: string;
@@ -641,6 +655,7 @@ export interface DB {
   consensusAnswer: ConsensusAnswer;
   evidence: Evidence;
   evidenceLink: EvidenceLink;
+  formerMember: FormerMember;
   framework: Framework;
   frameworkCrosswalk: FrameworkCrosswalk;
   frameworkNode: FrameworkNode;
@@ -662,6 +677,7 @@ export interface DB {
   submittedPartAnswer: SubmittedPartAnswer;
   submittedScore: SubmittedScore;
   userSession: UserSession;
+  waymarkOrganisationColumns: WaymarkOrganisationColumns;
   webhookDelivery: WebhookDelivery;
   webhookEndpoint: WebhookEndpoint;
 }

@@ -12,7 +12,7 @@ export type OrganisationTable = { [T in keyof DB]: 'organisationId' extends keyo
 const ORGANISATION_TABLES: Record<OrganisationTable, true> = {
   actionItem: true, actionItemEvidence: true, actionItemNote: true, actionPlan: true, apiKey: true, assessment: true,
   assessmentReopening: true, assessorAnswer: true, auditEntry: true, benchmarkNetworkCell: true, calendarFeed: true, consensusAnswer: true,
-  evidence: true, evidenceLink: true, invitation: true, membership: true, network: true, networkMember: true, notificationPreference: true,
+  evidence: true, evidenceLink: true, formerMember: true, invitation: true, membership: true, network: true, networkMember: true, notificationPreference: true,
   outboxEvent: true, partner: true, partnerLink: true, reminderDelivery: true, submittedElementScore: true, submittedPartAnswer: true,
   submittedScore: true, webhookDelivery: true, webhookEndpoint: true,
 };

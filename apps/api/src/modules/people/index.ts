@@ -1,9 +1,10 @@
 import { ApiKeysResolver } from './api-keys.resolver';
 import { AuditLogResolver } from './audit-log.resolver';
 import { AuthResolver } from './auth.resolver';
+import { ErasureResolver } from './erasure.resolver';
 import { InvitationsResolver } from './invitations.resolver';
 import { MembersResolver } from './members.resolver';
 import { OrganisationResolver } from './organisation.resolver';
 
-/** People, organisations and access: sign-in, members, invitations, API keys and the audit log. */
-export const PEOPLE_RESOLVERS = [AuthResolver, OrganisationResolver, MembersResolver, InvitationsResolver, ApiKeysResolver, AuditLogResolver] as const;
+/** People, organisations and access: sign-in, members, invitations, API keys, the audit log and erasure. */
+export const PEOPLE_RESOLVERS = [AuthResolver, OrganisationResolver, MembersResolver, InvitationsResolver, ApiKeysResolver, AuditLogResolver, ErasureResolver] as const;

@@ -190,3 +190,17 @@ export class PersonType {
   @Field(() => ActorKind, { description: 'Whether this is a person or an API key.' }) kind!: ActorKind;
   @Field(() => Boolean, { description: 'Whether the person is a member of this organisation now.' }) member!: boolean;
 }
+
+@ObjectType('ErasedPerson', { description: 'A person who has been erased, as the organisation now shows them.' })
+export class ErasedPerson {
+  @Field(() => ID, { description: 'Their user id (it keeps pointing at their answers, notes and audit entries).' }) id!: string;
+  @Field(() => String, { description: 'How this organisation shows them from now on, such as "Former member 3".' }) label!: string;
+}
+
+@ObjectType('OrganisationDeletion', { description: 'What deleting an organisation did. The organisation and all it owned are gone; an audit record outside it says what, when and by whom.' })
+export class OrganisationDeletion {
+  @Field(() => ID, { description: 'The id the organisation had.' }) organisationId!: string;
+  @Field(() => Date, { description: 'When it was deleted.' }) deletedAt!: Date;
+  @Field(() => Int, { description: 'How many rows were erased, across every table.' }) rowsErased!: number;
+  @Field(() => Date, { nullable: true, description: 'When its full export was last downloaded, or null when the owner declined it.' }) exportedAt!: Date | null;
+}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import { loginClient, authHeaders } from '../../api/client';
-import { sessionStore } from '../../session/store';
+import { type SignOutReason, sessionStore } from '../../session/store';
 import type { AuthPayloadFieldsFragment } from '../../gql/graphql';
 
 /** The API's MIN_PASSWORD_LENGTH, shown as a hint (the API checks it and words any refusal). */
@@ -42,7 +42,7 @@ const SignOutMutation = graphql(`
  * Signs out: the server ends the session first (its token stops working at once), then the
  * browser forgets it. When the server cannot be reached, the browser forgets it anyway.
  */
-export async function signOutHere(reason: 'signedOut' | 'signedOutDiscarded'): Promise<void> {
+export async function signOutHere(reason: SignOutReason): Promise<void> {
   if (sessionStore.token()) {
     await loginClient
       .mutation(SignOutMutation, {}, { fetchOptions: { headers: authHeaders(null) } })
