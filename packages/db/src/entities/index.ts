@@ -18,7 +18,7 @@ import {
 } from './benchmark';
 import { WebhookDelivery, WebhookEndpoint } from './webhook';
 import { CalendarFeed } from './calendar-feed';
-import { AccountMail, PasswordReset, UserSession } from './identity';
+import { AccountMail, PasswordReset, RecoveryCode, SecondFactor, UserSession } from './identity';
 
 export * from './enums';
 export type { SnapshotAudit } from './benchmark';
@@ -33,7 +33,7 @@ export {
   BenchmarkEntry, BenchmarkContribution, BenchmarkPublication,
   OutboxEvent, NotificationPreference, ReminderDelivery,
 };
-export { WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail };
+export { WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail, SecondFactor, RecoveryCode };
 export { WebhookDeliveryStatus } from '@waymark/domain';
 
 export const ENTITIES = [
@@ -44,7 +44,7 @@ export const ENTITIES = [
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkFigure, BenchmarkPartShare, BenchmarkNetworkCell,
   BenchmarkEntry, BenchmarkContribution, BenchmarkPublication,
   OutboxEvent, NotificationPreference, ReminderDelivery,
-  WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail,
+  WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail, SecondFactor, RecoveryCode,
 ];
 
 /** Entities whose rows belong to one organisation: the tenant filter and row-level security cover these. */

@@ -4,6 +4,7 @@ import { AuthResolver } from './auth.resolver';
 import { InvitationsResolver } from './invitations.resolver';
 import { MembersResolver } from './members.resolver';
 import { OrganisationResolver } from './organisation.resolver';
+import { SecondFactorResolver } from './second-factor.resolver';
 
 /** People, organisations and access: sign-in, members, invitations, API keys and the audit log. */
-export const PEOPLE_RESOLVERS = [AuthResolver, OrganisationResolver, MembersResolver, InvitationsResolver, ApiKeysResolver, AuditLogResolver] as const;
+export const PEOPLE_RESOLVERS = [AuthResolver, OrganisationResolver, MembersResolver, InvitationsResolver, ApiKeysResolver, AuditLogResolver, SecondFactorResolver] as const;
