@@ -14,6 +14,7 @@ import { useConfirm } from '../../ui/Dialog';
 import { TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { PASSWORD_MIN } from './links';
+import { SecondFactorSection } from './SecondFactor';
 
 const ChangePassword = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }
@@ -22,7 +23,7 @@ const SignOutEverywhere = graphql(`
   mutation SignOutEverywhere { signOutEverywhere }
 `);
 
-/** The person's own account: change the password, sign out everywhere. */
+/** The person's own account: change the password, sign-in codes from an authenticator app, sign out everywhere. */
 export default function Account() {
   const { t } = useTranslation();
   const session = useSession();
@@ -37,6 +38,7 @@ export default function Account() {
       <main id="main" className="narrow" tabIndex={-1}>
         <Page title={t('account.title')} intro={<p>{t('account.who', { name: session.user.name, email: session.user.email })}</p>}>
           <PasswordForm />
+          <SecondFactorSection />
           <section className="card" aria-labelledby="everywhere-heading">
             <h2 id="everywhere-heading">{t('account.everywhere.heading')}</h2>
             <p>{t('account.everywhere.body')}</p>
