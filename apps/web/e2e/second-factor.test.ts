@@ -109,3 +109,38 @@ describe.each([
     await page.context().close();
   });
 });
+
+describe.each([
+  ['desk', DESK],
+  ['phone', PHONE],
+] as const)("an owner's requirement (%s)", (width, viewport) => {
+  it('a manager without sign-in codes is told, in words, to set them up, and can work once they have', async () => {
+    const org = await stack.api.fx.organisation({ name: `Codes Library ${width}` });
+    const { user: owner } = await stack.api.fx.member(org, MemberRole.OWNER, await stack.api.fx.user({ email: `owner.codes.${width}@example.test`, password: DEMO_PASSWORD }));
+    const manager = await stack.api.fx.user({ email: `manager.codes.${width}@example.test`, name: `Manager ${width}`, password: DEMO_PASSWORD });
+    await stack.api.fx.member(org, MemberRole.MANAGER, manager);
+    // The owner set up their own codes and required them, over the API.
+    const ownerAs = { token: await stack.api.tokenFor(owner), organisationId: org.id };
+    const { secret } = (await stack.api.gql('mutation { beginSecondFactorSetup { secret } }', {}, ownerAs)).data.beginSecondFactorSetup;
+    expect((await stack.api.gql('mutation($c: String!) { confirmSecondFactor(code: $c) { codes } }', { c: appCode(secret) }, ownerAs)).errors).toBeUndefined();
+    expect((await stack.api.gql('mutation { setSecondFactorRequirement(required: true) { requireSecondFactor } }', {}, ownerAs)).data.setSecondFactorRequirement.requireSecondFactor).toBe(true);
+
+    const { page } = await newPage(browser, stack.baseUrl, viewport);
+    await signIn(page, manager.email);
+    await page.goto(`/o/${org.id}`);
+    await page.getByRole('heading', { name: 'Set up sign-in codes first' }).waitFor();
+    await page.getByText('Your organisation asks owners and managers to use an authenticator app when they sign in.', { exact: false }).waitFor();
+    await expectAccessible(page, `sign-in codes required (${width})`);
+    await expectNoSidewaysScroll(page, `sign-in codes required (${width})`);
+    await page.getByRole('link', { name: 'Set up an authenticator app' }).click();
+    await page.waitForURL((url) => url.pathname === '/account');
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    const own = (await page.locator('.totp-key code').innerText()).replace(/\s+/g, '');
+    await page.getByLabel('6-digit code the app now shows').fill(appCode(own));
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    await page.getByRole('button', { name: 'I have kept my recovery codes' }).click();
+    await page.goto(`/o/${org.id}/settings/members`);
+    await page.getByRole('heading', { name: 'Members and invitations' }).waitFor();
+    await page.context().close();
+  });
+});
