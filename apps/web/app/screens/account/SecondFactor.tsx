@@ -41,7 +41,7 @@ export function SecondFactorSection() {
         <h3>{t('account.secondFactor.codesHeading')}</h3>
         <p>{t('account.secondFactor.codesIntro')}</p>
         <ul className="recovery-codes" aria-label={t('account.secondFactor.codesHeading')}>
-          {codes.map((code) => <li key={code}><code>{code}</code></li>)}
+          {codes.map((code) => <li key={code}><code translate="no">{code}</code></li>)}
         </ul>
         <button
           type="button"
@@ -113,7 +113,7 @@ function ConfirmForm({ setup, onDone }: { setup: { secret: string; uri: string }
       <p>{t('account.secondFactor.keyIntro')}</p>
       <p className="totp-key">
         <span className="visually-hidden">{t('account.secondFactor.key')}: </span>
-        <code>{grouped(setup.secret)}</code>
+        <code translate="no">{grouped(setup.secret)}</code>
       </p>
       <p>{t('account.secondFactor.uri')} <a href={setup.uri}>{t('account.secondFactor.uriLink')}</a></p>
       <TextField
