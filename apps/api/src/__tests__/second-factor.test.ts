@@ -181,6 +181,20 @@ describe('signing in with a second factor', () => {
     expect(ok(await api.gql(COMPLETE, { c: res.secondFactorChallenge, code: codes[0]! })).completeSignIn.token).toEqual(expect.any(String));
   });
 
+  it('reads a key that no longer opens (sealed under another AUTH_TOKEN_SECRET) as a wrong code, and a recovery code still signs in', async () => {
+    const org = await api.fx.organisation();
+    const { user, as } = await api.actor(org, MemberRole.VIEWER);
+    const { secret, codes } = await withFactor(as);
+    const em = ownerEm();
+    const row = await em.findOneOrFail(SecondFactor, { userId: user.id });
+    const [version, iv, , body] = row.secretSealed.split('.');
+    row.secretSealed = [version, iv, 'A'.repeat(22), body].join('.');
+    await em.flush();
+    const res = await api.gql(COMPLETE, { c: (await login(user)).secondFactorChallenge, code: codeFor(secret, 1) });
+    expect([res.status, errorCode(res), reason(res)]).toEqual([200, 'BAD_USER_INPUT', 'WRONG_CODE']);
+    expect(ok(await api.gql(COMPLETE, { c: (await login(user)).secondFactorChallenge, code: codes[0]! })).completeSignIn.token).toEqual(expect.any(String));
+  });
+
   it('refuses a challenge for someone whose factor was turned off since', async () => {
     const org = await api.fx.organisation();
     const { user } = await api.actor(org, MemberRole.VIEWER);

@@ -32,6 +32,18 @@ export function confirmedFactor(ctx: RequestContext, userId: string): Promise<Se
   return ctx.em.findOne(SecondFactor, { userId, confirmedAt: { $ne: null } });
 }
 
+/**
+ * The person's key. One sealed under an earlier AUTH_TOKEN_SECRET no longer opens: no code from the
+ * app can match it then (a recovery code still can), so it reads as a wrong code, never as a fault.
+ */
+function keyOf(ctx: RequestContext, factor: SecondFactor): string {
+  try {
+    return openTotpSecret(ctx.config.AUTH_TOKEN_SECRET, factor.userId, factor.secretSealed);
+  } catch {
+    throw wrongCode();
+  }
+}
+
 /** Instead of a session: proof of the password, to be completed with a code. */
 export function challengeFor(ctx: RequestContext, user: User): AuthPayload {
   const { challenge, expiresAt } = signChallenge(ctx.config.AUTH_TOKEN_SECRET, user.id);
@@ -46,7 +58,7 @@ export function challengeFor(ctx: RequestContext, user: User): AuthPayload {
 async function proveCode(ctx: RequestContext, factor: SecondFactor, input: string): Promise<'totp' | 'recovery-code'> {
   const totp = asTotpCode(input);
   if (totp) {
-    const check = checkTotp(openTotpSecret(ctx.config.AUTH_TOKEN_SECRET, factor.userId, factor.secretSealed), totp, factor.lastTimeStep);
+    const check = checkTotp(keyOf(ctx, factor), totp, factor.lastTimeStep);
     if (!check.ok) throw check.used ? usedCode() : wrongCode();
     const taken = await ctx.em.nativeUpdate(
       SecondFactor,
@@ -126,7 +138,7 @@ export async function confirmSetup(ctx: RequestContext, code: string): Promise<R
   const totp = asTotpCode(code);
   await ctx.limits.attemptLogin(codeAttempts(userId), ctx.address);
   if (!totp) throw wrongCode();
-  const check = checkTotp(openTotpSecret(ctx.config.AUTH_TOKEN_SECRET, userId, factor.secretSealed), totp, null);
+  const check = checkTotp(keyOf(ctx, factor), totp, null);
   if (!check.ok) throw wrongCode();
   await ctx.limits.loginSucceeded(codeAttempts(userId), ctx.address);
   factor.confirmedAt = new Date();
