@@ -54,6 +54,8 @@ function project(name) {
     rootDir: ROOT,
     testEnvironment: 'node',
     transform: { '^.+\\.(t|j)s$': swc },
+    // otplib's hashing and base32 (@noble, @scure) ship as ES modules only: compiled like our own code.
+    transformIgnorePatterns: ['/node_modules/(?!(@noble|@scure)/)(?!.*/node_modules/)'],
     moduleNameMapper,
     testMatch: testMatch ?? [`<rootDir>/${dir}/src/**/*.test.ts`],
     ...(database ? { setupFiles: ['reflect-metadata'] } : {}),

@@ -4,6 +4,7 @@ import { ApiKey, MemberRole, type Organisation } from '@waymark/db';
 import { API_KEY_SCOPES } from '@waymark/domain';
 import { withAdminClient } from '@waymark/testing';
 import { issueSecret } from '../auth/secrets';
+import { signChallenge } from '../auth/tokens';
 import { createSchema } from '../graphql/schema';
 import { type As, type TestApi, startTestApi } from './harness';
 import { organisationDigest, seedOrganisationData } from './world';
@@ -212,6 +213,19 @@ const CASES: Record<string, Case> = {
     variables: () => ({ t: api.linkToken('password-reset', A.ownerUser!, randomUUID()) }),
     targetsA: true,
   },
+  // A person's own second factor: B's people reach only their own (wrong codes change nothing); a
+  // genuinely signed challenge naming A's owner, who has no factor, opens nothing.
+  'Query.secondFactor': { query: `{ secondFactor { enabled enabledAt recoveryCodesLeft } }`, targetsA: false },
+  'Mutation.beginSecondFactorSetup': { query: `mutation { beginSecondFactorSetup { uri } }`, targetsA: false },
+  'Mutation.confirmSecondFactor': { query: `mutation { confirmSecondFactor(code: "000000") { codes } }`, targetsA: false },
+  'Mutation.disableSecondFactor': { query: `mutation { disableSecondFactor(code: "000000") }`, targetsA: false },
+  'Mutation.completeSignIn': {
+    query: `mutation($c: String!) { completeSignIn(challenge: $c, code: "000000") { token user { email } } }`,
+    variables: () => ({ c: signChallenge(api.db.config.AUTH_TOKEN_SECRET, A.ownerUser!).challenge }),
+    targetsA: false,
+  },
+  // B's own requirement, lifted (a key cannot call it): A's stays as it was.
+  'Mutation.setSecondFactorRequirement': { query: `mutation { setSecondFactorRequirement(required: false) { id requireSecondFactor } }`, targetsA: false },
   'Mutation.changePassword': { query: `mutation { changePassword(currentPassword: "not the password", newPassword: "a new long password") }`, targetsA: false },
   'Mutation.signOut': { query: `mutation { signOut }`, targetsA: false },
   'Mutation.signOutEverywhere': { query: `mutation { signOutEverywhere }`, targetsA: false },

@@ -32,7 +32,11 @@ type Documents = {
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation AcceptInvitation($token: String!, $name: String, $password: String) {\n    acceptInvitation(token: $token, name: $name, password: $password) { ...AuthPayloadFields }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...AuthPayloadFields }\n  }\n": typeof types.ResetPasswordDocument,
-    "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
+    "\n  query SecondFactorStatus { secondFactor { enabled enabledAt recoveryCodesLeft } }\n": typeof types.SecondFactorStatusDocument,
+    "\n  mutation BeginSecondFactorSetup { beginSecondFactorSetup { secret uri } }\n": typeof types.BeginSecondFactorSetupDocument,
+    "\n  mutation ConfirmSecondFactor($code: String!) { confirmSecondFactor(code: $code) { codes } }\n": typeof types.ConfirmSecondFactorDocument,
+    "\n  mutation DisableSecondFactor($code: String, $password: String) { disableSecondFactor(code: $code, password: $password) }\n": typeof types.DisableSecondFactorDocument,
+    "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    secondFactorChallenge\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
     "\n  mutation SignOut { signOut }\n": typeof types.SignOutDocument,
     "\n  query AssessmentChanges($id: ID!) {\n    assessment(id: $id) {\n      id cycle status\n      framework { id title version }\n      previous { id cycle framework { id version } }\n      changesSincePrevious { kind nodeKind fromKey toKeys before after }\n      answers { nodeKey needsReview }\n    }\n  }\n": typeof types.AssessmentChangesDocument,
     "\n  query LibraryForLinks {\n    evidenceLibrary(first: 100) {\n      edges { node { id title url fileReference evidenceDate expiresOn links { assessmentId nodeKey } } }\n    }\n  }\n": typeof types.LibraryForLinksDocument,
@@ -85,13 +89,16 @@ type Documents = {
     "\n  mutation CreateCalendarFeed { createCalendarFeed { url createdAt } }\n": typeof types.CreateCalendarFeedDocument,
     "\n  mutation RevokeCalendarFeed { revokeCalendarFeed }\n": typeof types.RevokeCalendarFeedDocument,
     "\n  mutation DeleteOrganisation($confirmName: String!, $exportDeclined: Boolean!) {\n    deleteOrganisation(confirmName: $confirmName, exportDeclined: $exportDeclined) { organisationId rowsErased }\n  }\n": typeof types.DeleteOrganisationDocument,
+    "\n  query SecondFactorRequirement { organisation { id requireSecondFactor } }\n": typeof types.SecondFactorRequirementDocument,
+    "\n  mutation SetSecondFactorRequirement($required: Boolean!) { setSecondFactorRequirement(required: $required) { id requireSecondFactor } }\n": typeof types.SetSecondFactorRequirementDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints(first: 100) { totalCount edges { node { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n    webhookDeadLetters(first: 100) {\n      totalCount\n      edges { node { id endpointUrl eventType attempts lastStatusCode lastError lastAttemptAt deadAt redeliveries } }\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n": typeof types.CreateWebhookEndpointDocument,
     "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(id: $id, input: $input) { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } }\n": typeof types.UpdateWebhookEndpointDocument,
     "\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret endpoint { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n": typeof types.RotateWebhookSecretDocument,
     "\n  mutation DeleteWebhookEndpoint($id: ID!) { deleteWebhookEndpoint(id: $id) }\n": typeof types.DeleteWebhookEndpointDocument,
     "\n  mutation RedeliverWebhook($id: ID!) { redeliverWebhook(id: $id) { id status attempts redeliveries } }\n": typeof types.RedeliverWebhookDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      secondFactorChallenge\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation CompleteSignIn($challenge: String!, $code: String!) {\n    completeSignIn(challenge: $challenge, code: $code) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": typeof types.CompleteSignInDocument,
 };
 const documents: Documents = {
     "\n  query WhoAmI {\n    me { user { id name } role permissions activeOrganisationId }\n    organisation { id name kind timeZone locale }\n  }\n": types.WhoAmIDocument,
@@ -112,7 +119,11 @@ const documents: Documents = {
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
     "\n  mutation AcceptInvitation($token: String!, $name: String, $password: String) {\n    acceptInvitation(token: $token, name: $name, password: $password) { ...AuthPayloadFields }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...AuthPayloadFields }\n  }\n": types.ResetPasswordDocument,
-    "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
+    "\n  query SecondFactorStatus { secondFactor { enabled enabledAt recoveryCodesLeft } }\n": types.SecondFactorStatusDocument,
+    "\n  mutation BeginSecondFactorSetup { beginSecondFactorSetup { secret uri } }\n": types.BeginSecondFactorSetupDocument,
+    "\n  mutation ConfirmSecondFactor($code: String!) { confirmSecondFactor(code: $code) { codes } }\n": types.ConfirmSecondFactorDocument,
+    "\n  mutation DisableSecondFactor($code: String, $password: String) { disableSecondFactor(code: $code, password: $password) }\n": types.DisableSecondFactorDocument,
+    "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    secondFactorChallenge\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
     "\n  mutation SignOut { signOut }\n": types.SignOutDocument,
     "\n  query AssessmentChanges($id: ID!) {\n    assessment(id: $id) {\n      id cycle status\n      framework { id title version }\n      previous { id cycle framework { id version } }\n      changesSincePrevious { kind nodeKind fromKey toKeys before after }\n      answers { nodeKey needsReview }\n    }\n  }\n": types.AssessmentChangesDocument,
     "\n  query LibraryForLinks {\n    evidenceLibrary(first: 100) {\n      edges { node { id title url fileReference evidenceDate expiresOn links { assessmentId nodeKey } } }\n    }\n  }\n": types.LibraryForLinksDocument,
@@ -165,13 +176,16 @@ const documents: Documents = {
     "\n  mutation CreateCalendarFeed { createCalendarFeed { url createdAt } }\n": types.CreateCalendarFeedDocument,
     "\n  mutation RevokeCalendarFeed { revokeCalendarFeed }\n": types.RevokeCalendarFeedDocument,
     "\n  mutation DeleteOrganisation($confirmName: String!, $exportDeclined: Boolean!) {\n    deleteOrganisation(confirmName: $confirmName, exportDeclined: $exportDeclined) { organisationId rowsErased }\n  }\n": types.DeleteOrganisationDocument,
+    "\n  query SecondFactorRequirement { organisation { id requireSecondFactor } }\n": types.SecondFactorRequirementDocument,
+    "\n  mutation SetSecondFactorRequirement($required: Boolean!) { setSecondFactorRequirement(required: $required) { id requireSecondFactor } }\n": types.SetSecondFactorRequirementDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints(first: 100) { totalCount edges { node { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n    webhookDeadLetters(first: 100) {\n      totalCount\n      edges { node { id endpointUrl eventType attempts lastStatusCode lastError lastAttemptAt deadAt redeliveries } }\n    }\n  }\n": types.WebhookEndpointsDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n": types.CreateWebhookEndpointDocument,
     "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(id: $id, input: $input) { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } }\n": types.UpdateWebhookEndpointDocument,
     "\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret endpoint { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n": types.RotateWebhookSecretDocument,
     "\n  mutation DeleteWebhookEndpoint($id: ID!) { deleteWebhookEndpoint(id: $id) }\n": types.DeleteWebhookEndpointDocument,
     "\n  mutation RedeliverWebhook($id: ID!) { redeliverWebhook(id: $id) { id status attempts redeliveries } }\n": types.RedeliverWebhookDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      secondFactorChallenge\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation CompleteSignIn($challenge: String!, $code: String!) {\n    completeSignIn(challenge: $challenge, code: $code) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": types.CompleteSignInDocument,
 };
 
 /**
@@ -263,7 +277,23 @@ export function graphql(source: "\n  mutation ResetPassword($token: String!, $ne
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n"): (typeof documents)["\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n"];
+export function graphql(source: "\n  query SecondFactorStatus { secondFactor { enabled enabledAt recoveryCodesLeft } }\n"): (typeof documents)["\n  query SecondFactorStatus { secondFactor { enabled enabledAt recoveryCodesLeft } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginSecondFactorSetup { beginSecondFactorSetup { secret uri } }\n"): (typeof documents)["\n  mutation BeginSecondFactorSetup { beginSecondFactorSetup { secret uri } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmSecondFactor($code: String!) { confirmSecondFactor(code: $code) { codes } }\n"): (typeof documents)["\n  mutation ConfirmSecondFactor($code: String!) { confirmSecondFactor(code: $code) { codes } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableSecondFactor($code: String, $password: String) { disableSecondFactor(code: $code, password: $password) }\n"): (typeof documents)["\n  mutation DisableSecondFactor($code: String, $password: String) { disableSecondFactor(code: $code, password: $password) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    secondFactorChallenge\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n"): (typeof documents)["\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    secondFactorChallenge\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -475,6 +505,14 @@ export function graphql(source: "\n  mutation DeleteOrganisation($confirmName: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SecondFactorRequirement { organisation { id requireSecondFactor } }\n"): (typeof documents)["\n  query SecondFactorRequirement { organisation { id requireSecondFactor } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetSecondFactorRequirement($required: Boolean!) { setSecondFactorRequirement(required: $required) { id requireSecondFactor } }\n"): (typeof documents)["\n  mutation SetSecondFactorRequirement($required: Boolean!) { setSecondFactorRequirement(required: $required) { id requireSecondFactor } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query WebhookEndpoints {\n    webhookEndpoints(first: 100) { totalCount edges { node { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n    webhookDeadLetters(first: 100) {\n      totalCount\n      edges { node { id endpointUrl eventType attempts lastStatusCode lastError lastAttemptAt deadAt redeliveries } }\n    }\n  }\n"): (typeof documents)["\n  query WebhookEndpoints {\n    webhookEndpoints(first: 100) { totalCount edges { node { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n    webhookDeadLetters(first: 100) {\n      totalCount\n      edges { node { id endpointUrl eventType attempts lastStatusCode lastError lastAttemptAt deadAt redeliveries } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -499,7 +537,11 @@ export function graphql(source: "\n  mutation RedeliverWebhook($id: ID!) { redel
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      secondFactorChallenge\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      secondFactorChallenge\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteSignIn($challenge: String!, $code: String!) {\n    completeSignIn(challenge: $challenge, code: $code) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteSignIn($challenge: String!, $code: String!) {\n    completeSignIn(challenge: $challenge, code: $code) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

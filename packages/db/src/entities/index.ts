@@ -18,7 +18,7 @@ import {
 } from './benchmark';
 import { WebhookDelivery, WebhookEndpoint } from './webhook';
 import { CalendarFeed } from './calendar-feed';
-import { AccountMail, PasswordReset, UserSession } from './identity';
+import { AccountMail, PasswordReset, RecoveryCode, SecondFactor, UserSession } from './identity';
 import { FormerMember } from './former-member';
 
 export * from './enums';
@@ -34,7 +34,7 @@ export {
   BenchmarkEntry, BenchmarkContribution, BenchmarkPublication,
   OutboxEvent, NotificationPreference, ReminderDelivery,
 };
-export { WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail, FormerMember };
+export { WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail, FormerMember, SecondFactor, RecoveryCode };
 export { WebhookDeliveryStatus } from '@waymark/domain';
 
 export const ENTITIES = [
@@ -45,7 +45,7 @@ export const ENTITIES = [
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkFigure, BenchmarkPartShare, BenchmarkNetworkCell,
   BenchmarkEntry, BenchmarkContribution, BenchmarkPublication,
   OutboxEvent, NotificationPreference, ReminderDelivery,
-  WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail, FormerMember,
+  WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail, FormerMember, SecondFactor, RecoveryCode,
 ];
 
 /** Entities whose rows belong to one organisation: the tenant filter and row-level security cover these. */

@@ -471,6 +471,7 @@ export interface Organisation {
   locale: Generated<string>;
   name: string;
   regionId: string | null;
+  requireSecondFactor: Generated<boolean>;
   sizeBand: SizeBand;
   slug: string;
   timeZone: Generated<string>;
@@ -526,6 +527,14 @@ export interface PasswordReset {
   userId: string;
 }
 
+export interface RecoveryCode {
+  codeHash: string;
+  createdAt: Timestamp;
+  id: string;
+  usedAt: Timestamp | null;
+  userId: string;
+}
+
 export interface Region {
   code: string;
   id: string;
@@ -546,6 +555,15 @@ export interface ReminderDelivery {
   sentAt: Timestamp | null;
   state: Generated<DeliveryState>;
   subject: string;
+}
+
+export interface SecondFactor {
+  confirmedAt: Timestamp | null;
+  createdAt: Timestamp;
+  id: string;
+  lastTimeStep: number | null;
+  secretSealed: string;
+  userId: string;
 }
 
 export interface SubmittedElementScore {
@@ -671,8 +689,10 @@ export interface DB {
   partner: Partner;
   partnerLink: PartnerLink;
   passwordReset: PasswordReset;
+  recoveryCode: RecoveryCode;
   region: Region;
   reminderDelivery: ReminderDelivery;
+  secondFactor: SecondFactor;
   submittedElementScore: SubmittedElementScore;
   submittedPartAnswer: SubmittedPartAnswer;
   submittedScore: SubmittedScore;

@@ -21,5 +21,5 @@ const ORGANISATION_TABLES: Record<OrganisationTable, true> = {
 export const SCOPED_TABLES: ScopedTables = {
   // An organisation's own row is keyed by its id: in an organisation's scope it reads only itself.
   organisation: new Map([...Object.keys(ORGANISATION_TABLES).map((t) => [snakeCase(t), 'organisation_id'] as const), ['organisation', 'id']]),
-  user: new Map([['membership', 'user_id']]),
+  user: new Map([['membership', 'user_id'], ['second_factor', 'user_id'], ['recovery_code', 'user_id']]),
 };

@@ -14,6 +14,7 @@ import { useConfirm } from '../../ui/Dialog';
 import { TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { PASSWORD_MIN } from './links';
+import { SecondFactorSection } from './SecondFactor';
 
 const ChangePassword = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }
@@ -25,7 +26,7 @@ const EraseMyAccount = graphql(`
   mutation EraseMyAccount($password: String!) { eraseMyAccount(password: $password) }
 `);
 
-/** The person's own account: change the password, sign out everywhere, erase the account. */
+/** The person's own account: change the password, sign-in codes from an authenticator app, sign out everywhere, erase the account. */
 export default function Account() {
   const { t } = useTranslation();
   const session = useSession();
@@ -40,6 +41,7 @@ export default function Account() {
       <main id="main" className="narrow" tabIndex={-1}>
         <Page title={t('account.title')} intro={<p>{t('account.who', { name: session.user.name, email: session.user.email })}</p>}>
           <PasswordForm />
+          <SecondFactorSection />
           <section className="card" aria-labelledby="everywhere-heading">
             <h2 id="everywhere-heading">{t('account.everywhere.heading')}</h2>
             <p>{t('account.everywhere.body')}</p>

@@ -12,6 +12,7 @@ import { SelectField, TextField } from '../../ui/Field';
 import { Loading, Page, ReadOnlyNote } from '../../ui/Page';
 import { TableFrame } from '../../ui/TableFrame';
 import type { MemberRole } from '../../gql/graphql';
+import { SecondFactorRequirement } from './SecondFactorRequirement';
 
 const Team = graphql(`
   query Members {
@@ -198,6 +199,7 @@ export default function Members() {
             </ul>
           )}
           {manage ? <InviteForm roles={roles} onSent={reload} /> : null}
+          {org.can('organisation:manage') ? <SecondFactorRequirement /> : null}
         </>
       )}
       {dialog}
