@@ -45,6 +45,7 @@ const SYSTEM_SCOPE = [
   'apps/worker/src/processors/benchmarks.ts',
   'apps/worker/src/processors/heartbeat.ts',
   'apps/worker/src/processors/reminder-scan.ts',
+  'apps/worker/src/processors/retention.ts',
   'apps/worker/src/worker.ts',
   'packages/db/src/benchmarks/recompute.ts',
   'packages/db/src/cross-tenant.ts',

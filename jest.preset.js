@@ -47,8 +47,11 @@ const WORKSPACES = {
   web: { dir: 'apps/web', database: true, testMatch: ['<rootDir>/apps/web/e2e/**/*.test.ts'] },
 };
 
-/** Packages that ship only ES modules and run inside the API under test (single sign-on). */
-const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose'];
+/**
+ * Packages that ship only ES modules and run inside the API under test: otplib's hashing and base32
+ * (@noble, @scure) for the second factor; openid-client and its parts for single sign-on.
+ */
+const ESM_ONLY = ['@noble', '@scure', 'openid-client', 'oauth4webapi', 'jose'];
 
 function project(name) {
   const { dir, database, testMatch } = WORKSPACES[name];
@@ -57,9 +60,9 @@ function project(name) {
     rootDir: ROOT,
     testEnvironment: 'node',
     transform: { '^.+\\.(t|j)s$': swc },
-    // ESM-only packages the API loads with require() (Node 20.19+ runs them natively; Jest's own
-    // module loader does not), compiled to CommonJS like our sources.
-    transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+    // ES-module-only packages (Node 20.19+ require()s them natively; Jest's own module loader does
+    // not): compiled to CommonJS like our own code.
+    transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)(?!.*/node_modules/)`],
     moduleNameMapper,
     testMatch: testMatch ?? [`<rootDir>/${dir}/src/**/*.test.ts`],
     ...(database ? { setupFiles: ['reflect-metadata'] } : {}),

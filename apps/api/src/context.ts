@@ -24,6 +24,7 @@ export class RequestContext implements Principal {
   organisationId: string | null = null;
   role: Role | null = null;
   permissions: ReadonlySet<Permission> = ANONYMOUS.permissions;
+  secondFactorMissing = false;
   /** Made when the session opens; Apollo copies the context per operation, so nothing may capture the first copy. */
   loaders!: Loaders;
   /** The fields the operation asks for, type by type: the read path fetches the columns they show. */

@@ -19,6 +19,7 @@ const screens = {
   TeamView: () => import('./screens/assessment/TeamView'),
   Submit: () => import('./screens/assessment/Submit'),
   Scores: () => import('./screens/assessment/Scores'),
+  Changes: () => import('./screens/assessment/Changes'),
   Plan: () => import('./screens/plan/Plan'),
   ItemDetail: () => import('./screens/plan/ItemDetail'),
   Progress: () => import('./screens/Progress'),
@@ -33,6 +34,7 @@ const screens = {
   Benchmarks: () => import('./screens/benchmarks/Benchmarks'),
   Webhooks: () => import('./screens/settings/Webhooks'),
   Notifications: () => import('./screens/settings/Notifications'),
+  OrganisationSettings: () => import('./screens/settings/OrganisationSettings'),
   Account: () => import('./screens/account/Account'),
   SingleSignOn: () => import('./screens/settings/SingleSignOn'),
 };
@@ -45,6 +47,7 @@ const Checklist = lazy(screens.Checklist);
 const TeamView = lazy(screens.TeamView);
 const Submit = lazy(screens.Submit);
 const Scores = lazy(screens.Scores);
+const Changes = lazy(screens.Changes);
 const Plan = lazy(screens.Plan);
 const ItemDetail = lazy(screens.ItemDetail);
 const Progress = lazy(screens.Progress);
@@ -59,6 +62,7 @@ const NetworkMembers = lazy(screens.NetworkMembers);
 const Benchmarks = lazy(screens.Benchmarks);
 const Webhooks = lazy(screens.Webhooks);
 const Notifications = lazy(screens.Notifications);
+const OrganisationSettings = lazy(screens.OrganisationSettings);
 const Account = lazy(screens.Account);
 const SingleSignOn = lazy(screens.SingleSignOn);
 
@@ -93,6 +97,7 @@ export function App() {
             <Route path="assessments/:assessmentId/team" element={<TeamView />} />
             <Route path="assessments/:assessmentId/submit" element={<Submit />} />
             <Route path="assessments/:assessmentId/scores" element={<Scores />} />
+            <Route path="assessments/:assessmentId/changes" element={<Changes />} />
             <Route path="plan" element={<Plan />} />
             <Route path="plan/:itemId" element={<ItemDetail />} />
             <Route path="progress" element={<Progress />} />
@@ -108,6 +113,7 @@ export function App() {
             <Route path="settings/webhooks" element={<Webhooks />} />
             <Route path="settings/notifications" element={<Notifications />} />
             <Route path="settings/sign-in" element={<SingleSignOn />} />
+            <Route path="settings/organisation" element={<OrganisationSettings />} />
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="*" element={<NotFound />} />

@@ -42,6 +42,8 @@ describe('the message catalogue', () => {
     ['ActionItemKind', 'itemKind'],
     ['NotificationFrequency', 'notifications.frequency'],
     ['ImportAction', 'imports.action'],
+    ['FrameworkChangeKind', 'changes.kind'],
+    ['FrameworkNodeKind', 'changes.nodeKind'],
   ])('has words for every value of %s under %s', (name, prefix) => {
     const values = enumValues(name);
     expect(values.length).toBeGreaterThan(1);

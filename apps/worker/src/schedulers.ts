@@ -1,4 +1,4 @@
-import { JOBS, REMINDER_SCHEDULER_ID } from '@waymark/jobs';
+import { JOBS, REMINDER_SCHEDULER_ID, RETENTION_SCHEDULER_ID } from '@waymark/jobs';
 import { upsertBenchmarkSchedulers } from './processors/benchmarks';
 import type { WorkerServices } from './services';
 
@@ -12,6 +12,11 @@ export async function upsertSchedulers(services: WorkerServices): Promise<void> 
     REMINDER_SCHEDULER_ID,
     { pattern: cfg.REMINDER_SCAN_PATTERN, tz: 'UTC' },
     { name: JOBS.reminderScan.name, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+  );
+  await queues.maintenance.upsertJobScheduler(
+    RETENTION_SCHEDULER_ID,
+    { pattern: cfg.RETENTION_PRUNE_PATTERN, tz: 'UTC' },
+    { name: JOBS.retentionPrune.name, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
   );
   await upsertBenchmarkSchedulers(services);
 }

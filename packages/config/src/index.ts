@@ -174,6 +174,15 @@ const sections = {
     BENCHMARK_RECOMPUTE_WINDOW_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
     /** When the full benchmark recompute runs (cron, UTC). */
     BENCHMARK_NIGHTLY_PATTERN: z.string().min(9).default('0 2 * * *'),
+    /** Audit entries older than this many days are deleted by the retention job (the record of a deleted organisation is kept). */
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
+    /**
+     * Finished deliveries (sent reminders, delivered or dead webhooks) older than this many days are
+     * deleted by the retention job. Never below 14: the reminder ledger must outlive a weekly period.
+     */
+    DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(14).max(3650).default(90),
+    /** When the retention job runs (cron, UTC). */
+    RETENTION_PRUNE_PATTERN: z.string().min(9).default('30 3 * * *'),
     /** The worker's health endpoint (GET /healthz, /readyz, /metrics) on loopback; 0 picks a free port. */
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
   }),

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 export * from './entities';
 export { ormConfig, appTimeouts, TENANT_FILTER, type OrmOptions } from './orm';
 export { migrateDatabase, migrationNeeded, ensureRoles } from './migrate';
-export { importBundledFrameworks, importFramework, importGuidance, PublishedFrameworkChangedError } from './frameworks/import';
+export { CrosswalkProblemsError, importBundledFrameworks, importCrosswalk, importFixtures, importFramework, importGuidance, PublishedFrameworkChangedError } from './frameworks/import';
 export { createCrossTenantReader, type CrossTenantReader } from './cross-tenant';
 export {
   loadFrameworkTree,
@@ -14,6 +14,7 @@ export {
   type GuidanceLinkView,
   type AnswerScale,
 } from './frameworks/tree';
+export { crosswalkTargets, loadCrosswalk, type StoredCrosswalk } from './frameworks/crosswalks';
 export * from './plans';
 export * from './session';
 export { type DB, type ScopedDB, type Scope, type Sql, ScopeError, SCOPED_TABLES, anyUuid, cursorBatches, sqlIn, sqlOfManager, sqlPool } from './sql';

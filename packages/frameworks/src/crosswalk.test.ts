@@ -78,7 +78,7 @@ describe('crosswalk', () => {
 
   it('maps, retires and reports unknown keys', () => {
     expect(applyCrosswalk(crosswalk, ['3.1.1.a', '3.1.2.c', '3.1.g1.7', '3.1.3', '9.9.9', '3.1.2.c'])).toEqual({
-      mapped: { '3.1.1.a': '3.1.1.a', '3.1.g1.7': '3.1.g1.8', '3.1.3': '3.1.3' },
+      mapped: { '3.1.1.a': ['3.1.1.a'], '3.1.g1.7': ['3.1.g1.8'], '3.1.3': ['3.1.3'] },
       retired: ['3.1.2.c'],
       unknown: ['9.9.9'],
     });
@@ -90,7 +90,7 @@ describe('crosswalk', () => {
     expect(unknown).toEqual([]);
     expect(retired).toEqual(['3.1.2.c']);
     const v2Keys = new Set(v2.nodes.map((n) => n.key));
-    for (const target of Object.values(mapped)) expect(v2Keys.has(target)).toBe(true);
+    for (const target of Object.values(mapped).flat()) expect(v2Keys.has(target)).toBe(true);
   });
 
   it('validates against the two versions', () => {

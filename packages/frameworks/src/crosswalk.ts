@@ -4,12 +4,23 @@ import { scoringShape, type LoadedFramework } from './framework';
 import { isNodeKey } from './keys';
 import { parseYamlWith } from './yaml-input';
 
-/** Old key -> new key between two versions of one framework; null means the node was retired. */
+/**
+ * Old key -> new key between two versions of one framework; null means the node was retired, and a
+ * list of keys means it was split (each new node starts from the old one's answer).
+ */
 export interface Crosswalk {
   framework: string;
   from: string;
   to: string;
-  map: Record<string, string | null>;
+  map: Record<string, CrosswalkTarget>;
+}
+
+export type CrosswalkTarget = string | string[] | null;
+
+/** The new keys an old key goes to: none when retired, two or more when split. */
+export function targetsOf(target: CrosswalkTarget | undefined): string[] {
+  if (target === null || target === undefined) return [];
+  return typeof target === 'string' ? [target] : target;
 }
 
 export const CROSSWALK_FORMAT = 'waymark-crosswalk/1';
@@ -22,7 +33,7 @@ export const crosswalkSchema = z
     framework: slug,
     from: semver,
     to: semver,
-    map: z.record(anyKey, anyKey.nullable()),
+    map: z.record(anyKey, z.union([anyKey, z.array(anyKey).min(2, 'a split lists two or more new keys')]).nullable()),
   })
   .refine((cw) => cw.from !== cw.to, { path: ['to'], message: 'must differ from "from"' });
 
@@ -32,22 +43,23 @@ export function parseCrosswalk(yamlText: string, file = '<inline>'): Crosswalk {
 }
 
 export interface AppliedCrosswalk {
-  mapped: Record<string, string>;
+  /** Old key -> its new key(s); more than one when the node was split. */
+  mapped: Record<string, string[]>;
   retired: string[];
   /** Keys the crosswalk does not mention: not nodes of the old version. */
   unknown: string[];
 }
 
 export function applyCrosswalk(crosswalk: Crosswalk, keys: string[]): AppliedCrosswalk {
-  const mapped: Record<string, string> = {};
+  const mapped: Record<string, string[]> = {};
   const retired = new Set<string>();
   const unknown = new Set<string>();
   for (const key of keys) {
     if (!Object.hasOwn(crosswalk.map, key)) unknown.add(key);
     else {
-      const target = crosswalk.map[key];
-      if (target === null || target === undefined) retired.add(key);
-      else mapped[key] = target;
+      const targets = targetsOf(crosswalk.map[key]);
+      if (!targets.length) retired.add(key);
+      else mapped[key] = targets;
     }
   }
   return { mapped, retired: [...retired], unknown: [...unknown] };
@@ -82,21 +94,24 @@ export function validateCrosswalk(crosswalk: Crosswalk, from: LoadedFramework, t
   const toNodes = new Map(to.nodes.map((n) => [n.key, n]));
   const fromScales = answerScales(from);
   const toScales = answerScales(to);
-  for (const [oldKey, newKey] of Object.entries(crosswalk.map)) {
+  for (const [oldKey, target] of Object.entries(crosswalk.map)) {
     const oldNode = fromNodes.get(oldKey);
     if (!oldNode) problems.push(`${oldKey}: not a node of ${id(from)}`);
-    if (newKey === null) continue;
-    const newNode = toNodes.get(newKey);
-    if (!newNode) {
-      problems.push(`${oldKey} -> ${newKey}: target is not a node of ${id(to)}`);
-      continue;
-    }
-    if (!oldNode) continue;
-    const oldScale = fromScales.get(oldKey);
-    const newScale = toScales.get(newKey);
-    const compatible = oldScale || newScale ? oldScale === newScale : oldNode.kind === newNode.kind;
-    if (!compatible) {
-      problems.push(`${oldKey} -> ${newKey}: ${oldScale ?? oldNode.kind} cannot become ${newScale ?? newNode.kind}`);
+    const targets = targetsOf(target);
+    if (new Set(targets).size !== targets.length) problems.push(`${oldKey}: a split names the same new key twice`);
+    for (const newKey of targets) {
+      const newNode = toNodes.get(newKey);
+      if (!newNode) {
+        problems.push(`${oldKey} -> ${newKey}: target is not a node of ${id(to)}`);
+        continue;
+      }
+      if (!oldNode) continue;
+      const oldScale = fromScales.get(oldKey);
+      const newScale = toScales.get(newKey);
+      const compatible = oldScale || newScale ? oldScale === newScale : oldNode.kind === newNode.kind;
+      if (!compatible) {
+        problems.push(`${oldKey} -> ${newKey}: ${oldScale ?? oldNode.kind} cannot become ${newScale ?? newNode.kind}`);
+      }
     }
   }
   for (const key of fromNodes.keys()) {

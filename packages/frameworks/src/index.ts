@@ -12,7 +12,8 @@ export { frameworkDocumentSchema, FRAMEWORK_FORMAT } from './schema';
 export { FrameworkFormatError } from './errors';
 export { canonicalJson, contentHash } from './hash';
 export { KEY_PATTERNS, isNodeKey, parentKeyOf } from './keys';
-export { parseFramework, scoringShape, type LoadedFramework, type ScoringElement } from './framework';
+export { describeChanges, type FrameworkChange, type FrameworkChangeKind } from './changes';
+export { parseFramework, fromDocument, scoringShape, type LoadedFramework, type ScoringElement } from './framework';
 export {
   parseGuidance,
   validateGuidanceLinks,
@@ -27,8 +28,20 @@ export {
   applyCrosswalk,
   validateCrosswalk,
   crosswalkSchema,
+  targetsOf,
   CROSSWALK_FORMAT,
   type Crosswalk,
+  type CrosswalkTarget,
   type AppliedCrosswalk,
 } from './crosswalk';
-export { DATA_DIR, loadBundledFrameworks, loadBundledGuidance, loadFrameworkFile, loadGuidanceFile } from './loader';
+export {
+  DATA_DIR,
+  FIXTURES_DIR,
+  loadBundledCrosswalks,
+  loadBundledFrameworks,
+  loadBundledGuidance,
+  loadCrosswalkFile,
+  loadFixtures,
+  loadFrameworkFile,
+  loadGuidanceFile,
+} from './loader';

@@ -1,11 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { type Crosswalk, parseCrosswalk } from './crosswalk';
 import { FrameworkFormatError } from './errors';
 import { parseFramework, type LoadedFramework } from './framework';
 import { parseGuidance, type LoadedGuidance } from './guidance';
 
 // src/ and dist/ are siblings of data/, so the same relative path works compiled or not.
 export const DATA_DIR = resolve(__dirname, '..', 'data');
+/** Test fixtures: framework versions and crosswalks that are never bundled (see fixtures/README.md). */
+export const FIXTURES_DIR = resolve(__dirname, '..', 'fixtures');
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir)
@@ -39,4 +42,21 @@ export function loadBundledGuidance(dir = join(DATA_DIR, 'guidance')): LoadedGui
     if (basename(file) !== expected) throw new FrameworkFormatError(file, [`(file): must be named ${expected}`]);
     return guidance;
   });
+}
+
+/** A crosswalk file must be named <framework>@<from>--<to>.yaml after what it says inside. */
+export function loadCrosswalkFile(path: string): Crosswalk {
+  const crosswalk = parseCrosswalk(readFileSync(path, 'utf8'), path);
+  const expected = `${crosswalk.framework}@${crosswalk.from}--${crosswalk.to}.yaml`;
+  if (basename(path) !== expected) throw new FrameworkFormatError(path, [`(file): must be named ${expected}`]);
+  return crosswalk;
+}
+
+export function loadBundledCrosswalks(dir = join(DATA_DIR, 'crosswalks')): Crosswalk[] {
+  return yamlFiles(dir).map(loadCrosswalkFile);
+}
+
+/** The test fixtures' framework versions and crosswalks (not bundled: tests import them themselves). */
+export function loadFixtures(dir = FIXTURES_DIR): { frameworks: LoadedFramework[]; crosswalks: Crosswalk[] } {
+  return { frameworks: loadBundledFrameworks(join(dir, 'frameworks')), crosswalks: loadBundledCrosswalks(join(dir, 'crosswalks')) };
 }

@@ -60,17 +60,25 @@ export const benchmarkRecomputePayload = z.strictObject({
 });
 export type BenchmarkRecomputePayload = z.infer<typeof benchmarkRecomputePayload>;
 
+/** Retention: prunes audit entries and finished deliveries older than their settings allow. */
+export const retentionPrunePayload = z.strictObject({});
+export type RetentionPrunePayload = z.infer<typeof retentionPrunePayload>;
+
 export const JOBS = {
   heartbeat: { queue: QUEUES.maintenance, name: 'heartbeat', payload: heartbeatPayload },
   domainEvent: { queue: QUEUES.events, name: 'domain-event', payload: domainEventPayload },
   reminderScan: { queue: QUEUES.reminders, name: 'reminder-scan', payload: reminderScanPayload },
   organisationReminders: { queue: QUEUES.reminders, name: 'organisation-reminders', payload: organisationRemindersPayload },
   benchmarkRecompute: { queue: QUEUES.benchmarks, name: 'benchmark-recompute', payload: benchmarkRecomputePayload },
+  retentionPrune: { queue: QUEUES.maintenance, name: 'retention-prune', payload: retentionPrunePayload },
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
 
 /** The job scheduler (BullMQ `upsertJobScheduler`) that ticks the reminder scan. */
 export const REMINDER_SCHEDULER_ID = 'reminder-scan';
+
+/** The job scheduler that runs the retention prune. */
+export const RETENTION_SCHEDULER_ID = 'retention-prune';
 
 /** The job scheduler of the nightly full benchmark recompute. */
 export const BENCHMARK_SCHEDULER_ID = 'benchmarks-nightly';

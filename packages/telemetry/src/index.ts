@@ -6,6 +6,7 @@ import {
   SpanKind,
   SpanStatusCode,
   context,
+  isSpanContextValid,
   propagation,
   trace,
 } from '@opentelemetry/api';
@@ -57,6 +58,8 @@ export function startSpan(name: string, options: SpanOptions = {}): Span {
 
 /** Runs `work` with `span` as the active span (so spans started inside are its children). */
 export function withSpan<T>(span: Span, work: () => T): T {
+  // With tracing off every span is the shared invalid one, and a context holding it parents nothing.
+  if (!isSpanContextValid(span.spanContext())) return work();
   return context.with(trace.setSpan(context.active(), span), work);
 }
 

@@ -14,6 +14,9 @@ const ROOT = path.resolve(__dirname, '../../..');
  * runs that died are dropped here.
  */
 export default async function globalSetup(): Promise<void> {
+  // Every statement the SQL layer takes from a kept template is also compiled afresh and compared
+  // (packages/db/src/sql/statements.ts): the whole suite checks the templates. Workers inherit it.
+  process.env.WAYMARK_SQL_CHECK ??= '1';
   const cfg = testConfig();
   const template = `${TEMPLATE_PREFIX}${process.pid}`;
   await withAdminClient(cfg.DATABASE_URL, async (client) => {

@@ -4,6 +4,7 @@ import { ApiKey, MemberRole, type Organisation } from '@waymark/db';
 import { API_KEY_SCOPES } from '@waymark/domain';
 import { withAdminClient } from '@waymark/testing';
 import { issueSecret } from '../auth/secrets';
+import { signChallenge } from '../auth/tokens';
 import { createSchema } from '../graphql/schema';
 import { type As, type TestApi, startTestApi } from './harness';
 import { organisationDigest, seedOrganisationData } from './world';
@@ -63,6 +64,11 @@ const CASES: Record<string, Case> = {
   'Mutation.updateOrganisation': { query: `mutation { updateOrganisation(input: { name: "Renamed B" }) { id } }`, targetsA: false },
   'Mutation.changeMemberRole': { query: `mutation($id: ID!) { changeMemberRole(membershipId: $id, role: VIEWER) { id } }`, variables: () => ({ id: A.membership }), targetsA: true },
   'Mutation.removeMember': { query: `mutation($id: ID!) { removeMember(membershipId: $id) }`, variables: () => ({ id: A.membership }), targetsA: true },
+  'Mutation.erasePerson': { query: `mutation($id: ID!) { erasePerson(membershipId: $id) { id label } }`, variables: () => ({ id: A.membership }), targetsA: true },
+  // The organisation comes from the credential: naming A only fails B's own confirmation.
+  'Mutation.deleteOrganisation': { query: `mutation { deleteOrganisation(confirmName: "Alpha Archive", exportDeclined: true) { organisationId } }`, targetsA: false },
+  // A wrong password: B's people stay (the other cases need them), and nothing of A is reachable from here.
+  'Mutation.eraseMyAccount': { query: `mutation { eraseMyAccount(password: "not-the-password") }`, targetsA: false },
   'Mutation.inviteMember': { query: `mutation { inviteMember(email: "new-person@b.test", role: VIEWER) { id } }`, targetsA: false },
   'Mutation.resendInvitation': { query: `mutation($id: ID!) { resendInvitation(id: $id) { id } }`, variables: () => ({ id: A.invitation }), targetsA: true },
   'Mutation.revokeInvitation': { query: `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`, variables: () => ({ id: A.invitation }), targetsA: true },
@@ -207,6 +213,19 @@ const CASES: Record<string, Case> = {
     variables: () => ({ t: api.linkToken('password-reset', A.ownerUser!, randomUUID()) }),
     targetsA: true,
   },
+  // A person's own second factor: B's people reach only their own (wrong codes change nothing); a
+  // genuinely signed challenge naming A's owner, who has no factor, opens nothing.
+  'Query.secondFactor': { query: `{ secondFactor { enabled enabledAt recoveryCodesLeft } }`, targetsA: false },
+  'Mutation.beginSecondFactorSetup': { query: `mutation { beginSecondFactorSetup { uri } }`, targetsA: false },
+  'Mutation.confirmSecondFactor': { query: `mutation { confirmSecondFactor(code: "000000") { codes } }`, targetsA: false },
+  'Mutation.disableSecondFactor': { query: `mutation { disableSecondFactor(code: "000000") }`, targetsA: false },
+  'Mutation.completeSignIn': {
+    query: `mutation($c: String!) { completeSignIn(challenge: $c, code: "000000") { token user { email } } }`,
+    variables: () => ({ c: signChallenge(api.db.config.AUTH_TOKEN_SECRET, A.ownerUser!).challenge }),
+    targetsA: false,
+  },
+  // B's own requirement, lifted (a key cannot call it): A's stays as it was.
+  'Mutation.setSecondFactorRequirement': { query: `mutation { setSecondFactorRequirement(required: false) { id requireSecondFactor } }`, targetsA: false },
   'Mutation.changePassword': { query: `mutation { changePassword(currentPassword: "not the password", newPassword: "a new long password") }`, targetsA: false },
   // Single sign-on: B's owner sees and saves B's settings only (a SAML provider: nothing to reach over the
   // network); discovery names no one for A's owner's domain (A has no provider); a hand-off code that

@@ -11,9 +11,14 @@ export interface Principal {
   organisationId: string | null;
   role: Role | null;
   permissions: ReadonlySet<Permission>;
+  /**
+   * The organisation requires a second factor of owners and managers and this person has none yet:
+   * they may set one up (and read who they are) but do nothing for the organisation until then.
+   */
+  secondFactorMissing: boolean;
 }
 
-export const ANONYMOUS: Principal = Object.freeze({ userId: null, sessionId: null, apiKeyId: null, organisationId: null, role: null, permissions: new Set<Permission>() });
+export const ANONYMOUS: Principal = Object.freeze({ userId: null, sessionId: null, apiKeyId: null, organisationId: null, role: null, permissions: new Set<Permission>(), secondFactorMissing: false });
 
 /** Recording every use of a key would write on every read; once a minute is enough to tell a key is alive. */
 const LAST_USED_EVERY_MS = 60_000;
@@ -29,7 +34,7 @@ export async function authenticate(session: Session, credential: Credential): Pr
       await session.begin();
       return ANONYMOUS;
     case 'user': {
-      const { live, organisationId, role } = await session.signIn(credential.userId, credential.sessionId, credential.organisationId);
+      const { live, organisationId, role, secondFactorMissing } = await session.signIn(credential.userId, credential.sessionId, credential.organisationId);
       // Signed out, signed out everywhere, password changed or reset, or past its time: refused at once.
       if (!live) throw unauthenticated('The session has ended: log in again');
       // Naming an organisation you do not belong to looks exactly like naming one that does not exist.
@@ -37,7 +42,8 @@ export async function authenticate(session: Session, credential: Credential): Pr
         throw new WaymarkError('NOT_FOUND', `Organisation ${credential.organisationId} was not found`, { what: 'Organisation' });
       }
       if (!organisationId || !role || !isRole(role)) return { ...ANONYMOUS, userId: credential.userId, sessionId: credential.sessionId };
-      return { userId: credential.userId, sessionId: credential.sessionId, apiKeyId: null, organisationId, role, permissions: permissionsForRole(role) };
+      const permissions = secondFactorMissing ? ANONYMOUS.permissions : permissionsForRole(role);
+      return { userId: credential.userId, sessionId: credential.sessionId, apiKeyId: null, organisationId, role, permissions, secondFactorMissing };
     }
     case 'key': {
       const key = await session.keySession(credential.organisationId, credential.keyId);
@@ -48,7 +54,7 @@ export async function authenticate(session: Session, credential: Credential): Pr
         await session.db.sql.updateTable('apiKey').set((eb) => ({ lastUsedAt: eb.fn<Date>('now') })).where('id', '=', credential.keyId).execute();
       }
       const permissions = new Set(key.scopes.filter(isApiKeyScope)) as ReadonlySet<Permission>;
-      return { userId: null, sessionId: null, apiKeyId: credential.keyId, organisationId: credential.organisationId, role: null, permissions };
+      return { userId: null, sessionId: null, apiKeyId: credential.keyId, organisationId: credential.organisationId, role: null, permissions, secondFactorMissing: false };
     }
   }
 }

@@ -58,3 +58,27 @@ export async function startSession(
   if (options.flush) await em.flush();
   return { token, expiresAt, sessionId };
 }
+
+/** A second-step challenge lasts this long: enough to open an authenticator app, not to wander off. */
+export const CHALLENGE_TTL_SECONDS = 5 * 60;
+// Another issuer: a challenge can never pass for a session token, nor a session token for a challenge.
+const CHALLENGE_ISSUER = 'waymark-second-factor';
+
+/**
+ * The proof that a person gave the right password, handed back instead of a session when they have a
+ * second factor: signed, short-lived, naming only the person. The second step needs it and a code.
+ */
+export function signChallenge(secret: string, userId: string): { challenge: string; expiresAt: Date } {
+  const challenge = jwt.sign({}, keyFor(secret), { algorithm: 'HS256', subject: userId, expiresIn: CHALLENGE_TTL_SECONDS, issuer: CHALLENGE_ISSUER });
+  return { challenge, expiresAt: new Date(Date.now() + CHALLENGE_TTL_SECONDS * 1000) };
+}
+
+/** The person a challenge names, or null when it is forged, for something else, or past its time. */
+export function verifyChallenge(secret: string, challenge: string): string | null {
+  try {
+    const payload = jwt.verify(challenge, keyFor(secret), { algorithms: ['HS256'], issuer: CHALLENGE_ISSUER });
+    return typeof payload === 'object' && typeof payload.sub === 'string' ? payload.sub : null;
+  } catch {
+    return null;
+  }
+}

@@ -2,7 +2,7 @@ import express from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ApiConfig as Config } from '@waymark/config';
 import { WaymarkError } from '@waymark/domain';
-import type { QueryObserver } from '@waymark/db';
+import { type QueryObserver, recordAudit } from '@waymark/db';
 import type { Logger } from '@waymark/logger';
 import type { RateLimits } from '../http/rate-limits';
 import { sendAnswers } from './answers';
@@ -13,6 +13,7 @@ import { sendReportHtml, sendReportPdf } from './report/send';
 import { type ExportWork, exportRoute } from './route';
 import { SHEET_FORMATS, type SheetFormat } from './sheets';
 import { exportTables, organisationTable } from './tables';
+import { EXPORT_AUDIT_ACTION } from '../modules/people/erasure.service';
 
 /** Tables that also come as XLSX: those the spreadsheet imports read back (the others stay CSV). */
 export const XLSX_TABLES = ['partner', 'evidence'];
@@ -43,7 +44,18 @@ export function createExportsRouter(orm: MikroORM, cfg: Config, log: Logger, opt
   const param = (req: express.Request, name: string) => String(req.params[name] ?? '');
 
   const router = express.Router();
-  router.get('/organisation.json', route((ctx, _req, res) => sendOrganisationJson(ctx, res, tables, orgTable)));
+  router.get(
+    '/organisation.json',
+    route(async (ctx, _req, res) => {
+      await sendOrganisationJson(ctx, res, tables, orgTable);
+      // A whole export, handed over: deleting the organisation asks for one (see erasure.service.ts).
+      if (res.writableEnded) {
+        const actor = ctx.userId ? { userId: ctx.userId } : { apiKeyId: ctx.apiKeyId! };
+        recordAudit(ctx.em, actor, { organisationId: ctx.organisationId, action: EXPORT_AUDIT_ACTION, entityType: 'Organisation', entityId: ctx.organisationId });
+        await ctx.em.flush();
+      }
+    }),
+  );
   router.get(
     '/tables',
     route((_ctx, req, res) => {

@@ -10,7 +10,14 @@ export const SIGNED_IN = 'signed-in';
 
 export type Guard = Permission | typeof PUBLIC | typeof SIGNED_IN;
 
-type Caller = Pick<RequestContext, 'userId' | 'apiKeyId' | 'organisationId' | 'permissions'>;
+type Caller = Pick<RequestContext, 'userId' | 'apiKeyId' | 'organisationId' | 'permissions'> & { secondFactorMissing?: boolean };
+
+/** Refusal of an owner or manager who has not set up the second factor their organisation requires. */
+export const secondFactorRequired = () =>
+  forbidden(
+    'Your organisation requires owners and managers to use a second factor: set up an authenticator app under Your account, then carry on',
+    { reason: 'SECOND_FACTOR_REQUIRED' },
+  );
 
 /**
  * The one access rule, for GraphQL fields and downloads alike: a credential, an organisation to act
@@ -21,6 +28,7 @@ export function assertAllowed(caller: Caller, guards: readonly Guard[]): void {
   if (!caller.userId && !caller.apiKeyId) throw unauthenticated();
   if (guards.includes(SIGNED_IN)) return;
   if (!caller.organisationId) throw forbidden('Choose an organisation to act for with the x-organisation-id header');
+  if (caller.secondFactorMissing) throw secondFactorRequired();
   if (guards.some((g) => caller.permissions.has(g as Permission))) return;
   throw forbidden(`This needs the ${guards.join(' or ')} permission, which your role or key does not have`);
 }

@@ -4,7 +4,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HeaderMap } from '@apollo/server';
-import { WaymarkError, conflict, unavailable } from '@waymark/domain';
+import { WaymarkError, conflict, forbidden, unavailable } from '@waymark/domain';
 import { firstProblem } from './text';
 
 /**
@@ -43,6 +43,14 @@ export function databaseError(error: unknown): WaymarkError | null {
     return unavailable('The database is unavailable at the moment: nothing was saved; try again shortly', { retryable: true });
   }
   if (code === '57014') return unavailable('The database took too long to answer: nothing was saved; try again', { retryable: true });
+  // The erasure functions refuse in words ('waymark: ...'): who may not is FORBIDDEN, what must change first a CONFLICT.
+  if ((code === '42501' || code === '55000') && message.startsWith('waymark: ')) {
+    const words = message.slice('waymark: '.length);
+    const sentence = words.charAt(0).toUpperCase() + words.slice(1);
+    const hint = typeof (e as { hint?: unknown }).hint === 'string' ? (e as { hint: string }).hint : '';
+    const details = /^[A-Z_]+$/.test(hint) ? { reason: hint } : {};
+    return code === '42501' ? forbidden(sentence, details) : conflict(sentence, details);
+  }
   if (code === '23505' || e.name === 'UniqueConstraintViolationException') return conflict('This already exists');
   if (code === '40001' || code === '40P01') return conflict('Another change got there first: nothing was saved; try again', { retryable: true });
   return null;

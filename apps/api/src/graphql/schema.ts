@@ -1,7 +1,8 @@
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from './scalars';
 import { authChecker } from './auth-checker';
+import { callFieldResolversDirectly } from './direct';
 import { validateArguments } from './text';
 import { RESOLVERS } from '../modules';
 
@@ -14,8 +15,11 @@ export function createSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: 'error',
     validateFn: validateArguments,
-    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
-  }).then(describeRoots);
+    scalarsMap: [{ type: Date, scalar: DateTime }],
+  }).then((schema) => {
+    callFieldResolversDirectly(schema);
+    return describeRoots(schema);
+  });
   return built;
 }
 

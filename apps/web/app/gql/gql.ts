@@ -19,7 +19,7 @@ type Documents = {
     "\n  mutation CreateEvidence($input: EvidenceInput!) { createEvidence(input: $input) { id title } }\n": typeof types.CreateEvidenceDocument,
     "\n  mutation DeleteEvidence($id: ID!) { deleteEvidence(id: $id) }\n": typeof types.DeleteEvidenceDocument,
     "\n  query ExportAssessments { assessments(first: 50) { edges { node { id cycle status } } } }\n": typeof types.ExportAssessmentsDocument,
-    "\n  query Assessments {\n    assessments(first: 50) {\n      edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { partsAnswered partsTotal promptsAnswered promptsTotal } } }\n    }\n    frameworks { edges { node { id title version } } }\n  }\n": typeof types.AssessmentsDocument,
+    "\n  query Assessments {\n    assessments(first: 50) {\n      edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { partsAnswered partsTotal promptsAnswered promptsTotal } framework { id title version } newerVersions { id version } } }\n    }\n    frameworks { edges { node { id title version } } }\n  }\n": typeof types.AssessmentsDocument,
     "\n  mutation CreateAssessment($input: CreateAssessmentInput!) { createAssessment(input: $input) { id } }\n": typeof types.CreateAssessmentDocument,
     "\n  mutation StartNextCycle($input: StartNextCycleInput!) { startNextCycle(input: $input) { id } }\n": typeof types.StartNextCycleDocument,
     "\n  query Partners {\n    partners(first: 100) {\n      totalCount\n      edges { node { id name partnerType contactName contactEmail theyBring weBring status startDate nextReviewOn reviewIntervalDays links { nodeKey } } }\n    }\n  }\n": typeof types.PartnersDocument,
@@ -29,12 +29,18 @@ type Documents = {
     "\n  query SsoDiscovery($email: String!) { ssoDiscovery(email: $email) { organisationName protocol startUrl } }\n": typeof types.SsoDiscoveryDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": typeof types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere { signOutEverywhere }\n": typeof types.SignOutEverywhereDocument,
+    "\n  mutation EraseMyAccount($password: String!) { eraseMyAccount(password: $password) }\n": typeof types.EraseMyAccountDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation AcceptInvitation($token: String!, $name: String, $password: String) {\n    acceptInvitation(token: $token, name: $name, password: $password) { ...AuthPayloadFields }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...AuthPayloadFields }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query SecondFactorStatus { secondFactor { enabled enabledAt recoveryCodesLeft } }\n": typeof types.SecondFactorStatusDocument,
+    "\n  mutation BeginSecondFactorSetup { beginSecondFactorSetup { secret uri } }\n": typeof types.BeginSecondFactorSetupDocument,
+    "\n  mutation ConfirmSecondFactor($code: String!) { confirmSecondFactor(code: $code) { codes } }\n": typeof types.ConfirmSecondFactorDocument,
+    "\n  mutation DisableSecondFactor($code: String, $password: String) { disableSecondFactor(code: $code, password: $password) }\n": typeof types.DisableSecondFactorDocument,
     "\n  mutation FinishSsoSignIn($code: String!) {\n    finishSsoSignIn(code: $code) { ...AuthPayloadFields }\n  }\n": typeof types.FinishSsoSignInDocument,
-    "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
+    "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    secondFactorChallenge\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
     "\n  mutation SignOut { signOut }\n": typeof types.SignOutDocument,
+    "\n  query AssessmentChanges($id: ID!) {\n    assessment(id: $id) {\n      id cycle status\n      framework { id title version }\n      previous { id cycle framework { id version } }\n      changesSincePrevious { kind nodeKind fromKey toKeys before after }\n      answers { nodeKey needsReview }\n    }\n  }\n": typeof types.AssessmentChangesDocument,
     "\n  query LibraryForLinks {\n    evidenceLibrary(first: 100) {\n      edges { node { id title url fileReference evidenceDate expiresOn links { assessmentId nodeKey } } }\n    }\n  }\n": typeof types.LibraryForLinksDocument,
     "\n  mutation LinkEvidence($input: EvidenceLinkInput!) { linkEvidence(input: $input) { evidenceId nodeKey } }\n": typeof types.LinkEvidenceDocument,
     "\n  mutation UnlinkEvidence($input: EvidenceLinkInput!) { unlinkEvidence(input: $input) }\n": typeof types.UnlinkEvidenceDocument,
@@ -43,10 +49,10 @@ type Documents = {
     "\n  mutation ReopenAssessment($id: ID!, $reason: String!) { reopenAssessment(id: $id, reason: $reason) { id status reopenings { id reason createdAt reopenedBy { name } } } }\n": typeof types.ReopenAssessmentDocument,
     "\n  mutation GeneratePlan($assessmentId: ID!) {\n    generateActionPlan(assessmentId: $assessmentId) { created refreshed reopened resolved followedDecisions plan { id generatedAt } }\n  }\n": typeof types.GeneratePlanDocument,
     "\n  mutation AdoptAgreed($id: ID!) { adoptAgreedAnswers(id: $id) { id completion { partsAnswered partsTotal promptsAnswered promptsTotal } } }\n": typeof types.AdoptAgreedDocument,
-    "\n  query AssessmentWork($id: ID!) {\n    assessment(id: $id) {\n      id cycle status dueOn submittedAt\n      submittedBy { name }\n      framework {\n        id title\n        source { title publisher attribution url }\n        scales {\n          practice { heading options { value label } }\n          evidence { heading options { value label } improvementFlag }\n        }\n        nodes {\n          key kind parentKey text title todo answerScale\n          footnotes { number text }\n          guidance { guidanceKey title partnerType reason document source { attribution } }\n        }\n      }\n      answers { nodeKey value areaForImprovement note updatedAt setBy { id name } }\n      myAnswers { nodeKey value areaForImprovement note updatedAt }\n      assessorAnswers { nodeKey value userId assessor { id name } }\n      disagreements { nodeKey consensus values { value people { id name } } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n      reopenings { id reason createdAt reopenedBy { name } }\n    }\n  }\n": typeof types.AssessmentWorkDocument,
+    "\n  query AssessmentWork($id: ID!) {\n    assessment(id: $id) {\n      id cycle status dueOn submittedAt\n      submittedBy { name }\n      framework {\n        id title\n        source { title publisher attribution url }\n        scales {\n          practice { heading options { value label } }\n          evidence { heading options { value label } improvementFlag }\n        }\n        nodes {\n          key kind parentKey text title todo answerScale\n          footnotes { number text }\n          guidance { guidanceKey title partnerType reason document source { attribution } }\n        }\n      }\n      answers { nodeKey value areaForImprovement note updatedAt needsReview setBy { id name } }\n      myAnswers { nodeKey value areaForImprovement note updatedAt }\n      assessorAnswers { nodeKey value userId assessor { id name } }\n      disagreements { nodeKey consensus values { value people { id name } } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n      reopenings { id reason createdAt reopenedBy { name } }\n    }\n  }\n": typeof types.AssessmentWorkDocument,
     "\n  mutation RecordAnswers($input: AnswersInput!) {\n    recordAnswers(input: $input) { nodeKey value areaForImprovement note updatedAt }\n  }\n": typeof types.RecordAnswersDocument,
     "\n  mutation SetConsensus($input: AnswersInput!) {\n    setConsensusAnswers(input: $input) {\n      id\n      answers { nodeKey value areaForImprovement note updatedAt setBy { id name } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n    }\n  }\n": typeof types.SetConsensusDocument,
-    "\n  query InstitutionBenchmarks {\n    benchmarks {\n      snapshot { takenAt protectionPoints }\n      asOf reason\n      own { submittedAt counted practice evidence }\n      cohorts {\n        key dimension label published members asOf reason\n        figures { scope practice { published n mean asOf reason } evidence { published n mean asOf reason } }\n        mine { scope measure value cohortMean difference reason }\n      }\n    }\n  }\n": typeof types.InstitutionBenchmarksDocument,
+    "\n  query InstitutionBenchmarks {\n    benchmarks {\n      snapshot { takenAt protectionPoints }\n      asOf reason\n      own { submittedAt counted practice evidence frameworkVersion }\n      cohorts {\n        key dimension label published members asOf reason\n        figures { scope practice { published n mean asOf reason } evidence { published n mean asOf reason } }\n        mine { scope measure value cohortMean difference reason }\n      }\n    }\n  }\n": typeof types.InstitutionBenchmarksDocument,
     "\n  query MyNetworkMemberships {\n    networkMemberships(first: 50) {\n      edges { node { id status invitedAt respondedAt networkName body { id name } } }\n    }\n  }\n": typeof types.MyNetworkMembershipsDocument,
     "mutation AcceptNetworkInvitation($id: ID!) { acceptNetworkInvitation(membershipId: $id) { id status respondedAt } }": typeof types.AcceptNetworkInvitationDocument,
     "mutation DeclineNetworkInvitation($id: ID!) { declineNetworkInvitation(membershipId: $id) { id status respondedAt } }": typeof types.DeclineNetworkInvitationDocument,
@@ -78,11 +84,15 @@ type Documents = {
     "\n  mutation ChangeRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }\n": typeof types.ChangeRoleDocument,
     "\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id email role expiresAt } }\n": typeof types.InviteDocument,
     "\n  mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { id expiresAt sends } }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation ErasePerson($membershipId: ID!) { erasePerson(membershipId: $membershipId) { id label } }\n": typeof types.ErasePersonDocument,
     "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n": typeof types.RevokeInvitationDocument,
     "\n  query NotificationSettings { notificationPreference { frequency updatedAt } calendarFeed { createdAt lastUsedAt } }\n": typeof types.NotificationSettingsDocument,
     "\n  mutation SetNotificationPreference($frequency: NotificationFrequency!) { setNotificationPreference(frequency: $frequency) { frequency updatedAt } }\n": typeof types.SetNotificationPreferenceDocument,
     "\n  mutation CreateCalendarFeed { createCalendarFeed { url createdAt } }\n": typeof types.CreateCalendarFeedDocument,
     "\n  mutation RevokeCalendarFeed { revokeCalendarFeed }\n": typeof types.RevokeCalendarFeedDocument,
+    "\n  mutation DeleteOrganisation($confirmName: String!, $exportDeclined: Boolean!) {\n    deleteOrganisation(confirmName: $confirmName, exportDeclined: $exportDeclined) { organisationId rowsErased }\n  }\n": typeof types.DeleteOrganisationDocument,
+    "\n  query SecondFactorRequirement { organisation { id requireSecondFactor } }\n": typeof types.SecondFactorRequirementDocument,
+    "\n  mutation SetSecondFactorRequirement($required: Boolean!) { setSecondFactorRequirement(required: $required) { id requireSecondFactor } }\n": typeof types.SetSecondFactorRequirementDocument,
     "\n  query SsoSettings {\n    ssoSettings {\n      protocol enabled oidcIssuer oidcClientId oidcClientSecretSet samlEntryPoint samlIdpIssuer samlCertificate\n      allowedDomains defaultRole ssoRequired breakGlassEmail oidcCallbackUrl samlAcsUrl samlEntityId updatedAt\n    }\n  }\n": typeof types.SsoSettingsDocument,
     "\n  mutation ConfigureSso($input: ConfigureSsoInput!) {\n    configureSso(input: $input) {\n      protocol enabled oidcIssuer oidcClientId oidcClientSecretSet samlEntryPoint samlIdpIssuer samlCertificate\n      allowedDomains defaultRole ssoRequired breakGlassEmail oidcCallbackUrl samlAcsUrl samlEntityId updatedAt\n    }\n  }\n": typeof types.ConfigureSsoDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints(first: 100) { totalCount edges { node { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n    webhookDeadLetters(first: 100) {\n      totalCount\n      edges { node { id endpointUrl eventType attempts lastStatusCode lastError lastAttemptAt deadAt redeliveries } }\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
@@ -91,7 +101,8 @@ type Documents = {
     "\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret endpoint { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n": typeof types.RotateWebhookSecretDocument,
     "\n  mutation DeleteWebhookEndpoint($id: ID!) { deleteWebhookEndpoint(id: $id) }\n": typeof types.DeleteWebhookEndpointDocument,
     "\n  mutation RedeliverWebhook($id: ID!) { redeliverWebhook(id: $id) { id status attempts redeliveries } }\n": typeof types.RedeliverWebhookDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      secondFactorChallenge\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation CompleteSignIn($challenge: String!, $code: String!) {\n    completeSignIn(challenge: $challenge, code: $code) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": typeof types.CompleteSignInDocument,
 };
 const documents: Documents = {
     "\n  query WhoAmI {\n    me { user { id name } role permissions activeOrganisationId }\n    organisation { id name kind timeZone locale }\n  }\n": types.WhoAmIDocument,
@@ -99,7 +110,7 @@ const documents: Documents = {
     "\n  mutation CreateEvidence($input: EvidenceInput!) { createEvidence(input: $input) { id title } }\n": types.CreateEvidenceDocument,
     "\n  mutation DeleteEvidence($id: ID!) { deleteEvidence(id: $id) }\n": types.DeleteEvidenceDocument,
     "\n  query ExportAssessments { assessments(first: 50) { edges { node { id cycle status } } } }\n": types.ExportAssessmentsDocument,
-    "\n  query Assessments {\n    assessments(first: 50) {\n      edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { partsAnswered partsTotal promptsAnswered promptsTotal } } }\n    }\n    frameworks { edges { node { id title version } } }\n  }\n": types.AssessmentsDocument,
+    "\n  query Assessments {\n    assessments(first: 50) {\n      edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { partsAnswered partsTotal promptsAnswered promptsTotal } framework { id title version } newerVersions { id version } } }\n    }\n    frameworks { edges { node { id title version } } }\n  }\n": types.AssessmentsDocument,
     "\n  mutation CreateAssessment($input: CreateAssessmentInput!) { createAssessment(input: $input) { id } }\n": types.CreateAssessmentDocument,
     "\n  mutation StartNextCycle($input: StartNextCycleInput!) { startNextCycle(input: $input) { id } }\n": types.StartNextCycleDocument,
     "\n  query Partners {\n    partners(first: 100) {\n      totalCount\n      edges { node { id name partnerType contactName contactEmail theyBring weBring status startDate nextReviewOn reviewIntervalDays links { nodeKey } } }\n    }\n  }\n": types.PartnersDocument,
@@ -109,12 +120,18 @@ const documents: Documents = {
     "\n  query SsoDiscovery($email: String!) { ssoDiscovery(email: $email) { organisationName protocol startUrl } }\n": types.SsoDiscoveryDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere { signOutEverywhere }\n": types.SignOutEverywhereDocument,
+    "\n  mutation EraseMyAccount($password: String!) { eraseMyAccount(password: $password) }\n": types.EraseMyAccountDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
     "\n  mutation AcceptInvitation($token: String!, $name: String, $password: String) {\n    acceptInvitation(token: $token, name: $name, password: $password) { ...AuthPayloadFields }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...AuthPayloadFields }\n  }\n": types.ResetPasswordDocument,
+    "\n  query SecondFactorStatus { secondFactor { enabled enabledAt recoveryCodesLeft } }\n": types.SecondFactorStatusDocument,
+    "\n  mutation BeginSecondFactorSetup { beginSecondFactorSetup { secret uri } }\n": types.BeginSecondFactorSetupDocument,
+    "\n  mutation ConfirmSecondFactor($code: String!) { confirmSecondFactor(code: $code) { codes } }\n": types.ConfirmSecondFactorDocument,
+    "\n  mutation DisableSecondFactor($code: String, $password: String) { disableSecondFactor(code: $code, password: $password) }\n": types.DisableSecondFactorDocument,
     "\n  mutation FinishSsoSignIn($code: String!) {\n    finishSsoSignIn(code: $code) { ...AuthPayloadFields }\n  }\n": types.FinishSsoSignInDocument,
-    "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
+    "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    secondFactorChallenge\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
     "\n  mutation SignOut { signOut }\n": types.SignOutDocument,
+    "\n  query AssessmentChanges($id: ID!) {\n    assessment(id: $id) {\n      id cycle status\n      framework { id title version }\n      previous { id cycle framework { id version } }\n      changesSincePrevious { kind nodeKind fromKey toKeys before after }\n      answers { nodeKey needsReview }\n    }\n  }\n": types.AssessmentChangesDocument,
     "\n  query LibraryForLinks {\n    evidenceLibrary(first: 100) {\n      edges { node { id title url fileReference evidenceDate expiresOn links { assessmentId nodeKey } } }\n    }\n  }\n": types.LibraryForLinksDocument,
     "\n  mutation LinkEvidence($input: EvidenceLinkInput!) { linkEvidence(input: $input) { evidenceId nodeKey } }\n": types.LinkEvidenceDocument,
     "\n  mutation UnlinkEvidence($input: EvidenceLinkInput!) { unlinkEvidence(input: $input) }\n": types.UnlinkEvidenceDocument,
@@ -123,10 +140,10 @@ const documents: Documents = {
     "\n  mutation ReopenAssessment($id: ID!, $reason: String!) { reopenAssessment(id: $id, reason: $reason) { id status reopenings { id reason createdAt reopenedBy { name } } } }\n": types.ReopenAssessmentDocument,
     "\n  mutation GeneratePlan($assessmentId: ID!) {\n    generateActionPlan(assessmentId: $assessmentId) { created refreshed reopened resolved followedDecisions plan { id generatedAt } }\n  }\n": types.GeneratePlanDocument,
     "\n  mutation AdoptAgreed($id: ID!) { adoptAgreedAnswers(id: $id) { id completion { partsAnswered partsTotal promptsAnswered promptsTotal } } }\n": types.AdoptAgreedDocument,
-    "\n  query AssessmentWork($id: ID!) {\n    assessment(id: $id) {\n      id cycle status dueOn submittedAt\n      submittedBy { name }\n      framework {\n        id title\n        source { title publisher attribution url }\n        scales {\n          practice { heading options { value label } }\n          evidence { heading options { value label } improvementFlag }\n        }\n        nodes {\n          key kind parentKey text title todo answerScale\n          footnotes { number text }\n          guidance { guidanceKey title partnerType reason document source { attribution } }\n        }\n      }\n      answers { nodeKey value areaForImprovement note updatedAt setBy { id name } }\n      myAnswers { nodeKey value areaForImprovement note updatedAt }\n      assessorAnswers { nodeKey value userId assessor { id name } }\n      disagreements { nodeKey consensus values { value people { id name } } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n      reopenings { id reason createdAt reopenedBy { name } }\n    }\n  }\n": types.AssessmentWorkDocument,
+    "\n  query AssessmentWork($id: ID!) {\n    assessment(id: $id) {\n      id cycle status dueOn submittedAt\n      submittedBy { name }\n      framework {\n        id title\n        source { title publisher attribution url }\n        scales {\n          practice { heading options { value label } }\n          evidence { heading options { value label } improvementFlag }\n        }\n        nodes {\n          key kind parentKey text title todo answerScale\n          footnotes { number text }\n          guidance { guidanceKey title partnerType reason document source { attribution } }\n        }\n      }\n      answers { nodeKey value areaForImprovement note updatedAt needsReview setBy { id name } }\n      myAnswers { nodeKey value areaForImprovement note updatedAt }\n      assessorAnswers { nodeKey value userId assessor { id name } }\n      disagreements { nodeKey consensus values { value people { id name } } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n      reopenings { id reason createdAt reopenedBy { name } }\n    }\n  }\n": types.AssessmentWorkDocument,
     "\n  mutation RecordAnswers($input: AnswersInput!) {\n    recordAnswers(input: $input) { nodeKey value areaForImprovement note updatedAt }\n  }\n": types.RecordAnswersDocument,
     "\n  mutation SetConsensus($input: AnswersInput!) {\n    setConsensusAnswers(input: $input) {\n      id\n      answers { nodeKey value areaForImprovement note updatedAt setBy { id name } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n    }\n  }\n": types.SetConsensusDocument,
-    "\n  query InstitutionBenchmarks {\n    benchmarks {\n      snapshot { takenAt protectionPoints }\n      asOf reason\n      own { submittedAt counted practice evidence }\n      cohorts {\n        key dimension label published members asOf reason\n        figures { scope practice { published n mean asOf reason } evidence { published n mean asOf reason } }\n        mine { scope measure value cohortMean difference reason }\n      }\n    }\n  }\n": types.InstitutionBenchmarksDocument,
+    "\n  query InstitutionBenchmarks {\n    benchmarks {\n      snapshot { takenAt protectionPoints }\n      asOf reason\n      own { submittedAt counted practice evidence frameworkVersion }\n      cohorts {\n        key dimension label published members asOf reason\n        figures { scope practice { published n mean asOf reason } evidence { published n mean asOf reason } }\n        mine { scope measure value cohortMean difference reason }\n      }\n    }\n  }\n": types.InstitutionBenchmarksDocument,
     "\n  query MyNetworkMemberships {\n    networkMemberships(first: 50) {\n      edges { node { id status invitedAt respondedAt networkName body { id name } } }\n    }\n  }\n": types.MyNetworkMembershipsDocument,
     "mutation AcceptNetworkInvitation($id: ID!) { acceptNetworkInvitation(membershipId: $id) { id status respondedAt } }": types.AcceptNetworkInvitationDocument,
     "mutation DeclineNetworkInvitation($id: ID!) { declineNetworkInvitation(membershipId: $id) { id status respondedAt } }": types.DeclineNetworkInvitationDocument,
@@ -158,11 +175,15 @@ const documents: Documents = {
     "\n  mutation ChangeRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }\n": types.ChangeRoleDocument,
     "\n  mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id email role expiresAt } }\n": types.InviteDocument,
     "\n  mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { id expiresAt sends } }\n": types.ResendInvitationDocument,
+    "\n  mutation ErasePerson($membershipId: ID!) { erasePerson(membershipId: $membershipId) { id label } }\n": types.ErasePersonDocument,
     "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n": types.RevokeInvitationDocument,
     "\n  query NotificationSettings { notificationPreference { frequency updatedAt } calendarFeed { createdAt lastUsedAt } }\n": types.NotificationSettingsDocument,
     "\n  mutation SetNotificationPreference($frequency: NotificationFrequency!) { setNotificationPreference(frequency: $frequency) { frequency updatedAt } }\n": types.SetNotificationPreferenceDocument,
     "\n  mutation CreateCalendarFeed { createCalendarFeed { url createdAt } }\n": types.CreateCalendarFeedDocument,
     "\n  mutation RevokeCalendarFeed { revokeCalendarFeed }\n": types.RevokeCalendarFeedDocument,
+    "\n  mutation DeleteOrganisation($confirmName: String!, $exportDeclined: Boolean!) {\n    deleteOrganisation(confirmName: $confirmName, exportDeclined: $exportDeclined) { organisationId rowsErased }\n  }\n": types.DeleteOrganisationDocument,
+    "\n  query SecondFactorRequirement { organisation { id requireSecondFactor } }\n": types.SecondFactorRequirementDocument,
+    "\n  mutation SetSecondFactorRequirement($required: Boolean!) { setSecondFactorRequirement(required: $required) { id requireSecondFactor } }\n": types.SetSecondFactorRequirementDocument,
     "\n  query SsoSettings {\n    ssoSettings {\n      protocol enabled oidcIssuer oidcClientId oidcClientSecretSet samlEntryPoint samlIdpIssuer samlCertificate\n      allowedDomains defaultRole ssoRequired breakGlassEmail oidcCallbackUrl samlAcsUrl samlEntityId updatedAt\n    }\n  }\n": types.SsoSettingsDocument,
     "\n  mutation ConfigureSso($input: ConfigureSsoInput!) {\n    configureSso(input: $input) {\n      protocol enabled oidcIssuer oidcClientId oidcClientSecretSet samlEntryPoint samlIdpIssuer samlCertificate\n      allowedDomains defaultRole ssoRequired breakGlassEmail oidcCallbackUrl samlAcsUrl samlEntityId updatedAt\n    }\n  }\n": types.ConfigureSsoDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints(first: 100) { totalCount edges { node { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n    webhookDeadLetters(first: 100) {\n      totalCount\n      edges { node { id endpointUrl eventType attempts lastStatusCode lastError lastAttemptAt deadAt redeliveries } }\n    }\n  }\n": types.WebhookEndpointsDocument,
@@ -171,7 +192,8 @@ const documents: Documents = {
     "\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret endpoint { id url description eventTypes enabled previousSecretExpiresAt createdAt updatedAt } } }\n": types.RotateWebhookSecretDocument,
     "\n  mutation DeleteWebhookEndpoint($id: ID!) { deleteWebhookEndpoint(id: $id) }\n": types.DeleteWebhookEndpointDocument,
     "\n  mutation RedeliverWebhook($id: ID!) { redeliverWebhook(id: $id) { id status attempts redeliveries } }\n": types.RedeliverWebhookDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      secondFactorChallenge\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation CompleteSignIn($challenge: String!, $code: String!) {\n    completeSignIn(challenge: $challenge, code: $code) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n": types.CompleteSignInDocument,
 };
 
 /**
@@ -211,7 +233,7 @@ export function graphql(source: "\n  query ExportAssessments { assessments(first
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Assessments {\n    assessments(first: 50) {\n      edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { partsAnswered partsTotal promptsAnswered promptsTotal } } }\n    }\n    frameworks { edges { node { id title version } } }\n  }\n"): (typeof documents)["\n  query Assessments {\n    assessments(first: 50) {\n      edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { partsAnswered partsTotal promptsAnswered promptsTotal } } }\n    }\n    frameworks { edges { node { id title version } } }\n  }\n"];
+export function graphql(source: "\n  query Assessments {\n    assessments(first: 50) {\n      edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { partsAnswered partsTotal promptsAnswered promptsTotal } framework { id title version } newerVersions { id version } } }\n    }\n    frameworks { edges { node { id title version } } }\n  }\n"): (typeof documents)["\n  query Assessments {\n    assessments(first: 50) {\n      edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { partsAnswered partsTotal promptsAnswered promptsTotal } framework { id title version } newerVersions { id version } } }\n    }\n    frameworks { edges { node { id title version } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -251,6 +273,10 @@ export function graphql(source: "\n  mutation SignOutEverywhere { signOutEverywh
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation EraseMyAccount($password: String!) { eraseMyAccount(password: $password) }\n"): (typeof documents)["\n  mutation EraseMyAccount($password: String!) { eraseMyAccount(password: $password) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -263,15 +289,35 @@ export function graphql(source: "\n  mutation ResetPassword($token: String!, $ne
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SecondFactorStatus { secondFactor { enabled enabledAt recoveryCodesLeft } }\n"): (typeof documents)["\n  query SecondFactorStatus { secondFactor { enabled enabledAt recoveryCodesLeft } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginSecondFactorSetup { beginSecondFactorSetup { secret uri } }\n"): (typeof documents)["\n  mutation BeginSecondFactorSetup { beginSecondFactorSetup { secret uri } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmSecondFactor($code: String!) { confirmSecondFactor(code: $code) { codes } }\n"): (typeof documents)["\n  mutation ConfirmSecondFactor($code: String!) { confirmSecondFactor(code: $code) { codes } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableSecondFactor($code: String, $password: String) { disableSecondFactor(code: $code, password: $password) }\n"): (typeof documents)["\n  mutation DisableSecondFactor($code: String, $password: String) { disableSecondFactor(code: $code, password: $password) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation FinishSsoSignIn($code: String!) {\n    finishSsoSignIn(code: $code) { ...AuthPayloadFields }\n  }\n"): (typeof documents)["\n  mutation FinishSsoSignIn($code: String!) {\n    finishSsoSignIn(code: $code) { ...AuthPayloadFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n"): (typeof documents)["\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n"];
+export function graphql(source: "\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    secondFactorChallenge\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n"): (typeof documents)["\n  fragment AuthPayloadFields on AuthPayload {\n    token\n    expiresAt\n    secondFactorChallenge\n    user { id name email }\n    memberships { role organisation { id name slug kind } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut { signOut }\n"): (typeof documents)["\n  mutation SignOut { signOut }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssessmentChanges($id: ID!) {\n    assessment(id: $id) {\n      id cycle status\n      framework { id title version }\n      previous { id cycle framework { id version } }\n      changesSincePrevious { kind nodeKind fromKey toKeys before after }\n      answers { nodeKey needsReview }\n    }\n  }\n"): (typeof documents)["\n  query AssessmentChanges($id: ID!) {\n    assessment(id: $id) {\n      id cycle status\n      framework { id title version }\n      previous { id cycle framework { id version } }\n      changesSincePrevious { kind nodeKind fromKey toKeys before after }\n      answers { nodeKey needsReview }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -307,7 +353,7 @@ export function graphql(source: "\n  mutation AdoptAgreed($id: ID!) { adoptAgree
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AssessmentWork($id: ID!) {\n    assessment(id: $id) {\n      id cycle status dueOn submittedAt\n      submittedBy { name }\n      framework {\n        id title\n        source { title publisher attribution url }\n        scales {\n          practice { heading options { value label } }\n          evidence { heading options { value label } improvementFlag }\n        }\n        nodes {\n          key kind parentKey text title todo answerScale\n          footnotes { number text }\n          guidance { guidanceKey title partnerType reason document source { attribution } }\n        }\n      }\n      answers { nodeKey value areaForImprovement note updatedAt setBy { id name } }\n      myAnswers { nodeKey value areaForImprovement note updatedAt }\n      assessorAnswers { nodeKey value userId assessor { id name } }\n      disagreements { nodeKey consensus values { value people { id name } } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n      reopenings { id reason createdAt reopenedBy { name } }\n    }\n  }\n"): (typeof documents)["\n  query AssessmentWork($id: ID!) {\n    assessment(id: $id) {\n      id cycle status dueOn submittedAt\n      submittedBy { name }\n      framework {\n        id title\n        source { title publisher attribution url }\n        scales {\n          practice { heading options { value label } }\n          evidence { heading options { value label } improvementFlag }\n        }\n        nodes {\n          key kind parentKey text title todo answerScale\n          footnotes { number text }\n          guidance { guidanceKey title partnerType reason document source { attribution } }\n        }\n      }\n      answers { nodeKey value areaForImprovement note updatedAt setBy { id name } }\n      myAnswers { nodeKey value areaForImprovement note updatedAt }\n      assessorAnswers { nodeKey value userId assessor { id name } }\n      disagreements { nodeKey consensus values { value people { id name } } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n      reopenings { id reason createdAt reopenedBy { name } }\n    }\n  }\n"];
+export function graphql(source: "\n  query AssessmentWork($id: ID!) {\n    assessment(id: $id) {\n      id cycle status dueOn submittedAt\n      submittedBy { name }\n      framework {\n        id title\n        source { title publisher attribution url }\n        scales {\n          practice { heading options { value label } }\n          evidence { heading options { value label } improvementFlag }\n        }\n        nodes {\n          key kind parentKey text title todo answerScale\n          footnotes { number text }\n          guidance { guidanceKey title partnerType reason document source { attribution } }\n        }\n      }\n      answers { nodeKey value areaForImprovement note updatedAt needsReview setBy { id name } }\n      myAnswers { nodeKey value areaForImprovement note updatedAt }\n      assessorAnswers { nodeKey value userId assessor { id name } }\n      disagreements { nodeKey consensus values { value people { id name } } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n      reopenings { id reason createdAt reopenedBy { name } }\n    }\n  }\n"): (typeof documents)["\n  query AssessmentWork($id: ID!) {\n    assessment(id: $id) {\n      id cycle status dueOn submittedAt\n      submittedBy { name }\n      framework {\n        id title\n        source { title publisher attribution url }\n        scales {\n          practice { heading options { value label } }\n          evidence { heading options { value label } improvementFlag }\n        }\n        nodes {\n          key kind parentKey text title todo answerScale\n          footnotes { number text }\n          guidance { guidanceKey title partnerType reason document source { attribution } }\n        }\n      }\n      answers { nodeKey value areaForImprovement note updatedAt needsReview setBy { id name } }\n      myAnswers { nodeKey value areaForImprovement note updatedAt }\n      assessorAnswers { nodeKey value userId assessor { id name } }\n      disagreements { nodeKey consensus values { value people { id name } } }\n      completion { partsAnswered partsTotal promptsAnswered promptsTotal percent missingKeys unansweredPrompts readyToSubmit }\n      reopenings { id reason createdAt reopenedBy { name } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -319,7 +365,7 @@ export function graphql(source: "\n  mutation SetConsensus($input: AnswersInput!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query InstitutionBenchmarks {\n    benchmarks {\n      snapshot { takenAt protectionPoints }\n      asOf reason\n      own { submittedAt counted practice evidence }\n      cohorts {\n        key dimension label published members asOf reason\n        figures { scope practice { published n mean asOf reason } evidence { published n mean asOf reason } }\n        mine { scope measure value cohortMean difference reason }\n      }\n    }\n  }\n"): (typeof documents)["\n  query InstitutionBenchmarks {\n    benchmarks {\n      snapshot { takenAt protectionPoints }\n      asOf reason\n      own { submittedAt counted practice evidence }\n      cohorts {\n        key dimension label published members asOf reason\n        figures { scope practice { published n mean asOf reason } evidence { published n mean asOf reason } }\n        mine { scope measure value cohortMean difference reason }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query InstitutionBenchmarks {\n    benchmarks {\n      snapshot { takenAt protectionPoints }\n      asOf reason\n      own { submittedAt counted practice evidence frameworkVersion }\n      cohorts {\n        key dimension label published members asOf reason\n        figures { scope practice { published n mean asOf reason } evidence { published n mean asOf reason } }\n        mine { scope measure value cohortMean difference reason }\n      }\n    }\n  }\n"): (typeof documents)["\n  query InstitutionBenchmarks {\n    benchmarks {\n      snapshot { takenAt protectionPoints }\n      asOf reason\n      own { submittedAt counted practice evidence frameworkVersion }\n      cohorts {\n        key dimension label published members asOf reason\n        figures { scope practice { published n mean asOf reason } evidence { published n mean asOf reason } }\n        mine { scope measure value cohortMean difference reason }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -447,6 +493,10 @@ export function graphql(source: "\n  mutation ResendInvitation($id: ID!) { resen
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ErasePerson($membershipId: ID!) { erasePerson(membershipId: $membershipId) { id label } }\n"): (typeof documents)["\n  mutation ErasePerson($membershipId: ID!) { erasePerson(membershipId: $membershipId) { id label } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -464,6 +514,18 @@ export function graphql(source: "\n  mutation CreateCalendarFeed { createCalenda
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeCalendarFeed { revokeCalendarFeed }\n"): (typeof documents)["\n  mutation RevokeCalendarFeed { revokeCalendarFeed }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteOrganisation($confirmName: String!, $exportDeclined: Boolean!) {\n    deleteOrganisation(confirmName: $confirmName, exportDeclined: $exportDeclined) { organisationId rowsErased }\n  }\n"): (typeof documents)["\n  mutation DeleteOrganisation($confirmName: String!, $exportDeclined: Boolean!) {\n    deleteOrganisation(confirmName: $confirmName, exportDeclined: $exportDeclined) { organisationId rowsErased }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecondFactorRequirement { organisation { id requireSecondFactor } }\n"): (typeof documents)["\n  query SecondFactorRequirement { organisation { id requireSecondFactor } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetSecondFactorRequirement($required: Boolean!) { setSecondFactorRequirement(required: $required) { id requireSecondFactor } }\n"): (typeof documents)["\n  mutation SetSecondFactorRequirement($required: Boolean!) { setSecondFactorRequirement(required: $required) { id requireSecondFactor } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -499,7 +561,11 @@ export function graphql(source: "\n  mutation RedeliverWebhook($id: ID!) { redel
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      secondFactorChallenge\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      secondFactorChallenge\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteSignIn($challenge: String!, $code: String!) {\n    completeSignIn(challenge: $challenge, code: $code) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteSignIn($challenge: String!, $code: String!) {\n    completeSignIn(challenge: $challenge, code: $code) {\n      token\n      expiresAt\n      user { id name email }\n      memberships { role organisation { id name slug kind } }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -2,7 +2,7 @@ import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { type OrganisationContext, useOrganisation } from './organisation';
 
-type Label = 'assessments' | 'plan' | 'progress' | 'evidence' | 'partners' | 'dashboard' | 'networkMembers' | 'benchmarks' | 'exports' | 'members' | 'apiKeys' | 'webhooks' | 'notifications' | 'singleSignOn';
+type Label = 'assessments' | 'plan' | 'progress' | 'evidence' | 'partners' | 'dashboard' | 'networkMembers' | 'benchmarks' | 'exports' | 'members' | 'apiKeys' | 'webhooks' | 'notifications' | 'organisation' | 'singleSignOn';
 
 interface Item {
   to: string;
@@ -30,6 +30,7 @@ const ITEMS: Item[] = [
   { to: 'settings/api-keys', label: 'apiKeys', when: (org) => org.can('apikeys:manage') },
   { to: 'settings/webhooks', label: 'webhooks', when: (org) => org.can('webhooks:manage') },
   { to: 'settings/notifications', label: 'notifications', when: (org) => org.can('notifications:manage') },
+  { to: 'settings/organisation', label: 'organisation', when: (org) => org.can('organisation:manage') },
   { to: 'settings/sign-in', label: 'singleSignOn', when: (org) => org.can('organisation:manage') },
 ];
 

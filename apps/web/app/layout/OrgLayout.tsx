@@ -4,7 +4,7 @@ import { Provider, useQuery } from 'urql';
 import { Trans, useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import { createApiClient } from '../api/client';
-import { problemOf } from '../api/errors';
+import { explain, problemOf } from '../api/errors';
 import { FormatContext, formatsFor, setCurrentFormats } from '../i18n/format';
 import { setNumberLocale } from '../i18n/i18n';
 import { Organisation, type OrganisationContext } from './organisation';
@@ -60,6 +60,14 @@ function Shell({ orgId }: { orgId: string }) {
 
   let body;
   if (context) body = <Outlet />;
+  else if (problem?.reason === 'SECOND_FACTOR_REQUIRED')
+    // An owner or manager the organisation asks for sign-in codes, who has not set them up yet.
+    body = (
+      <Page title={t('orgLayout.secondFactorTitle')}>
+        <Alert tone="warning">{explain(problem)}</Alert>
+        <p><Link to="/account" className="button">{t('orgLayout.secondFactorLink')}</Link></p>
+      </Page>
+    );
   else if (problem && problem.code !== 'UNAUTHENTICATED')
     body = (
       <Page title={t('orgLayout.noAccessTitle')}>

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { problemOf } from '../api/errors';
 import { useLogin } from '../session/useLogin';
+import { SecondStep } from '../session/SecondStep';
 import { sessionStore } from '../session/store';
 import { useSession } from '../session/useSession';
 import { Dialog } from '../ui/Dialog';
@@ -20,20 +21,23 @@ export function SessionExpired() {
   const navigate = useNavigate();
   const [password, setPassword] = useState('');
   const [result, login] = useLogin();
+  const [challenge, setChallenge] = useState<string | null>(null);
   if (session.status !== 'expired') return null;
   return (
     <Dialog open title={t('sessionExpired.title')} dismissible={false}>
       <p>
         {t('sessionExpired.why')} <strong>{t('sessionExpired.nothingLost')}</strong> {t('sessionExpired.signInAgainAs', { name: session.user.name })}
       </p>
+      {challenge ? <SecondStep challenge={challenge} onStartAgain={() => setChallenge(null)} /> : (
       <form
         onSubmit={(event) => {
           event.preventDefault();
           void login({ email: session.user.email, password }).then(({ data }) => {
             if (!data) return;
-            const { token, expiresAt, user, memberships } = data.login;
+            const { token, expiresAt, user, memberships, secondFactorChallenge } = data.login;
             setPassword('');
-            sessionStore.signIn(token, expiresAt, user, memberships);
+            if (secondFactorChallenge) setChallenge(secondFactorChallenge);
+            else if (token && expiresAt) sessionStore.signIn(token, expiresAt, user, memberships);
           });
         }}
       >
@@ -55,6 +59,7 @@ export function SessionExpired() {
           </button>
         </div>
       </form>
+      )}
     </Dialog>
   );
 }

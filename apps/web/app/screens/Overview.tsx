@@ -16,7 +16,7 @@ import { StatusBadge } from '../ui/Badge';
 const Assessments = graphql(`
   query Assessments {
     assessments(first: 50) {
-      edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { partsAnswered partsTotal promptsAnswered promptsTotal } } }
+      edges { node { id cycle status dueOn updatedAt submittedAt frameworkId completion { partsAnswered partsTotal promptsAnswered promptsTotal } framework { id title version } newerVersions { id version } } }
     }
     frameworks { edges { node { id title version } } }
   }
@@ -78,13 +78,22 @@ function Institution() {
   );
 }
 
-function StartAssessment({ frameworks, previous }: { frameworks: { id: string; title: string; version: string }[]; previous: { id: string; cycle: string } | null }) {
+interface Previous {
+  id: string;
+  cycle: string;
+  framework: { id: string; title: string; version: string };
+  newerVersions: { id: string; version: string }[];
+}
+
+function StartAssessment({ frameworks, previous }: { frameworks: { id: string; title: string; version: string }[]; previous: Previous | null }) {
   const { t } = useTranslation();
   const org = useOrganisation();
   const navigate = useNavigate();
   const [cycle, setCycle] = useState('');
   const [frameworkId, setFrameworkId] = useState(frameworks[0]?.id ?? '');
   const [fromPrevious, setFromPrevious] = useState(Boolean(previous));
+  // The next cycle stays on its version unless the team chooses a newer one (a crosswalk leads there).
+  const [version, setVersion] = useState(previous?.framework.id ?? '');
   const [created, create] = useMutation(CreateAssessment);
   const [continued, next] = useMutation(StartNextCycle);
   const problem = problemOf(created.error ?? continued.error);
@@ -96,7 +105,14 @@ function StartAssessment({ frameworks, previous }: { frameworks: { id: string; t
         onSubmit={(event) => {
           event.preventDefault();
           const done = (id: string | undefined) => id && void navigate(`/o/${org.id}/assessments/${id}/checklist`);
-          if (fromPrevious && previous) void next({ input: { previousAssessmentId: previous.id, cycle } }).then((r) => done(r.data?.startNextCycle.id));
+          if (fromPrevious && previous) {
+            const upgrade = version && version !== previous.framework.id ? version : null;
+            void next({ input: { previousAssessmentId: previous.id, cycle, frameworkId: upgrade } }).then((r) => {
+              const id = r.data?.startNextCycle.id;
+              if (id && upgrade) void navigate(`/o/${org.id}/assessments/${id}/changes`);
+              else done(id);
+            });
+          }
           else void create({ input: { frameworkId, cycle } }).then((r) => done(r.data?.createAssessment.id));
         }}
       >
@@ -105,6 +121,12 @@ function StartAssessment({ frameworks, previous }: { frameworks: { id: string; t
           <SelectField label={t('overview.start.from')} value={fromPrevious ? 'previous' : 'blank'} onChange={(e) => setFromPrevious(e.target.value === 'previous')}>
             <option value="previous">{t('overview.start.fromPrevious', { cycle: previous.cycle })}</option>
             <option value="blank">{t('overview.start.blank')}</option>
+          </SelectField>
+        ) : null}
+        {fromPrevious && previous && previous.newerVersions.length ? (
+          <SelectField label={t('overview.start.version')} hint={t('overview.start.versionHint')} value={version} onChange={(e) => setVersion(e.target.value)}>
+            <option value={previous.framework.id}>{t('overview.start.stay', { version: previous.framework.version })}</option>
+            {previous.newerVersions.map((v) => <option key={v.id} value={v.id}>{t('overview.start.moveTo', { version: v.version })}</option>)}
           </SelectField>
         ) : null}
         {!fromPrevious || !previous ? (

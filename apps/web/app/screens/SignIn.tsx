@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLogin } from '../session/useLogin';
+import { takeChallenge, useLogin } from '../session/useLogin';
+import { SecondStep } from '../session/SecondStep';
 import { problemOf } from '../api/errors';
 import { sessionStore } from '../session/store';
 import { useSession } from '../session/useSession';
@@ -61,21 +62,36 @@ export function SignIn() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [result, login] = useLogin();
+  // A person with an authenticator app: the password (or a reset or invitation link) gave a challenge, not a session.
+  const [challenge, setChallenge] = useState<string | null>(() => takeChallenge());
   const problem = problemOf(result.error);
 
   return (
     <main id="main" className="narrow">
       <Page title={t('signIn.title')} intro={<p>{t('signIn.intro')}</p>}>
-        {session.status === 'signed-out' && session.reason ? <Alert tone="info">{t(session.reason === 'signedOut' ? 'signIn.reason.signedOut' : 'signIn.reason.signedOutDiscarded')}</Alert> : null}
+        {session.status === 'signed-out' && session.reason ? <Alert tone="info">{t(`signIn.reason.${session.reason}`)}</Alert> : null}
+        {challenge ? (
+          <SecondStep
+            challenge={challenge}
+            onStartAgain={() => {
+              setChallenge(null);
+              setPassword('');
+            }}
+          />
+        ) : (
         <form
           className="card"
           onSubmit={(event) => {
             event.preventDefault();
             void login({ email, password }).then(({ data }) => {
               if (!data) return;
-              const { token, expiresAt, user, memberships } = data.login;
+              const { token, expiresAt, user, memberships, secondFactorChallenge } = data.login;
+              if (secondFactorChallenge) {
+                setChallenge(secondFactorChallenge);
+                return;
+              }
               // Where to go is the sign-in route's to decide, once the session exists (see App).
-              sessionStore.signIn(token, expiresAt, user, memberships);
+              if (token && expiresAt) sessionStore.signIn(token, expiresAt, user, memberships);
             });
           }}
         >
@@ -86,6 +102,7 @@ export function SignIn() {
             {result.fetching ? t('signIn.signingIn') : t('signIn.submit')}
           </button>
         </form>
+        )}
         <p><Link to="/forgot-password">{t('signIn.forgot')}</Link></p>
         <OrganisationSignIn />
       </Page>

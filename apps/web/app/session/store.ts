@@ -16,7 +16,7 @@ export interface SessionUser {
 }
 
 /** Why the last session ended, said on the sign-in page (words in the catalogue, signIn.reason). */
-export type SignOutReason = 'signedOut' | 'signedOutDiscarded';
+export type SignOutReason = 'signedOut' | 'signedOutDiscarded' | 'organisationDeleted' | 'accountErased';
 
 export type Session =
   | { status: 'signed-out'; reason?: SignOutReason }

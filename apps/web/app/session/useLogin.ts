@@ -1,12 +1,24 @@
 import { useCallback, useState } from 'react';
 import type { CombinedError } from 'urql';
 import { graphql } from '../gql';
-import type { LoginMutation } from '../gql/graphql';
+import type { CompleteSignInMutation, LoginMutation } from '../gql/graphql';
 import { loginClient } from '../api/client';
 
 const Login = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
+      token
+      expiresAt
+      secondFactorChallenge
+      user { id name email }
+      memberships { role organisation { id name slug kind } }
+    }
+  }
+`);
+
+const CompleteSignIn = graphql(`
+  mutation CompleteSignIn($challenge: String!, $code: String!) {
+    completeSignIn(challenge: $challenge, code: $code) {
       token
       expiresAt
       user { id name email }
@@ -31,3 +43,29 @@ export function useLogin(): [State, (variables: { email: string; password: strin
   }, []);
   return [state, run];
 }
+
+/** The second step for a person with an authenticator app: the challenge from the first step and a code. */
+export function useCompleteSignIn(): [State, (variables: { challenge: string; code: string }) => Promise<{ data?: CompleteSignInMutation }>] {
+  const [state, setState] = useState<State>({ fetching: false });
+  const run = useCallback(async (variables: { challenge: string; code: string }) => {
+    setState({ fetching: true });
+    const result = await loginClient.mutation(CompleteSignIn, variables).toPromise();
+    setState({ fetching: false, error: result.error });
+    return { data: result.data };
+  }, []);
+  return [state, run];
+}
+
+/**
+ * A challenge a reset or invitation link answered with (a person with an authenticator app): the
+ * sign-in screen picks it up and asks for the code. In memory only, for this page's life.
+ */
+let pending: string | null = null;
+export const holdChallenge = (challenge: string) => {
+  pending = challenge;
+};
+export const takeChallenge = (): string | null => {
+  const challenge = pending;
+  pending = null;
+  return challenge;
+};

@@ -1,7 +1,7 @@
-import { loadBundledFrameworks, parseFramework } from '@waymark/frameworks';
+import { loadBundledFrameworks, loadFixtures, parseFramework } from '@waymark/frameworks';
 import { createTestDatabase, type TestDatabase } from '@waymark/testing';
-import { Framework, FrameworkNode } from '../entities';
-import { PublishedFrameworkChangedError, importBundledFrameworks, importFramework } from '../frameworks/import';
+import { Framework, FrameworkCrosswalk, FrameworkNode } from '../entities';
+import { CrosswalkProblemsError, PublishedFrameworkChangedError, importBundledFrameworks, importCrosswalk, importFixtures, importFramework } from '../frameworks/import';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -52,5 +52,47 @@ describe('importing frameworks', () => {
     const next = parseFramework(JSON.stringify({ ...bundled.document, version: '1.1.0' }), 'next.yaml');
     await expect(importFramework(db.owner.em.fork(), next)).resolves.toBe('imported');
     expect(await db.owner.em.fork().count(Framework, { key: bundled.key })).toBe(2);
+  });
+});
+
+describe('importing crosswalks', () => {
+  const { crosswalks } = loadFixtures();
+  const crosswalk = crosswalks[0]!;
+  // A database of its own: the tests above publish a 1.1.0 of their own.
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('refuses a crosswalk whose versions are not imported, saving nothing', async () => {
+    await expect(importCrosswalk(db.owner.em.fork(), crosswalk)).rejects.toThrow(/inspiring-learning-partnerships@1.1.0 is not imported/);
+    expect(await db.owner.em.fork().count(FrameworkCrosswalk, {})).toBe(0);
+  });
+
+  it('imports the fixture version and its crosswalk once, idempotently', async () => {
+    expect(await importFixtures(db.owner.em.fork())).toEqual([
+      'Framework inspiring-learning-partnerships@1.1.0: imported',
+      'Crosswalk inspiring-learning-partnerships@1.0.0--1.1.0: imported',
+    ]);
+    expect(await importFixtures(db.owner.em.fork())).toEqual([
+      'Framework inspiring-learning-partnerships@1.1.0: unchanged',
+      'Crosswalk inspiring-learning-partnerships@1.0.0--1.1.0: unchanged',
+    ]);
+    expect(await db.owner.em.fork().count(FrameworkCrosswalk, {})).toBe(1);
+  });
+
+  it('refuses a changed map for a published pair, and one that loses answers, saying why', async () => {
+    const changed = { ...crosswalk, map: { ...crosswalk.map, '3.1.g1.7': '3.1.g1.6' } };
+    await expect(importCrosswalk(db.owner.em.fork(), changed)).rejects.toThrow(PublishedFrameworkChangedError);
+    const lossy = { ...crosswalk, map: { ...crosswalk.map } };
+    delete lossy.map['3.1.1.a'];
+    lossy.map['3.1.1.b'] = '3.1.g1.1';
+    const error = await importCrosswalk(db.owner.em.fork(), lossy).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CrosswalkProblemsError);
+    expect((error as CrosswalkProblemsError).problems).toEqual([
+      '3.1.1.b -> 3.1.g1.1: PRACTICE cannot become EVIDENCE',
+      '3.1.1.a: not mapped (map it to a key of inspiring-learning-partnerships@1.1.0 or to null)',
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { createTestDatabase, fixtures, type TestDatabase } from '@waymark/testin
 import { SqlRunner } from '../session/runner';
 import { SCOPED_TABLES, anyUuid, sqlIn, sqlOn, sqlPool } from '../sql';
 import { SCHEMA_TYPES_FILE, schemaTypes } from '../sql/generate';
+import { keptStatements } from '../sql/statements';
 
 /**
  * The typed SQL layer against the migrated schema: its row types are the schema's, its list of
@@ -106,4 +107,54 @@ it('writes in the transaction an entity manager holds, and rolls back with it', 
   ).rejects.toThrow('undo');
   const { rows } = await owner.query('select 1 from partner where id = $1', [row.id]);
   expect(rows).toEqual([]);
+});
+
+describe('kept statements (statements.ts)', () => {
+  it('compiles a shape once and sends each statement its own values and its own scope', async () => {
+    const make = fixtures(db.owner);
+    const [a, b] = [await make.organisation(), await make.organisation()];
+    const person = await make.user();
+    for (const [org, names] of [[a, ['Alder', 'Birch', 'Cedar']], [b, ['Damson']]] as const) {
+      for (const name of names) {
+        await owner.query(
+          `insert into partner (id, organisation_id, name, partner_type, created_by, created_at, updated_at) values ($1, $2, $3, 'OTHER', $4, now(), now())`,
+          [randomUUID(), org.id, name, person.id],
+        );
+      }
+    }
+    const runner = new SqlRunner(owner);
+    const sent: string[] = [];
+    const watched = new SqlRunner(owner, (text) => sent.push(text));
+    const named = (sql: ReturnType<typeof sqlOn>, prefix: string, limit: number) =>
+      sql.selectFrom('partner').select('name').where('name', 'like', `${prefix}%`).orderBy('name').limit(limit).execute();
+    const inA = sqlOn(watched, { kind: 'organisation', id: a.id });
+    const inB = sqlOn(runner, { kind: 'organisation', id: b.id });
+
+    // One shape, different values and scopes: each statement answers for itself.
+    const kept = keptStatements();
+    expect(await named(inA, '', 10)).toEqual([{ name: 'Alder' }, { name: 'Birch' }, { name: 'Cedar' }]);
+    expect(await named(inA, 'B', 10)).toEqual([{ name: 'Birch' }]);
+    expect(await named(inA, '', 2)).toEqual([{ name: 'Alder' }, { name: 'Birch' }]);
+    expect(await named(inB, '', 10)).toEqual([{ name: 'Damson' }]);
+    expect(await named(inB, 'A', 10)).toEqual([]);
+    expect(new Set(sent).size).toBe(1);
+    expect(keptStatements() - kept).toBe(1);
+
+    // Lists of any length, nobody in scope, and `select *` renamed, each as before.
+    const ids = (await inA.selectFrom('partner').select('id').execute()).map((r) => r.id);
+    for (const n of [1, 3, 2]) {
+      const rows = await inA.selectFrom('partner').select('name').where('id', 'in', ids.slice(0, n)).execute();
+      expect(rows).toHaveLength(n);
+    }
+    const nobody = sqlOn(runner, { kind: 'organisation', id: null });
+    expect(await named(nobody, '', 10)).toEqual([]);
+    const [star] = await inB.selectFrom('partner').selectAll().execute();
+    expect(star).toMatchObject({ name: 'Damson', organisationId: b.id, partnerType: 'OTHER' });
+
+    // A refusal is thrown every time, not only the first.
+    const mine = sqlOn(runner, { kind: 'user', id: person.id });
+    for (let i = 0; i < 2; i++) {
+      await expect(mine.selectFrom('partner').select('name').execute()).rejects.toThrow('partner is not read in the user scope');
+    }
+  });
 });

@@ -43,4 +43,11 @@ export class AssessorAnswer extends AnswerFields {
 export class ConsensusAnswer extends AnswerFields {
   @Property({ type: 'uuid' })
   setBy!: string;
+
+  /**
+   * Carried into a new framework version onto a node whose question changed (split, merged or
+   * reworded): the team should look at it again. Setting the agreed answer clears it.
+   */
+  @Property({ type: 'boolean' })
+  needsReview: boolean & Opt = false;
 }

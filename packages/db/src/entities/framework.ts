@@ -105,3 +105,23 @@ export class GuidanceLink extends BaseEntity {
   @Property({ type: 'text' })
   reason!: string;
 }
+
+/**
+ * How the keys of one framework version map onto the next: old key -> new key(s), or null when
+ * retired (the `waymark-crosswalk/1` file as published). Shared and read-only like the versions.
+ */
+@Entity({ tableName: 'framework_crosswalk' })
+@Unique({ properties: ['fromFrameworkId', 'toFrameworkId'] })
+export class FrameworkCrosswalk extends BaseEntity {
+  @ManyToOne({ entity: () => Framework, mapToPk: true, fieldName: 'from_framework_id', deleteRule: 'cascade' })
+  fromFrameworkId!: string;
+
+  @ManyToOne({ entity: () => Framework, mapToPk: true, fieldName: 'to_framework_id', deleteRule: 'cascade' })
+  toFrameworkId!: string;
+
+  @Property({ type: 'json' })
+  map!: Record<string, string | string[] | null>;
+
+  @Property({ type: 'string', length: 64 })
+  contentHash!: string;
+}

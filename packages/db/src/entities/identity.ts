@@ -92,3 +92,38 @@ export class AccountMail extends BaseEntity {
   @Property({ type: 'string', length: 55, nullable: true })
   traceparent: string | null = null;
 }
+
+/**
+ * A person's second factor (TOTP). The secret is sealed (AES-256-GCM under a key derived from
+ * AUTH_TOKEN_SECRET, bound to the person) and never returned after setup. It counts once confirmed
+ * with a current code; `lastTimeStep` is the last time step a code was accepted for, so a code
+ * cannot be used twice. A person's own row only (row-level security on `app.user_id`).
+ */
+@Entity({ tableName: 'second_factor' })
+export class SecondFactor extends BaseEntity {
+  @ManyToOne({ entity: () => User, mapToPk: true, fieldName: 'user_id', deleteRule: 'cascade', unique: true })
+  userId!: string;
+
+  @Property({ type: 'string', length: 200, hidden: true })
+  secretSealed!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  confirmedAt: Date | null = null;
+
+  /** RFC 6238 time steps (30 s) since 1970: an int lasts until the year 4000. */
+  @Property({ type: 'integer', nullable: true })
+  lastTimeStep: number | null = null;
+}
+
+/** A single-use recovery code for signing in without the authenticator app, kept only as a password-style hash. */
+@Entity({ tableName: 'recovery_code' })
+export class RecoveryCode extends BaseEntity {
+  @ManyToOne({ entity: () => User, mapToPk: true, fieldName: 'user_id', deleteRule: 'cascade', index: true })
+  userId!: string;
+
+  @Property({ type: 'string', length: 200, hidden: true })
+  codeHash!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  usedAt: Date | null = null;
+}

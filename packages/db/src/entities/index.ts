@@ -3,7 +3,7 @@ import { ConsensusAnswer, AssessorAnswer } from './answer';
 import { Assessment, AssessmentReopening } from './assessment';
 import { AuditEntry } from './audit';
 import { Evidence, EvidenceLink } from './evidence';
-import { Framework, FrameworkNode, Guidance, GuidanceLink } from './framework';
+import { Framework, FrameworkCrosswalk, FrameworkNode, Guidance, GuidanceLink } from './framework';
 import { Invitation } from './invitation';
 import { Membership } from './membership';
 import { Organisation } from './organisation';
@@ -18,7 +18,8 @@ import {
 } from './benchmark';
 import { WebhookDelivery, WebhookEndpoint } from './webhook';
 import { CalendarFeed } from './calendar-feed';
-import { AccountMail, PasswordReset, UserSession } from './identity';
+import { AccountMail, PasswordReset, RecoveryCode, SecondFactor, UserSession } from './identity';
+import { FormerMember } from './former-member';
 import { SsoLogin, SsoProvider } from './sso';
 
 export * from './enums';
@@ -27,25 +28,25 @@ export { BaseEntity, TenantEntity, TenantRef } from './base';
 export { AnswerLink } from './answer-link';
 export {
   ApiKey, AssessorAnswer, ConsensusAnswer, Assessment, AssessmentReopening, AuditEntry, Evidence, EvidenceLink,
-  Framework, FrameworkNode, Guidance, GuidanceLink, Invitation, Membership, Organisation, Region, User,
+  Framework, FrameworkCrosswalk, FrameworkNode, Guidance, GuidanceLink, Invitation, Membership, Organisation, Region, User,
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember,
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkFigure, BenchmarkPartShare, BenchmarkNetworkCell,
   BenchmarkEntry, BenchmarkContribution, BenchmarkPublication,
   OutboxEvent, NotificationPreference, ReminderDelivery,
 };
-export { WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail, SsoProvider, SsoLogin };
+export { WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail, FormerMember, SecondFactor, RecoveryCode, SsoProvider, SsoLogin };
 export { WebhookDeliveryStatus } from '@waymark/domain';
 
 export const ENTITIES = [
-  Region, Organisation, User, Membership, Invitation, ApiKey, Framework, FrameworkNode, Guidance, GuidanceLink,
+  Region, Organisation, User, Membership, Invitation, ApiKey, Framework, FrameworkNode, FrameworkCrosswalk, Guidance, GuidanceLink,
   Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, AuditEntry,
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember,
   BenchmarkSnapshot, BenchmarkCohort, BenchmarkFigure, BenchmarkPartShare, BenchmarkNetworkCell,
   BenchmarkEntry, BenchmarkContribution, BenchmarkPublication,
   OutboxEvent, NotificationPreference, ReminderDelivery,
-  WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail, SsoProvider, SsoLogin,
+  WebhookEndpoint, WebhookDelivery, CalendarFeed, UserSession, PasswordReset, AccountMail, FormerMember, SecondFactor, RecoveryCode, SsoProvider, SsoLogin,
 ];
 
 /** Entities whose rows belong to one organisation: the tenant filter and row-level security cover these. */
@@ -54,5 +55,5 @@ export const TENANT_ENTITIES = [
   ActionPlan, ActionItem, ActionItemNote, ActionItemEvidence, Partner, PartnerLink,
   SubmittedScore, SubmittedElementScore, SubmittedPartAnswer, Network, NetworkMember, BenchmarkNetworkCell,
   OutboxEvent, NotificationPreference, ReminderDelivery,
-  WebhookEndpoint, WebhookDelivery, CalendarFeed, SsoProvider, SsoLogin,
+  WebhookEndpoint, WebhookDelivery, CalendarFeed, FormerMember, SsoProvider, SsoLogin,
 ];

@@ -37,6 +37,10 @@ export class Organisation {
   @Enum({ items: () => BenchmarkingConsent, nativeEnumName: 'benchmarking_consent' })
   benchmarkingConsent: BenchmarkingConsent & Opt = BenchmarkingConsent.NONE;
 
+  /** Owners and managers must have a second factor (TOTP) to act for the organisation. */
+  @Property({ type: 'boolean' })
+  requireSecondFactor: boolean & Opt = false;
+
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date & Opt = new Date();
 }

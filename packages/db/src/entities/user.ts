@@ -16,4 +16,8 @@ export class User extends BaseEntity {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   lastLoginAt: Date | null = null;
+
+  /** Set when the person was erased: the row then keeps no name, address or password (see docs/privacy.md). */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  erasedAt: Date | null = null;
 }

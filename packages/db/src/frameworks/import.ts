@@ -1,11 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  type Crosswalk,
+  type FrameworkDocument,
   type LoadedFramework,
   type LoadedGuidance,
+  canonicalJson,
+  contentHash,
+  fromDocument,
+  loadBundledCrosswalks,
   loadBundledFrameworks,
   loadBundledGuidance,
+  loadFixtures,
+  validateCrosswalk,
 } from '@waymark/frameworks';
-import { Framework, FrameworkNode, Guidance, GuidanceLink } from '../entities';
+import { Framework, FrameworkCrosswalk, FrameworkNode, Guidance, GuidanceLink } from '../entities';
 import { clearFrameworkTrees } from './tree';
 
 export class PublishedFrameworkChangedError extends Error {
@@ -97,6 +105,53 @@ export async function importGuidance(em: EntityManager, g: LoadedGuidance): Prom
   return 'imported';
 }
 
+export class CrosswalkProblemsError extends Error {
+  constructor(
+    readonly id: string,
+    readonly problems: string[],
+  ) {
+    super(`Crosswalk ${id} cannot be imported: ${problems.join('; ')}`);
+    this.name = 'CrosswalkProblemsError';
+  }
+}
+
+async function publishedVersion(em: EntityManager, key: string, version: string): Promise<{ row: Framework; loaded: LoadedFramework }> {
+  const row = await em.findOne(Framework, { key, version }, { populate: ['document'] });
+  if (!row) throw new CrosswalkProblemsError(`${key}@${version}`, [`${key}@${version} is not imported: import the framework version first`]);
+  return { row, loaded: fromDocument(row.document as unknown as FrameworkDocument, `${key}@${version}`) };
+}
+
+/**
+ * Stores the crosswalk between two imported versions, after checking it against both (every old
+ * node mapped or retired, targets in the new version, no answer changing scale). Idempotent; a
+ * different map for a pair already stored is refused, like a changed framework version.
+ */
+export async function importCrosswalk(em: EntityManager, crosswalk: Crosswalk): Promise<'imported' | 'unchanged'> {
+  const id = `${crosswalk.framework}@${crosswalk.from}--${crosswalk.to}`;
+  const from = await publishedVersion(em, crosswalk.framework, crosswalk.from);
+  const to = await publishedVersion(em, crosswalk.framework, crosswalk.to);
+  const problems = validateCrosswalk(crosswalk, from.loaded, to.loaded);
+  if (problems.length) throw new CrosswalkProblemsError(id, problems);
+  const hash = contentHash(JSON.parse(canonicalJson(crosswalk.map)));
+  const existing = await em.findOne(FrameworkCrosswalk, { fromFrameworkId: from.row.id, toFrameworkId: to.row.id });
+  if (existing) {
+    if (existing.contentHash !== hash) throw new PublishedFrameworkChangedError('Crosswalk', crosswalk.framework, `${crosswalk.from}--${crosswalk.to}`);
+    return 'unchanged';
+  }
+  em.create(FrameworkCrosswalk, { fromFrameworkId: from.row.id, toFrameworkId: to.row.id, map: crosswalk.map, contentHash: hash });
+  await em.flush();
+  return 'imported';
+}
+
+/** The test fixtures (a made-up next version of the bundled framework and its crosswalk): for tests only. */
+export async function importFixtures(em: EntityManager): Promise<string[]> {
+  const { frameworks, crosswalks } = loadFixtures();
+  const lines: string[] = [];
+  for (const fw of frameworks) lines.push(`Framework ${fw.key}@${fw.version}: ${await importFramework(em, fw)}`);
+  for (const cw of crosswalks) lines.push(`Crosswalk ${cw.framework}@${cw.from}--${cw.to}: ${await importCrosswalk(em, cw)}`);
+  return lines;
+}
+
 /** Imports everything bundled in @waymark/frameworks; returns one line per document. */
 export async function importBundledFrameworks(em: EntityManager): Promise<string[]> {
   const lines: string[] = [];
@@ -105,6 +160,9 @@ export async function importBundledFrameworks(em: EntityManager): Promise<string
   }
   for (const g of loadBundledGuidance()) {
     lines.push(`Guidance ${g.key}: ${await importGuidance(em, g)}`);
+  }
+  for (const cw of loadBundledCrosswalks()) {
+    lines.push(`Crosswalk ${cw.framework}@${cw.from}--${cw.to}: ${await importCrosswalk(em, cw)}`);
   }
   return lines;
 }

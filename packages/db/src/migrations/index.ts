@@ -14,7 +14,10 @@ import { Migration20261207120000 } from './Migration20261207120000';
 import { Migration20261207130000 } from './Migration20261207130000';
 import { Migration20261207140000 } from './Migration20261207140000';
 import { Migration20261208090000 } from './Migration20261208090000';
+import { Migration20261208100000 } from './Migration20261208100000';
+import { Migration20261208110000 } from './Migration20261208110000';
 import { Migration20261208120000 } from './Migration20261208120000';
+import { Migration20261208130000 } from './Migration20261208130000';
 
 /** Every migration, in order. New files from `npm run db:migration:create` are added here. */
 export const MIGRATIONS = [
@@ -34,5 +37,8 @@ export const MIGRATIONS = [
   Migration20261207130000,
   Migration20261207140000,
   Migration20261208090000,
+  Migration20261208100000,
+  Migration20261208110000,
   Migration20261208120000,
+  Migration20261208130000,
 ];

@@ -87,3 +87,5 @@ export const SSO_TENANT_TABLES = ['sso_provider', 'sso_login'] as const;
 export const SSO_TENANT_FOREIGN_KEYS: readonly TenantForeignKey[] = [
   { table: 'sso_login', column: 'provider_id', references: 'sso_provider', onDelete: 'cascade' },
 ];
+/** Tenant tables of the erasure step: an erased person's stable number in each organisation. */
+export const ERASURE_TENANT_TABLES = ['former_member'] as const;

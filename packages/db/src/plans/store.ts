@@ -146,6 +146,8 @@ export async function carryPlanForward(
   scope: PlanScope,
   previousAssessmentId: string,
   frameworkId: string,
+  /** When the new cycle is on another framework version: an old node key's key in it (null: retired). */
+  translate: (key: string) => string | null = (key) => key,
 ): Promise<(RegenerateResult & { carried: number }) | null> {
   const previous = await em.findOne(ActionPlan, { assessmentId: previousAssessmentId, organisationId: scope.organisationId });
   if (!previous) return null;
@@ -158,14 +160,17 @@ export async function carryPlanForward(
   });
   const plan = em.create(ActionPlan, { organisationId: scope.organisationId, assessmentId: scope.assessmentId, generatedBy: scope.actorId, generations: 0 });
   for (const item of open) {
+    // A retired node's work is carried as it was; regenerating then marks it resolved (no longer asked).
+    const nodeKey = translate(item.nodeKey) ?? item.nodeKey;
+    const [kind] = item.itemKey.split(':');
     em.create(ActionItem, {
       organisationId: scope.organisationId,
       planId: plan.id,
       assessmentId: scope.assessmentId,
-      itemKey: item.itemKey,
+      itemKey: nodeKey === item.nodeKey ? item.itemKey : `${kind}:${nodeKey}`,
       kind: item.kind,
-      nodeKey: item.nodeKey,
-      elementKey: item.elementKey,
+      nodeKey,
+      elementKey: translate(item.elementKey) ?? item.elementKey,
       ...gapFields(item as unknown as ItemDraft),
       ownerUserId: item.ownerUserId,
       dueOn: item.dueOn,

@@ -25,6 +25,8 @@ export interface SignIn {
   live: boolean;
   organisationId: string | null;
   role: string | null;
+  /** The chosen membership is an owner's or manager's in an organisation that requires a second factor the person has not set up. */
+  secondFactorMissing: boolean;
 }
 
 /** An API key as the database holds it, read under its organisation's scope. */
@@ -114,10 +116,12 @@ export class Session {
    * then their memberships give the organisation chosen, or their only one.
    */
   async signIn(userId: string, sessionId: string, organisationId: string | null): Promise<SignIn> {
-    const [row] = await this.statement<{ live: boolean; organisation_id: string | null; role: string | null }>(
-      `select live, organisation_id, role from waymark_sign_in(${uuidLiteral(userId)}, ${uuidLiteral(sessionId)}, ${uuidLiteral(organisationId)})`,
+    const [row] = await this.statement<{ live: boolean; organisation_id: string | null; role: string | null; second_factor_missing: boolean }>(
+      `select live, organisation_id, role, second_factor_missing from waymark_sign_in(${uuidLiteral(userId)}, ${uuidLiteral(sessionId)}, ${uuidLiteral(organisationId)})`,
     );
-    const signIn = { live: row?.live === true, organisationId: row?.organisation_id ?? null, role: row?.role ?? null };
+    const signIn = {
+      live: row?.live === true, organisationId: row?.organisation_id ?? null, role: row?.role ?? null, secondFactorMissing: row?.second_factor_missing === true,
+    };
     this.adopt({ organisationId: signIn.organisationId, userId: signIn.live ? userId : null });
     return signIn;
   }

@@ -12,8 +12,9 @@ import {
 import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
 import { type PgConnection, SqlRunner } from '../session/runner';
 import type { DB } from './schema';
-import { SnakeCaseCompiler, StarRows } from './names';
-import { type Scope, ScopePlugin } from './scope';
+import { StarRows } from './names';
+import type { Scope } from './scope';
+import { StatementCompiler } from './statements';
 import { type OrganisationTable, SCOPED_TABLES } from './tables';
 
 export type { DB } from './schema';
@@ -70,14 +71,16 @@ export function sqlOn(runner: SqlRunner, scope: Scope): Sql {
 }
 
 function builder(driver: () => Driver, scope: Scope): Sql {
+  const starRows = new StarRows();
   return new Kysely<ScopedDB>({
     dialect: {
       createAdapter: () => new PostgresAdapter(),
       createDriver: driver,
       createIntrospector: (db) => new PostgresIntrospector(db),
-      createQueryCompiler: () => new SnakeCaseCompiler(),
+      // Scoping, names and kept templates in one place (statements.ts); the plugin renames `select *` rows.
+      createQueryCompiler: () => new StatementCompiler(scope, SCOPED_TABLES, starRows),
     },
-    plugins: [new StarRows(), new ScopePlugin(scope, SCOPED_TABLES)],
+    plugins: [starRows],
   });
 }
 

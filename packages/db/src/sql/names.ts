@@ -78,9 +78,18 @@ export class SnakeCaseCompiler extends PostgresQueryCompiler {
 export class StarRows implements KyselyPlugin {
   private readonly renameRows = new WeakSet<QueryId>();
 
-  transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
+  /** Whether a (scoped) statement selects `*` at the top. */
+  selectsStar(node: RootOperationNode): boolean {
     const selections = node.kind === 'SelectQueryNode' ? node.selections : 'returning' in node ? node.returning?.selections : undefined;
-    if (selections?.some((s) => columnOf(s.selection) === null && isStar(s.selection))) this.renameRows.add(queryId);
+    return selections?.some((s) => columnOf(s.selection) === null && isStar(s.selection)) ?? false;
+  }
+
+  /** The rows of this statement have their keys renamed (the layer's compiler says which, see statements.ts). */
+  rename(queryId: QueryId): void {
+    this.renameRows.add(queryId);
+  }
+
+  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
     return node;
   }
 

@@ -152,6 +152,7 @@ export interface ApiKey {
 export interface AppUser {
   createdAt: Timestamp;
   email: string;
+  erasedAt: Timestamp | null;
   id: string;
   lastLoginAt: Timestamp | null;
   name: string;
@@ -314,6 +315,7 @@ export interface ConsensusAnswer {
   assessmentId: string;
   createdAt: Timestamp;
   id: string;
+  needsReview: Generated<boolean>;
   nodeKey: string;
   note: string | null;
   organisationId: string;
@@ -345,6 +347,14 @@ export interface EvidenceLink {
   organisationId: string;
 }
 
+export interface FormerMember {
+  createdAt: Timestamp;
+  id: string;
+  number: number;
+  organisationId: string;
+  userId: string;
+}
+
 export interface Framework {
   contentHash: string;
   createdAt: Timestamp;
@@ -355,6 +365,15 @@ export interface Framework {
   source: Json;
   title: string;
   version: string;
+}
+
+export interface FrameworkCrosswalk {
+  contentHash: string;
+  createdAt: Timestamp;
+  fromFrameworkId: string;
+  id: string;
+  map: Json;
+  toFrameworkId: string;
 }
 
 export interface FrameworkNode {
@@ -454,6 +473,7 @@ export interface Organisation {
   locale: Generated<string>;
   name: string;
   regionId: string | null;
+  requireSecondFactor: Generated<boolean>;
   sizeBand: SizeBand;
   slug: string;
   timeZone: Generated<string>;
@@ -509,6 +529,14 @@ export interface PasswordReset {
   userId: string;
 }
 
+export interface RecoveryCode {
+  codeHash: string;
+  createdAt: Timestamp;
+  id: string;
+  usedAt: Timestamp | null;
+  userId: string;
+}
+
 export interface Region {
   code: string;
   id: string;
@@ -529,6 +557,15 @@ export interface ReminderDelivery {
   sentAt: Timestamp | null;
   state: Generated<DeliveryState>;
   subject: string;
+}
+
+export interface SecondFactor {
+  confirmedAt: Timestamp | null;
+  createdAt: Timestamp;
+  id: string;
+  lastTimeStep: number | null;
+  secretSealed: string;
+  userId: string;
 }
 
 export interface SsoLogin {
@@ -610,6 +647,11 @@ export interface UserSession {
   userId: string;
 }
 
+export interface WaymarkOrganisationColumns {
+  columnName: string | null;
+  tableName: string | null;
+}
+
 export interface WebhookDelivery {
   attempts: Generated<number>;
   body: string;
@@ -670,7 +712,9 @@ export interface DB {
   consensusAnswer: ConsensusAnswer;
   evidence: Evidence;
   evidenceLink: EvidenceLink;
+  formerMember: FormerMember;
   framework: Framework;
+  frameworkCrosswalk: FrameworkCrosswalk;
   frameworkNode: FrameworkNode;
   guidance: Guidance;
   guidanceLink: GuidanceLink;
@@ -684,14 +728,17 @@ export interface DB {
   partner: Partner;
   partnerLink: PartnerLink;
   passwordReset: PasswordReset;
+  recoveryCode: RecoveryCode;
   region: Region;
   reminderDelivery: ReminderDelivery;
+  secondFactor: SecondFactor;
   ssoLogin: SsoLogin;
   ssoProvider: SsoProvider;
   submittedElementScore: SubmittedElementScore;
   submittedPartAnswer: SubmittedPartAnswer;
   submittedScore: SubmittedScore;
   userSession: UserSession;
+  waymarkOrganisationColumns: WaymarkOrganisationColumns;
   webhookDelivery: WebhookDelivery;
   webhookEndpoint: WebhookEndpoint;
 }

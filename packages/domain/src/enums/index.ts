@@ -60,6 +60,10 @@ export const ANSWER_VALUES_IN_WORDS = `Parts: ${scaleInWords('PRACTICE')}. Evide
 export const FrameworkNodeKind = enumOf(['PRINCIPLE', 'ELEMENT', 'ACTION', 'PART', 'PROMPT_GROUP', 'PROMPT']);
 export type FrameworkNodeKind = ValueOf<typeof FrameworkNodeKind>;
 
+/** How a node changed from one framework version to the next (read from the crosswalk and the words). */
+export const FrameworkChangeKind = enumOf(['REWORDED', 'RENUMBERED', 'SPLIT', 'MERGED', 'REMOVED', 'ADDED']);
+export type FrameworkChangeKind = ValueOf<typeof FrameworkChangeKind>;
+
 /**
  * What kind of gap an action-plan item closes: an action with a part not yet at YES; an evidence
  * prompt answered NO or marked for improvement; an element flagged as an unsupported claim.

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../graphql/scalars';
 import { ANSWER_VALUES_IN_WORDS, TEXT_LIMITS } from '@waymark/domain';
 import { Text } from '../../graphql/text';
 
@@ -16,7 +16,7 @@ abstract class CycleFields {
   @Text({ max: TEXT_LIMITS.cycle, min: 1 })
   @Matches(CYCLE_PATTERN, { message: CYCLE_MESSAGE })
   cycle!: string;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When the team means to submit it; not in the past.' })
+  @Field(() => LocalDate, { nullable: true, description: 'When the team means to submit it; not in the past.' })
   @IsOptional()
   dueOn?: string | null;
 }
@@ -29,6 +29,14 @@ export class CreateAssessmentInput extends CycleFields {
 @InputType({ description: 'The next cycle, started from a submitted assessment.' })
 export class StartNextCycleInput extends CycleFields {
   @Field(() => ID, { description: 'The submitted assessment of the cycle before.' }) @IsUUID() previousAssessmentId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The framework version of the new cycle; by default the one the cycle before used. A newer version of the same framework needs a published crosswalk from that one (see `Assessment.newerVersions`).',
+  })
+  @IsOptional()
+  @IsUUID()
+  frameworkId?: string | null;
 }
 
 @InputType({ description: 'An answer to one item, by its stable key.' })

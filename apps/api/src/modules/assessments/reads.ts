@@ -43,7 +43,7 @@ export const assessmentById = perRequest((db) =>
 // Scores, completion and disagreements need the key and value of every answer; the rest is read
 // when the operation shows it.
 const ANSWER_FIELDS = ['areaForImprovement', 'note', 'updatedAt'] as const;
-const CONSENSUS: Columns<keyof ConsensusRow> = { type: 'ConsensusAnswer', always: ['assessmentId', 'nodeKey', 'value'], optional: [...ANSWER_FIELDS, 'setBy'] };
+const CONSENSUS: Columns<keyof ConsensusRow> = { type: 'ConsensusAnswer', always: ['assessmentId', 'nodeKey', 'value'], optional: [...ANSWER_FIELDS, 'setBy', 'needsReview'] };
 const ASSESSOR: Columns<keyof AssessorRow> = { type: 'AssessorAnswer', always: ['assessmentId', 'nodeKey', 'value', 'userId'], optional: ANSWER_FIELDS };
 
 export const consensusByAssessment = perRequest((db, selection) =>

@@ -8,8 +8,8 @@ import { ConnectionArgs, connectionOf } from '../../graphql/connection';
 import { rowsWith } from '../../graphql/loader';
 import { Mutation } from '../../graphql/mutation';
 import { Text } from '../../graphql/text';
-import { FrameworkType } from '../frameworks/types';
-import { frameworkView, treeOf } from '../frameworks/reads';
+import { FrameworkChangeType, FrameworkSummary, FrameworkType } from '../frameworks/types';
+import { frameworkChanges, frameworkView, newerVersions, treeOf } from '../frameworks/reads';
 import { personOf, requiredPersonOf } from '../people/reads';
 import { PersonType } from '../people/types';
 import { carryForward } from '../plans/service';
@@ -70,12 +70,14 @@ export class AssessmentResolver {
 
   @Authorized('assessments:create')
   @Mutation(() => AssessmentType, {
-    description: "Start the next cycle from a submitted assessment: its agreed answers and current evidence come along, and its plan's open work carries forward.",
+    description:
+      "Start the next cycle from a submitted assessment: its agreed answers and current evidence come along, and its plan's open work carries forward. " +
+      'Name a newer version of the framework (`frameworkId`) to move to it: answers follow the published crosswalk (see `Assessment.changesSincePrevious`).',
   })
   async startNextCycle(@Ctx() ctx: RequestContext, @Arg('input', () => StartNextCycleInput, { description: 'The assessment to continue and the new cycle.' }) input: StartNextCycleInput) {
     const t = tenant(ctx);
-    const { previous, next } = await assessments.startNextCycle(t, input);
-    await carryForward(t, previous, next);
+    const { previous, next, translate } = await assessments.startNextCycle(t, input);
+    await carryForward(t, previous, next, translate);
     return next;
   }
 
@@ -129,6 +131,23 @@ export class AssessmentResolver {
   @FieldResolver(() => AssessmentType, { nullable: true, description: 'The assessment of the cycle before, when this one was started from it.' })
   previous(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext) {
     return a.previousId ? ctx.loaders.of(assessmentById).load(a.previousId) : null;
+  }
+
+  @FieldResolver(() => [FrameworkChangeType], {
+    description:
+      'When this cycle moved to a newer framework version than the cycle before: what changed between the two (reworded, split, merged, removed, added), in the new version\u2019s order. Empty otherwise.',
+  })
+  async changesSincePrevious(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext) {
+    const previous = a.previousId ? await ctx.loaders.of(assessmentById).load(a.previousId) : null;
+    if (!previous || previous.frameworkId === a.frameworkId) return [];
+    return frameworkChanges(ctx.db, previous.frameworkId, a.frameworkId);
+  }
+
+  @FieldResolver(() => [FrameworkSummary], {
+    description: 'Newer versions of its framework that the next cycle can move to (a crosswalk from this version is published), newest first.',
+  })
+  newerVersions(@Root() a: AssessmentRow, @Ctx() ctx: RequestContext) {
+    return newerVersions(ctx.db, a.frameworkId);
   }
 
   @FieldResolver(() => PersonType, { description: 'Who started it.' })

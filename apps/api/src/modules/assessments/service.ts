@@ -1,5 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
-import { Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, type FrameworkTree, consensusMaps, keepSubmittedScores, recordEvent, withdrawSubmittedScores } from '@waymark/db';
+import {
+  Assessment, AssessmentReopening, AssessorAnswer, ConsensusAnswer, Evidence, EvidenceLink, type FrameworkTree, type StoredCrosswalk,
+  consensusMaps, keepSubmittedScores, loadCrosswalk, recordEvent, withdrawSubmittedScores,
+} from '@waymark/db';
+import { targetsOf } from '@waymark/frameworks';
 import { AssessmentStatus, SCALE_VALUES, agreedValues, badInput, conflict, forbidden, missingParts, notFound, isUuid } from '@waymark/domain';
 import { type TenantContext, actorOf } from '../../context';
 import { audit, snapshot } from '../../graphql/audit';
@@ -118,7 +122,7 @@ async function upsertConsensus(ctx: TenantContext, assessment: Assessment, answe
     const row =
       existing.get(a.nodeKey) ??
       ctx.em.create(ConsensusAnswer, { organisationId: ctx.organisationId, assessmentId: assessment.id, nodeKey: a.nodeKey, value: a.value, setBy: actorOf(ctx) });
-    Object.assign(row, { value: a.value, areaForImprovement: a.areaForImprovement, note: a.note ?? null, setBy: actorOf(ctx) });
+    Object.assign(row, { value: a.value, areaForImprovement: a.areaForImprovement, note: a.note ?? null, setBy: actorOf(ctx), needsReview: false });
     return row;
   });
   audit(ctx, action, 'Assessment', assessment.id, before, saved.map(snapshot));
@@ -195,19 +199,72 @@ export async function reopenAssessment(ctx: TenantContext, id: string, reason: s
 }
 
 /**
+ * The crosswalk that takes a cycle from one framework version to another: the target must be a
+ * version of the same framework, and a crosswalk from the previous version to it must be published.
+ */
+async function crosswalkFor(ctx: TenantContext, from: FrameworkTree, toFrameworkId: string): Promise<{ to: FrameworkTree; crosswalk: StoredCrosswalk }> {
+  const to = await treeOf(ctx.db, toFrameworkId);
+  const name = (t: FrameworkTree) => `${t.row.key}@${t.row.version}`;
+  if (to.row.key !== from.row.key) {
+    throw badInput('frameworkId', `${name(to)} is another framework, not a version of ${from.row.key}: start a new assessment of it instead`, { reason: 'OTHER_FRAMEWORK', frameworkKey: to.row.key });
+  }
+  const crosswalk = await loadCrosswalk(ctx.db.sql, from.row.id, to.row.id);
+  if (!crosswalk) {
+    throw badInput('frameworkId', `no crosswalk from ${name(from)} to ${name(to)} is published, so the answers cannot be carried over`, { reason: 'NO_CROSSWALK', from: from.row.version, to: to.row.version });
+  }
+  return { to, crosswalk };
+}
+
+/** Where each old key's answer goes in the new version, and whether the team should look at it again. */
+function carryPlan(from: FrameworkTree, to: FrameworkTree, crosswalk: StoredCrosswalk | null) {
+  const targets = new Map<string, { keys: string[]; review: boolean }>();
+  if (!crosswalk) return { targetsOf: (key: string) => ({ keys: [key], review: false }), translate: (key: string) => key };
+  const sources = new Map<string, number>();
+  for (const target of Object.values(crosswalk.map)) for (const key of targetsOf(target)) sources.set(key, (sources.get(key) ?? 0) + 1);
+  for (const [oldKey, target] of Object.entries(crosswalk.map)) {
+    const keys = targetsOf(target).filter((k) => to.byKey.has(k));
+    const reworded = keys.some((k) => to.byKey.get(k)!.text !== from.byKey.get(oldKey)?.text);
+    const merged = keys.some((k) => (sources.get(k) ?? 0) > 1);
+    targets.set(oldKey, { keys, review: keys.length > 1 || merged || reworded });
+  }
+  return {
+    targetsOf: (key: string) => targets.get(key) ?? { keys: [], review: false },
+    translate: (key: string) => targets.get(key)?.keys[0] ?? null,
+  };
+}
+
+/**
  * The next cycle starts from where the last one ended: its agreed answers (which the team then
  * revises) and the links to evidence that has not expired. Assessors' own answers start afresh.
+ * On a newer version of the framework, each answer follows the published crosswalk: a split item's
+ * answer goes to every half, and an answer landing on a changed question (split, merged or
+ * reworded) is marked for review; a retired item's answer stays with the old cycle.
  */
-export async function startNextCycle(ctx: TenantContext, input: { previousAssessmentId: string; cycle: string; dueOn?: string | null }) {
+export async function startNextCycle(ctx: TenantContext, input: { previousAssessmentId: string; cycle: string; dueOn?: string | null; frameworkId?: string | null }) {
   const previous = await assessmentForWrite(ctx, input.previousAssessmentId);
   if (previous.status !== AssessmentStatus.SUBMITTED) throw conflict('Only a submitted assessment can start the next cycle: submit this one first', { reason: 'NOT_SUBMITTED', cycle: previous.cycle });
-  const next = await createAssessment(ctx, { frameworkId: previous.frameworkId, cycle: input.cycle, dueOn: input.dueOn });
+  const from = await frameworkOf(ctx, previous);
+  const change = input.frameworkId && input.frameworkId !== previous.frameworkId ? await crosswalkFor(ctx, from, input.frameworkId) : null;
+  const to = change?.to ?? from;
+  const carry = carryPlan(from, to, change?.crosswalk ?? null);
+  const next = await createAssessment(ctx, { frameworkId: to.row.id, cycle: input.cycle, dueOn: input.dueOn });
   next.previousId = previous.id;
-  const answers = await ctx.em.find(ConsensusAnswer, { organisationId: ctx.organisationId, assessmentId: previous.id });
+  const answers = await ctx.em.find(ConsensusAnswer, { organisationId: ctx.organisationId, assessmentId: previous.id }, { orderBy: { nodeKey: 'asc' } });
+  const carried = new Set<string>();
+  let review = 0;
+  let retired = 0;
   for (const a of answers) {
-    ctx.em.create(ConsensusAnswer, {
-      organisationId: ctx.organisationId, assessmentId: next.id, nodeKey: a.nodeKey, value: a.value, areaForImprovement: a.areaForImprovement, note: a.note, setBy: actorOf(ctx),
-    });
+    const { keys, review: needsReview } = carry.targetsOf(a.nodeKey);
+    if (!keys.length) retired++;
+    for (const nodeKey of keys) {
+      // Two old answers merged into one item: the first carried stands, marked for review.
+      if (carried.has(nodeKey) || !to.answerable.has(nodeKey)) continue;
+      carried.add(nodeKey);
+      if (needsReview) review++;
+      ctx.em.create(ConsensusAnswer, {
+        organisationId: ctx.organisationId, assessmentId: next.id, nodeKey, value: a.value, areaForImprovement: a.areaForImprovement, note: a.note, setBy: actorOf(ctx), needsReview,
+      });
+    }
   }
   const today = await organisationToday(ctx);
   const links = await ctx.em.find(EvidenceLink, { organisationId: ctx.organisationId, assessmentId: previous.id });
@@ -220,11 +277,18 @@ export async function startNextCycle(ctx: TenantContext, input: { previousAssess
       })
     ).map((e) => e.id),
   );
+  const linked = new Set<string>();
   for (const link of links.filter((l) => current.has(l.evidenceId))) {
-    ctx.em.create(EvidenceLink, { organisationId: ctx.organisationId, evidenceId: link.evidenceId, assessmentId: next.id, nodeKey: link.nodeKey, linkedBy: actorOf(ctx) });
+    for (const nodeKey of carry.targetsOf(link.nodeKey).keys) {
+      if (linked.has(`${link.evidenceId} ${nodeKey}`)) continue;
+      linked.add(`${link.evidenceId} ${nodeKey}`);
+      ctx.em.create(EvidenceLink, { organisationId: ctx.organisationId, evidenceId: link.evidenceId, assessmentId: next.id, nodeKey, linkedBy: actorOf(ctx) });
+    }
   }
-  audit(ctx, 'assessment.start-next-cycle', 'Assessment', next.id, { previousId: previous.id }, { ...snapshot(next), carriedAnswers: answers.length });
-  return { previous, next };
+  audit(ctx, 'assessment.start-next-cycle', 'Assessment', next.id, { previousId: previous.id, frameworkId: previous.frameworkId }, {
+    ...snapshot(next), carriedAnswers: carried.size, markedForReview: review, retiredAnswers: retired,
+  });
+  return { previous, next, translate: carry.translate };
 }
 
 /**

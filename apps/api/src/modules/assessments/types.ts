@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, registerEnumType } from 'type-graphql';
 import { ObjectType } from '../../graphql/object-type';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../graphql/scalars';
 import { AssessmentStatus } from '@waymark/db';
 import { ANSWER_VALUES_IN_WORDS } from '@waymark/domain';
 
@@ -34,7 +34,7 @@ export class AssessmentType implements Partial<AssessmentRow> {
   @Field(() => ID, { description: 'Id of the assessment.' }) id!: string;
   @Field(() => String, { description: 'The cycle, e.g. "2026" or "2026-27".' }) cycle!: string;
   @Field(() => AssessmentStatus, { description: 'DRAFT, SUBMITTED (locked) or REOPENED.' }) status!: AssessmentStatus;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When the team means to submit it.' }) dueOn!: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'When the team means to submit it.' }) dueOn!: string | null;
   @Field(() => ID, { description: 'The framework version it answers.' }) frameworkId!: string;
   @Field(() => ID, { nullable: true, description: 'The assessment of the cycle before, when this one was started from it.' }) previousId!: string | null;
   @Field(() => Date, { description: 'When it was created.' }) createdAt!: Date;
@@ -50,6 +50,7 @@ export interface ConsensusRow {
   areaForImprovement: boolean;
   note: string | null;
   setBy: string;
+  needsReview: boolean;
   updatedAt: Date;
 }
 
@@ -60,6 +61,10 @@ export class ConsensusAnswerType {
   @Field(() => Boolean, { description: 'Evidence prompts: marked as an area for improvement.' }) areaForImprovement!: boolean;
   @Field(() => String, { nullable: true, description: "The team's note." }) note!: string | null;
   @Field(() => Date, { description: 'When it was last set; send it back as `expectedUpdatedAt` to change it safely.' }) updatedAt!: Date;
+  @Field(() => Boolean, {
+    description: 'Carried from the cycle before onto a question that changed in this framework version (split, merged or reworded): look at it again. Setting the answer clears it.',
+  })
+  needsReview!: boolean;
   assessmentId!: string;
 }
 

@@ -1,4 +1,5 @@
-import { BenchmarkingConsent, CohortDimension, type FrameworkTree, type NetworkMemberStatus, OrganisationKind, type Reader, anyUuid } from '@waymark/db';
+import { BenchmarkingConsent, CohortDimension, type FrameworkTree, type NetworkMemberStatus, OrganisationKind, type Reader, anyUuid, loadCrosswalk } from '@waymark/db';
+import { targetsOf } from '@waymark/frameworks';
 import { sql } from 'kysely';
 import { forbidden, isUuid, notFound } from '@waymark/domain';
 import type { RequestContext } from '../../context';
@@ -32,7 +33,6 @@ import {
  * They read from the read replica when one is set. An institution's own scores come from its own
  * latest submission, at once: its own data is no disclosure to itself.
  */
-const DEFAULT_FRAMEWORK = 'inspiring-learning-partnerships';
 const KIND_LABELS: Record<string, string> = { LIBRARY: 'Libraries', MUSEUM: 'Museums', ARCHIVE: 'Archives', COMBINED: 'Combined institutions' };
 const SIZE_LABELS: Record<string, string> = { MICRO: 'Micro institutions', SMALL: 'Small institutions', MEDIUM: 'Medium institutions', LARGE: 'Large institutions' };
 const INSTITUTION_KINDS = [OrganisationKind.LIBRARY, OrganisationKind.MUSEUM, OrganisationKind.ARCHIVE, OrganisationKind.COMBINED];
@@ -67,8 +67,35 @@ const anyText = (keys: readonly string[]) => sql<string>`any(${keys}::text[])`;
 
 const FIGURE = ['cohortKey', 'scope', 'measure', 'n', 'mean', 'p25', 'median', 'p75', 'heldBack', 'asOf'] as const satisfies readonly (keyof FigureRow)[];
 
+/**
+ * Which framework version a benchmark view is about, assuming no particular framework: of a named
+ * framework, its newest version with a snapshot (or its newest version); otherwise the version the
+ * organisation's newest assessment answers; otherwise the version of the newest snapshot (a body
+ * that assesses nothing itself sees its members' framework).
+ */
 async function frameworkFor(ctx: RequestContext, key: string | null | undefined): Promise<FrameworkTree> {
-  return findFramework(ctx.db, { key: key ?? DEFAULT_FRAMEWORK });
+  const snapshotted = ctx.db.sql
+    .selectFrom('benchmarkSnapshot as s')
+    .innerJoin('framework as f', 'f.id', 's.frameworkId')
+    .select('s.frameworkId')
+    .orderBy('s.takenAt', 'desc')
+    .limit(1);
+  if (key) {
+    const row = await snapshotted.where('f.key', '=', key).executeTakeFirst();
+    return row ? findFramework(ctx.db, { id: row.frameworkId }) : findFramework(ctx.db, { key });
+  }
+  const own = await ctx.db.sql
+    .selectFrom('assessment as a')
+    .innerJoin('framework as f', 'f.id', 'a.frameworkId')
+    .select(['a.frameworkId', 'f.key'])
+    .orderBy('a.createdAt', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  // The newest benchmarked version of the organisation's framework: its own may be newer than its peers'.
+  const row = own ? ((await snapshotted.where('f.key', '=', own.key).executeTakeFirst()) ?? own) : await snapshotted.executeTakeFirst();
+  if (!row) throw notFound('Framework', 'none assessed or benchmarked yet: name one with frameworkKey');
+  return findFramework(ctx.db, { id: row.frameworkId });
 }
 
 async function latestSnapshot(db: Reader, frameworkId: string): Promise<SnapshotObject | null> {
@@ -177,22 +204,57 @@ async function organisationFacts(db: Reader) {
 }
 
 /** The organisation's own latest submission of the framework: overall and per element. */
-async function ownScores(ctx: RequestContext, frameworkId: string) {
+/**
+ * How element keys of one version read in another, through the crosswalk between them (either
+ * way round); an element split, merged or retired has no single counterpart and is left out.
+ */
+async function elementKeysBetween(ctx: RequestContext, fromId: string, toId: string): Promise<((key: string) => string | null) | null> {
+  const forward = await loadCrosswalk(ctx.db.sql, fromId, toId);
+  const backward = forward ? null : await loadCrosswalk(ctx.db.sql, toId, fromId);
+  if (!forward && !backward) return null;
+  const pairs = new Map<string, string[]>();
+  const add = (from: string, to: string) => pairs.set(from, [...(pairs.get(from) ?? []), to]);
+  for (const [oldKey, target] of Object.entries((forward ?? backward)!.map)) {
+    const keys = targetsOf(target);
+    if (keys.length !== 1) continue;
+    if (forward) add(oldKey, keys[0]!);
+    else add(keys[0]!, oldKey);
+  }
+  return (key) => {
+    const found = pairs.get(key);
+    return found?.length === 1 ? found[0]! : null;
+  };
+}
+
+/**
+ * The organisation's own latest scores for the snapshot's framework version; failing that, its
+ * latest submission of another version of the same framework, read through the crosswalk.
+ */
+async function ownScores(ctx: RequestContext, tree: FrameworkTree) {
   const latest = await ctx.db.sql
-    .selectFrom('submittedScore')
-    .select(['id', 'submittedAt', 'practice', 'evidence'])
-    .where('frameworkId', '=', frameworkId)
-    .where('withdrawnAt', 'is', null)
-    .orderBy('submittedAt', 'desc')
+    .selectFrom('submittedScore as s')
+    .innerJoin('framework as f', 'f.id', 's.frameworkId')
+    .select(['s.id', 's.submittedAt', 's.practice', 's.evidence', 's.frameworkId', 'f.version'])
+    .where('f.key', '=', tree.row.key)
+    .where('s.withdrawnAt', 'is', null)
+    .orderBy(sql`s.framework_id = ${tree.row.id}`, 'desc')
+    .orderBy('s.submittedAt', 'desc')
     .limit(1)
     .executeTakeFirst();
   if (!latest) return null;
+  const sameVersion = latest.frameworkId === tree.row.id;
+  const translate = sameVersion ? (key: string) => key : await elementKeysBetween(ctx, latest.frameworkId, tree.row.id);
+  if (!translate) return null;
   const elements = await ctx.db.sql
     .selectFrom('submittedElementScore')
     .select(['elementKey as scope', 'practice', 'evidence'])
     .where('scoreId', '=', latest.id)
     .execute();
-  return { ...latest, scores: [{ scope: 'overall', practice: latest.practice, evidence: latest.evidence }, ...elements] };
+  const translated = elements.flatMap((e) => {
+    const scope = translate(e.scope);
+    return scope ? [{ ...e, scope }] : [];
+  });
+  return { ...latest, sameVersion, scores: [{ scope: 'overall', practice: latest.practice, evidence: latest.evidence }, ...translated] };
 }
 
 /** Its own score beside a cohort's published mean (the percentile only where quartiles are published). */
@@ -217,9 +279,13 @@ export async function institutionBenchmarks(ctx: RequestContext, frameworkKey?: 
   if (facts.consent === BenchmarkingConsent.NONE) return nothing(BenchmarkReason.NOT_SHARED);
   if (!snapshot) return nothing(BenchmarkReason.NO_SNAPSHOT);
 
-  const mineNow = await ownScores(ctx, tree.row.id);
+  const mineNow = await ownScores(ctx, tree);
   const own: OwnScoresObject | null = mineNow && {
-    submittedAt: mineNow.submittedAt, counted: mineNow.submittedAt.getTime() <= snapshot.takenAt.getTime(), practice: mineNow.practice, evidence: mineNow.evidence,
+    submittedAt: mineNow.submittedAt,
+    counted: mineNow.sameVersion && mineNow.submittedAt.getTime() <= snapshot.takenAt.getTime(),
+    practice: mineNow.practice,
+    evidence: mineNow.evidence,
+    frameworkVersion: mineNow.version,
   };
   // The membership rows are the bodies' (another organisation's), read across organisations as row-level security allows.
   const memberships = await crossing(ctx.db)
@@ -245,7 +311,7 @@ export async function institutionBenchmarks(ctx: RequestContext, frameworkKey?: 
     mine.set(row.key, list);
   }
   const names = { regions: await regionNames(db), networks: new Map(memberships.map((m) => [m.networkId, m.networkName])) };
-  const reason = !own ? BenchmarkReason.NO_SUBMISSION : own.counted ? null : BenchmarkReason.NOT_YET_COUNTED;
+  const reason = !own ? BenchmarkReason.NO_SUBMISSION : !mineNow!.sameVersion ? BenchmarkReason.OTHER_VERSION : own.counted ? null : BenchmarkReason.NOT_YET_COUNTED;
   return { snapshot, asOf: snapshot.takenAt, own, ...because(reason), unavailableReason: null, cohorts: views(rows, snapshot, figures, (row) => labelOf(row, names), mine) };
 }
 

@@ -25,7 +25,7 @@ const NetworkConnection = connectionOf(NetworkObject, 'Network', 'network');
 const MembershipConnection = connectionOf(NetworkMembershipObject, 'NetworkMembership', 'network membership');
 const InstitutionConnection = connectionOf(InstitutionObject, 'Institution', 'institution');
 
-const frameworkArg = { nullable: true, description: 'The framework, by key (the Partnerships checklist by default).' } as const;
+const frameworkArg = { nullable: true, description: 'The framework, by key; by default the one your newest assessment answers (or, for a body, the newest benchmarked one).' } as const;
 
 @Resolver()
 export class BenchmarkResolver {

@@ -112,6 +112,7 @@ export enum BenchmarkReason {
   QUARTILES_NOT_PUBLISHED = 'QUARTILES_NOT_PUBLISHED',
   UNCHANGED = 'UNCHANGED',
   NOT_YET_COUNTED = 'NOT_YET_COUNTED',
+  OTHER_VERSION = 'OTHER_VERSION',
   NOT_SHARED = 'NOT_SHARED',
   NO_SNAPSHOT = 'NO_SNAPSHOT',
   NO_SUBMISSION = 'NO_SUBMISSION',
@@ -124,6 +125,7 @@ export const REASON_TEXT: Record<BenchmarkReason, string> = {
   QUARTILES_NOT_PUBLISHED: 'Quartiles are not published: with few institutions they are single institutions\' scores. The mean is published, with a little deliberate noise.',
   UNCHANGED: 'Nobody in this group has submitted or left since then, so these figures still stand.',
   NOT_YET_COUNTED: 'Your latest submission is newer than the published figures: it is shown against them now and counts in them from the next snapshot, once the privacy check has passed.',
+  OTHER_VERSION: 'Your latest submission answers another version of this framework than the published figures: it is compared with them through the crosswalk between the two versions (element by element where an element kept its place) and counts in the figures of its own version.',
   NOT_SHARED: 'Your organisation does not share its results (benchmarking consent NONE), so it is compared with no one.',
   NO_SNAPSHOT: 'No benchmark has been published yet: the first one appears once institutions have submitted and the privacy check has passed.',
   NO_SUBMISSION: 'Your organisation has not submitted an assessment of this framework yet.',
@@ -139,6 +141,7 @@ registerEnumType(BenchmarkReason, {
     QUARTILES_NOT_PUBLISHED: { description: 'The figure is published but its quartiles are not.' },
     UNCHANGED: { description: 'Older than the snapshot: nobody in the cohort changed since `asOf`.' },
     NOT_YET_COUNTED: { description: "The organisation's own latest submission is newer than the snapshot: shown against it now, counted from the next one." },
+    OTHER_VERSION: { description: "The organisation's own latest submission answers another version of the framework than the snapshot: compared with it through the crosswalk, not counted in it." },
     NOT_SHARED: { description: 'The organisation does not share its results (consent NONE).' },
     NO_SNAPSHOT: { description: 'No snapshot has been published yet.' },
     NO_SUBMISSION: { description: 'The organisation has no submitted assessment of the framework.' },
@@ -232,6 +235,10 @@ export class CohortObject {
 export class OwnScoresObject {
   @Field(() => Date, { description: 'When it submitted them.' }) submittedAt!: Date;
   @Field(() => Boolean, { description: 'Whether the snapshot shown counts this submission yet.' }) counted!: boolean;
+  @Field(() => String, {
+    description: 'The framework version these scores answer. When it is not the snapshot\u2019s, they are compared through the crosswalk between the two versions (elements matched by key; an element without a single counterpart is left out).',
+  })
+  frameworkVersion!: string;
   @Field(() => Float, { description: 'Overall practice, 0-100.' }) practice!: number;
   @Field(() => Float, { nullable: true, description: 'Overall evidence, 0-100; null when every prompt was N/A.' }) evidence!: number | null;
 }

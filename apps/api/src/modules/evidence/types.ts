@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { ObjectType } from '../../graphql/object-type';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../graphql/scalars';
 import { IsOptional, IsUrl } from 'class-validator';
 import { TEXT_LIMITS } from '@waymark/domain';
 import { Text } from '../../graphql/text';
@@ -32,8 +32,8 @@ export class EvidenceType {
   @Field(() => String, { nullable: true, description: 'A link to it.' }) url!: string | null;
   @Field(() => String, { nullable: true, description: 'Where a file is kept, when there is no link.' }) fileReference!: string | null;
   @Field(() => String, { nullable: true, description: 'More about it.' }) description!: string | null;
-  @Field(() => LocalDateResolver, { description: 'The date of the evidence.' }) evidenceDate!: string;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When it stops being current (expired evidence is not carried into a new cycle).' })
+  @Field(() => LocalDate, { description: 'The date of the evidence.' }) evidenceDate!: string;
+  @Field(() => LocalDate, { nullable: true, description: 'When it stops being current (expired evidence is not carried into a new cycle).' })
   expiresOn!: string | null;
   @Field(() => Date, { description: 'When it was added to the library.' }) createdAt!: Date;
 }
@@ -54,8 +54,8 @@ export class EvidenceInput {
   @IsOptional()
   @Text({ max: TEXT_LIMITS.note, multiline: true })
   description?: string | null;
-  @Field(() => LocalDateResolver, { description: 'The date of the evidence.' }) evidenceDate!: string;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When it stops being current; not before evidenceDate.' })
+  @Field(() => LocalDate, { description: 'The date of the evidence.' }) evidenceDate!: string;
+  @Field(() => LocalDate, { nullable: true, description: 'When it stops being current; not before evidenceDate.' })
   @IsOptional()
   expiresOn?: string | null;
 }

@@ -1,7 +1,32 @@
-import { type FrameworkTree, type NodeView, type Reader, loadFrameworkTree } from '@waymark/db';
+import { type FrameworkTree, type NodeView, type Reader, crosswalkTargets, loadCrosswalk, loadFrameworkTree } from '@waymark/db';
+import { type FrameworkChange, describeChanges } from '@waymark/frameworks';
 import { isUuid, notFound } from '@waymark/domain';
 import { type Connection, type PageArgs, keysetPage } from '../../graphql/connection';
 import type { FrameworkNodeType, FrameworkSummary, FrameworkType } from './types';
+
+const changesCache = new Map<string, FrameworkChange[]>();
+
+/**
+ * What changed between two versions, read from their published crosswalk (none when there is no
+ * crosswalk between them). Both versions and the crosswalk are immutable, so the answer is kept.
+ */
+export async function frameworkChanges(db: Reader, fromId: string, toId: string): Promise<FrameworkChange[]> {
+  const id = `${fromId}>${toId}`;
+  const cached = changesCache.get(id);
+  if (cached) return cached;
+  const crosswalk = await loadCrosswalk(db.sql, fromId, toId);
+  if (!crosswalk) return [];
+  const [from, to] = await Promise.all([treeOf(db, fromId), treeOf(db, toId)]);
+  const changes = describeChanges(crosswalk, from.nodes, to.nodes);
+  changesCache.set(id, changes);
+  return changes;
+}
+
+/** The versions a published crosswalk leads to from this one, newest first. */
+export async function newerVersions(db: Reader, frameworkId: string): Promise<FrameworkSummary[]> {
+  const trees = await Promise.all((await crosswalkTargets(db.sql, frameworkId)).map((id) => treeOf(db, id)));
+  return trees.map(({ row }) => ({ id: row.id, key: row.key, version: row.version, title: row.title, publishedAt: row.publishedAt, createdAt: row.publishedAt }));
+}
 
 /** The tree of a framework version (read once per process, then from memory). */
 export const treeOf = (db: Reader, frameworkId: string): Promise<FrameworkTree> =>

@@ -1,7 +1,7 @@
 import { Field, ID, Int, registerEnumType } from 'type-graphql';
 import { ObjectType } from '../../graphql/object-type';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { AnswerScale, FrameworkNodeKind, scaleInWords } from '@waymark/domain';
+import { AnswerScale, FrameworkChangeKind, FrameworkNodeKind, scaleInWords } from '@waymark/domain';
 
 registerEnumType(FrameworkNodeKind, {
   name: 'FrameworkNodeKind',
@@ -124,4 +124,27 @@ export class FrameworkSummary {
   @Field(() => String, { description: 'Title of the framework.' }) title!: string;
   @Field(() => Date, { description: 'When this version was published into Waymark.' }) publishedAt!: Date;
   createdAt!: Date;
+}
+
+registerEnumType(FrameworkChangeKind, {
+  name: 'FrameworkChangeKind',
+  description: 'How a question changed from one framework version to the next.',
+  valuesConfig: {
+    REWORDED: { description: 'Same question, new words: answers carry over, marked for review.' },
+    RENUMBERED: { description: 'Same words under a new key: answers carry over.' },
+    SPLIT: { description: 'One question became two or more: each starts from the old answer, marked for review.' },
+    MERGED: { description: 'Two or more questions became one: the first old answer carries over, marked for review.' },
+    REMOVED: { description: 'Retired: its answer stays with the earlier cycle.' },
+    ADDED: { description: 'New in this version: no earlier answer.' },
+  },
+});
+
+@ObjectType('FrameworkChange', { description: 'One difference between two versions of a framework, from the published crosswalk.' })
+export class FrameworkChangeType {
+  @Field(() => FrameworkChangeKind, { description: 'What happened to the question.' }) kind!: FrameworkChangeKind;
+  @Field(() => FrameworkNodeKind, { description: 'What kind of node it is (action, part, prompt ...).' }) nodeKind!: FrameworkNodeKind;
+  @Field(() => String, { nullable: true, description: 'Its key in the earlier version (null when added).' }) fromKey!: string | null;
+  @Field(() => [String], { description: 'Its key(s) in the later version (none when removed, two or more when split).' }) toKeys!: string[];
+  @Field(() => String, { nullable: true, description: 'The earlier words (null when added).' }) before!: string | null;
+  @Field(() => [String], { description: 'The later words, one per key in `toKeys`.' }) after!: string[];
 }

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ObjectType } from '../../graphql/object-type';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../graphql/scalars';
 import { ArrayMaxSize, IsEmail, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { REVIEW_INTERVAL_DAYS, TEXT_LIMITS } from '@waymark/domain';
 import { PartnerStatus, PartnerType } from '@waymark/db';
@@ -69,8 +69,8 @@ export class PartnerObject {
   @Field(() => String, { nullable: true, description: 'What the partner brings to the partnership.' }) theyBring!: string | null;
   @Field(() => String, { nullable: true, description: 'What the organisation brings to the partnership.' }) weBring!: string | null;
   @Field(() => PartnerStatus, { description: 'Where the partnership stands.' }) status!: PartnerStatus;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When it started.' }) startDate!: string | null;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When the partnership is next due for review (element 3.1.3); reminders follow it.' })
+  @Field(() => LocalDate, { nullable: true, description: 'When it started.' }) startDate!: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'When the partnership is next due for review (element 3.1.3); reminders follow it.' })
   nextReviewOn!: string | null;
   @Field(() => Int, { nullable: true, description: 'Days between reviews; reviewPartner moves nextReviewOn on by this.' }) reviewIntervalDays!: number | null;
   @Field(() => String, { nullable: true, description: 'Notes on the partnership.' }) notes!: string | null;
@@ -93,8 +93,8 @@ abstract class PartnerFields {
   @Field(() => String, { nullable: true, description: "The contact's phone (up to 60 characters)." }) @IsOptional() @Text({ max: TEXT_LIMITS.phone }) contactPhone?: string | null;
   @Field(() => String, { nullable: true, description: 'What the partner brings.' }) @IsOptional() @Text({ max: MAX_TEXT, multiline: true }) theyBring?: string | null;
   @Field(() => String, { nullable: true, description: 'What the organisation brings.' }) @IsOptional() @Text({ max: MAX_TEXT, multiline: true }) weBring?: string | null;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When it started; may be in the past.' }) @IsOptional() startDate?: string | null;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Must not be in the past when set or changed; an ENDED partnership has none to come.' })
+  @Field(() => LocalDate, { nullable: true, description: 'When it started; may be in the past.' }) @IsOptional() startDate?: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'Must not be in the past when set or changed; an ENDED partnership has none to come.' })
   @IsOptional()
   nextReviewOn?: string | null;
   @Field(() => Int, { nullable: true, description: `Days between reviews, 1 to ${MAX_REVIEW_INTERVAL_DAYS}.` })
@@ -134,7 +134,7 @@ export class PartnerFilter {
   @ArrayMaxSize(10)
   @IsEnum(PartnerType, { each: true })
   partnerType?: PartnerType[] | null;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Only partnerships whose next review is on or before this date (overdue ones included).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Only partnerships whose next review is on or before this date (overdue ones included).' })
   @IsOptional()
   reviewDueBy?: string | null;
 }

@@ -3,15 +3,28 @@ import { Mutation } from '../../graphql/mutation';
 import type { RequestContext } from '../../context';
 import { PUBLIC, SIGNED_IN } from '../../graphql/auth-checker';
 import * as auth from './auth.service';
-import { ChangePasswordArgs, LoginArgs, RequestPasswordResetArgs, ResetPasswordArgs } from './inputs';
+import * as secondFactor from './second-factor.service';
+import { ChangePasswordArgs, CompleteSignInArgs, LoginArgs, RequestPasswordResetArgs, ResetPasswordArgs } from './inputs';
 import { AuthPayload, Me } from './types';
 
 @Resolver()
 export class AuthResolver {
   @Authorized(PUBLIC)
-  @Mutation(() => AuthPayload, { description: 'Sign in with email and password; the email is not case-sensitive. Opens a session the server can end.' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'Sign in with email and password; the email is not case-sensitive. Opens a session the server can end, or, for a person with a second factor, answers a challenge for `completeSignIn` instead.',
+  })
   login(@Ctx() ctx: RequestContext, @Args(() => LoginArgs) args: LoginArgs): Promise<AuthPayload> {
     return auth.login(ctx, args.email, args.password);
+  }
+
+  @Authorized(PUBLIC)
+  @Mutation(() => AuthPayload, {
+    description:
+      "Second step of signing in for a person with a second factor: the challenge from `login` and a current code from their authenticator app, or an unused recovery code (spent). Wrong codes count towards the same lock-out as wrong passwords; a code is accepted once.",
+  })
+  completeSignIn(@Ctx() ctx: RequestContext, @Args(() => CompleteSignInArgs) args: CompleteSignInArgs): Promise<AuthPayload> {
+    return secondFactor.completeSignIn(ctx, args.challenge, args.code, (user) => auth.openSessionFor(ctx, user));
   }
 
   @Authorized(SIGNED_IN)

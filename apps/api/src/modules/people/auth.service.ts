@@ -8,6 +8,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from '../../auth/pass
 import { hashSecret, parseSecret, secretMatches } from '../../auth/secrets';
 import { startSession } from '../../auth/tokens';
 import { MIN_PASSWORD_LENGTH, PASSWORD_RESET_TTL_MINUTES } from './inputs';
+import { challengeFor, confirmedFactor } from './second-factor.service';
 import type { AuthPayload, Me } from './types';
 import { myMemberships } from './reads';
 import { organisationsRequiringSso } from '../sso/service';
@@ -31,12 +32,21 @@ export function assertPasswordRules(field: string, password: string): void {
 
 /**
  * A new server-side session for a user and its signed token, with the organisations they may act
- * for. The session's scope must name the user (row-level security on user_session).
+ * for; or, when the person has a second factor and is not already signed in with a session, a
+ * challenge to complete with a code (a reset or invitation link alone does not pass the second
+ * factor). The session's scope must name the user (row-level security on user_session).
  */
 export async function sessionFor(ctx: RequestContext, user: User): Promise<AuthPayload> {
+  const alreadySignedIn = ctx.userId === user.id && ctx.sessionId !== null;
+  if (!alreadySignedIn && (await confirmedFactor(ctx, user.id))) return challengeFor(ctx, user);
+  return openSessionFor(ctx, user);
+}
+
+/** A new session, with no second-factor check: only after the person has proven everything they must. */
+export async function openSessionFor(ctx: RequestContext, user: User): Promise<AuthPayload> {
   const { token, expiresAt } = await startSession(ctx.em, ctx.config.AUTH_TOKEN_SECRET, ctx.config.AUTH_TOKEN_TTL_SECONDS, user.id);
   await ctx.em.flush();
-  return { token, expiresAt, user: { id: user.id, email: user.email, name: user.name }, memberships: await myMemberships(ctx.db) };
+  return { token, expiresAt, user: { id: user.id, email: user.email, name: user.name }, memberships: await myMemberships(ctx.db), secondFactorChallenge: null };
 }
 
 /**
@@ -68,9 +78,11 @@ export async function login(ctx: RequestContext, email: string, password: string
 
   // No organisation is chosen at sign-in; the user's own scope shows their memberships everywhere.
   await ctx.setScope({ organisationId: null, userId: user.id });
+  // With a second factor the password alone opens no session: completeSignIn does, with a code.
+  if (await confirmedFactor(ctx, user.id)) return challengeFor(ctx, user);
   user.lastLoginAt = new Date();
   audit({ em: ctx.em, userId: user.id, apiKeyId: null, organisationId: null }, 'auth.login', 'User', user.id, null, { email: user.email });
-  return sessionFor(ctx, user);
+  return openSessionFor(ctx, user);
 }
 
 /**
@@ -176,6 +188,7 @@ export async function me(ctx: RequestContext): Promise<Me> {
     activeOrganisationId: ctx.organisationId,
     role: ctx.role,
     permissions: [...ctx.permissions].sort(),
+    secondFactorRequired: ctx.secondFactorMissing,
   };
   if (!ctx.userId) return { ...base, user: null, memberships: [] };
   const user = await ctx.db.sql.selectFrom('appUser').select(['id', 'email', 'name']).where('id', '=', ctx.userId).executeTakeFirst();

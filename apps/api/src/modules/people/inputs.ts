@@ -174,3 +174,40 @@ export class CreateApiKeyArgs {
   @IsString({ each: true })
   scopes!: string[];
 }
+
+@ArgsType()
+export class ConfirmSecondFactorArgs {
+  @Field(() => String, { description: 'The six-digit code the authenticator app shows now for the new key.' })
+  @Text({ min: 1, max: 20, raw: true })
+  code!: string;
+}
+
+@ArgsType()
+export class CompleteSignInArgs {
+  @Field(() => String, { description: 'The challenge `login` (or a reset or invitation link) answered with.' })
+  @Text({ min: 1, max: 2000, raw: true })
+  challenge!: string;
+
+  @Field(() => String, { description: 'A six-digit code from the authenticator app, or one of the recovery codes (each works once).' })
+  @Text({ min: 1, max: 40, raw: true })
+  code!: string;
+}
+
+@ArgsType()
+export class DisableSecondFactorArgs {
+  @Field(() => String, { nullable: true, description: 'A current code from the authenticator app (or a recovery code); or give the password instead.' })
+  @IsOptional()
+  @Text({ min: 1, max: 40, raw: true })
+  code?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Your password, instead of a code.' })
+  @IsOptional()
+  @Text({ min: 1, max: 1000, raw: true })
+  password?: string | null;
+}
+
+@ArgsType()
+export class SecondFactorRequirementArgs {
+  @Field(() => Boolean, { description: 'True: owners and managers must use a second factor to act for this organisation. False: it is up to each person.' })
+  required!: boolean;
+}

@@ -12,7 +12,7 @@ export async function getOrganisation(ctx: TenantContext): Promise<OrganisationT
     .selectFrom('organisation as o')
     .leftJoin('region as r', 'r.id', 'o.regionId')
     .select([
-      'o.id', 'o.name', 'o.slug', 'o.kind', 'o.sizeBand', 'o.governance', 'o.timeZone', 'o.locale', 'o.benchmarkingConsent', 'o.createdAt',
+      'o.id', 'o.name', 'o.slug', 'o.kind', 'o.sizeBand', 'o.governance', 'o.timeZone', 'o.locale', 'o.benchmarkingConsent', 'o.requireSecondFactor', 'o.createdAt',
       'r.id as regionId', 'r.code as regionCode', 'r.name as regionName',
     ])
     .executeTakeFirst();

@@ -68,8 +68,12 @@ export const personById = perRequest(
       if (!db.organisationId) return ids.map(() => null);
       const rows: PersonRow[] = await db.sql
         .selectFrom('appUser as u')
+        // An erased person is shown by their number in this organisation ("Former member 3").
+        .leftJoin('formerMember as f', 'f.userId', 'u.id')
         .select((eb) => [
-          'u.id', 'u.name', eb.ref('u.email').$castTo<string | null>().as('email'), sql<ActorKind>`'PERSON'`.as('kind'),
+          'u.id',
+          eb.fn.coalesce(sql<string>`'Former member ' || ${eb.ref('f.number')}`, 'u.name').as('name'),
+          eb.ref('u.email').$castTo<string | null>().as('email'), sql<ActorKind>`'PERSON'`.as('kind'),
           eb.exists(eb.selectFrom('membership as m').select(sql`1`.as('one')).whereRef('m.userId', '=', 'u.id')).$castTo<boolean>().as('member'),
         ])
         .where('u.id', '=', anyUuid(ids))

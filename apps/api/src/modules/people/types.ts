@@ -82,12 +82,38 @@ export class MembershipType {
   @Field(() => Date, { description: 'When they joined.' }) createdAt!: Date;
 }
 
-@ObjectType('AuthPayload', { description: 'A session token (send it as `Authorization: Bearer <token>`) and who it is for.' })
+@ObjectType('AuthPayload', {
+  description:
+    'A session token (send it as `Authorization: Bearer <token>`) and who it is for; or, for a person with a second factor, a challenge to complete with `completeSignIn` first.',
+})
 export class AuthPayload {
-  @Field(() => String, { description: 'The session token.' }) token!: string;
-  @Field(() => Date, { description: 'When it stops working.' }) expiresAt!: Date;
+  @Field(() => String, { nullable: true, description: 'The session token; null while a second step is needed (see secondFactorChallenge).' }) token!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the token (or, with no token, the challenge) stops working.' }) expiresAt!: Date | null;
   @Field(() => UserType, { description: 'Who signed in.' }) user!: UserType;
-  @Field(() => [MembershipType], { description: 'Their organisations: pick one with the x-organisation-id header.' }) memberships!: MembershipType[];
+  @Field(() => [MembershipType], { description: 'Their organisations: pick one with the x-organisation-id header. Empty until the second step is done.' }) memberships!: MembershipType[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'Set when the person has a second factor: send it with a code from their authenticator app (or a recovery code) to `completeSignIn` within five minutes. Null once signed in.',
+  })
+  secondFactorChallenge!: string | null;
+}
+
+@ObjectType('SecondFactorSetup', { description: 'A new authenticator key, shown once: add it to an app, then confirm with a code the app shows.' })
+export class SecondFactorSetup {
+  @Field(() => String, { description: 'The key (base32) to type into an authenticator app. Never shown again.' }) secret!: string;
+  @Field(() => String, { description: 'The same key as an `otpauth://totp/...` URI, for apps that read a link or QR code.' }) uri!: string;
+}
+
+@ObjectType('SecondFactorStatus', { description: "The signed-in person's own second factor; nobody else can read it." })
+export class SecondFactorStatus {
+  @Field(() => Boolean, { description: 'Whether sign-in asks for a code from an authenticator app.' }) enabled!: boolean;
+  @Field(() => Date, { nullable: true, description: 'When it was turned on.' }) enabledAt!: Date | null;
+  @Field(() => Int, { description: 'Recovery codes not yet used.' }) recoveryCodesLeft!: number;
+}
+
+@ObjectType('RecoveryCodes', { description: 'Single-use codes for signing in without the authenticator app. Shown once: keep them somewhere safe.' })
+export class RecoveryCodes {
+  @Field(() => [String], { description: 'The codes, each usable once.' }) codes!: string[];
 }
 
 @ObjectType('Me', { description: 'Who is asking, and for which organisation.' })
@@ -98,6 +124,10 @@ export class Me {
   @Field(() => ID, { nullable: true, description: 'The organisation this request acts for.' }) activeOrganisationId!: string | null;
   @Field(() => MemberRole, { nullable: true, description: 'The role in it.' }) role!: MemberRole | null;
   @Field(() => [String], { description: 'What this request may do in the active organisation.' }) permissions!: string[];
+  @Field(() => Boolean, {
+    description: 'True when the active organisation requires owners and managers to use a second factor and this person has none yet: they must set one up before acting for it.',
+  })
+  secondFactorRequired!: boolean;
 }
 
 @ObjectType('Region', { description: 'An area regional bodies and benchmarks are organised by.' })
@@ -119,6 +149,7 @@ export class OrganisationType {
   @Field(() => String, { description: 'IANA time zone, e.g. "Europe/London": due dates and reminders follow it.' }) timeZone!: string;
   @Field(() => String, { description: 'BCP 47 locale, e.g. "en-GB": the web app and the report write dates and numbers this way, whatever the browser says.' }) locale!: string;
   @Field(() => BenchmarkingConsent, { description: 'Whether its results may feed benchmarks.' }) benchmarkingConsent!: BenchmarkingConsent;
+  @Field(() => Boolean, { description: 'Whether owners and managers must use a second factor (an authenticator app) to act for it.' }) requireSecondFactor!: boolean;
   @Field(() => Date, { description: 'When it joined Waymark.' }) createdAt!: Date;
 }
 
@@ -189,4 +220,18 @@ export class PersonType {
   email!: string | null;
   @Field(() => ActorKind, { description: 'Whether this is a person or an API key.' }) kind!: ActorKind;
   @Field(() => Boolean, { description: 'Whether the person is a member of this organisation now.' }) member!: boolean;
+}
+
+@ObjectType('ErasedPerson', { description: 'A person who has been erased, as the organisation now shows them.' })
+export class ErasedPerson {
+  @Field(() => ID, { description: 'Their user id (it keeps pointing at their answers, notes and audit entries).' }) id!: string;
+  @Field(() => String, { description: 'How this organisation shows them from now on, such as "Former member 3".' }) label!: string;
+}
+
+@ObjectType('OrganisationDeletion', { description: 'What deleting an organisation did. The organisation and all it owned are gone; an audit record outside it says what, when and by whom.' })
+export class OrganisationDeletion {
+  @Field(() => ID, { description: 'The id the organisation had.' }) organisationId!: string;
+  @Field(() => Date, { description: 'When it was deleted.' }) deletedAt!: Date;
+  @Field(() => Int, { description: 'How many rows were erased, across every table.' }) rowsErased!: number;
+  @Field(() => Date, { nullable: true, description: 'When its full export was last downloaded, or null when the owner declined it.' }) exportedAt!: Date | null;
 }

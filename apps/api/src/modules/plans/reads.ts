@@ -1,4 +1,5 @@
-import { type Reader, type ScopedDB, anyUuid, consensusMaps } from '@waymark/db';
+import { type Reader, type ScopedDB, anyUuid, consensusMaps, loadCrosswalk } from '@waymark/db';
+import { targetsOf } from '@waymark/frameworks';
 import { sql } from 'kysely';
 import { ActionItemStatus, OPEN_STATUSES, compareCycles, daysBetween, isOpen, isUuid, median, monthOf, notFound, scoreAssessment } from '@waymark/domain';
 import type { TenantContext } from '../../context';
@@ -150,20 +151,39 @@ async function lastFramework(ctx: TenantContext): Promise<string | null> {
 const change = (now: number | null, before: number | null) => (now === null || before === null ? null : now - before);
 
 /**
- * Cycle over cycle, for one framework (the one the organisation used last, unless named), in the
- * order of the cycles: scores per element, the change since the cycle before, and plan figures in
- * which each piece of work counts once (an item carried forward counts in the cycle it went to).
- * Days to done count from when the work was first raised, following carried-forward links.
+ * An element's key in the cycle before, for comparing: the same key on the same version; through
+ * the crosswalk between two versions (an element split or retired there has no single one before).
+ */
+async function elementBefore(ctx: TenantContext, fromId: string, toId: string): Promise<(key: string) => string | null> {
+  if (fromId === toId) return (key) => key;
+  const crosswalk = await loadCrosswalk(ctx.db.sql, fromId, toId);
+  const back = new Map<string, string>();
+  for (const [oldKey, target] of Object.entries(crosswalk?.map ?? {})) {
+    const keys = targetsOf(target);
+    if (keys.length === 1) back.set(keys[0]!, oldKey);
+  }
+  return (key) => back.get(key) ?? null;
+}
+
+/**
+ * Cycle over cycle, for one framework (the one the organisation used last, unless named) across
+ * all its versions, in the order of the cycles: scores per element (each cycle scored on its own
+ * version), the change since the cycle before (through the crosswalk when the version changed),
+ * and plan figures in which each piece of work counts once (an item carried forward counts in the
+ * cycle it went to). Days to done count from when the work was first raised, following
+ * carried-forward links.
  */
 export async function progress(ctx: TenantContext, frameworkId: string | null): Promise<CycleProgress[]> {
   const framework = frameworkId ?? (await lastFramework(ctx));
   if (!framework) return [];
   if (!isUuid(framework)) throw notFound('Framework', framework);
-  const [today, tree, assessments] = await Promise.all([
+  const named = await treeOf(ctx.db, framework);
+  const versions = (await ctx.db.sql.selectFrom('framework').select('id').where('key', '=', named.row.key).execute()).map((f) => f.id);
+  const [today, assessments] = await Promise.all([
     organisationToday(ctx),
-    treeOf(ctx.db, framework),
-    ctx.db.sql.selectFrom('assessment').select(ASSESSMENT).where('frameworkId', '=', framework).execute(),
+    ctx.db.sql.selectFrom('assessment').select(ASSESSMENT).where('frameworkId', '=', anyUuid(versions)).execute(),
   ]);
+  const trees = new Map(await Promise.all([...new Set(assessments.map((a) => a.frameworkId))].map(async (id) => [id, await treeOf(ctx.db, id)] as const)));
   assessments.sort((a, b) => compareCycles(a.cycle, b.cycle) || a.createdAt.getTime() - b.createdAt.getTime());
   const ids = assessments.map((a) => a.id);
   const [answers, items, plans] = await Promise.all([
@@ -186,14 +206,17 @@ export async function progress(ctx: TenantContext, frameworkId: string | null): 
   const result: CycleProgress[] = [];
   let previous: CycleProgress | null = null;
   for (const assessment of assessments) {
+    const tree = trees.get(assessment.frameworkId)!;
     const score = scoreAssessment(tree.scoring, consensusMaps(answers.filter((a) => a.assessmentId === assessment.id), tree));
+    const before = previous ? await elementBefore(ctx, previous.frameworkId, assessment.frameworkId) : () => null;
     const own = items.filter((i) => i.assessmentId === assessment.id);
     const active = own.filter((i) => i.resolvedByAssessmentAt === null);
     const open = active.filter((i) => isOpen(i.status));
     const done = own.filter((i) => i.status === ActionItemStatus.DONE && i.doneAt);
     const entry: CycleProgress = {
       assessmentId: assessment.id,
-      frameworkId: framework,
+      frameworkId: assessment.frameworkId,
+      frameworkVersion: tree.row.version,
       cycle: assessment.cycle,
       status: assessment.status,
       practice: score.practice,
@@ -202,13 +225,14 @@ export async function progress(ctx: TenantContext, frameworkId: string | null): 
       practiceChange: previous ? score.practice - previous.practice : null,
       evidenceChange: previous ? change(score.evidence, previous.evidence) : null,
       elements: score.elements.map((e) => {
-        const before = previous?.elements.find((p) => p.elementKey === e.elementKey);
+        const earlierKey = before(e.elementKey);
+        const earlier = previous?.elements.find((p) => p.elementKey === earlierKey);
         return {
           elementKey: e.elementKey,
           practice: e.practice,
           evidence: e.evidence,
-          practiceChange: before ? e.practice - before.practice : null,
-          evidenceChange: before ? change(e.evidence, before.evidence) : null,
+          practiceChange: earlier ? e.practice - earlier.practice : null,
+          evidenceChange: earlier ? change(e.evidence, earlier.evidence) : null,
         };
       }),
       plan: planned.has(assessment.id)

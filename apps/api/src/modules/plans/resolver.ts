@@ -61,7 +61,7 @@ export class ActionPlanResolver {
   }
 
   @Authorized('plans:read')
-  @Query(() => [CycleProgress], { description: 'Cycle over cycle for one framework, in cycle order: scores per element, change since the cycle before, plan figures.' })
+  @Query(() => [CycleProgress], { description: 'Cycle over cycle for one framework across its versions, in cycle order: scores per element, change since the cycle before (through the crosswalk when the version changed), plan figures.' })
   progress(
     @Ctx() ctx: RequestContext,
     @Arg('frameworkId', () => ID, { nullable: true, description: 'The framework version; defaults to the one the organisation used last.' }) frameworkId?: string | null,

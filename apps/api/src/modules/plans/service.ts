@@ -40,8 +40,8 @@ export async function generatePlan(ctx: TenantContext, assessmentId: string) {
 }
 
 /** Called when the next cycle starts: open items carry into its plan, and their old copies close as CARRIED_FORWARD. */
-export async function carryForward(ctx: TenantContext, previous: Assessment, next: Assessment) {
-  const result = await carryPlanForward(ctx.em, { organisationId: ctx.organisationId, assessmentId: next.id, actorId: actorOf(ctx) }, previous.id, next.frameworkId);
+export async function carryForward(ctx: TenantContext, previous: Assessment, next: Assessment, translate?: (key: string) => string | null) {
+  const result = await carryPlanForward(ctx.em, { organisationId: ctx.organisationId, assessmentId: next.id, actorId: actorOf(ctx) }, previous.id, next.frameworkId, translate);
   if (result) {
     const { plan, ...counts } = result;
     audit(ctx, 'plan.carry-forward', 'ActionPlan', plan.id, { previousAssessmentId: previous.id }, counts);

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ObjectType } from '../../graphql/object-type';
-import { GraphQLJSON, LocalDateResolver } from 'graphql-scalars';
+import { GraphQLJSON } from 'graphql-scalars';
+import { LocalDate } from '../../graphql/scalars';
 import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { ActionItemKind, ActionItemStatus, REVIEW_INTERVAL_DAYS, TEXT_LIMITS, enumOf } from '@waymark/domain';
 import { Text } from '../../graphql/text';
@@ -121,9 +122,9 @@ export class ActionItemType {
   @Field(() => String, { description: 'Why it has this priority.' }) priorityReason!: string;
   @Field(() => String, { description: 'The answer hoped for next cycle.' }) target!: string;
   @Field(() => ID, { nullable: true, description: 'The owner (see `owner`).' }) ownerUserId!: string | null;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When it is due.' }) dueOn!: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'When it is due.' }) dueOn!: string | null;
   @Field(() => Int, { nullable: true, description: 'Days between reviews of progress.' }) reviewIntervalDays!: number | null;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When progress is next reviewed; reminders follow it.' }) nextReviewOn!: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'When progress is next reviewed; reminders follow it.' }) nextReviewOn!: string | null;
   @Field(() => ActionItemStatus, { description: 'Where the work stands.' }) status!: ActionItemStatus;
   @Field(() => Date, { nullable: true, description: 'When it was done.' }) doneAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'The resources it needs.' }) resources!: string | null;
@@ -174,9 +175,9 @@ export class ActionItemFilter {
 @InputType({ description: 'The working fields of an item; only those given change, null clears one.' })
 export class UpdateActionItemInput {
   @Field(() => ID, { nullable: true, description: 'A member of the organisation; null clears it.' }) @IsOptional() @IsUUID() ownerUserId?: string | null;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When it is due; not in the past when changed.' }) @IsOptional() dueOn?: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'When it is due; not in the past when changed.' }) @IsOptional() dueOn?: string | null;
   @Field(() => Int, { nullable: true, description: 'Days between reviews, 1 to 1095.' }) @IsOptional() @Min(REVIEW_INTERVAL_DAYS.min) @Max(REVIEW_INTERVAL_DAYS.max) reviewIntervalDays?: number | null;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When progress is next reviewed; not in the past when changed.' }) @IsOptional() nextReviewOn?: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'When progress is next reviewed; not in the past when changed.' }) @IsOptional() nextReviewOn?: string | null;
   @Field(() => String, { nullable: true, description: 'The resources it needs (up to 4000 characters).' })
   @IsOptional()
   @Text({ max: TEXT_LIMITS.note, multiline: true })
@@ -189,10 +190,11 @@ export class UpdateActionItemInput {
 
 @ObjectType('ElementProgress', { description: "One element's scores in a cycle, and the change since the cycle before." })
 export class ElementProgress {
-  @Field(() => String, { description: 'The element.' }) elementKey!: string;
+  @Field(() => String, { description: 'The element (its key in this cycle\u2019s framework version).' }) elementKey!: string;
   @Field(() => Float, { description: 'Practice, 0-100.' }) practice!: number;
   @Field(() => Float, { nullable: true, description: 'Evidence, 0-100, or null.' }) evidence!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Change in practice since the cycle before.' }) practiceChange!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Change in practice since the cycle before (through the crosswalk when the version changed; null when the element is new).' })
+  practiceChange!: number | null;
   @Field(() => Float, { nullable: true, description: 'Change in evidence since the cycle before (null when either is null).' }) evidenceChange!: number | null;
 }
 
@@ -212,7 +214,8 @@ export class PlanFigures {
 @ObjectType('CycleProgress', { description: 'One cycle: its scores per element, the change since the cycle before, and its plan.' })
 export class CycleProgress {
   @Field(() => ID, { description: 'The assessment.' }) assessmentId!: string;
-  @Field(() => ID, { description: 'The framework version it answers.' }) frameworkId!: string;
+  @Field(() => ID, { description: 'The framework version it answers (cycles of one framework may answer different versions).' }) frameworkId!: string;
+  @Field(() => String, { description: 'That version, e.g. "1.0.0".' }) frameworkVersion!: string;
   @Field(() => String, { description: 'The cycle.' }) cycle!: string;
   @Field(() => String, { description: 'The assessment status.' }) status!: string;
   @Field(() => Float, { description: 'Overall practice, 0-100.' }) practice!: number;

@@ -14,6 +14,7 @@ import { useConfirm } from '../../ui/Dialog';
 import { TextField } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { PASSWORD_MIN } from './links';
+import { SecondFactorSection } from './SecondFactor';
 
 const ChangePassword = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }
@@ -21,8 +22,11 @@ const ChangePassword = graphql(`
 const SignOutEverywhere = graphql(`
   mutation SignOutEverywhere { signOutEverywhere }
 `);
+const EraseMyAccount = graphql(`
+  mutation EraseMyAccount($password: String!) { eraseMyAccount(password: $password) }
+`);
 
-/** The person's own account: change the password, sign out everywhere. */
+/** The person's own account: change the password, sign-in codes from an authenticator app, sign out everywhere, erase the account. */
 export default function Account() {
   const { t } = useTranslation();
   const session = useSession();
@@ -37,6 +41,7 @@ export default function Account() {
       <main id="main" className="narrow" tabIndex={-1}>
         <Page title={t('account.title')} intro={<p>{t('account.who', { name: session.user.name, email: session.user.email })}</p>}>
           <PasswordForm />
+          <SecondFactorSection />
           <section className="card" aria-labelledby="everywhere-heading">
             <h2 id="everywhere-heading">{t('account.everywhere.heading')}</h2>
             <p>{t('account.everywhere.body')}</p>
@@ -63,6 +68,7 @@ export default function Account() {
               {t('account.everywhere.button')}
             </button>
           </section>
+          <EraseForm />
           <p><Link to="/">{t('account.back')}</Link></p>
         </Page>
       </main>
@@ -109,6 +115,37 @@ function PasswordForm() {
       <button type="submit" className="button" disabled={result.fetching}>{result.fetching ? t('account.change.working') : t('account.change.submit')}</button>
       <div aria-live="polite">{ended !== null ? <Alert tone="success">{t('account.change.done', { count: ended })}</Alert> : null}</div>
       {placedBeside(problem, ['currentPassword', 'newPassword']) ? null : <ProblemAlert problem={problem} />}
+    </form>
+  );
+}
+
+/** Erasing one's own account, with the password given again; then signed out and told. */
+function EraseForm() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [password, setPassword] = useState('');
+  const [result, erase] = useMutation(EraseMyAccount);
+  const problem = problemOf(result.error);
+  return (
+    <form
+      noValidate
+      className="card"
+      aria-labelledby="erase-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void erase({ password }).then((r) => {
+          if (!r.data) return;
+          clearDrafts();
+          sessionStore.signOut('accountErased');
+          void navigate('/sign-in');
+        });
+      }}
+    >
+      <h2 id="erase-heading">{t('account.erase.heading')}</h2>
+      <p>{t('account.erase.body')}</p>
+      <TextField label={t('account.erase.password')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldMessage(problem, 'password')} />
+      {placedBeside(problem, ['password']) ? null : <ProblemAlert problem={problem} />}
+      <button type="submit" className="button button-danger" disabled={result.fetching}>{t('account.erase.button')}</button>
     </form>
   );
 }

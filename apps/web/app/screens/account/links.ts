@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import { loginClient, authHeaders } from '../../api/client';
-import { sessionStore } from '../../session/store';
+import { type SignOutReason, sessionStore } from '../../session/store';
+import { holdChallenge } from '../../session/useLogin';
 import type { AuthPayloadFieldsFragment } from '../../gql/graphql';
 
 /** The API's MIN_PASSWORD_LENGTH, shown as a hint (the API checks it and words any refusal). */
@@ -11,14 +12,19 @@ export const AuthPayloadFields = graphql(`
   fragment AuthPayloadFields on AuthPayload {
     token
     expiresAt
+    secondFactorChallenge
     user { id name email }
     memberships { role organisation { id name slug kind } }
   }
 `);
 
-/** Keeps the new session an accept or reset signed in with. */
+/**
+ * Keeps the new session an accept or reset signed in with; for a person with an authenticator app
+ * the link gave a challenge instead, which the sign-in screen completes with a code.
+ */
 export function keepSession(payload: AuthPayloadFieldsFragment): void {
-  sessionStore.signIn(payload.token, payload.expiresAt, payload.user, payload.memberships);
+  if (payload.token && payload.expiresAt) sessionStore.signIn(payload.token, payload.expiresAt, payload.user, payload.memberships);
+  else if (payload.secondFactorChallenge) holdChallenge(payload.secondFactorChallenge);
 }
 
 /**
@@ -42,7 +48,7 @@ const SignOutMutation = graphql(`
  * Signs out: the server ends the session first (its token stops working at once), then the
  * browser forgets it. When the server cannot be reached, the browser forgets it anyway.
  */
-export async function signOutHere(reason: 'signedOut' | 'signedOutDiscarded'): Promise<void> {
+export async function signOutHere(reason: SignOutReason): Promise<void> {
   if (sessionStore.token()) {
     await loginClient
       .mutation(SignOutMutation, {}, { fetchOptions: { headers: authHeaders(null) } })

@@ -22,7 +22,7 @@ export interface AnswerItemProps {
   options: readonly Option[];
   improvementFlag: string | null;
   current: Draft | null;
-  agreed: { value: string; setBy: string } | null;
+  agreed: { value: string; setBy: string; needsReview: boolean } | null;
   team: readonly TeamAnswer[];
   disagreement: boolean;
   unsaved: boolean;
@@ -63,6 +63,7 @@ export const AnswerItem = memo(function AnswerItem(props: AnswerItemProps) {
       {team.length ? <span>{t('answer.team', { answers: team.map((a) => t('answer.personSaid', { name: a.name, answer: labelOf(a.value) })).join('; ') })}</span> : <span>{t('answer.nobodyYet')}</span>}
       {disagreement ? <strong className="flag">{agreed ? ` ${t('answer.settled', { answer: labelOf(agreed.value), name: agreed.setBy })}` : ` ${t('answer.disagrees')}`}</strong> : null}
       {mode === 'mine' && !(disagreement && agreed) ? <span> {agreed ? t('answer.agreedIs', { answer: labelOf(agreed.value), name: agreed.setBy }) : t('answer.agreedNotYet')}</span> : null}
+      {agreed?.needsReview ? <strong className="flag"> {t('answer.needsReview')}</strong> : null}
       {unsaved && !conflict && !refusal ? <span className="saving"> {t('answer.notSavedYet')}</span> : null}
     </div>
   );

@@ -129,7 +129,7 @@ function ElementSection({ tree, work, mode, locked, saver, onChange, onResolve, 
           options={evidenceScale ? scales.evidence.options : scales.practice.options}
           improvementFlag={evidenceScale ? scales.evidence.improvementFlag ?? null : null}
           current={pending ?? (saved ? { value: saved.value, areaForImprovement: saved.areaForImprovement, note: saved.note ?? null } : null)}
-          agreed={agreed ? { value: agreed.value, setBy: agreed.setBy.name } : null}
+          agreed={agreed ? { value: agreed.value, setBy: agreed.setBy.name, needsReview: agreed.needsReview } : null}
           team={teamBy.get(node.key) ?? []}
           disagreement={disagreed.has(node.key)}
           unsaved={Boolean(pending)}

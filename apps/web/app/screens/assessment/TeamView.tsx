@@ -91,7 +91,7 @@ function TeamBody({ work }: { work: Work }) {
               options={scale.options}
               improvementFlag={node.kind === 'PROMPT' ? work.framework.scales.evidence.improvementFlag ?? null : null}
               current={saver.conflicts[d.nodeKey] ? null : pending ?? (answer ? { value: answer.value, areaForImprovement: answer.areaForImprovement, note: answer.note ?? null } : null)}
-              agreed={answer ? { value: answer.value, setBy: answer.setBy.name } : null}
+              agreed={answer ? { value: answer.value, setBy: answer.setBy.name, needsReview: answer.needsReview } : null}
               team={d.values.flatMap((v) => v.people.map((p) => ({ name: p.name, value: v.value })))}
               disagreement
               unsaved={Boolean(pending)}

@@ -24,7 +24,7 @@ export const AssessmentWork = graphql(`
           guidance { guidanceKey title partnerType reason document source { attribution } }
         }
       }
-      answers { nodeKey value areaForImprovement note updatedAt setBy { id name } }
+      answers { nodeKey value areaForImprovement note updatedAt needsReview setBy { id name } }
       myAnswers { nodeKey value areaForImprovement note updatedAt }
       assessorAnswers { nodeKey value userId assessor { id name } }
       disagreements { nodeKey consensus values { value people { id name } } }

@@ -19,7 +19,7 @@ const PositionQuery = graphql(`
     benchmarks {
       snapshot { takenAt protectionPoints }
       asOf reason
-      own { submittedAt counted practice evidence }
+      own { submittedAt counted practice evidence frameworkVersion }
       cohorts {
         key dimension label published members asOf reason
         figures { scope practice { published n mean asOf reason } evidence { published n mean asOf reason } }
@@ -57,7 +57,7 @@ export default function Benchmarks() {
             <p>{t('benchmarks.own', { moment: fmt.moment(b.own.submittedAt), practice: fmt.score(b.own.practice, 'practice'), evidence: fmt.score(b.own.evidence, 'evidence') })}</p>
           ) : null}
           {b.reason ? (
-            <Alert tone="info" title={b.reason === 'NOT_YET_COUNTED' ? t('benchmarks.newerTitle') : t('benchmarks.nothingTitle')}>{reason(b.reason)}</Alert>
+            <Alert tone="info" title={b.reason === 'NOT_YET_COUNTED' ? t('benchmarks.newerTitle') : b.reason === 'OTHER_VERSION' ? t('benchmarks.otherVersionTitle', { version: b.own?.frameworkVersion ?? '' }) : t('benchmarks.nothingTitle')}>{reason(b.reason)}</Alert>
           ) : null}
           {b.cohorts.length ? <Position cohorts={b.cohorts} /> : null}
         </>

@@ -12,6 +12,7 @@ import { SelectField, TextField } from '../../ui/Field';
 import { Loading, Page, ReadOnlyNote } from '../../ui/Page';
 import { TableFrame } from '../../ui/TableFrame';
 import type { MemberRole } from '../../gql/graphql';
+import { SecondFactorRequirement } from './SecondFactorRequirement';
 
 const Team = graphql(`
   query Members {
@@ -28,6 +29,9 @@ const Invite = graphql(`
 const ResendInvitation = graphql(`
   mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { id expiresAt sends } }
 `);
+const ErasePerson = graphql(`
+  mutation ErasePerson($membershipId: ID!) { erasePerson(membershipId: $membershipId) { id label } }
+`);
 const RevokeInvitation = graphql(`
   mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }
 `);
@@ -40,6 +44,9 @@ export default function Members() {
   const [, change] = useMutation(ChangeRole);
   const [, revoke] = useMutation(RevokeInvitation);
   const [, resend] = useMutation(ResendInvitation);
+  const [, erase] = useMutation(ErasePerson);
+  // Only an owner erases people (and the API checks they own every organisation the person is in).
+  const eraser = org.can('organisation:manage');
   const [dialog, confirm] = useConfirm();
   const [saved, setSaved] = useState<string | null>(null);
   const manage = org.can('members:manage');
@@ -56,7 +63,7 @@ export default function Members() {
           <TableFrame label={t('members.caption', { count: data.members.totalCount })}>
             <table>
               <caption>{t('members.caption', { count: data.members.totalCount })}</caption>
-              <thead><tr><th scope="col">{t('members.col.name')}</th><th scope="col">{t('members.col.email')}</th><th scope="col">{t('members.col.role')}</th><th scope="col">{t('members.col.joined')}</th></tr></thead>
+              <thead><tr><th scope="col">{t('members.col.name')}</th><th scope="col">{t('members.col.email')}</th><th scope="col">{t('members.col.role')}</th><th scope="col">{t('members.col.joined')}</th>{eraser ? <th scope="col">{t('members.col.erase')}</th> : null}</tr></thead>
               <tbody>
                 {data.members.edges.map(({ node: m }) => (
                   <tr key={m.id}>
@@ -93,6 +100,40 @@ export default function Members() {
                       ) : role(m.role)}
                     </td>
                     <td>{fmt.date(m.createdAt)}</td>
+                    {eraser ? (
+                      <td>
+                        {m.user.id === org.userId ? null : (
+                          <button
+                            type="button"
+                            className="button-link"
+                            onClick={() =>
+                              confirm({
+                                title: t('members.erase.title', { name: m.user.name }),
+                                body: (
+                                  <>
+                                    <p>{t('members.erase.what', { name: m.user.name })}</p>
+                                    <p>{t('members.erase.stays')}</p>
+                                  </>
+                                ),
+                                confirmLabel: t('members.erase.button'),
+                                danger: true,
+                                after: () => document.querySelector('h1'),
+                                run: async () => {
+                                  setSaved(null);
+                                  const result = await erase({ membershipId: m.id });
+                                  if (result.error || !result.data) return problemOf(result.error);
+                                  setSaved(t('members.erase.done', { name: m.user.name, label: result.data.erasePerson.label }));
+                                  reload();
+                                  return null;
+                                },
+                              })
+                            }
+                          >
+                            {t('members.erase.button')}<span className="visually-hidden"> {t('members.erase.who', { name: m.user.name })}</span>
+                          </button>
+                        )}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
@@ -158,6 +199,7 @@ export default function Members() {
             </ul>
           )}
           {manage ? <InviteForm roles={roles} onSent={reload} /> : null}
+          {org.can('organisation:manage') ? <SecondFactorRequirement /> : null}
         </>
       )}
       {dialog}
