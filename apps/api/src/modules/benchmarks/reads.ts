@@ -94,8 +94,12 @@ async function frameworkFor(ctx: RequestContext, key: string | null | undefined)
     .executeTakeFirst();
   // The newest benchmarked version of the organisation's framework: its own may be newer than its peers'.
   const row = own ? ((await snapshotted.where('f.key', '=', own.key).executeTakeFirst()) ?? own) : await snapshotted.executeTakeFirst();
-  if (!row) throw notFound('Framework', 'none assessed or benchmarked yet: name one with frameworkKey');
-  return findFramework(ctx.db, { id: row.frameworkId });
+  if (row) return findFramework(ctx.db, { id: row.frameworkId });
+  // Nothing assessed and nothing benchmarked yet (a new body): the newest framework there is, whose
+  // view then says that no snapshot has been published.
+  const newest = await ctx.db.sql.selectFrom('framework').select('id').orderBy('publishedAt', 'desc').orderBy('id').limit(1).executeTakeFirst();
+  if (!newest) throw notFound('Framework', 'none imported yet');
+  return findFramework(ctx.db, { id: newest.id });
 }
 
 async function latestSnapshot(db: Reader, frameworkId: string): Promise<SnapshotObject | null> {
