@@ -46,6 +46,19 @@ describe('erasing a person', () => {
     const first = await api.fx.member(org, MemberRole.VIEWER);
     expect(ok(await api.gql(ERASE, { id: first.membership.id }, boss.as)).erasePerson.label).toBe('Former member 1');
 
+    // How Ann signs in: an authenticator key, a recovery code, a single sign-on attempt with the provider's token.
+    const provider = randomUUID();
+    await owner.query(`insert into second_factor (id, created_at, user_id, secret_sealed, confirmed_at) values ($1, now(), $2, 'sealed', now())`, [randomUUID(), ann.id]);
+    await owner.query(`insert into recovery_code (id, created_at, user_id, code_hash) values ($1, now(), $2, 'hash')`, [randomUUID(), ann.id]);
+    await owner.query(
+      `insert into sso_provider (id, created_at, updated_at, organisation_id, protocol, oidc_issuer, oidc_client_id, allowed_domains, default_role) values ($1, now(), now(), $2, 'OIDC', 'https://idp.example.test', 'waymark', '{example.test}', 'VIEWER')`,
+      [provider, org.id],
+    );
+    await owner.query(
+      `insert into sso_login (id, created_at, organisation_id, provider_id, state_hash, redirect_uri, expires_at, user_id, id_token) values ($1, now(), $2, $3, 'h', 'https://waymark.example.test/sso/oidc/callback', now(), $4, $5)`,
+      [randomUUID(), org.id, provider, ann.id, `token naming Ann Quill <${ann.email}>`],
+    );
+
     const erased = ok(await api.gql(ERASE, { id: membership.id }, boss.as)).erasePerson;
     expect(erased).toEqual({ id: ann.id, label: 'Former member 2' });
 
@@ -77,6 +90,10 @@ describe('erasing a person', () => {
     expect(dump[0]!.t.toLowerCase()).not.toContain(ann.email.toLowerCase());
     expect(await count(`select count(*) as n from membership where user_id = $1`, [ann.id])).toBe(0);
     expect(await count(`select count(*) as n from assessor_answer where user_id = $1`, [ann.id])).toBe(1);
+    // How they signed in is forgotten too (Migration20261208140000).
+    for (const table of ['second_factor', 'recovery_code', 'sso_login']) {
+      expect([table, await count(`select count(*) as n from ${table} where user_id = $1`, [ann.id])]).toEqual([table, 0]);
+    }
   });
 
   it('refuses an owner who does not own every organisation the person belongs to, and members of another organisation', async () => {
@@ -198,6 +215,9 @@ describe('deleting an organisation', () => {
     const q = (text: string, values: unknown[]) => owner.query(text, values);
     const [d, by] = [demo.id, boss.user.id];
     await q(`insert into former_member (id, created_at, organisation_id, user_id, number) values ($1, now(), $2, $3, 1)`, [randomUUID(), d, randomUUID()]);
+    const provider = randomUUID();
+    await q(`insert into sso_provider (id, created_at, updated_at, organisation_id, protocol, oidc_issuer, oidc_client_id, allowed_domains, default_role) values ($1, now(), now(), $2, 'OIDC', 'https://idp.example.test', 'waymark', '{doomed.example.test}', 'VIEWER')`, [provider, d]);
+    await q(`insert into sso_login (id, created_at, organisation_id, provider_id, state_hash, redirect_uri, expires_at) values ($1, now(), $2, $3, 'h', 'https://waymark.example.test/sso/oidc/callback', now())`, [randomUUID(), d, provider]);
     await q(`insert into assessment_reopening (id, created_at, organisation_id, assessment_id, reason, reopened_by) values ($1, now(), $2, $3, 'a fix', $4)`, [randomUUID(), d, data.submitted, by]);
     await q(`insert into assessor_answer (id, created_at, updated_at, organisation_id, assessment_id, node_key, value, user_id) values ($1, now(), now(), $2, $3, '3.1.1.a', 'YES', $4)`, [randomUUID(), d, data.draft, by]);
     await q(`insert into audit_entry (id, organisation_id, actor_user_id, action, entity_type, at) values ($1, $2, $3, 'test', 'Thing', now())`, [randomUUID(), d, by]);

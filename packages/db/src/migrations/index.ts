@@ -18,6 +18,7 @@ import { Migration20261208100000 } from './Migration20261208100000';
 import { Migration20261208110000 } from './Migration20261208110000';
 import { Migration20261208120000 } from './Migration20261208120000';
 import { Migration20261208130000 } from './Migration20261208130000';
+import { Migration20261208140000 } from './Migration20261208140000';
 
 /** Every migration, in order. New files from `npm run db:migration:create` are added here. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Migration20261208110000,
   Migration20261208120000,
   Migration20261208130000,
+  Migration20261208140000,
 ];
