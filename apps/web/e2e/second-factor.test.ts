@@ -36,9 +36,10 @@ async function signOut(page: Page) {
 /** The password step, which for this person ends at the code step instead of signing in. */
 async function passwordStep(page: Page, email: string) {
   await page.goto('/sign-in');
-  await page.locator('input[type="email"]').fill(email);
+  // The password form's field: the page also has the single sign-on form's "Work email".
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
   await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('heading', { name: 'Enter your code' }).waitFor();
 }
 
