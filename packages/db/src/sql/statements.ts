@@ -92,9 +92,19 @@ function withStandIns(node: unknown, next: { index: number }): unknown {
   return copy;
 }
 
-/** The scope used to compile templates: the same kind, with a stand-in for the id. */
-function templateScope(scope: Scope): Scope {
-  return scope.kind === 'system' ? scope : { kind: scope.kind, id: SCOPE_ID as unknown as string };
+/**
+ * The scoping that compiles templates: the same kind of scope, with a stand-in for the id. One per
+ * kind for the process (the system scope narrows nothing, whatever its purpose), not one per
+ * builder: a builder is made for every request.
+ */
+const templateScopings = new Map<string, ScopePlugin>();
+function templateScoping(scope: Scope, tables: ScopedTables): ScopePlugin {
+  let scoping = templateScopings.get(scope.kind);
+  if (!scoping) {
+    const standIn: Scope = scope.kind === 'system' ? scope : { kind: scope.kind, id: SCOPE_ID as unknown as string };
+    templateScopings.set(scope.kind, (scoping = new ScopePlugin(standIn, tables)));
+  }
+  return scoping;
 }
 
 /**
@@ -114,7 +124,7 @@ export class StatementCompiler implements QueryCompiler {
     private readonly starRows: StarRows,
   ) {
     this.scoping = new ScopePlugin(scope, tables);
-    this.templateScoping = new ScopePlugin(templateScope(scope), tables);
+    this.templateScoping = templateScoping(scope, tables);
     this.kind = scope.kind;
     this.keeps = scope.kind === 'system' || scope.id !== null;
   }
